@@ -1,0 +1,33 @@
+import fs from 'node:fs/promises';
+import { parseProgrammeFile, toDomain } from '../shared/programme/programme-loader.js';
+import { findTraps } from '../shared/programme/trap-report.js';
+import { importProgramme } from '../shared/use-cases/programme-import.js';
+import { applyStaffImport, planStaffImport } from '../shared/use-cases/staff-import.js';
+import type { UseCaseContext } from '../shared/use-cases/context.js';
+import type { AppConfig } from './config.js';
+import { ensureDemoItems } from './demo-data.js';
+import type { Logger } from './logger.js';
+
+/**
+ * Makes a new installation usable at once: an empty database gets the FY2024 programme and the
+ * demo staff directory. Local mode also gets demo items dated relative to today, because the
+ * FY2024 dates are past; production never loads demo data.
+ */
+export async function bootstrap(ctx: UseCaseContext, config: AppConfig, logger: Logger): Promise<void> {
+  const repos = ctx.store.repositories;
+  const empty = (await repos.bodies.list()).length === 0;
+  if (empty) {
+    const file = parseProgrammeFile(await fs.readFile(config.programmeFile, 'utf8'));
+    const summary = await importProgramme(ctx, toDomain(file));
+    logger.info({ file: config.programmeFile, ...summary, traps: findTraps(file).length }, 'empty database: imported the FY2024 programme');
+    if (config.localMode && (await repos.staff.count()) === 0) {
+      const plan = await planStaffImport(ctx, await fs.readFile(config.demoStaffFile, 'utf8'));
+      await applyStaffImport(ctx, plan);
+      logger.info({ staff: plan.length }, 'local mode: imported the demo staff directory');
+    }
+  }
+  if (config.localMode) {
+    const added = await ensureDemoItems(ctx);
+    if (added.length) logger.info({ added }, 'local mode: added demo items dated relative to today (marked demo)');
+  }
+}

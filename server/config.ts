@@ -1,0 +1,123 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import fs from 'node:fs';
+import { z } from 'zod';
+
+/** Walks up from this file to the folder holding package.json, so paths work from source and from dist/. */
+function findProjectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+export const PROJECT_ROOT = findProjectRoot();
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** Token and key endpoints are trusted for authentication, so plain HTTP is refused. */
+const httpsUrl = z.string().regex(/^https:\/\/[^\s/]+/, 'must be an https:// URL');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data')),
+  PROGRAMME_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'shared/programme/fy2024.yaml')),
+  DEMO_STAFF_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'shared/programme/demo-staff.csv')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  // Bot Framework endpoint overrides (sovereign or private clouds, local stand-ins); unset = public Azure.
+  ToBotFromChannelOpenIdMetadataUrl: httpsUrl.optional(),
+  ToBotFromChannelTokenIssuer: z.string().optional(),
+  ToChannelFromBotLoginUrl: httpsUrl.optional(),
+  ToChannelFromBotOAuthScope: z.string().optional(),
+  ALLOWED_TENANT_IDS: z.string().optional(),
+});
+
+export interface AppConfig {
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly host: string;
+  readonly port: number;
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir: string;
+  readonly programmeFile: string;
+  readonly demoStaffFile: string;
+  readonly logLevel: string;
+  /** No bot credentials: the app serves only loopback and may load demo data. */
+  readonly localMode: boolean;
+  readonly bot: {
+    readonly appId?: string | undefined;
+    readonly appPassword?: string | undefined;
+    readonly appType?: string | undefined;
+    readonly tenantId?: string | undefined;
+    /** Where tokens are checked and fetched; each unset value keeps the public Azure default. */
+    readonly endpoints: {
+      readonly toBotFromChannelOpenIdMetadataUrl?: string | undefined;
+      readonly toBotFromChannelTokenIssuer?: string | undefined;
+      readonly toChannelFromBotLoginUrl?: string | undefined;
+      readonly toChannelFromBotOAuthScope?: string | undefined;
+    };
+  };
+  readonly allowedTenantIds: readonly string[];
+}
+
+/** A configuration value that stops the process; the message names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the environment once at start-up. Local mode (no bot credentials) is
+ * refused in production and on a non-loopback host, because it trusts unauthenticated requests.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blankAsMissing = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(blankAsMissing);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration — ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const localMode = !e.MicrosoftAppId;
+  if (localMode && e.NODE_ENV === 'production') {
+    throw new ConfigError('MicrosoftAppId: required when NODE_ENV=production (local mode is for development only)');
+  }
+  if (localMode && !LOOPBACK.has(e.HOST)) {
+    throw new ConfigError(`HOST: local mode (no MicrosoftAppId) binds to loopback only, not "${e.HOST}"`);
+  }
+  if (!localMode && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+    throw new ConfigError('MicrosoftAppPassword: required with MicrosoftAppId unless MicrosoftAppType=UserAssignedMSI');
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    programmeFile: path.resolve(e.PROGRAMME_FILE),
+    demoStaffFile: path.resolve(e.DEMO_STAFF_FILE),
+    logLevel: e.LOG_LEVEL,
+    localMode,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+      endpoints: {
+        toBotFromChannelOpenIdMetadataUrl: e.ToBotFromChannelOpenIdMetadataUrl,
+        toBotFromChannelTokenIssuer: e.ToBotFromChannelTokenIssuer,
+        toChannelFromBotLoginUrl: e.ToChannelFromBotLoginUrl,
+        toChannelFromBotOAuthScope: e.ToChannelFromBotOAuthScope,
+      },
+    },
+    allowedTenantIds: (e.ALLOWED_TENANT_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+  };
+}

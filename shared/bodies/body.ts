@@ -1,0 +1,36 @@
+/** The kinds of body the programme has. */
+export type BodyKind = 'hq' | 'council' | 'pt' | 'proposalPt';
+
+/** A post's role in a body. The moderator (司会) is a member who also runs the meeting. */
+export type BodyRole = 'chair' | 'viceChair' | 'member';
+
+/**
+ * One roster line: a post and its role. `rank` orders vice-chairs for the acting-chair rule
+ * (第1順位 = 1); a vice-chair without a rank (e.g. 教育長) comes after all ranked ones.
+ */
+export interface RosterEntry {
+  readonly postId: string;
+  readonly role: BodyRole;
+  readonly rank?: number | undefined;
+  readonly moderator?: boolean | undefined;
+}
+
+/**
+ * A body that meets: HQ, the promotion council, a PT or a proposal-based PT. The roster lists
+ * posts; `secretariatUnitIds` lists the units that do its paperwork (庶務 / 事務局).
+ */
+export interface Body {
+  readonly id: string;
+  readonly kind: BodyKind;
+  readonly name: string;
+  readonly shortName: string;
+  readonly nameEn: string;
+  readonly roster: readonly RosterEntry[];
+  readonly secretariatUnitIds: readonly string[];
+  /** Whether the secretariat may convene on the chair's behalf (HQ: yes; council: only its chair). */
+  readonly secretariatMayConvene: boolean;
+}
+
+export function chairEntry(body: Body): RosterEntry | undefined {
+  return body.roster.find((entry) => entry.role === 'chair');
+}

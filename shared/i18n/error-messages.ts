@@ -1,0 +1,87 @@
+import { DomainError } from '../domain-error.js';
+import { fill, type Locale } from './locale.js';
+
+type Messages = Readonly<Record<string, { ja: string; en: string }>>;
+
+/** Field names as shown next to form inputs and inside messages. */
+export const FIELD_LABELS: Messages = {
+  title: { ja: '件名', en: 'Title' },
+  summary: { ja: '概要', en: 'Summary' },
+  expectedEffect: { ja: '期待される効果', en: 'Expected effect' },
+  relatedItem: { ja: '関連する個票番号', en: 'Related plan item' },
+  perspective: { ja: '視点', en: 'Perspective' },
+  department: { ja: '部', en: 'Department' },
+  motivation: { ja: '志望動機', en: 'Motivation' },
+  proxyName: { ja: '代理出席者', en: 'Proxy' },
+  startsAt: { ja: '開始日時', en: 'Start' },
+  endsAt: { ja: '終了日時', en: 'End' },
+  reason: { ja: '理由', en: 'Reason' },
+};
+
+/** One message per `DomainError` code, in Japanese and English. */
+export const ERROR_MESSAGES: Messages = {
+  'time.invalidDate': { ja: '「{value}」は日付（例: 2024-06-14）として読めません。', en: '"{value}" is not a date (e.g. 2024-06-14).' },
+  'item.invalidNumber': { ja: '「{value}」は個票番号（例: 1-4）として読めません。', en: '"{value}" is not a plan item number (e.g. 1-4).' },
+  'call.notFound': { ja: '募集が見つかりません。', en: 'Call not found.' },
+  'call.noSuchTrack': { ja: '「{call}」にはこの受付区分がありません。', en: '"{call}" has no such track.' },
+  'call.notYetOpen': { ja: '「{call}」はまだ受付を開始していません。', en: '"{call}" is not open yet.' },
+  'call.closed': { ja: '「{call}」の受付は{deadline}で締め切りました。', en: '"{call}" closed on {deadline}.' },
+  'meeting.illegalTransition': { ja: 'この会議は「{from}」のため、その操作はできません。', en: 'This meeting is {from}; that change is not possible.' },
+  'meeting.invalidTime': { ja: '日時が正しくありません。', en: 'The date and time are not valid.' },
+  'meeting.endBeforeStart': { ja: '終了日時は開始日時より後にしてください。', en: 'The end must be after the start.' },
+  'meeting.notAttendee': { ja: 'この会議の出席対象ではありません。', en: 'You are not on this meeting’s roster.' },
+  'meeting.notAllowedToConveneHq': { ja: '{body}を招集できるのは本部長、または本部長に代わり庶務（政策企画課）です。', en: 'Only the chair, or the secretariat (政策企画課) on the chair’s behalf, may convene {body}.' },
+  'meeting.notAllowedToConveneCouncil': { ja: '{body}を招集できるのは議長（政策企画課長）です。', en: 'Only the council chair (政策企画課長) may convene {body}.' },
+  'meeting.notAllowedToConveneTeam': { ja: '{body}を招集できるのは事務局の職員です。', en: 'Only the secretariat may convene {body}.' },
+  'meeting.fieldTooLong': { ja: '場所は{max}文字以内で入力してください。', en: 'The place may be at most {max} characters.' },
+  'meeting.invalidUrl': { ja: 'オンライン会議のリンクは https:// で始まるURLを入力してください。', en: 'The online meeting link must be an https:// URL.' },
+  'meeting.agendaTooLong': { ja: '議題は{items}件まで、各{max}文字以内で入力してください。', en: 'Up to {items} agenda items of at most {max} characters each.' },
+  'meeting.guestsTooLong': { ja: '出席者（構成員以外）は{items}名まで、各{max}文字以内で入力してください。', en: 'Up to {items} guests, names of at most {max} characters.' },
+  'meeting.notFound': { ja: '会議が見つかりません。', en: 'Meeting not found.' },
+  'body.notFound': { ja: '会議体が見つかりません。', en: 'Body not found.' },
+  'rsvp.proxyNameRequired': { ja: '代理出席の場合は代理出席者の氏名を入力してください。', en: 'Enter the name of your proxy.' },
+  'rsvp.proxyNameTooLong': { ja: '代理出席者の氏名は{max}文字以内で入力してください。', en: 'The proxy name may be at most {max} characters.' },
+  'proposal.withdrawAfterReview': { ja: '審査が始まった提案は取り下げできません。', en: 'A proposal cannot be withdrawn once review has started.' },
+  'proposal.illegalTransition': { ja: '提案の状態を「{from}」から「{to}」に変えることはできません。', en: 'A proposal cannot move from {from} to {to}.' },
+  'proposal.notEditable': { ja: '提出済みの提案は編集できません。', en: 'A submitted proposal can no longer be edited.' },
+  'proposal.reasonRequired': { ja: '判断の理由を入力してください。', en: 'Enter the reason for the decision.' },
+  'proposal.fieldRequired': { ja: '{field}を入力してください。', en: 'Enter the {field}.' },
+  'proposal.fieldTooLong': { ja: '{field}は{max}文字以内で入力してください。', en: 'The {field} may be at most {max} characters.' },
+  'proposal.invalidPerspective': { ja: '視点を一覧から選んでください。', en: 'Choose a perspective from the list.' },
+  'proposal.departmentRequired': { ja: '部の提案では部を選んでください。', en: 'Choose the department for a department proposal.' },
+  'proposal.notInDepartment': { ja: '{department}の提案は{department}の職員のみ提出できます。', en: 'Only staff of {department} may submit its department proposal.' },
+  'proposal.notAuthor': { ja: 'この提案の提案者ではありません。', en: 'You are not the author of this proposal.' },
+  'proposal.notFound': { ja: '提案が見つかりません。', en: 'Proposal not found.' },
+  'team.pmCount': { ja: 'プロジェクトマネージャー（PM）は1名必要です（現在{count}名）。', en: 'A team needs exactly 1 project manager (PM); it has {count}.' },
+  'team.plCount': { ja: 'プロジェクトリーダー（PL）は1名必要です（現在{count}名）。', en: 'A team needs exactly 1 project leader (PL); it has {count}.' },
+  'team.pmGrade': { ja: '{name}さん（{grade}）はPMになれません。PMは{allowed}の職員です。', en: '{name} ({grade}) cannot be PM: the PM must be {allowed}.' },
+  'team.plGrade': { ja: '{name}さん（{grade}）はPLになれません。PLは{allowed}の職員です。', en: '{name} ({grade}) cannot be PL: the PL must be {allowed}.' },
+  'team.memberCount': { ja: 'メンバーは{min}〜{max}名です（現在{count}名）。', en: 'A team has {min}–{max} members; it has {count}.' },
+  'team.memberGrade': { ja: '{name}さん（{grade}）はメンバーになれません。メンバーは主任以下の職員です。', en: '{name} ({grade}) cannot be a member: members are chief grade or below.' },
+  'team.duplicatePerson': { ja: '{name}さんが複数の役割に入っています。個人として1つの役割で参加します。', en: '{name} holds more than one seat; everyone joins once, as an individual.' },
+  'recruitment.notOpen': { ja: '「{project}」はメンバーを公募していません。', en: '"{project}" is not recruiting.' },
+  'recruitment.closed': { ja: '「{project}」の公募は締め切りました。', en: 'Recruitment for "{project}" has closed.' },
+  'recruitment.motivationRequired': { ja: '志望動機を入力してください。', en: 'Enter your motivation.' },
+  'recruitment.motivationTooLong': { ja: '志望動機は{max}文字以内で入力してください。', en: 'Your motivation may be at most {max} characters.' },
+  'recruitment.notFound': { ja: '公募が見つかりません。', en: 'Recruitment not found.' },
+  'staff.notFound': { ja: '職員が見つかりません（{id}）。', en: 'Staff member not found ({id}).' },
+  'practice.notFound': { ja: '好事例が見つかりません。', en: 'Practice not found.' },
+  'staff.unknown': { ja: '職員名簿に登録がありません。{contact}に登録を依頼してください。', en: 'You are not in the staff directory. Ask {contact} to add you.' },
+  'auth.forbidden': { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
+  'rollover.invalidYear': { ja: '年度は4桁の西暦で指定してください（例: 2025）: {value}', en: 'Give the fiscal year as four digits (e.g. 2025): {value}' },
+  'rollover.nothingToCopy': { ja: '{year}年度の募集が登録されていないため、複製できません。', en: 'FY{year} has no calls to copy.' },
+  'programme.invalid': { ja: '計画データに誤りがあります: {details}', en: 'The programme file has errors: {details}' },
+  'csv.invalid': { ja: 'CSVの{line}行目: {details}', en: 'CSV line {line}: {details}' },
+};
+
+/** The message for an error in a language; unknown codes fall back to a generic sentence. */
+export function errorMessage(error: DomainError, locale: Locale): string {
+  const message = ERROR_MESSAGES[error.code];
+  if (!message) return locale === 'ja' ? `処理できませんでした（${error.code}）。` : `That could not be done (${error.code}).`;
+  const params: Record<string, string | number> = { ...error.params };
+  if (typeof params.field === 'string' && FIELD_LABELS[params.field]) {
+    const label = FIELD_LABELS[params.field]![locale];
+    params.field = locale === 'en' ? label.toLowerCase() : label;
+  }
+  return fill(message[locale], params);
+}

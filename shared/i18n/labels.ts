@@ -1,0 +1,46 @@
+import type { CallKind, TrackKind } from '../calls/proposal-call.js';
+import type { MeetingStatus } from '../meetings/meeting.js';
+import type { RsvpResponse } from '../meetings/rsvp.js';
+import type { Perspective, ProposalState } from '../proposals/proposal.js';
+
+type Labels<K extends string> = Readonly<Record<K, { readonly ja: string; readonly en: string }>>;
+
+export const PROPOSAL_STATE_LABELS: Labels<ProposalState> = {
+  draft: { ja: '下書き', en: 'Draft' },
+  submitted: { ja: '提出済み', en: 'Submitted' },
+  underReview: { ja: 'ヒアリング中', en: 'Under review' },
+  acceptedMidYear: { ja: '採用（年度途中追加）', en: 'Accepted (mid-year addition)' },
+  acceptedNextYear: { ja: '採用（次年度項目）', en: 'Accepted (next-year item)' },
+  deferred: { ja: '継続検討', en: 'Deferred' },
+  rejected: { ja: '不採用', en: 'Rejected' },
+  withdrawn: { ja: '取下げ', en: 'Withdrawn' },
+};
+
+export const TRACK_LABELS: Labels<TrackKind> = {
+  department: { ja: '各部提案（調査票）', en: 'Department (survey form)' },
+  individual: { ja: '職員個人提案（職員提案制度）', en: 'Individual (staff proposal system)' },
+};
+
+export const CALL_KIND_LABELS: Labels<CallKind> = {
+  newInitiative: { ja: '新規取組み項目の提案募集', en: 'New initiative proposals' },
+  ptTheme: { ja: '提案型PTのテーマ募集', en: 'Proposal-based PT themes' },
+};
+
+export const PERSPECTIVE_LABELS: Labels<Perspective> = {
+  crossCutting: { ja: '(a) 複数の所管課にまたがる横断的な取組み', en: '(a) Cross-cutting, several sections' },
+  newBusiness: { ja: '(b) 所管課の課題解決に向けた新規事業', en: '(b) New business for a section’s problem' },
+  renewal: { ja: '(c) 所管課の既存事業のリニューアル', en: '(c) Renewal of an existing business' },
+};
+
+export const MEETING_STATUS_LABELS: Labels<MeetingStatus> = {
+  planned: { ja: '予定', en: 'Planned' },
+  convened: { ja: '招集済み', en: 'Convened' },
+  held: { ja: '開催済み', en: 'Held' },
+  cancelled: { ja: '中止', en: 'Cancelled' },
+};
+
+export const RSVP_LABELS: Labels<RsvpResponse> = {
+  attend: { ja: '出席', en: 'Attend' },
+  absent: { ja: '欠席', en: 'Absent' },
+  proxy: { ja: '代理出席', en: 'Proxy' },
+};

@@ -1,0 +1,21 @@
+import type { Grade } from './grade.js';
+
+/** Application-level roles granted explicitly, beyond what posts and bodies imply. */
+export type AppRole = 'admin';
+
+/**
+ * A member of staff. `entraObjectId` is unknown until the person first talks to the bot or opens
+ * the tab; identity is then linked by UPN. `grade` is the person's own grade from the directory,
+ * which proposal-based PT applications use even when the person holds no listed post.
+ */
+export interface Staff {
+  readonly id: string;
+  readonly displayName: string;
+  readonly upn: string;
+  readonly entraObjectId?: string | undefined;
+  readonly postId?: string | undefined;
+  readonly unitId?: string | undefined;
+  readonly grade: Grade;
+  readonly appRoles: readonly AppRole[];
+  readonly active: boolean;
+}

@@ -1,0 +1,17 @@
+/** Kinds of organisational unit found in the city's documents. */
+export type UnitKind = 'office' | 'department' | 'branch' | 'section' | 'facility' | 'other';
+
+/**
+ * An organisational unit (部, 課, 総合支所, 担当課 …). `name` is the display form from the source
+ * document; matching always uses the folded form (`foldText`), so `ＤⅩ推進担当課` and `ＤＸ推進担当課`
+ * are the same unit.
+ */
+export interface Unit {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: UnitKind;
+  /** The department a section belongs to, when known. */
+  readonly parentId?: string | undefined;
+  /** Other spellings seen in documents; searched like the name. */
+  readonly aliases?: readonly string[] | undefined;
+}

@@ -1,0 +1,61 @@
+import type { ItemNumber } from './item-number.js';
+
+/**
+ * PT categories. `threeLayer` PTs (三層構造にかかるＰＴ, based on the DX promotion committee) are
+ * listed 【参考】 "for reference" in the programme's PT list.
+ */
+export type PtCategory = 'crossDepartmental' | 'threeLayer';
+
+export type PtStatus = 'active' | 'paused' | 'closed';
+
+/** A numbered study topic (①②③…). */
+export interface StudyTopic {
+  readonly number: number;
+  readonly text: string;
+}
+
+/**
+ * A cross-departmental project team attached to one or more plan items.
+ * `unassignedUnits` holds units the source lists without showing whether they are secretariat
+ * or members (the PDF column break in 4-2 and 5-2); an administrator resolves them.
+ */
+export interface ProjectTeam {
+  readonly id: string;
+  readonly bodyId: string;
+  readonly items: readonly ItemNumber[];
+  readonly title: string;
+  readonly category: PtCategory;
+  readonly topics: readonly StudyTopic[];
+  readonly secretariatUnitIds: readonly string[];
+  readonly memberUnitIds: readonly string[];
+  /** The source's member list ends in 「など」: other units may join. */
+  readonly membersOpenEnded: boolean;
+  readonly unassignedUnitIds: readonly string[];
+  readonly notes: readonly string[];
+  readonly status: PtStatus;
+  /** Position in the source list, for a stable display order. */
+  readonly sortOrder: number;
+}
+
+/** Units appear in display form `1-4` or `3-12/3‐13` (the source's own spelling). */
+export function displayItemNumbers(team: Pick<ProjectTeam, 'items'>): string {
+  return team.items.map((item) => item.original).join('/');
+}
+
+/** True when `key` (a folded item number) is one of the team's items. */
+export function coversItem(team: Pick<ProjectTeam, 'items'>, key: string): boolean {
+  return team.items.some((item) => item.key === key);
+}
+
+/** A progress report (structure, schedule, progress, issues) given at a meeting. */
+export interface ProgressReport {
+  readonly id: string;
+  readonly ptId: string;
+  readonly meetingId?: string | undefined;
+  readonly reportedAt: Date;
+  readonly authorStaffId: string;
+  readonly structure: string;
+  readonly schedule: string;
+  readonly progress: string;
+  readonly issues: string;
+}

@@ -1,0 +1,57 @@
+import type { AuditEntry } from '../audit/audit-entry.js';
+import type { Meeting } from '../meetings/meeting.js';
+import type { Rsvp } from '../meetings/rsvp.js';
+import type { Proposal, ProposalState } from '../proposals/proposal.js';
+import type { Application, RecruitmentProject } from '../recruitment/recruitment.js';
+import type { TeamSeat } from '../recruitment/team-composition.js';
+import type { UpsertOutcome } from './reference-data-ports.js';
+
+export interface MeetingRepository {
+  insert(meeting: Meeting): Promise<void>;
+  update(meeting: Meeting): Promise<void>;
+  get(id: string): Promise<Meeting | undefined>;
+  /** Meetings starting at or after `from`, soonest first. */
+  listUpcoming(from: Date, filter?: { bodyId?: string; limit?: number }): Promise<Meeting[]>;
+  list(filter?: { bodyId?: string; fiscalYear?: number }): Promise<Meeting[]>;
+  /** The next free 第N回 ordinal for a body in a fiscal year. */
+  nextOrdinal(bodyId: string, fiscalYear: number): Promise<number>;
+  upsertRsvp(rsvp: Rsvp): Promise<void>;
+  listRsvps(meetingId: string): Promise<Rsvp[]>;
+}
+
+export interface ProposalRepository {
+  insert(proposal: Proposal): Promise<void>;
+  update(proposal: Proposal): Promise<void>;
+  get(id: string): Promise<Proposal | undefined>;
+  listByAuthor(staffId: string): Promise<Proposal[]>;
+  list(filter?: { callId?: string; states?: readonly ProposalState[] }): Promise<Proposal[]>;
+  countByCall(callId: string, states?: readonly ProposalState[]): Promise<number>;
+  /** Allocates the next receipt sequence within a call; never hands out the same number twice. */
+  nextReceiptSequence(callId: string): Promise<number>;
+  addReviewNote(note: { proposalId: string; authorStaffId: string; text: string; at: Date }): Promise<void>;
+  listReviewNotes(proposalId: string): Promise<{ authorStaffId: string; text: string; at: Date }[]>;
+}
+
+export interface RecruitmentRepository {
+  upsertProject(project: RecruitmentProject): Promise<UpsertOutcome>;
+  getProject(id: string): Promise<RecruitmentProject | undefined>;
+  listProjects(filter?: { status?: RecruitmentProject['status'] }): Promise<RecruitmentProject[]>;
+  /** One application per person and project: a repeated apply returns the existing one. */
+  insertApplication(application: Application): Promise<Application>;
+  listApplications(projectId: string): Promise<Application[]>;
+  saveTeam(projectId: string, seats: readonly TeamSeat[]): Promise<void>;
+  getTeam(projectId: string): Promise<TeamSeat[]>;
+}
+
+export interface AuditRepository {
+  record(entry: AuditEntry): Promise<void>;
+  listFor(entityType: string, entityId: string): Promise<AuditEntry[]>;
+}
+
+/**
+ * Remembers keys of operations already done (inbound activity ids, card-action tokens), so a
+ * retried request changes state once. `claim` is true the first time a key is seen.
+ */
+export interface IdempotencyRepository {
+  claim(key: string, at: Date): Promise<boolean>;
+}

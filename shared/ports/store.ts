@@ -1,0 +1,46 @@
+import type {
+  AuditRepository,
+  IdempotencyRepository,
+  MeetingRepository,
+  ProposalRepository,
+  RecruitmentRepository,
+} from './activity-ports.js';
+import type {
+  BodyRepository,
+  CallRepository,
+  MilestoneRepository,
+  PostRepository,
+  PracticeRepository,
+  ProjectTeamRepository,
+  StaffRepository,
+  UnitRepository,
+} from './reference-data-ports.js';
+
+/** Every repository, bound either to one transaction or to auto-committing statements. */
+export interface Repositories {
+  readonly units: UnitRepository;
+  readonly posts: PostRepository;
+  readonly staff: StaffRepository;
+  readonly bodies: BodyRepository;
+  readonly projectTeams: ProjectTeamRepository;
+  readonly calls: CallRepository;
+  readonly practices: PracticeRepository;
+  readonly milestones: MilestoneRepository;
+  readonly meetings: MeetingRepository;
+  readonly proposals: ProposalRepository;
+  readonly recruitment: RecruitmentRepository;
+  readonly audit: AuditRepository;
+  readonly idempotency: IdempotencyRepository;
+}
+
+/**
+ * The persistence port. Multi-row changes go through `transaction`; the callback must not await
+ * network calls (Teams, HTTP), because the embedded database runs one transaction at a time.
+ */
+export interface Store {
+  readonly repositories: Repositories;
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** True when the database answers and every migration is applied. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,16 @@
+/**
+ * A good or advanced practice shared for horizontal roll-out (水平展開). Internal cases belong to a
+ * unit; external ones are publications by another government (総務省, 東京都).
+ */
+export interface GoodPractice {
+  readonly id: string;
+  readonly number: number;
+  readonly fiscalYear: number;
+  readonly title: string;
+  readonly origin: 'internal' | 'external';
+  readonly ownerUnitId?: string | undefined;
+  readonly publisher?: string | undefined;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  readonly link?: string | undefined;
+}

@@ -1,0 +1,75 @@
+import { DomainError } from '../domain-error.js';
+import type { Grade } from '../organisation/grade.js';
+import { GRADE_LABELS, isAtOrBelow } from '../organisation/grade.js';
+
+/** Roles in a proposal-based PT: project manager, project leader, members. */
+export type TeamRole = 'pm' | 'pl' | 'member';
+
+export interface TeamSeat {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly grade: Grade;
+  readonly role: TeamRole;
+}
+
+/**
+ * The system's team rules: exactly 1 PM at director or section-chief grade, exactly 1 PL at
+ * subsection-chief grade, and about 3–5 members at chief grade or below. Everyone joins as an
+ * individual, so one person holds one seat.
+ */
+export interface TeamRules {
+  readonly pmGrades: readonly Grade[];
+  readonly plGrades: readonly Grade[];
+  readonly memberMaxGrade: Grade;
+  readonly minMembers: number;
+  readonly maxMembers: number;
+}
+
+export const FY2024_TEAM_RULES: TeamRules = {
+  pmGrades: ['director', 'sectionChief'],
+  plGrades: ['subsectionChief'],
+  memberMaxGrade: 'chief',
+  minMembers: 3,
+  maxMembers: 5,
+};
+
+/**
+ * Every violated rule, each as its own error so a secretariat sees all of them at once.
+ * An empty list means the team may be saved.
+ */
+export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRules = FY2024_TEAM_RULES): DomainError[] {
+  const errors: DomainError[] = [];
+  const byRole = (role: TeamRole) => seats.filter((seat) => seat.role === role);
+  const gradeNames = (grades: readonly Grade[]) => grades.map((grade) => GRADE_LABELS[grade].ja).join('・');
+
+  for (const [role, grades] of [['pm', rules.pmGrades], ['pl', rules.plGrades]] as const) {
+    const holders = byRole(role);
+    if (holders.length !== 1) errors.push(new DomainError(`team.${role}Count`, { count: holders.length }));
+    for (const seat of holders.filter((holder) => !grades.includes(holder.grade))) {
+      errors.push(
+        new DomainError(`team.${role}Grade`, {
+          name: seat.displayName,
+          grade: GRADE_LABELS[seat.grade].ja,
+          allowed: gradeNames(grades),
+        }),
+      );
+    }
+  }
+
+  const members = byRole('member');
+  if (members.length < rules.minMembers || members.length > rules.maxMembers) {
+    errors.push(
+      new DomainError('team.memberCount', { count: members.length, min: rules.minMembers, max: rules.maxMembers }),
+    );
+  }
+  for (const seat of members.filter((member) => !isAtOrBelow(member.grade, rules.memberMaxGrade))) {
+    errors.push(new DomainError('team.memberGrade', { name: seat.displayName, grade: GRADE_LABELS[seat.grade].ja }));
+  }
+
+  const counts = new Map<string, number>();
+  for (const seat of seats) counts.set(seat.staffId, (counts.get(seat.staffId) ?? 0) + 1);
+  for (const seat of seats.filter((candidate, index) => seats.findIndex((s) => s.staffId === candidate.staffId) === index)) {
+    if ((counts.get(seat.staffId) ?? 0) > 1) errors.push(new DomainError('team.duplicatePerson', { name: seat.displayName }));
+  }
+  return errors;
+}

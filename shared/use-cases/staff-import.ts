@@ -1,0 +1,90 @@
+import { readCsv } from '../csv/csv-table.js';
+import { DomainError, DomainErrors } from '../domain-error.js';
+import { GRADE_LABELS, GRADES, isGrade, type Grade } from '../organisation/grade.js';
+import type { AppRole, Staff } from '../organisation/staff.js';
+import type { UpsertOutcome } from '../ports/reference-data-ports.js';
+import { foldText } from '../text/normalise.js';
+import type { UseCaseContext } from './context.js';
+
+/**
+ * The staff directory CSV, one person a row (UTF-8, with or without BOM):
+ * `upn,display_name,grade,unit_id,post_id,app_roles,active`.
+ * `grade` is a code (`director`) or its Japanese name (`部長級`); `app_roles` is `admin` or empty;
+ * `active` is `true`/`false` (empty = true). Unit and post ids are those of the programme file.
+ */
+export const STAFF_CSV_COLUMNS = ['upn', 'display_name', 'grade', 'unit_id', 'post_id', 'app_roles', 'active'] as const;
+
+export interface StaffImportLine {
+  readonly outcome: UpsertOutcome;
+  readonly staff: Staff;
+}
+
+function parseGrade(text: string): Grade | undefined {
+  const folded = foldText(text).trim();
+  if (isGrade(folded)) return folded;
+  return GRADES.find((grade) => GRADE_LABELS[grade].ja === folded);
+}
+
+/**
+ * Reads and checks the whole file before anything is written: every bad line is reported, and a
+ * file with any error changes nothing.
+ */
+export async function planStaffImport(ctx: UseCaseContext, csvText: string): Promise<StaffImportLine[]> {
+  const { header, rows } = readCsv(csvText);
+  const missing = STAFF_CSV_COLUMNS.filter((column) => column !== 'app_roles' && column !== 'active' && !header.includes(column));
+  if (missing.length) throw new DomainError('csv.invalid', { line: 1, details: `missing columns: ${missing.join(', ')}` });
+
+  const repos = ctx.store.repositories;
+  const unitIds = new Set((await repos.units.list()).map((unit) => unit.id));
+  const postIds = new Set((await repos.posts.list()).map((post) => post.id));
+  const errors: DomainError[] = [];
+  const seen = new Set<string>();
+  const lines: StaffImportLine[] = [];
+
+  for (const { line, values } of rows) {
+    const problem = (details: string) => errors.push(new DomainError('csv.invalid', { line, details }));
+    const upn = (values.upn ?? '').trim().toLowerCase();
+    const grade = parseGrade(values.grade ?? '');
+    if (!/^[^@\s]+@[^@\s]+$/.test(upn)) problem(`upn "${values.upn ?? ''}"`);
+    if (!values.display_name?.trim()) problem('display_name is empty');
+    if (!grade) problem(`grade "${values.grade ?? ''}"`);
+    if (values.unit_id && !unitIds.has(values.unit_id)) problem(`unknown unit_id "${values.unit_id}"`);
+    if (values.post_id && !postIds.has(values.post_id)) problem(`unknown post_id "${values.post_id}"`);
+    if (seen.has(upn)) problem(`duplicate upn "${upn}"`);
+    seen.add(upn);
+    if (!grade || errors.length) continue;
+
+    const existing = await repos.staff.findByUpn(upn);
+    const appRoles: AppRole[] = (values.app_roles ?? '').split(/[;| ]+/).filter((role) => role === 'admin') as AppRole[];
+    const staff: Staff = {
+      id: existing?.id ?? ctx.newId(),
+      displayName: values.display_name!.trim(),
+      upn,
+      entraObjectId: existing?.entraObjectId,
+      unitId: values.unit_id || undefined,
+      postId: values.post_id || undefined,
+      grade,
+      appRoles,
+      active: (values.active ?? '').trim().toLowerCase() !== 'false',
+    };
+    lines.push({ outcome: existing ? (sameStaff(existing, staff) ? 'unchanged' : 'updated') : 'created', staff });
+  }
+  if (errors.length) throw new DomainErrors(errors);
+  return lines;
+}
+
+/** Applies a checked plan in one transaction. */
+export async function applyStaffImport(ctx: UseCaseContext, lines: readonly StaffImportLine[], actorStaffId?: string): Promise<void> {
+  await ctx.store.transaction(async (tx) => {
+    for (const { outcome, staff } of lines) {
+      if (outcome === 'unchanged') continue;
+      await tx.staff.upsert(staff);
+      await tx.audit.record({ entityType: 'staff', entityId: staff.id, action: `import.${outcome}`, actorStaffId, at: ctx.clock.now(), after: staff });
+    }
+  });
+}
+
+function sameStaff(a: Staff, b: Staff): boolean {
+  const fields = ['displayName', 'upn', 'unitId', 'postId', 'grade', 'active'] as const;
+  return fields.every((field) => a[field] === b[field]) && [...a.appRoles].sort().join() === [...b.appRoles].sort().join();
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, sql, type Dialect } from 'kysely';
+import pg from 'pg';
+import type { Store } from '../shared/ports/store.js';
+import type { Database } from './database.js';
+import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';
+import { PgliteDialect } from './pglite-dialect.js';
+import { bindRepositories } from './repositories/index.js';
+
+export interface StoreOptions {
+  /** A PostgreSQL server (`postgres://…`); when absent, embedded PGlite is used. */
+  readonly databaseUrl?: string | undefined;
+  /** PGlite's data folder; absent means in memory (tests). */
+  readonly dataDir?: string | undefined;
+  /** An already opened PGlite (tests start from a migrated template). */
+  readonly pglite?: PGlite | undefined;
+  /** Server pool size; several app instances share one server, so keep it modest. */
+  readonly poolSize?: number | undefined;
+}
+
+/** Opens the database, applies pending migrations and returns the store. */
+export async function createStore(options: StoreOptions): Promise<Store> {
+  const db = new Kysely<Database>({ dialect: await openDialect(options) });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return kyselyStore(db);
+}
+
+async function openDialect(options: StoreOptions): Promise<Dialect> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    return new PostgresDialect({ pool });
+  }
+  if (options.pglite) return new PgliteDialect(options.pglite);
+  if (options.dataDir) await fs.mkdir(options.dataDir, { recursive: true });
+  return new PgliteDialect(await PGlite.create(options.dataDir));
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  // Kysely's migrator holds a lock row while it runs, so two instances starting together on one
+  // server apply each migration once.
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    throw new Error(`database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+function kyselyStore(db: Kysely<Database>): Store {
+  return {
+    repositories: bindRepositories(db),
+    transaction: (work) => db.transaction().execute((tx) => work(bindRepositories(tx))),
+    async ping() {
+      try {
+        const row = await sql<{ name: string }>`select max(name) as name from kysely_migration`.execute(db);
+        return row.rows[0]?.name === LATEST_MIGRATION;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,146 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Aggregates are kept whole in a `doc` jsonb column (encoded by
+ * `document-codec.ts`); the columns beside it are the keys we query, join or constrain on. This keeps
+ * the domain types the single description of each aggregate, while uniqueness, ordering and lookups
+ * stay in SQL where two instances cannot race on them.
+ */
+export type Document = ColumnType<unknown, string, string>;
+type Instant = ColumnType<Date, Date, Date>;
+
+interface DocumentRow {
+  id: string;
+  doc: Document;
+}
+
+export interface UnitsTable extends DocumentRow {}
+export interface PostsTable extends DocumentRow {}
+export interface BodiesTable extends DocumentRow {}
+
+export interface StaffTable extends DocumentRow {
+  upn_folded: string;
+  entra_object_id: string | null;
+  post_id: string | null;
+}
+
+export interface ProjectTeamsTable extends DocumentRow {
+  item_keys: string[];
+  sort_order: number;
+}
+
+export interface ProgressReportsTable extends DocumentRow {
+  pt_id: string;
+  reported_at: Instant;
+}
+
+export interface CallsTable extends DocumentRow {
+  fiscal_year: number;
+}
+
+export interface PracticesTable extends DocumentRow {
+  fiscal_year: number;
+  number: number;
+}
+
+export interface PracticeInterestTable {
+  practice_id: string;
+  staff_id: string;
+  marked_at: Instant;
+}
+
+export interface MilestonesTable extends DocumentRow {
+  schedule_id: string;
+  fiscal_year: number;
+  source_order: number;
+}
+
+export interface MeetingsTable extends DocumentRow {
+  body_id: string;
+  fiscal_year: number;
+  ordinal: number;
+  starts_at: Instant;
+}
+
+export interface RsvpsTable {
+  meeting_id: string;
+  staff_id: string;
+  doc: Document;
+}
+
+export interface ProposalsTable extends DocumentRow {
+  call_id: string;
+  author_staff_id: string;
+  state: string;
+  receipt_number: string | null;
+  created_at: Instant;
+}
+
+export interface ReceiptSequencesTable {
+  call_id: string;
+  last_value: number;
+}
+
+export interface ReviewNotesTable {
+  id: Generated<number>;
+  proposal_id: string;
+  author_staff_id: string;
+  text: string;
+  noted_at: Instant;
+}
+
+export interface RecruitmentProjectsTable extends DocumentRow {
+  status: string;
+  opens_at: Instant;
+}
+
+export interface ApplicationsTable extends DocumentRow {
+  project_id: string;
+  staff_id: string;
+  applied_at: Instant;
+}
+
+export interface TeamSeatsTable {
+  project_id: string;
+  position: number;
+  doc: Document;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  actor_staff_id: string | null;
+  at: Instant;
+  before: Document | null;
+  after: Document | null;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  claimed_at: Instant;
+}
+
+export interface Database {
+  units: UnitsTable;
+  posts: PostsTable;
+  bodies: BodiesTable;
+  staff: StaffTable;
+  project_teams: ProjectTeamsTable;
+  progress_reports: ProgressReportsTable;
+  calls: CallsTable;
+  practices: PracticesTable;
+  practice_interest: PracticeInterestTable;
+  milestones: MilestonesTable;
+  meetings: MeetingsTable;
+  rsvps: RsvpsTable;
+  proposals: ProposalsTable;
+  receipt_sequences: ReceiptSequencesTable;
+  review_notes: ReviewNotesTable;
+  recruitment_projects: RecruitmentProjectsTable;
+  applications: ApplicationsTable;
+  team_seats: TeamSeatsTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as programmeAndActivity from './0001-programme-and-activity.js';
+
+/**
+ * Migrations are listed in code rather than discovered on disk, so the built server, `tsx` and the
+ * tests all see the same set. Append new ones; never edit one that has shipped.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-programme-and-activity': programmeAndActivity,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1);
