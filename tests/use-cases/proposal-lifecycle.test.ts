@@ -117,7 +117,7 @@ describe.each(STORE_VARIANTS)('proposal lifecycle on $name', (variant) => {
       await expectRefused(exportProposalsCsv(ctx, author), 'auth.forbidden');
       const { csv, count } = await exportProposalsCsv(ctx, secretary, { callId: FY2024_NEW_INITIATIVE_CALL.id });
       expect(count).toBe(2);
-      expect(csv.startsWith('\uFEFF受付番号')).toBe(true);
+      expect(csv.startsWith('\uFEFF"受付番号",')).toBe(true);
       expect(csv).toContain('次年度に計画化');
       expect(csv).not.toContain('下書き');
       const history = await ctx.store.repositories.audit.listFor('proposal', 'p-late-ok');
