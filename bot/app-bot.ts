@@ -1,35 +1,98 @@
 import {
+  ActivityTypes,
+  CardFactory,
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
+import type { Staff } from '../shared/organisation/staff.js';
+import type { UseCaseContext } from '../shared/use-cases/context.js';
+import { toLocale } from '../shared/i18n/locale.js';
+import { runAction } from './actions/action-router.js';
+import type { ActionResult } from './actions/action-result.js';
+import { answerMessage, isInstant } from './commands/command-router.js';
+import type { BotReply, BotTurn } from './commands/command-turn.js';
+import { onConversationUpdate, onInstallationUpdate, rememberConversation } from './conversations/conversation-events.js';
+import { conversationKindOf, conversationTargetOf, scopeOf } from './conversations/conversation-target-of.js';
+import { identifySender } from './identity/sender-identity.js';
 
 /**
- * A stand-in for the command router, which other work will bring: it says back what it was told,
- * without the @mention Teams puts in front of group and channel messages, so that the endpoint
- * (auth, tenants, duplicates, replies) can be tested end to end.
+ * The Teams adapter of the app: it turns activities into `BotTurn`s for the command router and
+ * the card actions, and their results back into Teams replies and invoke responses.
  */
 export class AppBot extends TeamsActivityHandler {
-  constructor() {
+  constructor(private readonly ctx: UseCaseContext) {
     super();
     this.onMessage(async (context, next) => {
-      const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? '';
-      if (text) await context.sendActivity(MessageFactory.text(this.answer(text)));
+      const turn = await this.turnOf(context);
+      const submitted = context.activity.value as Record<string, unknown> | undefined;
+      if (submitted && typeof submitted.verb === 'string') {
+        // An Action.Submit fallback from an older client: same verbs, answered as a new message.
+        await this.sendActionResult(context, await runAction(turn, submitted.verb, submitted));
+      } else {
+        const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? '';
+        if (!isInstant(text)) await context.sendActivity({ type: ActivityTypes.Typing });
+        await this.sendReply(context, await answerMessage(turn, text));
+      }
       await next();
+    });
+    this.onInstallationUpdate(async (context, next) => {
+      await onInstallationUpdate(this.ctx, context.activity, await identifySender(this.ctx, context));
+      await next();
+    });
+    // Handled here rather than through TeamsActivityHandler's per-event dispatch, which would ask
+    // Teams for every added member's profile: only the bot's own membership and the team and
+    // channel lifecycle matter to the app.
+    this.onConversationUpdate(async (context) => {
+      const actor = context.activity.from?.aadObjectId ? await this.ctx.store.repositories.staff.findByEntraObjectId(context.activity.from.aadObjectId) : undefined;
+      await onConversationUpdate(this.ctx, context.activity, actor);
     });
   }
 
-  /** A card's Action.Execute is answered with a message naming its verb. */
-  protected override async onAdaptiveCardInvoke(_context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const text = this.answer(invokeValue.action.verb);
-    // Teams takes a plain string as the value of a message response; botbuilder types it as an object.
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const turn = await this.turnOf(context);
+    const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
+    return invokeResponse(await runAction(turn, invokeValue.action?.verb ?? '', data));
   }
 
-  /** What the bot says back to `text`; subclasses (and tests) replace it. */
-  protected answer(text: string): string {
-    return text;
+  private async turnOf(context: TurnContext): Promise<BotTurn> {
+    const staff: Staff | undefined = await identifySender(this.ctx, context);
+    await rememberConversation(this.ctx, context.activity, staff);
+    return {
+      ctx: this.ctx,
+      locale: toLocale(context.activity.locale),
+      scope: scopeOf(conversationKindOf(context.activity)),
+      conversationId: conversationTargetOf(context.activity, this.ctx.clock.now()).conversationId,
+      staff,
+      userObjectId: context.activity.from?.aadObjectId,
+    };
+  }
+
+  private async sendReply(context: TurnContext, reply: BotReply): Promise<void> {
+    await context.sendActivity('card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(reply.text));
+  }
+
+  private async sendActionResult(context: TurnContext, result: ActionResult): Promise<void> {
+    if (result.kind === 'card') await this.sendReply(context, { card: result.card });
+    else await this.sendReply(context, { text: result.kind === 'message' ? result.text : result.message });
+  }
+}
+
+/** The Universal Actions invoke response contract: a card, a message, or an error object. */
+export function invokeResponse(result: ActionResult): AdaptiveCardInvokeResponse {
+  switch (result.kind) {
+    case 'card':
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as unknown as Record<string, unknown> };
+    case 'message':
+      // Teams shows a plain string value under the card; botbuilder types the value as an object.
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
+    case 'error':
+      return {
+        statusCode: result.statusCode,
+        type: 'application/vnd.microsoft.error',
+        value: { code: result.statusCode === 403 ? 'Forbidden' : result.statusCode === 404 ? 'NotFound' : 'BadRequest', message: result.message },
+      };
   }
 }

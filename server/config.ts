@@ -40,6 +40,10 @@ const environmentSchema = z.object({
   ToChannelFromBotLoginUrl: httpsUrl.optional(),
   ToChannelFromBotOAuthScope: z.string().optional(),
   ALLOWED_TENANT_IDS: z.string().optional(),
+  // The tab's SSO app registration (Agents Toolkit name) and its host for `api://<domain>/<client id>`.
+  AAD_APP_CLIENT_ID: z.string().optional(),
+  TAB_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as app.example.org').optional(),
+  TAB_DIST_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'tab/dist')),
 });
 
 export interface AppConfig {
@@ -67,6 +71,8 @@ export interface AppConfig {
     };
   };
   readonly allowedTenantIds: readonly string[];
+  /** The Teams tab: SSO client id (defaults to the bot's app id), its domain, and the built web app. */
+  readonly tab: { readonly clientId?: string | undefined; readonly domain?: string | undefined; readonly distDir: string };
 }
 
 /** A configuration value that stops the process; the message names the variable. */
@@ -119,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
     },
     allowedTenantIds: (e.ALLOWED_TENANT_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+    tab: { clientId: e.AAD_APP_CLIENT_ID, domain: e.TAB_DOMAIN, distDir: path.resolve(e.TAB_DIST_DIR) },
   };
 }

@@ -3,6 +3,7 @@
  * shutdown on SIGTERM/SIGINT.
  */
 import { AppBot, createBotRoute } from '../bot/index.js';
+import { createTab } from '../tab/index.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createHttpServer, listen, MAX_BODY_BYTES } from './http-server.js';
@@ -28,14 +29,14 @@ async function start(): Promise<void> {
   await bootstrap(ctx, config, logger);
 
   const botRoute = createBotRoute({
-    bot: new AppBot(),
+    bot: new AppBot(ctx),
     credentials: config.bot,
     allowedTenantIds: config.allowedTenantIds,
     idempotency: ctx.store.repositories.idempotency,
     logger,
     maxBodyBytes: MAX_BODY_BYTES,
   });
-  const server = createHttpServer({ store: ctx.store, logger, mounts: [botRoute] });
+  const server = createHttpServer({ store: ctx.store, logger, mounts: [botRoute, createTab({ ctx, logger, config })] });
   const port = await listen(server, config.host, config.port);
   logger.info({ url: `http://${config.host}:${port}`, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'server listening');
 

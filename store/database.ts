@@ -122,7 +122,45 @@ export interface IdempotencyKeysTable {
   claimed_at: Instant;
 }
 
+export interface ConversationsTable {
+  conversation_id: string;
+  kind: string;
+  team_id: string | null;
+  staff_id: string | null;
+  active: boolean;
+  doc: Document;
+}
+
+export interface SubscriptionsTable {
+  conversation_id: string;
+  doc: Document;
+}
+
+export interface OutboxTable {
+  id: string;
+  occurrence_key: string;
+  series_key: string;
+  conversation_id: string;
+  kind: string;
+  subject_id: string;
+  fingerprint: string | null;
+  due_at: Instant;
+  expires_at: Instant;
+  state: string;
+  attempts: Generated<number>;
+  next_attempt_at: Instant | null;
+  claimed_by: string | null;
+  claimed_until: Instant | null;
+  activity_id: string | null;
+  last_error: string | null;
+  sent_at: Instant | null;
+  payload: Document;
+}
+
 export interface Database {
+  conversations: ConversationsTable;
+  subscriptions: SubscriptionsTable;
+  outbox: OutboxTable;
   units: UnitsTable;
   posts: PostsTable;
   bodies: BodiesTable;

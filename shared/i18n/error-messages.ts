@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error.js';
+import { formatDate } from '../time/reiwa.js';
 import { fill, type Locale } from './locale.js';
 
 type Messages = Readonly<Record<string, { ja: string; en: string }>>;
@@ -82,6 +83,10 @@ export function errorMessage(error: DomainError, locale: Locale): string {
   if (typeof params.field === 'string' && FIELD_LABELS[params.field]) {
     const label = FIELD_LABELS[params.field]![locale];
     params.field = locale === 'en' ? label.toLowerCase() : label;
+  }
+  // A deadline reads as people write it (令和6年5月17日（金）), with the ISO date for certainty.
+  if (typeof params.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params.deadline)) {
+    params.deadline = `${formatDate(params.deadline, locale)} (${params.deadline})`;
   }
   return fill(message[locale], params);
 }

@@ -15,6 +15,7 @@ import type {
   StaffRepository,
   UnitRepository,
 } from './reference-data-ports.js';
+import type { ConversationRepository, SubscriptionRepository } from './notification-ports.js';
 
 /** Every repository, bound either to one transaction or to auto-committing statements. */
 export interface Repositories {
@@ -31,6 +32,8 @@ export interface Repositories {
   readonly recruitment: RecruitmentRepository;
   readonly audit: AuditRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly conversations: ConversationRepository;
+  readonly subscriptions: SubscriptionRepository;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as programmeAndActivity from './0001-programme-and-activity.js';
+import * as conversationsAndNotifications from './0002-conversations-and-notifications.js';
 
 /**
  * Migrations are listed in code rather than discovered on disk, so the built server, `tsx` and the
@@ -7,6 +8,7 @@ import * as programmeAndActivity from './0001-programme-and-activity.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-programme-and-activity': programmeAndActivity,
+  '0002-conversations-and-notifications': conversationsAndNotifications,
 };
 
 export const migrationProvider: MigrationProvider = {

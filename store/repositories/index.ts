@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Repositories } from '../../shared/ports/store.js';
 import type { Database } from '../database.js';
 import { auditRepository, idempotencyRepository } from './audit-and-idempotency.js';
+import { conversationRepository, subscriptionRepository } from './conversation-repositories.js';
 import { meetingRepository } from './meeting-repository.js';
 import { proposalRepository } from './proposal-repository.js';
 import { recruitmentRepository } from './recruitment-repository.js';
@@ -32,5 +33,7 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     recruitment: recruitmentRepository(db),
     audit: auditRepository(db),
     idempotency: idempotencyRepository(db),
+    conversations: conversationRepository(db),
+    subscriptions: subscriptionRepository(db),
   };
 }

@@ -1,7 +1,8 @@
 import { pino } from 'pino';
 import type restify from 'restify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppBot, createBotRoute } from '../../bot/index.js';
+import { createBotRoute } from '../../bot/index.js';
+import { EchoBot } from '../support/echo-bot.js';
 import { loadConfig } from '../../server/config.js';
 import { createHttpServer, listen, MAX_BODY_BYTES } from '../../server/http-server.js';
 import type { IdempotencyRepository } from '../../shared/ports/activity-ports.js';
@@ -13,7 +14,7 @@ import { channelMessage, FOREIGN_TENANT_ID, personalMessage, TEST_TENANT_ID, typ
 const APP_ID = '0b7c3e2a-6f1d-4a59-b8e4-2c9d1f7a3b60';
 const APP_PASSWORD = 'stand-in-secret';
 
-class CountingBot extends AppBot {
+class CountingBot extends EchoBot {
   turns = 0;
   protected override answer(text: string): string {
     this.turns += 1;

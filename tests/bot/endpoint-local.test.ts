@@ -2,7 +2,8 @@ import http from 'node:http';
 import { pino } from 'pino';
 import type restify from 'restify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AppBot, createBotRoute } from '../../bot/index.js';
+import { createBotRoute } from '../../bot/index.js';
+import { EchoBot } from '../support/echo-bot.js';
 import { loadConfig } from '../../server/config.js';
 import { createHttpServer, listen, MAX_BODY_BYTES } from '../../server/http-server.js';
 import type { IdempotencyRepository } from '../../shared/ports/activity-ports.js';
@@ -19,7 +20,7 @@ import {
 } from '../support/teams-activities.js';
 
 /** The echo bot, counting the turns it runs and failing on 'fail' so onTurnError can be seen. */
-class TestBot extends AppBot {
+class TestBot extends EchoBot {
   turns = 0;
   protected override answer(text: string): string {
     this.turns += 1;

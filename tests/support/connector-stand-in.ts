@@ -20,7 +20,8 @@ export type ConnectorOperation =
   | 'updateActivity' //     PUT    /v3/conversations/{conversationId}/activities/{activityId}
   | 'deleteActivity' //     DELETE /v3/conversations/{conversationId}/activities/{activityId}
   | 'createConversation' // POST   /v3/conversations (proactive 1:1; the same member gets the same id)
-  | 'getConversationMembers'; // GET /v3/conversations/{conversationId}/members
+  | 'getConversationMembers' // GET /v3/conversations/{conversationId}/members
+  | 'getConversationMember'; // GET /v3/conversations/{conversationId}/members/{memberId} (TeamsInfo.getMember)
 
 /** One request as the stand-in saw it, whatever it answered. */
 export interface ConnectorRequest {
@@ -138,7 +139,7 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions = {
       planned.remaining -= 1;
       return failure(planned.status, planned.code);
     }
-    const writes = operation !== 'createConversation' && operation !== 'getConversationMembers';
+    const writes = operation === 'sendToConversation' || operation === 'replyToActivity' || operation === 'updateActivity' || operation === 'deleteActivity';
     const wait = Math.max(
       writes ? retryAfterMs(history(conversationHistory, conversationId), limits.perConversation) : 0,
       tenantId ? retryAfterMs(history(tenantHistory, tenantId), limits.perTenant) : 0,
@@ -156,6 +157,11 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions = {
         return { status: 200 };
       case 'getConversationMembers':
         return { status: 200, body: members.get(conversationId) ?? [] };
+      case 'getConversationMember': {
+        // The member id travels in `activityId`'s slot of the path.
+        const member = (members.get(conversationId) ?? []).find((candidate) => candidate.id === activityId || candidate.aadObjectId === activityId);
+        return member ? { status: 200, body: member } : failure(404, 'MemberNotFoundInConversation');
+      }
       case 'createConversation':
         return { status: 201, body: { id: conversationId, serviceUrl: url, ...(body?.activity ? { activityId: `activity-${++nextId}` } : {}) } };
     }
@@ -247,7 +253,9 @@ function routeOf(method: string, rawPath: string): { operation: ConnectorOperati
   const [version, collection, conversationId, kind, activityId, extra] = segments;
   if (version !== 'v3' || collection !== 'conversations' || extra !== undefined) return undefined;
   if (conversationId === undefined) return method === 'POST' ? { operation: 'createConversation' } : undefined;
-  if (kind === 'members' && activityId === undefined && method === 'GET') return { operation: 'getConversationMembers', conversationId };
+  if (kind === 'members' && method === 'GET') {
+    return activityId === undefined ? { operation: 'getConversationMembers', conversationId } : { operation: 'getConversationMember', conversationId, activityId };
+  }
   if (kind !== 'activities') return undefined;
   if (activityId === undefined) return method === 'POST' ? { operation: 'sendToConversation', conversationId } : undefined;
   const operation = ({ POST: 'replyToActivity', PUT: 'updateActivity', DELETE: 'deleteActivity' } as const)[method as 'POST' | 'PUT' | 'DELETE'];

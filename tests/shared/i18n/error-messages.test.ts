@@ -33,9 +33,10 @@ describe('error messages', () => {
     }
   });
 
-  it('leaves no placeholder unfilled when the thrower passes its parameters', () => {
-    const message = errorMessage(new DomainError('call.closed', { call: '新規取組み項目の提案募集', track: 'individual', deadline: '令和6年5月17日（金）' }), 'ja');
-    expect(message).toBe('「新規取組み項目の提案募集」の受付は令和6年5月17日（金）で締め切りました。');
+  it('leaves no placeholder unfilled and writes the deadline as people read it, with the ISO date', () => {
+    const error = new DomainError('call.closed', { call: '新規取組み項目の提案募集', track: 'individual', deadline: '2024-05-17' });
+    expect(errorMessage(error, 'ja')).toBe('「新規取組み項目の提案募集」の受付は令和6年5月17日（金） (2024-05-17)で締め切りました。');
+    expect(errorMessage(error, 'en')).toBe('"新規取組み項目の提案募集" closed on Fri 17 May 2024 (2024-05-17).');
   });
 
   it('names the field in the reader’s language', () => {

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { DomainError } from '../../shared/domain-error.js';
+import { RSVP_LABELS } from '../../shared/i18n/labels.js';
+import type { AgendaItem, Guest } from '../../shared/meetings/meeting.js';
+import { MEETING_LIMITS } from '../../shared/meetings/meeting-input.js';
+import { instantAtJst, parseIsoDate } from '../../shared/time/index.js';
+import { answerRsvp, conveneMeeting } from '../../shared/use-cases/meeting-convocation.js';
+import { conveneCard, type ConveneFormValues } from '../cards/convene-card.js';
+import { meetingCard } from '../cards/meetings-card.js';
+import type { BotTurn } from '../commands/command-turn.js';
+import { t } from '../i18n/bot-text.js';
+import { meetingViews } from '../views/meeting-view.js';
+import { conveneableBodies } from '../views/roles.js';
+import { rosterObjectIds } from '../views/roster.js';
+import { actionPayload, cardResult, errorCodes, fieldErrors, id, isDomainRefusal, optionalText, refusal, type ActionHandler } from './action-result.js';
+
+const rsvpPayload = actionPayload({
+  meetingId: id,
+  response: z.enum(['attend', 'absent', 'proxy']),
+  /** The id of the proxy-name input on the same card, whose value arrives beside the action data. */
+  proxyInput: z.string().max(150).optional(),
+});
+const viewPayload = actionPayload({ meetingId: id });
+const time = z.string().regex(/^\d{2}:\d{2}$/);
+const convenePayload = actionPayload({
+  meetingId: id,
+  bodyId: id,
+  date: z.string().max(10),
+  startTime: time.or(z.literal('')),
+  endTime: time.or(z.literal('')),
+  place: optionalText(MEETING_LIMITS.place),
+  onlineUrl: optionalText(MEETING_LIMITS.onlineUrl),
+  agenda: optionalText(MEETING_LIMITS.agendaItems * (MEETING_LIMITS.agendaTitle + 1)),
+  guests: optionalText(MEETING_LIMITS.guests * (MEETING_LIMITS.guestName + 1)),
+});
+
+/** One person's view of a meeting card, with the roster listed for Teams to refresh it per person. */
+export async function personalMeetingCard(turn: BotTurn, meetingId: string, heading?: string) {
+  const repos = turn.ctx.store.repositories;
+  const meeting = await repos.meetings.get(meetingId);
+  if (!meeting) throw new DomainError('meeting.notFound');
+  const [view] = await meetingViews(repos, [meeting], turn.staff);
+  return meetingCard({ locale: turn.locale, view: view!, heading, refreshUserIds: await rosterObjectIds(repos, meeting) });
+}
+
+export const rsvpAction: ActionHandler = async (turn, data) => {
+  const payload = rsvpPayload.parse(data);
+  if (!turn.staff) throw new DomainError('auth.forbidden');
+  const proxyValue = payload.proxyInput ? data[payload.proxyInput] : undefined;
+  const rsvp = await answerRsvp(turn.ctx, turn.staff, {
+    meetingId: payload.meetingId,
+    response: payload.response,
+    proxyName: typeof proxyValue === 'string' ? proxyValue : undefined,
+  });
+  return cardResult(await personalMeetingCard(turn, rsvp.meetingId, t('rsvp.saved', turn.locale, { response: RSVP_LABELS[rsvp.response][turn.locale] })));
+};
+
+/** Teams asks for each listed user's own view of a shared card (`refresh`). */
+export const meetingViewAction: ActionHandler = async (turn, data) => cardResult(await personalMeetingCard(turn, viewPayload.parse(data).meetingId));
+
+const lines = (text: string | undefined) => (text ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+
+export const conveneAction: ActionHandler = async (turn, data) => {
+  const payload = convenePayload.parse(data);
+  if (!turn.staff) throw new DomainError('auth.forbidden');
+  const values: ConveneFormValues = payload;
+  const redisplay = async (errors: Record<string, string>) => {
+    const bodies = await conveneableBodies(turn.ctx.store.repositories, turn.staff);
+    return cardResult(conveneCard({ locale: turn.locale, meetingId: payload.meetingId, bodies: bodies.map((body) => ({ id: body.id, name: body.name })), values, errors }));
+  };
+  const missing: Record<string, string> = {};
+  for (const field of ['date', 'startTime', 'endTime'] as const) {
+    if (!payload[field]) missing[field] = t('convene.required', turn.locale, { field: t(field === 'date' ? 'convene.date' : field === 'startTime' ? 'convene.start' : 'convene.end', turn.locale) });
+  }
+  if (!lines(payload.agenda).length) missing.agenda = t('convene.required', turn.locale, { field: t('convene.agenda', turn.locale) });
+  if (Object.keys(missing).length) return redisplay(missing);
+  try {
+    const date = parseIsoDate(payload.date);
+    const at = (hhmm: string) => instantAtJst(date, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5)));
+    const agenda: AgendaItem[] = lines(payload.agenda).map((title) => ({ title, kind: 'general' }));
+    const guests: Guest[] = lines(payload.guests).map((name) => ({ name }));
+    const meeting = await conveneMeeting(turn.ctx, turn.staff, {
+      meetingId: payload.meetingId,
+      bodyId: payload.bodyId,
+      startsAt: at(payload.startTime),
+      endsAt: at(payload.endTime),
+      place: payload.place,
+      onlineUrl: payload.onlineUrl,
+      agenda,
+      guests,
+    });
+    return cardResult(await personalMeetingCard(turn, meeting.id));
+  } catch (error) {
+    if (!isDomainRefusal(error)) throw error;
+    if (errorCodes(error).some((code) => code.startsWith('meeting.notAllowedToConvene'))) return refusal(error, turn.locale);
+    const { startsAt, endsAt, ...rest } = fieldErrors(error, turn.locale);
+    return redisplay({ ...rest, ...(startsAt ? { startTime: startsAt } : {}), ...(endsAt ? { endTime: endsAt } : {}) });
+  }
+};

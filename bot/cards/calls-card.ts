@@ -1,0 +1,31 @@
+import type { ProposalCall } from '../../shared/calls/proposal-call.js';
+import { TRACK_LABELS } from '../../shared/i18n/labels.js';
+import type { Locale } from '../../shared/i18n/locale.js';
+import { daysUntil, formatDate } from '../../shared/time/index.js';
+import { t } from '../i18n/bot-text.js';
+import { actionSet, adaptiveCard, container, executeAction, facts, heading, neutraliseMarkdown, note, subheading, type AdaptiveCard, type CardElement } from './card-kit.js';
+
+export const OPEN_PROPOSAL_FORM_VERB = 'proposal.openForm';
+
+/** "until 令和6年6月14日（金）, 3 days left": the deadline day is the whole day in JST. */
+export function trackCountdown(closesAt: Date, deadlineDate: string, now: Date, locale: Locale): string {
+  const deadline = t('calls.deadline', locale, { date: formatDate(deadlineDate, locale) });
+  if (now.getTime() >= closesAt.getTime()) return `${deadline} — ${t('calls.closed', locale)}`;
+  const days = daysUntil(now, closesAt);
+  return `${deadline} — ${days <= 0 ? t('calls.lastDay', locale) : t('calls.daysLeft', locale, { days })}`;
+}
+
+export function callsCard(data: { locale: Locale; calls: readonly ProposalCall[]; now: Date; mayPropose: boolean }): AdaptiveCard {
+  const { locale, now } = data;
+  const body: CardElement[] = [heading(t('calls.title', locale))];
+  if (!data.calls.length) body.push(note(t('calls.none', locale)));
+  for (const call of data.calls) {
+    const items: CardElement[] = [
+      subheading(neutraliseMarkdown(call.title)),
+      facts(call.tracks.map((track) => [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, now, locale)] as const)),
+    ];
+    if (data.mayPropose) items.push(actionSet([executeAction(t('calls.propose', locale), OPEN_PROPOSAL_FORM_VERB, { callId: call.id })]));
+    body.push(container(items, { separator: true }));
+  }
+  return adaptiveCard(body);
+}

@@ -1,0 +1,119 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js';
+import { displayItemNumbers, type ProjectTeam } from '../../../shared/plan/project-team.js';
+import { outOfOrderMilestones } from '../../../shared/schedule/milestone.js';
+import { markPracticeInterest, searchPractices } from '../../../shared/use-cases/practice-catalogue.js';
+import type { MilestoneDto, PracticeDto, ProjectTeamDetailDto, ProjectTeamSummaryDto } from '../../web/models/api-contract.js';
+import { authedRoute, type ApiDeps } from '../http/api-route.js';
+import { HttpProblem } from '../http/error-response.js';
+import { idSchema, pathId, requireStaff } from '../http/input.js';
+import { presentMeetingSummary } from '../views/meeting-view.js';
+
+const ptQuery = z.object({
+  category: z.enum(['crossDepartmental', 'threeLayer'] satisfies PtCategory[]).optional(),
+  status: z.enum(['active', 'paused', 'closed'] satisfies PtStatus[]).optional(),
+  unitId: idSchema.optional(),
+});
+const practiceQuery = z.object({ q: z.string().max(200).optional() });
+const scheduleQuery = z.object({ fiscalYear: z.coerce.number().int().min(2019).max(2100).optional() });
+
+/** Reference pages every signed-in member of staff may read: PTs, good practices, the schedule. */
+export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
+  const repos = deps.ctx.store.repositories;
+  const unitRefs = async () => new Map((await repos.units.list()).map((unit) => [unit.id, { id: unit.id, name: unit.name }]));
+  const summary = (team: ProjectTeam, units: Map<string, { id: string; name: string }>): ProjectTeamSummaryDto => ({
+    id: team.id,
+    items: displayItemNumbers(team),
+    title: team.title,
+    category: team.category,
+    status: team.status,
+    secretariat: team.secretariatUnitIds.map((id) => units.get(id) ?? { id, name: id }),
+    memberCount: team.memberUnitIds.length,
+    membersOpenEnded: team.membersOpenEnded,
+  });
+
+  server.get(
+    '/api/v1/project-teams',
+    authedRoute(deps, async ({ query }) => {
+      const filter = ptQuery.parse({ category: query.category, status: query.status, unitId: query.unitId });
+      const units = await unitRefs();
+      const teams = (await repos.projectTeams.list())
+        .filter((team) => !filter.category || team.category === filter.category)
+        .filter((team) => !filter.status || team.status === filter.status)
+        .filter((team) => !filter.unitId || [...team.secretariatUnitIds, ...team.memberUnitIds, ...team.unassignedUnitIds].includes(filter.unitId))
+        .sort((a, b) => a.sortOrder - b.sortOrder);
+      return { json: teams.map((team) => summary(team, units)) };
+    }),
+  );
+
+  server.get(
+    '/api/v1/project-teams/:id',
+    authedRoute(deps, async ({ viewer, params }) => {
+      const team = await repos.projectTeams.get(pathId(params, 'id'));
+      if (!team) throw new HttpProblem(404, 'notFound');
+      const units = await unitRefs();
+      const body = viewer.bodies.find((candidate) => candidate.id === team.bodyId);
+      const [reports, meetings] = await Promise.all([repos.projectTeams.listProgressReports(team.id), repos.meetings.list({ bodyId: team.bodyId })]);
+      const json: ProjectTeamDetailDto = {
+        ...summary(team, units),
+        topics: team.topics,
+        members: team.memberUnitIds.map((id) => units.get(id) ?? { id, name: id }),
+        unassigned: team.unassignedUnitIds.map((id) => units.get(id) ?? { id, name: id }),
+        notes: team.notes,
+        progressReports: reports
+          .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())
+          .map((report) => ({ id: report.id, reportedAt: report.reportedAt.toISOString(), meetingId: report.meetingId, structure: report.structure, schedule: report.schedule, progress: report.progress, issues: report.issues })),
+        meetings: meetings.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).map((meeting) => presentMeetingSummary(meeting, body, { staff: viewer.staff, team })),
+      };
+      return { json };
+    }),
+  );
+
+  server.get(
+    '/api/v1/practices',
+    authedRoute(deps, async ({ query }) => {
+      const { q } = practiceQuery.parse({ q: query.q });
+      const units = await unitRefs();
+      const found = await searchPractices(deps.ctx, q ?? '');
+      const json: PracticeDto[] = found.map(({ practice, interestCount }) => ({
+        id: practice.id,
+        number: practice.number,
+        fiscalYear: practice.fiscalYear,
+        title: practice.title,
+        origin: practice.origin,
+        ownerUnitName: practice.ownerUnitId ? units.get(practice.ownerUnitId)?.name : undefined,
+        publisher: practice.publisher,
+        summary: practice.summary,
+        tags: practice.tags,
+        link: practice.link && /^https?:\/\//i.test(practice.link) ? practice.link : undefined,
+        interestCount,
+      }));
+      return { json };
+    }),
+  );
+
+  server.post(
+    '/api/v1/practices/:id/interest',
+    authedRoute(deps, async ({ viewer, params }) => {
+      const interestCount = await markPracticeInterest(deps.ctx, requireStaff(viewer), pathId(params, 'id'));
+      return { json: { interestCount } };
+    }),
+  );
+
+  server.get(
+    '/api/v1/schedule',
+    authedRoute(deps, async ({ query }) => {
+      const { fiscalYear } = scheduleQuery.parse({ fiscalYear: query.fiscalYear });
+      const milestones = await repos.milestones.list({ fiscalYear });
+      const flagged = new Set<string>();
+      for (const scheduleId of new Set(milestones.map((milestone) => milestone.scheduleId))) {
+        for (const milestone of outOfOrderMilestones(milestones.filter((candidate) => candidate.scheduleId === scheduleId))) flagged.add(milestone.id);
+      }
+      const json: MilestoneDto[] = milestones
+        .sort((a, b) => a.fiscalYear - b.fiscalYear || a.scheduleId.localeCompare(b.scheduleId) || a.sourceOrder - b.sourceOrder)
+        .map((milestone) => ({ ...milestone, outOfOrder: flagged.has(milestone.id) }));
+      return { json: { milestones: json, flagged: flagged.size } };
+    }),
+  );
+}

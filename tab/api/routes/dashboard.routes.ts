@@ -1,0 +1,89 @@
+import type { Server } from 'restify';
+import { isCallOpen } from '../../../shared/calls/proposal-call.js';
+import type { ProposalState } from '../../../shared/proposals/proposal.js';
+import { departmentOf } from '../../../shared/proposals/track-eligibility.js';
+import { daysUntil } from '../../../shared/time/index.js';
+import type { DashboardDto, ViewerDto } from '../../web/models/api-contract.js';
+import type { Viewer } from '../auth/viewer.js';
+import { authedRoute, type ApiDeps } from '../http/api-route.js';
+import { presentCall } from '../views/call-view.js';
+import { presentMeetingSummary } from '../views/meeting-view.js';
+
+const NEXT_MEETINGS = 5;
+const RSVP_HORIZON = 50;
+
+async function presentViewer(deps: ApiDeps, viewer: Viewer): Promise<ViewerDto> {
+  const units = new Map((await deps.ctx.store.repositories.units.list()).map((unit) => [unit.id, unit]));
+  const unit = viewer.staff?.unitId ? units.get(viewer.staff.unitId) : undefined;
+  const department = departmentOf(viewer.staff?.unitId, units);
+  return {
+    displayName: viewer.staff?.displayName ?? viewer.caller.name ?? viewer.caller.upn ?? '',
+    upn: viewer.staff?.upn ?? viewer.caller.upn,
+    staffId: viewer.staff?.id,
+    unitName: unit?.name,
+    department: department ? { id: department.id, name: department.name } : undefined,
+    grade: viewer.staff?.grade,
+    roles: { admin: viewer.roles.admin, secretariat: viewer.roles.secretariat, chairOf: viewer.roles.chairOf, secretariatOf: viewer.roles.secretariatOf },
+  };
+}
+
+/** `GET /api/v1/me` and the home page: my tasks first, then meetings, open calls and counts. */
+export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
+  server.get('/api/v1/me', authedRoute(deps, async ({ viewer }) => ({ json: await presentViewer(deps, viewer) })));
+
+  server.get(
+    '/api/v1/dashboard',
+    authedRoute(deps, async ({ viewer }) => {
+      const repos = deps.ctx.store.repositories;
+      const now = deps.ctx.clock.now();
+      const staff = viewer.staff;
+      const [calls, upcoming, teams, mine, all] = await Promise.all([
+        repos.calls.list(),
+        repos.meetings.listUpcoming(now, { limit: RSVP_HORIZON }),
+        repos.projectTeams.list(),
+        staff ? repos.proposals.listByAuthor(staff.id) : Promise.resolve([]),
+        repos.proposals.list(),
+      ]);
+      const callById = new Map(calls.map((call) => [call.id, call]));
+      const bodyById = new Map(viewer.bodies.map((body) => [body.id, body]));
+      const teamByBody = new Map(teams.map((team) => [team.bodyId, team]));
+      const active = upcoming.filter((meeting) => meeting.status !== 'cancelled');
+
+      const summaries = await Promise.all(
+        active.map(async (meeting) => {
+          const myRsvp = staff ? (await repos.meetings.listRsvps(meeting.id)).find((rsvp) => rsvp.staffId === staff.id) : undefined;
+          return presentMeetingSummary(meeting, bodyById.get(meeting.bodyId), { staff, team: teamByBody.get(meeting.bodyId), myRsvp });
+        }),
+      );
+
+      const drafts = mine
+        .filter((proposal) => proposal.state === 'draft')
+        .map((proposal) => {
+          const track = callById.get(proposal.callId)?.tracks.find((candidate) => candidate.kind === proposal.track);
+          return {
+            id: proposal.id,
+            title: proposal.title,
+            callTitle: callById.get(proposal.callId)?.title ?? proposal.callId,
+            closesAt: track?.closesAt.toISOString(),
+            daysLeft: track ? daysUntil(now, track.closesAt) : undefined,
+          };
+        });
+
+      const counts: Partial<Record<ProposalState, number>> = {};
+      for (const proposal of all) if (proposal.state !== 'draft') counts[proposal.state] = (counts[proposal.state] ?? 0) + 1;
+
+      const dashboard: DashboardDto = {
+        viewer: await presentViewer(deps, viewer),
+        tasks: {
+          drafts,
+          rsvpsToAnswer: summaries.filter((meeting) => meeting.status === 'convened' && meeting.viewerExpected && !meeting.myRsvp),
+          reviewsWaiting: viewer.roles.secretariat || viewer.roles.admin ? { submitted: counts.submitted ?? 0, underReview: counts.underReview ?? 0 } : undefined,
+        },
+        nextMeetings: summaries.slice(0, NEXT_MEETINGS),
+        openCalls: calls.filter((call) => isCallOpen(call, now)).map((call) => presentCall(call, now)),
+        proposalCounts: counts,
+      };
+      return { json: dashboard };
+    }),
+  );
+}

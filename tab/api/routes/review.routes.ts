@@ -1,0 +1,97 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { departmentOf } from '../../../shared/proposals/track-eligibility.js';
+import { DECISIONS, type ProposalState } from '../../../shared/proposals/proposal.js';
+import { formatIsoJst } from '../../../shared/time/index.js';
+import { exportProposalsCsv } from '../../../shared/use-cases/proposal-export.js';
+import { addReviewNote, decideProposal, REVIEW_NOTE_MAX_LENGTH, startProposalReviews } from '../../../shared/use-cases/proposal-review.js';
+import { authedRoute, type ApiDeps } from '../http/api-route.js';
+import { HttpProblem } from '../http/error-response.js';
+import { idSchema, pathId, requireReviewer } from '../http/input.js';
+import { presentReviewProposal } from '../views/proposal-view.js';
+
+const REVIEWABLE: readonly ProposalState[] = ['submitted', 'underReview', 'acceptedMidYear', 'acceptedNextYear', 'deferred', 'rejected', 'withdrawn'];
+const boardQuery = z.object({
+  callId: idSchema.optional(),
+  state: z.enum(REVIEWABLE as [ProposalState, ...ProposalState[]]).optional(),
+  track: z.enum(['department', 'individual']).optional(),
+  departmentUnitId: idSchema.optional(),
+});
+const startInput = z.strictObject({ proposalIds: z.array(idSchema).min(1).max(500) });
+const decisionInput = z.strictObject({ decision: z.enum(DECISIONS as [string, ...string[]]).transform((value) => value as (typeof DECISIONS)[number]), reason: z.string().max(2000) });
+const noteInput = z.strictObject({ text: z.string().max(REVIEW_NOTE_MAX_LENGTH * 2) });
+const exportQuery = z.object({ callId: idSchema.optional() });
+
+/**
+ * The secretariat's review board: every submitted proposal with private notes, bulk start of
+ * review, decisions with a reason, notes and the CSV export. Everyone else gets 403 before
+ * anything is read or written.
+ */
+export function mountReviewRoutes(server: Server, deps: ApiDeps): void {
+  const repos = deps.ctx.store.repositories;
+
+  server.get(
+    '/api/v1/review/proposals',
+    authedRoute(deps, async ({ viewer, query }) => {
+      requireReviewer(viewer);
+      const filter = boardQuery.parse({ callId: query.callId, state: query.state, track: query.track, departmentUnitId: query.departmentUnitId });
+      const [calls, units, staff] = await Promise.all([repos.calls.list(), repos.units.list(), repos.staff.list()]);
+      const unitMap = new Map(units.map((unit) => [unit.id, unit]));
+      const staffMap = new Map(staff.map((person) => [person.id, person]));
+      const proposals = (await repos.proposals.list({ callId: filter.callId, states: filter.state ? [filter.state] : REVIEWABLE }))
+        .filter((proposal) => !filter.track || proposal.track === filter.track)
+        .filter((proposal) => {
+          if (!filter.departmentUnitId) return true;
+          const department = proposal.departmentUnitId ?? departmentOf(staffMap.get(proposal.authorStaffId)?.unitId, unitMap)?.id;
+          return department === filter.departmentUnitId;
+        })
+        .sort((a, b) => (a.receiptNumber ?? '').localeCompare(b.receiptNumber ?? ''));
+      const lookups = { calls: new Map(calls.map((call) => [call.id, call])), units: unitMap, staff: staffMap, now: deps.ctx.clock.now() };
+      const json = await Promise.all(proposals.map(async (proposal) => presentReviewProposal(proposal, lookups, await repos.proposals.listReviewNotes(proposal.id))));
+      return { json };
+    }),
+  );
+
+  server.post(
+    '/api/v1/review/start',
+    authedRoute(deps, async ({ viewer, body }) => {
+      const reviewer = requireReviewer(viewer);
+      const { proposalIds } = startInput.parse(await body());
+      const moved = await startProposalReviews(deps.ctx, reviewer, proposalIds);
+      return { json: { moved: moved.map((proposal) => proposal.id) } };
+    }),
+  );
+
+  server.post(
+    '/api/v1/review/proposals/:id/decision',
+    authedRoute(deps, async ({ viewer, params, body }) => {
+      const reviewer = requireReviewer(viewer);
+      const { decision, reason } = decisionInput.parse(await body());
+      const decided = await decideProposal(deps.ctx, reviewer, { proposalId: pathId(params, 'id'), decision, reason });
+      return { json: { id: decided.id, state: decided.state, decisionReason: decided.decisionReason } };
+    }),
+  );
+
+  server.post(
+    '/api/v1/review/proposals/:id/notes',
+    authedRoute(deps, async ({ viewer, params, body }) => {
+      const reviewer = requireReviewer(viewer);
+      const { text } = noteInput.parse(await body());
+      await addReviewNote(deps.ctx, reviewer, pathId(params, 'id'), text);
+      return { status: 201, json: { ok: true } };
+    }),
+  );
+
+  server.get(
+    '/api/v1/review/export.csv',
+    authedRoute(deps, async ({ viewer, query, locale }) => {
+      const reviewer = requireReviewer(viewer);
+      const { callId } = exportQuery.parse({ callId: query.callId });
+      if (callId && !(await repos.calls.get(callId))) throw new HttpProblem(404, 'notFound');
+      const { csv } = await exportProposalsCsv(deps.ctx, reviewer, { callId, locale });
+      const stamp = formatIsoJst(deps.ctx.clock.now()).slice(0, 10);
+      const filename = `${locale === 'ja' ? '提案一覧' : 'proposals'}-${callId ?? 'all'}-${stamp}.csv`;
+      return { download: { body: csv, contentType: 'text/csv; charset=utf-8', filename } };
+    }),
+  );
+}

@@ -1,0 +1,80 @@
+import { whoPresides } from '../../../shared/bodies/acting-chair.js';
+import type { Body } from '../../../shared/bodies/body.js';
+import { isExpectedAttendee } from '../../../shared/meetings/attendance.js';
+import type { Meeting } from '../../../shared/meetings/meeting.js';
+import type { Rsvp } from '../../../shared/meetings/rsvp.js';
+import type { Post } from '../../../shared/organisation/post.js';
+import type { Staff } from '../../../shared/organisation/staff.js';
+import type { ProjectTeam } from '../../../shared/plan/project-team.js';
+import type { MeetingDetailDto, MeetingSummaryDto, RosterLineDto } from '../../web/models/api-contract.js';
+
+export function presentMeetingSummary(meeting: Meeting, body: Body | undefined, viewer: { staff?: Staff | undefined; team?: ProjectTeam | undefined; myRsvp?: Rsvp | undefined }): MeetingSummaryDto {
+  return {
+    id: meeting.id,
+    bodyId: meeting.bodyId,
+    bodyName: body?.name ?? meeting.bodyId,
+    bodyNameEn: body?.nameEn ?? meeting.bodyId,
+    ordinal: meeting.ordinal,
+    startsAt: meeting.startsAt.toISOString(),
+    endsAt: meeting.endsAt.toISOString(),
+    place: meeting.place,
+    status: meeting.status,
+    demo: meeting.demo,
+    myRsvp: viewer.myRsvp?.response,
+    viewerExpected: body !== undefined && viewer.staff !== undefined && isExpectedAttendee(body, viewer.staff, viewer.team),
+  };
+}
+
+/**
+ * The meeting page: roster with each holder's answer, and who presides. A post is available when
+ * it has a holder who has not declined; a proxy does not preside, so a proxy answer counts as absent.
+ */
+export function presentMeetingDetail(input: {
+  meeting: Meeting;
+  body: Body;
+  posts: ReadonlyMap<string, Post>;
+  holdersByPost: ReadonlyMap<string, readonly Staff[]>;
+  rsvps: readonly Rsvp[];
+  staffById: ReadonlyMap<string, Staff>;
+  viewer: { staff?: Staff | undefined; team?: ProjectTeam | undefined };
+}): MeetingDetailDto {
+  const { meeting, body, posts, holdersByPost, rsvps, staffById, viewer } = input;
+  const rsvpOf = new Map(rsvps.map((rsvp) => [rsvp.staffId, rsvp]));
+  const roster: RosterLineDto[] = body.roster.map((entry) => ({
+    postId: entry.postId,
+    postTitle: posts.get(entry.postId)?.title ?? entry.postId,
+    role: entry.role,
+    rank: entry.rank,
+    moderator: entry.moderator ?? false,
+    holders: (holdersByPost.get(entry.postId) ?? []).map((holder) => ({
+      staffId: holder.id,
+      displayName: holder.displayName,
+      rsvp: rsvpOf.get(holder.id)?.response,
+      proxyName: rsvpOf.get(holder.id)?.proxyName,
+    })),
+  }));
+  const onRoster = new Set(roster.flatMap((line) => line.holders.map((holder) => holder.staffId)));
+  const available = (postId: string) =>
+    (holdersByPost.get(postId) ?? []).some((holder) => {
+      const answer = rsvpOf.get(holder.id)?.response;
+      return answer !== 'absent' && answer !== 'proxy';
+    });
+  const presiding = whoPresides(body, available);
+  const presidingHolder = presiding.postId ? holdersByPost.get(presiding.postId)?.[0] : undefined;
+  return {
+    ...presentMeetingSummary(meeting, body, { ...viewer, myRsvp: viewer.staff ? rsvpOf.get(viewer.staff.id) : undefined }),
+    onlineUrl: meeting.onlineUrl,
+    agenda: meeting.agenda.map((item) => ({ title: item.title, kind: item.kind, ptId: item.ptId })),
+    guests: meeting.guests.map((guest) => ({ name: guest.name, affiliation: guest.affiliation })),
+    roster,
+    otherResponses: rsvps
+      .filter((rsvp) => !onRoster.has(rsvp.staffId))
+      .map((rsvp) => ({ displayName: staffById.get(rsvp.staffId)?.displayName ?? rsvp.staffId, rsvp: rsvp.response, proxyName: rsvp.proxyName })),
+    presiding: {
+      basis: presiding.basis,
+      postTitle: presiding.postId ? posts.get(presiding.postId)?.title ?? presiding.postId : undefined,
+      displayName: presidingHolder?.displayName,
+    },
+    history: meeting.history.map((change) => ({ changedAt: change.changedAt.toISOString(), previousStartsAt: change.previousStartsAt.toISOString(), reason: change.reason })),
+  };
+}

@@ -1,0 +1,110 @@
+import { FluentProvider, Spinner, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Locale } from '../../shared/i18n/locale.js';
+import { AppShell } from './components/AppShell.js';
+import { useHashRoute } from './components/use-hash-route.js';
+import { useLoad } from './components/use-load.js';
+import { LocaleContext } from './i18n/locale-context.js';
+import { translate } from './i18n/messages.js';
+import { DashboardPage } from './pages/DashboardPage.js';
+import { MeetingPage, MeetingsPage } from './pages/MeetingsPage.js';
+import { PracticesPage } from './pages/PracticesPage.js';
+import { ProjectTeamPage, ProjectTeamsPage } from './pages/ProjectTeamsPage.js';
+import { ProposalsPage } from './pages/ProposalsPage.js';
+import { ReviewBoardPage } from './pages/ReviewBoardPage.js';
+import { SchedulePage } from './pages/SchedulePage.js';
+import { SignInPage } from './pages/SignInPage.js';
+import { setApiLanguage } from './services/api-client.js';
+import { hasLocalToken, onSessionChange, selectLocalSession, selectTeamsSso, signOut } from './services/auth-session.js';
+import { programmeApi } from './services/programme-api.js';
+import { connectToHost, onHostThemeChange, type HostContext, type HostTheme } from './services/teams-host.js';
+
+const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
+
+type Mode = { kind: 'starting' } | { kind: 'teams' } | { kind: 'local'; signedIn: boolean } | { kind: 'unavailable' };
+
+function Pages() {
+  const route = useHashRoute();
+  switch (route.page) {
+    case 'meetings':
+      return route.id ? <MeetingPage id={route.id} /> : <MeetingsPage />;
+    case 'pts':
+      return route.id ? <ProjectTeamPage id={route.id} /> : <ProjectTeamsPage />;
+    case 'proposals':
+      return <ProposalsPage id={route.id} />;
+    case 'review':
+      return <ReviewBoardPage />;
+    case 'practices':
+      return <PracticesPage />;
+    case 'schedule':
+      return <SchedulePage />;
+    default:
+      return <DashboardPage />;
+  }
+}
+
+function SignedIn({ devControls }: { devControls?: { onSignOut: () => void; onToggleLanguage: () => void } | undefined }) {
+  const route = useHashRoute();
+  const viewer = useLoad(() => programmeApi.me(), []);
+  return (
+    <AppShell page={route.page} viewer={viewer.state === 'ready' ? viewer.data : undefined} devControls={devControls}>
+      <Pages />
+    </AppShell>
+  );
+}
+
+/**
+ * Connects to Teams (or finds itself in a plain browser), picks the token source, and follows the
+ * Teams theme live. Local-mode controls appear only outside Teams.
+ */
+export function App() {
+  const [host, setHost] = useState<HostContext>();
+  const [theme, setTheme] = useState<HostTheme>('default');
+  const [locale, setLocale] = useState<Locale>('ja');
+  const [mode, setMode] = useState<Mode>({ kind: 'starting' });
+
+  useEffect(() => {
+    void (async () => {
+      const connected = await connectToHost();
+      setHost(connected);
+      setTheme(connected.theme);
+      setLocale(connected.locale);
+      if (connected.inTeams) {
+        selectTeamsSso();
+        onHostThemeChange(setTheme);
+        setMode({ kind: 'teams' });
+        return;
+      }
+      const status = await programmeApi.localStatus().catch(() => ({ localMode: false }));
+      if (!status.localMode) return setMode({ kind: 'unavailable' });
+      selectLocalSession();
+      setMode({ kind: 'local', signedIn: hasLocalToken() });
+    })();
+    return onSessionChange(() => setMode((current) => (current.kind === 'local' ? { kind: 'local', signedIn: hasLocalToken() } : current)));
+  }, []);
+
+  useEffect(() => {
+    setApiLanguage(locale);
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const toggleLanguage = () => {
+    const next = locale === 'ja' ? 'en' : 'ja';
+    const url = new URL(window.location.href);
+    url.searchParams.set('locale', next);
+    window.history.replaceState(null, '', url);
+    setLocale(next);
+  };
+
+  return (
+    <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }}>
+      <LocaleContext.Provider value={locale}>
+        {mode.kind === 'starting' && <Spinner label={translate(locale, 'loading')} style={{ marginTop: 48 }} />}
+        {mode.kind === 'unavailable' && <Text style={{ display: 'block', padding: 24 }}>{translate(locale, 'notInTeams')}</Text>}
+        {mode.kind === 'teams' && host && <SignedIn key={locale} />}
+        {mode.kind === 'local' && !mode.signedIn && <SignInPage />}
+        {mode.kind === 'local' && mode.signedIn && <SignedIn key={locale} devControls={{ onSignOut: signOut, onToggleLanguage: toggleLanguage }} />}
+      </LocaleContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,54 @@
+import { Button, Caption1, Tab, TabList, Title3 } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/locale-context.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { ViewerDto } from '../models/api-contract.js';
+import { hrefOf } from './use-hash-route.js';
+
+const PAGES: { page: string; label: MessageKey; reviewerOnly?: boolean }[] = [
+  { page: 'home', label: 'navHome' },
+  { page: 'meetings', label: 'navMeetings' },
+  { page: 'pts', label: 'navPts' },
+  { page: 'proposals', label: 'navProposals' },
+  { page: 'review', label: 'navReview', reviewerOnly: true },
+  { page: 'practices', label: 'navPractices' },
+  { page: 'schedule', label: 'navSchedule' },
+];
+
+/** Title, navigation and (outside Teams only) the local-mode controls. */
+export function AppShell(props: { page: string; viewer?: ViewerDto | undefined; devControls?: { onSignOut: () => void; onToggleLanguage: () => void } | undefined; children: ReactNode }) {
+  const { t } = useI18n();
+  const reviewer = props.viewer?.roles.secretariat || props.viewer?.roles.admin;
+  return (
+    <div style={{ padding: '12px 20px' }}>
+      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+        <Title3 as="h1">{t('appTitle')}</Title3>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          {props.viewer && (
+            <Caption1 data-testid="viewer-name">
+              {props.viewer.displayName}
+              {props.viewer.unitName ? `（${props.viewer.unitName}）` : ''}
+            </Caption1>
+          )}
+          {props.devControls && (
+            <>
+              <Button size="small" onClick={props.devControls.onToggleLanguage}>{t('language')}</Button>
+              <Button size="small" onClick={props.devControls.onSignOut}>{t('signOut')}</Button>
+            </>
+          )}
+        </div>
+      </header>
+      <nav aria-label={t('appTitle')}>
+        <TabList selectedValue={props.page} onTabSelect={(_, data) => (window.location.hash = hrefOf(String(data.value)))}>
+          {PAGES.filter((entry) => !entry.reviewerOnly || reviewer).map((entry) => (
+            <Tab key={entry.page} value={entry.page}>
+              {t(entry.label)}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      {props.viewer && !props.viewer.staffId && <Caption1>{t('notInDirectory')}</Caption1>}
+      <main style={{ marginTop: 12 }}>{props.children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * The JSON shapes of `/api/v1/`, shared by the server (`tab/api/`) and the web app. Instants are
+ * ISO 8601 strings (UTC); the web app formats them in Japan time with `shared/time`.
+ */
+import type { BodyKind, BodyRole } from '../../../shared/bodies/body.js';
+import type { ActingChairBasis } from '../../../shared/bodies/acting-chair.js';
+import type { CallKind, TrackKind } from '../../../shared/calls/proposal-call.js';
+import type { MeetingStatus } from '../../../shared/meetings/meeting.js';
+import type { RsvpResponse } from '../../../shared/meetings/rsvp.js';
+import type { Grade } from '../../../shared/organisation/grade.js';
+import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js';
+import type { Decision, Perspective, ProposalState } from '../../../shared/proposals/proposal.js';
+import type { MilestoneKind } from '../../../shared/schedule/milestone.js';
+
+export type { ActingChairBasis, BodyKind, BodyRole, CallKind, Decision, Grade, MeetingStatus, MilestoneKind, Perspective, ProposalState, PtCategory, PtStatus, RsvpResponse, TrackKind };
+
+/** Every error answer: a code, a message in the caller's language and, for forms, per-field messages. */
+export interface ApiErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly fields?: readonly { field?: string | undefined; message: string }[] };
+}
+
+export interface ViewerDto {
+  readonly displayName: string;
+  readonly upn?: string | undefined;
+  /** Absent when the signed-in account is not in the staff directory (read-only). */
+  readonly staffId?: string | undefined;
+  readonly unitName?: string | undefined;
+  /** The department the viewer works in: the one a department-track proposal speaks for. */
+  readonly department?: { readonly id: string; readonly name: string } | undefined;
+  readonly grade?: Grade | undefined;
+  readonly roles: { readonly admin: boolean; readonly secretariat: boolean; readonly chairOf: readonly string[]; readonly secretariatOf: readonly string[] };
+}
+
+export interface TrackDto {
+  readonly kind: TrackKind;
+  readonly deadlineDate: string;
+  readonly closesAt: string;
+  readonly open: boolean;
+  /** Calendar days left in Japan: 0 on the deadline day, negative once closed. */
+  readonly daysLeft: number;
+}
+
+export interface CallDto {
+  readonly id: string;
+  readonly kind: CallKind;
+  readonly title: string;
+  readonly fiscalYear: number;
+  readonly opensAt: string;
+  readonly open: boolean;
+  readonly demo: boolean;
+  readonly tracks: readonly TrackDto[];
+}
+
+export interface MeetingSummaryDto {
+  readonly id: string;
+  readonly bodyId: string;
+  readonly bodyName: string;
+  readonly bodyNameEn: string;
+  readonly ordinal: number;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly place?: string | undefined;
+  readonly status: MeetingStatus;
+  readonly demo: boolean;
+  /** The viewer's own answer, when they answered. */
+  readonly myRsvp?: RsvpResponse | undefined;
+  readonly viewerExpected: boolean;
+}
+
+export interface RosterLineDto {
+  readonly postId: string;
+  readonly postTitle: string;
+  readonly role: BodyRole;
+  readonly rank?: number | undefined;
+  readonly moderator: boolean;
+  readonly holders: readonly { readonly staffId: string; readonly displayName: string; readonly rsvp?: RsvpResponse | undefined; readonly proxyName?: string | undefined }[];
+}
+
+export interface MeetingDetailDto extends MeetingSummaryDto {
+  readonly onlineUrl?: string | undefined;
+  readonly agenda: readonly { readonly title: string; readonly kind: 'general' | 'ptProgress'; readonly ptId?: string | undefined }[];
+  readonly guests: readonly { readonly name: string; readonly affiliation?: string | undefined }[];
+  readonly roster: readonly RosterLineDto[];
+  /** Answers from people not on the roster (PT units, the secretariat). */
+  readonly otherResponses: readonly { readonly displayName: string; readonly rsvp: RsvpResponse; readonly proxyName?: string | undefined }[];
+  readonly presiding: { readonly basis: ActingChairBasis; readonly postTitle?: string | undefined; readonly displayName?: string | undefined };
+  readonly history: readonly { readonly changedAt: string; readonly previousStartsAt: string; readonly reason?: string | undefined }[];
+}
+
+export interface ProposalDto {
+  readonly id: string;
+  readonly callId: string;
+  readonly callTitle: string;
+  readonly track: TrackKind;
+  readonly departmentUnitId?: string | undefined;
+  readonly departmentName?: string | undefined;
+  readonly state: ProposalState;
+  readonly title: string;
+  readonly summary: string;
+  readonly relatedItemKey?: string | undefined;
+  readonly expectedEffect: string;
+  readonly perspective?: Perspective | undefined;
+  readonly receiptNumber?: string | undefined;
+  readonly submittedAt?: string | undefined;
+  readonly decisionReason?: string | undefined;
+  readonly updatedAt: string;
+  /** The author may still edit (a draft whose track is open). */
+  readonly editable: boolean;
+}
+
+export interface ReviewProposalDto extends ProposalDto {
+  readonly authorName: string;
+  readonly authorUnitName?: string | undefined;
+  readonly notes: readonly { readonly authorName: string; readonly text: string; readonly at: string }[];
+}
+
+export interface DashboardDto {
+  readonly viewer: ViewerDto;
+  readonly tasks: {
+    readonly drafts: readonly { readonly id: string; readonly title: string; readonly callTitle: string; readonly closesAt?: string | undefined; readonly daysLeft?: number | undefined }[];
+    readonly rsvpsToAnswer: readonly MeetingSummaryDto[];
+    /** Only for the secretariat: proposals waiting for review to start, and under review waiting for a decision. */
+    readonly reviewsWaiting?: { readonly submitted: number; readonly underReview: number } | undefined;
+  };
+  readonly nextMeetings: readonly MeetingSummaryDto[];
+  readonly openCalls: readonly CallDto[];
+  /** Submitted and later states across the programme (drafts stay private). */
+  readonly proposalCounts: Readonly<Partial<Record<ProposalState, number>>>;
+}
+
+export interface UnitRefDto {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface ProjectTeamSummaryDto {
+  readonly id: string;
+  readonly items: string;
+  readonly title: string;
+  readonly category: PtCategory;
+  readonly status: PtStatus;
+  readonly secretariat: readonly UnitRefDto[];
+  readonly memberCount: number;
+  readonly membersOpenEnded: boolean;
+}
+
+export interface ProjectTeamDetailDto extends ProjectTeamSummaryDto {
+  readonly topics: readonly { readonly number: number; readonly text: string }[];
+  readonly members: readonly UnitRefDto[];
+  readonly unassigned: readonly UnitRefDto[];
+  readonly notes: readonly string[];
+  readonly progressReports: readonly { readonly id: string; readonly reportedAt: string; readonly meetingId?: string | undefined; readonly structure: string; readonly schedule: string; readonly progress: string; readonly issues: string }[];
+  readonly meetings: readonly MeetingSummaryDto[];
+}
+
+export interface PracticeDto {
+  readonly id: string;
+  readonly number: number;
+  readonly fiscalYear: number;
+  readonly title: string;
+  readonly origin: 'internal' | 'external';
+  readonly ownerUnitName?: string | undefined;
+  readonly publisher?: string | undefined;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  readonly link?: string | undefined;
+  readonly interestCount: number;
+}
+
+export interface MilestoneDto {
+  readonly id: string;
+  readonly scheduleId: string;
+  readonly fiscalYear: number;
+  readonly sourceOrder: number;
+  readonly month: string;
+  readonly date?: string | undefined;
+  readonly kind: MilestoneKind;
+  readonly label: string;
+  /** Listed after a later month in the source: shown as a data problem, never reordered. */
+  readonly outOfOrder: boolean;
+}
+
+export interface ScheduleDto {
+  readonly milestones: readonly MilestoneDto[];
+  readonly flagged: number;
+}
+
+export interface LocalStaffDto {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly upn: string;
+  readonly unitName?: string | undefined;
+  readonly grade: Grade;
+  readonly secretariat: boolean;
+}

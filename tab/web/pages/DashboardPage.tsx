@@ -1,0 +1,126 @@
+import { Link, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
+import { MEETING_STATUS_LABELS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
+import { Countdown } from '../components/Countdown.js';
+import { DateText } from '../components/DateText.js';
+import { LoadView } from '../components/LoadView.js';
+import { Section } from '../components/Section.js';
+import { hrefOf } from '../components/use-hash-route.js';
+import { useLoad } from '../components/use-load.js';
+import { useI18n } from '../i18n/locale-context.js';
+import type { MeetingSummaryDto, ProposalState } from '../models/api-contract.js';
+import { programmeApi } from '../services/programme-api.js';
+
+export function MeetingLine({ meeting }: { meeting: MeetingSummaryDto }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <Link href={hrefOf('meetings', meeting.id)}>
+        {locale === 'ja' ? meeting.bodyName : meeting.bodyNameEn} {t('ordinal', { n: meeting.ordinal })}
+      </Link>{' '}
+      <DateText value={meeting.startsAt} withTime /> · {MEETING_STATUS_LABELS[meeting.status][locale]}
+    </>
+  );
+}
+
+/** ホーム: my tasks first, then the next meetings, open calls with countdowns, and proposal counts. */
+export function DashboardPage() {
+  const { t, locale } = useI18n();
+  const dashboard = useLoad(() => programmeApi.dashboard(), []);
+  return (
+    <LoadView load={dashboard} reload={dashboard.reload}>
+      {(data) => {
+        const { drafts, rsvpsToAnswer, reviewsWaiting } = data.tasks;
+        const noTasks = drafts.length === 0 && rsvpsToAnswer.length === 0 && !(reviewsWaiting && reviewsWaiting.submitted + reviewsWaiting.underReview > 0);
+        return (
+          <>
+            <Section title={t('myTasks')} id="my-tasks">
+              {noTasks && <Text>{t('noTasks')}</Text>}
+              {drafts.length > 0 && (
+                <div>
+                  <Text weight="semibold">{t('draftsToFinish')}</Text>
+                  <ul>
+                    {drafts.map((draft) => (
+                      <li key={draft.id}>
+                        <Link href={hrefOf('proposals', draft.id)}>{draft.title || '—'}</Link> ({draft.callTitle})
+                        {draft.daysLeft !== undefined && <Countdown daysLeft={draft.daysLeft} open={draft.daysLeft >= 0} />}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              {rsvpsToAnswer.length > 0 && (
+                <div>
+                  <Text weight="semibold">{t('rsvpsToAnswer')}</Text>
+                  <ul>
+                    {rsvpsToAnswer.map((meeting) => (
+                      <li key={meeting.id}>
+                        <MeetingLine meeting={meeting} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              {reviewsWaiting && reviewsWaiting.submitted + reviewsWaiting.underReview > 0 && (
+                <div>
+                  <Text weight="semibold">{t('reviewsWaiting')}</Text>
+                  <p>
+                    <Link href={hrefOf('review')}>{t('reviewsWaitingText', reviewsWaiting)}</Link>
+                  </p>
+                </div>
+              )}
+            </Section>
+            <Section title={t('nextMeetings')}>
+              {data.nextMeetings.length === 0 ? (
+                <Text>{t('empty')}</Text>
+              ) : (
+                <ul>
+                  {data.nextMeetings.map((meeting) => (
+                    <li key={meeting.id}>
+                      <MeetingLine meeting={meeting} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
+            <Section title={t('openCalls')}>
+              {data.openCalls.length === 0 && <Text>{t('noOpenCall')}</Text>}
+              {data.openCalls.map((call) => (
+                <div key={call.id}>
+                  <Text weight="semibold">{call.title}</Text>
+                  <Table size="small" aria-label={call.title}>
+                    <TableBody>
+                      {call.tracks.map((track) => (
+                        <TableRow key={track.kind}>
+                          <TableCell>{TRACK_LABELS[track.kind][locale]}</TableCell>
+                          <TableCell>
+                            {t('deadline')}: <DateText value={track.deadlineDate} />
+                          </TableCell>
+                          <TableCell>
+                            <Countdown daysLeft={track.daysLeft} open={track.open} />
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
+              ))}
+            </Section>
+            <Section title={t('proposalCounts')}>
+              {Object.keys(data.proposalCounts).length === 0 ? (
+                <Text>{t('empty')}</Text>
+              ) : (
+                <ul>
+                  {(Object.entries(data.proposalCounts) as [ProposalState, number][]).map(([state, count]) => (
+                    <li key={state}>
+                      {PROPOSAL_STATE_LABELS[state][locale]}: {count}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
+          </>
+        );
+      }}
+    </LoadView>
+  );
+}

@@ -1,0 +1,147 @@
+import { Badge, Button, Field, Input, Link, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { MEETING_STATUS_LABELS, RSVP_LABELS } from '../../../shared/i18n/labels.js';
+import { DateText } from '../components/DateText.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { LoadView } from '../components/LoadView.js';
+import { Section } from '../components/Section.js';
+import { hrefOf } from '../components/use-hash-route.js';
+import { useLoad } from '../components/use-load.js';
+import { useI18n } from '../i18n/locale-context.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { MeetingDetailDto, RsvpResponse } from '../models/api-contract.js';
+import { programmeApi } from '../services/programme-api.js';
+import { MeetingLine } from './DashboardPage.js';
+
+export function MeetingsPage() {
+  const { t, locale } = useI18n();
+  const meetings = useLoad(() => programmeApi.meetings(), []);
+  return (
+    <Section title={t('navMeetings')}>
+      <LoadView load={meetings} reload={meetings.reload} isEmpty={(list) => list.length === 0}>
+        {(list) => (
+          <Table aria-label={t('navMeetings')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('navMeetings')}</TableHeaderCell>
+                <TableHeaderCell>{t('myAnswer')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.map((meeting) => (
+                <TableRow key={meeting.id}>
+                  <TableCell>
+                    <MeetingLine meeting={meeting} /> {meeting.demo && <Badge color="informative">{t('demo')}</Badge>}
+                  </TableCell>
+                  <TableCell>{meeting.myRsvp ? RSVP_LABELS[meeting.myRsvp][locale] : meeting.viewerExpected ? t('noAnswer') : '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </LoadView>
+    </Section>
+  );
+}
+
+const ROLE_KEYS: Record<string, MessageKey> = { chair: 'roleChair', viceChair: 'roleViceChair', member: 'roleMember' };
+
+function Presiding({ presiding }: { presiding: MeetingDetailDto['presiding'] }) {
+  const { t } = useI18n();
+  const name = [presiding.postTitle, presiding.displayName].filter(Boolean).join(' ');
+  const text =
+    presiding.basis === 'chair' ? t('presidingChair') : presiding.basis === 'guideline' ? t('presidingGuideline', { name }) : presiding.basis === 'outsideGuideline' ? t('presidingOutside', { name }) : t('presidingNone');
+  return <Text data-presiding={presiding.basis}>{text}</Text>;
+}
+
+function RsvpForm({ meeting, onAnswered }: { meeting: MeetingDetailDto; onAnswered: () => void }) {
+  const { t, locale } = useI18n();
+  const [response, setResponse] = useState<RsvpResponse>(meeting.myRsvp ?? 'attend');
+  const [proxyName, setProxyName] = useState('');
+  const [error, setError] = useState<unknown>();
+  const answer = async () => {
+    setError(undefined);
+    try {
+      await programmeApi.answerRsvp(meeting.id, response, response === 'proxy' ? proxyName : undefined);
+      onAnswered();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <Section title={t('myAnswer')}>
+      <RadioGroup value={response} onChange={(_, data) => setResponse(data.value as RsvpResponse)} aria-label={t('myAnswer')}>
+        {(['attend', 'absent', 'proxy'] as const).map((value) => (
+          <Radio key={value} value={value} label={RSVP_LABELS[value][locale]} />
+        ))}
+      </RadioGroup>
+      {response === 'proxy' && (
+        <Field label={t('proxyName')}>
+          <Input value={proxyName} onChange={(_, data) => setProxyName(data.value)} maxLength={100} />
+        </Field>
+      )}
+      <ErrorNotice error={error} />
+      <Button appearance="primary" onClick={() => void answer()}>
+        {t('answer')}
+      </Button>
+    </Section>
+  );
+}
+
+/** One meeting: agenda, roster with RSVP states, guests, and who presides when the chair is absent. */
+export function MeetingPage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const meeting = useLoad(() => programmeApi.meeting(id), [id]);
+  return (
+    <>
+      <Link href={hrefOf('meetings')}>{t('back')}</Link>
+      <LoadView load={meeting} reload={meeting.reload}>
+        {(data) => (
+          <>
+            <Section title={`${locale === 'ja' ? data.bodyName : data.bodyNameEn} ${t('ordinal', { n: data.ordinal })}`}>
+              <Text>
+                <DateText value={data.startsAt} withTime /> · {data.place ?? ''} · {MEETING_STATUS_LABELS[data.status][locale]}
+              </Text>
+              <Presiding presiding={data.presiding} />
+            </Section>
+            {data.viewerExpected && data.status !== 'cancelled' && data.status !== 'held' && <RsvpForm meeting={data} onAnswered={meeting.reload} />}
+            <Section title={t('agenda')}>
+              {data.agenda.length === 0 ? <Text>{t('empty')}</Text> : <ol>{data.agenda.map((item, index) => <li key={index}>{item.ptId ? <Link href={hrefOf('pts', item.ptId)}>{item.title}</Link> : item.title}</li>)}</ol>}
+            </Section>
+            <Section title={t('roster')}>
+              <Table aria-label={t('roster')} size="small">
+                <TableBody>
+                  {data.roster.map((line) => (
+                    <TableRow key={line.postId}>
+                      <TableCell>
+                        {t(ROLE_KEYS[line.role] ?? 'roleMember')}
+                        {line.rank ? ` (${line.rank})` : ''}
+                        {line.moderator ? ` · ${t('moderator')}` : ''}
+                      </TableCell>
+                      <TableCell>{line.postTitle}</TableCell>
+                      <TableCell>{line.holders.length === 0 ? t('vacant') : line.holders.map((holder) => holder.displayName).join('、')}</TableCell>
+                      <TableCell>
+                        {line.holders.map((holder) => (holder.rsvp ? RSVP_LABELS[holder.rsvp][locale] + (holder.proxyName ? `（${holder.proxyName}）` : '') : t('noAnswer'))).join('、')}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+              {data.otherResponses.length > 0 && (
+                <>
+                  <Text weight="semibold">{t('otherResponses')}</Text>
+                  <ul>{data.otherResponses.map((other, index) => <li key={index}>{other.displayName}: {RSVP_LABELS[other.rsvp][locale]}</li>)}</ul>
+                </>
+              )}
+            </Section>
+            {data.guests.length > 0 && (
+              <Section title={t('guests')}>
+                <ul>{data.guests.map((guest, index) => <li key={index}>{guest.name}{guest.affiliation ? `（${guest.affiliation}）` : ''}</li>)}</ul>
+              </Section>
+            )}
+          </>
+        )}
+      </LoadView>
+    </>
+  );
+}

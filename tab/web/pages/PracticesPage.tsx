@@ -1,0 +1,57 @@
+import { Badge, Button, Card, CardHeader, Field, Input, Link, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { LoadView } from '../components/LoadView.js';
+import { Section } from '../components/Section.js';
+import { useLoad } from '../components/use-load.js';
+import { useI18n } from '../i18n/locale-context.js';
+import { programmeApi } from '../services/programme-api.js';
+
+/** 好事例: search by words and tags, "roll out here" interest with counts. */
+export function PracticesPage() {
+  const { t } = useI18n();
+  const [words, setWords] = useState('');
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<unknown>();
+  const practices = useLoad(() => programmeApi.practices(query), [query]);
+  const interest = async (id: string) => {
+    setError(undefined);
+    try {
+      await programmeApi.markInterest(id);
+      practices.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <Section title={t('navPractices')}>
+      <form role="search" onSubmit={(event) => { event.preventDefault(); setQuery(words); }} style={{ display: 'flex', gap: 8, alignItems: 'end' }}>
+        <Field label={t('search')}>
+          <Input value={words} onChange={(_, data) => setWords(data.value)} placeholder={t('searchPlaceholder')} maxLength={200} />
+        </Field>
+        <Button type="submit">{t('search')}</Button>
+      </form>
+      <ErrorNotice error={error} />
+      <LoadView load={practices} reload={practices.reload} isEmpty={(list) => list.length === 0}>
+        {(list) => (
+          <div style={{ display: 'grid', gap: 8 }}>
+            {list.map((practice) => (
+              <Card key={practice.id} data-practice-id={practice.id}>
+                <CardHeader
+                  header={<Text weight="semibold">{practice.number}. {practice.link ? <Link href={practice.link} target="_blank" rel="noreferrer">{practice.title}</Link> : practice.title}</Text>}
+                  description={<Text size={200}>{practice.origin === 'external' ? `${t('external')} · ${practice.publisher ?? ''}` : `${t('internal')} · ${practice.ownerUnitName ?? ''}`}</Text>}
+                />
+                <Text>{practice.summary}</Text>
+                <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>{practice.tags.map((tag) => <Badge key={tag} appearance="outline">{tag}</Badge>)}</div>
+                <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+                  <Button size="small" onClick={() => void interest(practice.id)}>{t('rollOutHere')}</Button>
+                  <Text>{t('interestCount', { count: practice.interestCount })}</Text>
+                </div>
+              </Card>
+            ))}
+          </div>
+        )}
+      </LoadView>
+    </Section>
+  );
+}

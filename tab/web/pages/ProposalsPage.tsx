@@ -1,0 +1,170 @@
+import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import { PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
+import { PROPOSAL_LIMITS } from '../../../shared/proposals/proposal-content.js';
+import { DateText } from '../components/DateText.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { LoadView } from '../components/LoadView.js';
+import { Section } from '../components/Section.js';
+import { hrefOf } from '../components/use-hash-route.js';
+import { useLoad } from '../components/use-load.js';
+import { useI18n } from '../i18n/locale-context.js';
+import type { CallDto, ProposalDto, TrackKind, ViewerDto } from '../models/api-contract.js';
+import { programmeApi, type ProposalForm } from '../services/programme-api.js';
+
+function ProposalEditor({ viewer, calls, draft, onDone }: { viewer: ViewerDto; calls: CallDto[]; draft?: ProposalDto | undefined; onDone: (message: string) => void }) {
+  const { t, locale } = useI18n();
+  const [proposalId] = useState(() => draft?.id ?? crypto.randomUUID());
+  const openCalls = calls.filter((call) => call.open || call.id === draft?.callId);
+  const [form, setForm] = useState<ProposalForm>({
+    callId: draft?.callId ?? openCalls[0]?.id ?? '',
+    track: draft?.track ?? (viewer.grade === 'director' || viewer.grade === 'sectionChief' ? 'department' : 'individual'),
+    title: draft?.title ?? '',
+    summary: draft?.summary ?? '',
+    relatedItem: draft?.relatedItemKey ?? '',
+    expectedEffect: draft?.expectedEffect ?? '',
+  });
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const call = openCalls.find((candidate) => candidate.id === form.callId);
+  const set = (field: keyof ProposalForm) => (_: unknown, data: { value: string }) => setForm((current) => ({ ...current, [field]: data.value }));
+  const payload = (): ProposalForm => ({ ...form, departmentUnitId: form.track === 'department' ? viewer.department?.id : undefined });
+  const run = async (action: 'save' | 'submit') => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (action === 'save') {
+        await programmeApi.saveDraft(proposalId, payload());
+        onDone(t('saved'));
+      } else {
+        const submitted = await programmeApi.submitProposal(proposalId, payload());
+        onDone(t('submitted', { receipt: submitted.receiptNumber ?? '' }));
+      }
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (openCalls.length === 0) return <Text>{t('noOpenCall')}</Text>;
+  return (
+    <form onSubmit={(event) => event.preventDefault()} aria-label={t('newProposal')} style={{ display: 'grid', gap: 12, maxWidth: 720 }}>
+      <Field label={t('call')} required>
+        <Select value={form.callId} onChange={set('callId')}>
+          {openCalls.map((option) => <option key={option.id} value={option.id}>{option.title}</option>)}
+        </Select>
+      </Field>
+      <Field label={t('track')}>
+        <Select value={form.track} onChange={set('track')}>
+          {(call?.tracks ?? []).map((track) => (
+            <option key={track.kind} value={track.kind} disabled={!track.open}>
+              {TRACK_LABELS[track.kind as TrackKind][locale]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {form.track === 'department' && <Text>{t('department')}: {viewer.department?.name ?? '—'}</Text>}
+      <Field label={t('title')} required>
+        <Input name="title" value={form.title} onChange={set('title')} maxLength={PROPOSAL_LIMITS.title} />
+      </Field>
+      <Field label={t('summary')} required>
+        <Textarea name="summary" value={form.summary} onChange={set('summary')} maxLength={PROPOSAL_LIMITS.summary} rows={5} />
+      </Field>
+      <Field label={t('relatedItem')}>
+        <Input name="relatedItem" value={form.relatedItem} onChange={set('relatedItem')} maxLength={20} />
+      </Field>
+      <Field label={t('expectedEffect')} required>
+        <Textarea name="expectedEffect" value={form.expectedEffect} onChange={set('expectedEffect')} maxLength={PROPOSAL_LIMITS.expectedEffect} rows={3} />
+      </Field>
+      <ErrorNotice error={error} />
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Button disabled={busy} onClick={() => void run('save')}>{t('saveDraft')}</Button>
+        <Button disabled={busy} appearance="primary" onClick={() => void run('submit')}>{t('submit')}</Button>
+      </div>
+    </form>
+  );
+}
+
+/** 提案: my proposals (draft, edit until the deadline, submit, withdraw) through the same use cases as the bot. */
+export function ProposalsPage({ id }: { id?: string | undefined }) {
+  const { t, locale } = useI18n();
+  const [editing, setEditing] = useState<'new' | string | undefined>(id);
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const data = useLoad(async () => {
+    const [viewer, calls, mine] = await Promise.all([programmeApi.me(), programmeApi.calls(), programmeApi.myProposals()]);
+    return { viewer, calls, mine };
+  }, []);
+  const done = (message: string) => {
+    setNotice(message);
+    setEditing(undefined);
+    data.reload();
+  };
+  const withdraw = async (proposalId: string) => {
+    setError(undefined);
+    try {
+      await programmeApi.withdrawProposal(proposalId);
+      data.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <LoadView load={data} reload={data.reload}>
+      {({ viewer, calls, mine }) => (
+        <>
+          {notice && (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          )}
+          <ErrorNotice error={error} />
+          {editing ? (
+            <Section title={t('newProposal')}>
+              <ProposalEditor key={editing} viewer={viewer} calls={calls} draft={mine.find((proposal) => proposal.id === editing)} onDone={done} />
+              <Button appearance="subtle" onClick={() => setEditing(undefined)}>{t('cancel')}</Button>
+            </Section>
+          ) : (
+            <Button appearance="primary" onClick={() => { setNotice(undefined); setEditing('new'); }} style={{ marginBottom: 12 }}>
+              {t('newProposal')}
+            </Button>
+          )}
+          <Section title={t('myProposals')}>
+            {mine.length === 0 ? <Text>{t('empty')}</Text> : (
+              <Table aria-label={t('myProposals')}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('title')}</TableHeaderCell>
+                    <TableHeaderCell>{t('state')}</TableHeaderCell>
+                    <TableHeaderCell>{t('receipt')}</TableHeaderCell>
+                    <TableHeaderCell />
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {mine.map((proposal) => (
+                    <TableRow key={proposal.id} data-proposal-id={proposal.id}>
+                      <TableCell>
+                        {proposal.title || '—'} <Text size={200}>({proposal.callTitle})</Text>
+                      </TableCell>
+                      <TableCell>
+                        <Badge appearance="tint">{PROPOSAL_STATE_LABELS[proposal.state][locale]}</Badge>
+                        {proposal.decisionReason ? ` ${proposal.decisionReason}` : ''}
+                      </TableCell>
+                      <TableCell>
+                        {proposal.receiptNumber ?? '—'} {proposal.submittedAt && <DateText value={proposal.submittedAt} withTime />}
+                      </TableCell>
+                      <TableCell>
+                        {proposal.editable && <Link href={hrefOf('proposals', proposal.id)} onClick={() => setEditing(proposal.id)}>{t('edit')}</Link>}{' '}
+                        {(proposal.state === 'draft' || proposal.state === 'submitted') && <Button size="small" onClick={() => void withdraw(proposal.id)}>{t('withdraw')}</Button>}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </Section>
+        </>
+      )}
+    </LoadView>
+  );
+}

@@ -1,0 +1,71 @@
+import type {
+  CallDto,
+  DashboardDto,
+  Decision,
+  LocalStaffDto,
+  MeetingDetailDto,
+  MeetingSummaryDto,
+  PracticeDto,
+  ProjectTeamDetailDto,
+  ProjectTeamSummaryDto,
+  ProposalDto,
+  ReviewProposalDto,
+  RsvpResponse,
+  ScheduleDto,
+  TrackKind,
+  ViewerDto,
+} from '../models/api-contract.js';
+import { request, requestJson } from './api-client.js';
+
+export interface ProposalForm {
+  callId: string;
+  track?: TrackKind | undefined;
+  departmentUnitId?: string | undefined;
+  title: string;
+  summary: string;
+  relatedItem: string;
+  expectedEffect: string;
+}
+
+const enc = encodeURIComponent;
+const query = (values: Record<string, string | undefined>) => {
+  const params = new URLSearchParams(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return params.size ? `?${params}` : '';
+};
+
+/** Typed calls of `/api/v1/`, one function per endpoint. */
+export const programmeApi = {
+  localStatus: () => requestJson<{ localMode: boolean }>('GET', '/api/v1/local-auth/status', undefined, { anonymous: true }),
+  localStaff: () => requestJson<LocalStaffDto[]>('GET', '/api/v1/local-auth/staff', undefined, { anonymous: true }),
+  localToken: (staffId: string) => requestJson<{ token: string; expiresAt: string }>('POST', '/api/v1/local-auth/token', { staffId }, { anonymous: true }),
+
+  me: () => requestJson<ViewerDto>('GET', '/api/v1/me'),
+  dashboard: () => requestJson<DashboardDto>('GET', '/api/v1/dashboard'),
+  meetings: () => requestJson<MeetingSummaryDto[]>('GET', '/api/v1/meetings'),
+  meeting: (id: string) => requestJson<MeetingDetailDto>('GET', `/api/v1/meetings/${enc(id)}`),
+  answerRsvp: (id: string, response: RsvpResponse, proxyName?: string) =>
+    requestJson<unknown>('PUT', `/api/v1/meetings/${enc(id)}/rsvp`, { response, ...(proxyName ? { proxyName } : {}) }),
+  projectTeams: (filter: { category?: string | undefined; status?: string | undefined; unitId?: string | undefined }) =>
+    requestJson<ProjectTeamSummaryDto[]>('GET', `/api/v1/project-teams${query(filter)}`),
+  projectTeam: (id: string) => requestJson<ProjectTeamDetailDto>('GET', `/api/v1/project-teams/${enc(id)}`),
+  calls: () => requestJson<CallDto[]>('GET', '/api/v1/calls'),
+  myProposals: () => requestJson<ProposalDto[]>('GET', '/api/v1/proposals/mine'),
+  saveDraft: (id: string, form: ProposalForm) => requestJson<ProposalDto>('PUT', `/api/v1/proposals/${enc(id)}`, form),
+  submitProposal: (id: string, form: ProposalForm) => requestJson<ProposalDto>('POST', `/api/v1/proposals/${enc(id)}/submit`, form),
+  withdrawProposal: (id: string) => requestJson<ProposalDto>('POST', `/api/v1/proposals/${enc(id)}/withdraw`, {}),
+  reviewBoard: (filter: { callId?: string | undefined; state?: string | undefined; track?: string | undefined }) =>
+    requestJson<ReviewProposalDto[]>('GET', `/api/v1/review/proposals${query(filter)}`),
+  startReviews: (proposalIds: string[]) => requestJson<{ moved: string[] }>('POST', '/api/v1/review/start', { proposalIds }),
+  decide: (id: string, decision: Decision, reason: string) => requestJson<unknown>('POST', `/api/v1/review/proposals/${enc(id)}/decision`, { decision, reason }),
+  addNote: (id: string, text: string) => requestJson<unknown>('POST', `/api/v1/review/proposals/${enc(id)}/notes`, { text }),
+  /** The CSV as a file: the name comes from the server's Content-Disposition. */
+  async exportCsv(callId?: string): Promise<{ blob: Blob; filename: string }> {
+    const response = await request('GET', `/api/v1/review/export.csv${query({ callId })}`);
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+    return { blob: await response.blob(), filename: encoded ? decodeURIComponent(encoded) : 'proposals.csv' };
+  },
+  practices: (q: string) => requestJson<PracticeDto[]>('GET', `/api/v1/practices${query({ q })}`),
+  markInterest: (id: string) => requestJson<{ interestCount: number }>('POST', `/api/v1/practices/${enc(id)}/interest`, {}),
+  schedule: () => requestJson<ScheduleDto>('GET', '/api/v1/schedule'),
+};

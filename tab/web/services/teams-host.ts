@@ -1,0 +1,62 @@
+import { app, authentication } from '@microsoft/teams-js';
+import type { Locale } from '../../../shared/i18n/locale.js';
+import { toLocale } from '../../../shared/i18n/locale.js';
+
+export type HostTheme = 'default' | 'dark' | 'contrast';
+
+/** What the tab knows about where it runs. Outside Teams, `inTeams` is false and local mode may be offered. */
+export interface HostContext {
+  readonly inTeams: boolean;
+  readonly locale: Locale;
+  readonly theme: HostTheme;
+  readonly userPrincipalName?: string | undefined;
+  readonly teamName?: string | undefined;
+  readonly channelName?: string | undefined;
+}
+
+const TEAMS_INIT_TIMEOUT_MS = 3000;
+
+function toTheme(value: string | undefined): HostTheme {
+  return value === 'dark' || value === 'contrast' ? value : 'default';
+}
+
+/** A plain browser has no parent frame or opener; only then is Teams not asked at all. */
+function mayBeInTeams(): boolean {
+  return window.parent !== window || window.opener != null;
+}
+
+/**
+ * Initialises teams-js when framed by a Teams client and reads user, locale, theme, team and
+ * channel; outside Teams the locale and theme come from `?locale=` / `?theme=` (Japanese and
+ * the light theme by default).
+ */
+export async function connectToHost(): Promise<HostContext> {
+  const params = new URLSearchParams(window.location.search);
+  const browser: HostContext = { inTeams: false, locale: toLocale(params.get('locale') ?? 'ja'), theme: toTheme(params.get('theme') ?? undefined) };
+  if (!mayBeInTeams()) return browser;
+  try {
+    await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('teams init timeout')), TEAMS_INIT_TIMEOUT_MS))]);
+    const context = await app.getContext();
+    app.notifySuccess();
+    return {
+      inTeams: true,
+      locale: toLocale(context.app.locale),
+      theme: toTheme(context.app.theme),
+      userPrincipalName: context.user?.userPrincipalName,
+      teamName: context.team?.displayName,
+      channelName: context.channel?.displayName,
+    };
+  } catch {
+    return browser;
+  }
+}
+
+/** Follows the Teams theme live (default, dark, high contrast). */
+export function onHostThemeChange(handler: (theme: HostTheme) => void): void {
+  app.registerOnThemeChangeHandler((theme) => handler(toTheme(theme)));
+}
+
+/** The Teams SSO token for the tab's app registration; teams-js caches and renews it. */
+export function teamsSsoToken(): Promise<string> {
+  return authentication.getAuthToken();
+}

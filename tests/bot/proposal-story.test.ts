@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AdaptiveCard } from '../../bot/cards/card-kit.js';
+import { ManualClock } from '../../shared/time/clock.js';
+import type { UseCaseContext } from '../../shared/use-cases/context.js';
+import { startBotHarness, teamsUser, type BotHarness, type TeamsUser } from '../support/bot-harness.js';
+import { cardProblems, cardText } from '../support/card-validator.js';
+import { openProgrammeContext } from '../support/programme-store.js';
+import { adaptiveCardAction, personalMessage, type TeamsActivity } from '../support/teams-activities.js';
+
+const jst = (text: string) => new Date(`${text}+09:00`);
+const staffMember = teamsUser('chiiki-gyosei.shunin@example.jp', '西村 翔');
+const sectionChief = teamsUser('chiiki-gyosei.kacho@example.jp', '石井 雅人');
+const stranger = teamsUser('visitor@example.jp', '来訪 者');
+
+type InvokeBody = { statusCode: number; type: string; value: unknown };
+
+describe('the proposal story in a personal chat, over HTTP', () => {
+  const clock = new ManualClock(jst('2024-05-10T10:00:00'));
+  let ctx: UseCaseContext;
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    ctx = await openProgrammeContext(clock);
+    bot = await startBotHarness(ctx);
+    for (const user of [staffMember, sectionChief, stranger]) bot.enrol(`a:1personal-${user.account.aadObjectId}`, [user]);
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await ctx?.store.close();
+  });
+
+  const options = (user: TeamsUser, locale: 'ja-JP' | 'en-US' = 'ja-JP') => ({ serviceUrl: bot.connector.url, from: user.account, locale });
+
+  /** Sends a message and returns the cards and texts the bot posted back to that conversation. */
+  async function say(user: TeamsUser, text: string, locale: 'ja-JP' | 'en-US' = 'ja-JP') {
+    const activity = personalMessage(text, options(user, locale));
+    const before = bot.connector.received({ conversationId: activity.conversation.id }).length;
+    expect((await bot.post(activity)).status).toBe(200);
+    const sent = bot.connector.received({ conversationId: activity.conversation.id }).slice(before).map((request) => request.body ?? {});
+    const cards = sent.flatMap((body) => ((body.attachments as { content: AdaptiveCard }[] | undefined) ?? []).map((attachment) => attachment.content));
+    return { sent, cards, texts: sent.map((body) => body.text).filter((text): text is string => typeof text === 'string') };
+  }
+
+  async function act(user: TeamsUser, verb: string, data: Record<string, unknown>, locale: 'ja-JP' | 'en-US' = 'ja-JP'): Promise<InvokeBody> {
+    const response = await bot.post(adaptiveCardAction(verb, data, options(user, locale)) as TeamsActivity);
+    // Teams reads the invoke response's status as the HTTP status too.
+    expect(response.status).toBe((response.body as InvokeBody).statusCode);
+    return response.body as InvokeBody;
+  }
+
+  /** The data a click on `title` sends: the action's own data plus what was typed into the card's inputs. */
+  function click(card: AdaptiveCard, title: string, typed: Record<string, string>) {
+    const action = findAction(card, title);
+    if (!action) throw new Error(`no action "${title}" in card: ${cardText(card)}`);
+    return { verb: action.verb as string, data: { ...(action.data as object), ...typed } };
+  }
+
+  it('opens the proposal form with the individual track for a chief, showing the deadline', async () => {
+    const { cards } = await say(staffMember, '提案');
+    expect(cards).toHaveLength(1);
+    const form = cards[0]!;
+    expect(cardProblems(form)).toEqual([]);
+    const text = cardText(form);
+    expect(text).toContain('職員個人提案');
+    expect(text).toContain('令和6年5月17日');
+  });
+
+  it('submits at 23:59 JST on 17 May and replaces the form with a receipt', async () => {
+    clock.set(jst('2024-05-17T23:59:00'));
+    const [form] = (await say(staffMember, '提案')).cards;
+    const { verb, data } = click(form!, '提出する', {
+      track: 'individual',
+      title: '窓口の[予約](https://evil.example)システム',
+      summary: '*来庁*予約をオンライン化する',
+      expectedEffect: '待ち時間の短縮',
+    });
+    const response = await act(staffMember, verb, data);
+    expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
+    const receipt = response.value as AdaptiveCard;
+    expect(cardProblems(receipt)).toEqual([]);
+    const text = cardText(receipt);
+    expect(text).toMatch(/R6-新規-\d{3}/);
+    expect(text).toContain('提案を受け付けました');
+    // What the user typed is shown as typed: never a link or emphasis.
+    expect(JSON.stringify(receipt)).not.toContain('](https://evil.example)');
+
+    // A double click finds the same record and number.
+    const again = (await act(staffMember, verb, data)).value as AdaptiveCard;
+    expect(cardText(again).match(/R6-新規-\d{3}/)?.[0]).toBe(text.match(/R6-新規-\d{3}/)?.[0]);
+    const mine = await ctx.store.repositories.proposals.list({ callId: 'fy2024-new-initiative' });
+    expect(mine.filter((proposal) => proposal.title.startsWith('窓口の'))).toHaveLength(1);
+  });
+
+  it('refuses the same submission at 00:00 JST on 18 May with the deadline, keeping what was typed', async () => {
+    clock.set(jst('2024-05-17T23:58:00'));
+    const [form] = (await say(staffMember, '提案')).cards;
+    clock.set(jst('2024-05-18T00:00:00'));
+    const { verb, data } = click(form!, '提出する', { track: 'individual', title: '遅れた提案', summary: '概要', expectedEffect: '効果' });
+    const response = await act(staffMember, verb, data);
+    const card = response.value as AdaptiveCard;
+    expect(cardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('締め切りました');
+    expect(text).toContain('2024-05-17');
+    expect(text).toContain('遅れた提案');
+    expect(await ctx.store.repositories.proposals.get(data.proposalId as string)).toBeUndefined();
+  });
+
+  it('refuses a department proposal for another department, naming it, in English too', async () => {
+    clock.set(jst('2024-06-10T10:00:00'));
+    const [form] = (await say(sectionChief, 'propose', 'en-US')).cards;
+    const { verb, data } = click(form!, 'Submit', { track: 'department', departmentUnitId: 'somu-bu', title: 'Shared drive', summary: 'One drive', expectedEffect: 'Less paper' });
+    const card = (await act(sectionChief, verb, data, 'en-US')).value as AdaptiveCard;
+    expect(cardText(card)).toContain('Only staff of 総務部 may submit its department proposal.');
+    expect(await ctx.store.repositories.proposals.get(data.proposalId as string)).toBeUndefined();
+  });
+
+  it('lists my proposals with state and receipt number', async () => {
+    const { cards } = await say(staffMember, '自分の提案');
+    expect(cardProblems(cards[0]!)).toEqual([]);
+    expect(cardText(cards[0]!)).toMatch(/提出済み[\s\S]*R6-新規-\d{3}/);
+  });
+
+  it('lets someone outside the directory read but not propose, and says whom to ask', async () => {
+    const { texts } = await say(stranger, '提案');
+    expect(texts.join()).toContain('政策企画課');
+    const response = await act(stranger, 'proposal.submit', { verb: 'proposal.submit', proposalId: 'x', callId: 'fy2024-new-initiative', title: 't' });
+    expect(response.statusCode).toBe(403);
+    expect(response.type).toBe('application/vnd.microsoft.error');
+  });
+
+  it('answers a malformed action with a 400 error object, not a stack', async () => {
+    const response = await act(staffMember, 'proposal.submit', { verb: 'proposal.submit', proposalId: 'x'.repeat(500), callId: 'c' });
+    expect(response).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+    expect(JSON.stringify(response)).not.toMatch(/at .*\.ts/);
+  });
+});
+
+function findAction(card: unknown, title: string): Record<string, unknown> | undefined {
+  if (Array.isArray(card)) {
+    for (const item of card) {
+      const found = findAction(item, title);
+      if (found) return found;
+    }
+  } else if (card && typeof card === 'object') {
+    const node = card as Record<string, unknown>;
+    if (node.type === 'Action.Execute' && node.title === title) return node;
+    for (const value of Object.values(node)) {
+      const found = findAction(value, title);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,67 @@
+import { pino } from 'pino';
+import type restify from 'restify';
+import { createBotRoute } from '../../bot/index.js';
+import { AppBot } from '../../bot/app-bot.js';
+import { createHttpServer, listen, MAX_BODY_BYTES } from '../../server/http-server.js';
+import type { UseCaseContext } from '../../shared/use-cases/context.js';
+import { startConnectorStandIn, type ConnectorStandIn } from './connector-stand-in.js';
+import { TEST_TENANT_ID, type TeamsAccount, type TeamsActivity } from './teams-activities.js';
+
+/** A person in Teams who is (or is not) in the demo staff directory. */
+export interface TeamsUser {
+  readonly account: TeamsAccount;
+  readonly upn: string;
+}
+
+export function teamsUser(upn: string, name: string): TeamsUser {
+  const hex = Buffer.from(upn).toString('hex').padEnd(32, '0').slice(0, 32);
+  const aadObjectId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return { upn, account: { id: `29:${upn}`, name, aadObjectId } };
+}
+
+/**
+ * The app's bot on a real HTTP server in local mode, with the Bot Connector stand-in receiving
+ * its replies and answering roster look-ups: the whole path a Teams message takes, minus Teams.
+ */
+export interface BotHarness {
+  readonly connector: ConnectorStandIn;
+  /** Posts an activity to /api/messages; returns the HTTP status and JSON body (invoke responses). */
+  post(activity: TeamsActivity): Promise<{ status: number; body: unknown }>;
+  /** Makes Teams' roster answer for these users in a conversation (TeamsInfo.getMember). */
+  enrol(conversationId: string, users: readonly TeamsUser[]): void;
+  close(): Promise<void>;
+}
+
+export async function startBotHarness(ctx: UseCaseContext): Promise<BotHarness> {
+  const connector = await startConnectorStandIn({ rateLimits: false });
+  const logger = pino({ level: 'silent' });
+  const route = createBotRoute({
+    bot: new AppBot(ctx),
+    credentials: {},
+    allowedTenantIds: [TEST_TENANT_ID],
+    idempotency: ctx.store.repositories.idempotency,
+    logger,
+    maxBodyBytes: MAX_BODY_BYTES,
+    now: () => ctx.clock.now(),
+  });
+  const server: restify.Server = createHttpServer({ store: ctx.store, logger, mounts: [route] });
+  const endpoint = `http://127.0.0.1:${await listen(server, '127.0.0.1', 0)}/api/messages`;
+  return {
+    connector,
+    async post(activity) {
+      const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    enrol(conversationId, users) {
+      connector.setMembers(
+        conversationId,
+        users.map((user) => ({ id: user.account.id, aadObjectId: user.account.aadObjectId, name: user.account.name, userPrincipalName: user.upn, email: user.upn })),
+      );
+    },
+    async close() {
+      server.close();
+      await connector.close();
+    },
+  };
+}
