@@ -49,7 +49,7 @@ export function meetingDetails(view: MeetingView, locale: Locale): CardElement[]
   });
   const elements: CardElement[] = [
     facts([
-      [t('meetings.when', locale), neutraliseMarkdown(when)],
+      [t('meetings.when', locale), when],
       [t('meetings.where', locale), meeting.place ? neutraliseMarkdown(meeting.place) : undefined],
       [t('meetings.online', locale), meeting.onlineUrl ? neutraliseMarkdown(meeting.onlineUrl) : undefined],
       [t('meetings.status', locale), MEETING_STATUS_LABELS[meeting.status][locale]],

@@ -5,14 +5,12 @@ import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { startBotHarness, teamsUser, type BotHarness, type TeamsUser } from '../support/bot-harness.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
 import { openProgrammeContext } from '../support/programme-store.js';
-import { adaptiveCardAction, personalMessage, type TeamsActivity } from '../support/teams-activities.js';
+import { click, conversationWith } from '../support/bot-conversation.js';
 
 const jst = (text: string) => new Date(`${text}+09:00`);
 const staffMember = teamsUser('chiiki-gyosei.shunin@example.jp', '西村 翔');
 const sectionChief = teamsUser('chiiki-gyosei.kacho@example.jp', '石井 雅人');
 const stranger = teamsUser('visitor@example.jp', '来訪 者');
-
-type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 describe('the proposal story in a personal chat, over HTTP', () => {
   const clock = new ManualClock(jst('2024-05-10T10:00:00'));
@@ -29,31 +27,9 @@ describe('the proposal story in a personal chat, over HTTP', () => {
     await ctx?.store.close();
   });
 
-  const options = (user: TeamsUser, locale: 'ja-JP' | 'en-US' = 'ja-JP') => ({ serviceUrl: bot.connector.url, from: user.account, locale });
-
-  /** Sends a message and returns the cards and texts the bot posted back to that conversation. */
-  async function say(user: TeamsUser, text: string, locale: 'ja-JP' | 'en-US' = 'ja-JP') {
-    const activity = personalMessage(text, options(user, locale));
-    const before = bot.connector.received({ conversationId: activity.conversation.id }).length;
-    expect((await bot.post(activity)).status).toBe(200);
-    const sent = bot.connector.received({ conversationId: activity.conversation.id }).slice(before).map((request) => request.body ?? {});
-    const cards = sent.flatMap((body) => ((body.attachments as { content: AdaptiveCard }[] | undefined) ?? []).map((attachment) => attachment.content));
-    return { sent, cards, texts: sent.map((body) => body.text).filter((text): text is string => typeof text === 'string') };
-  }
-
-  async function act(user: TeamsUser, verb: string, data: Record<string, unknown>, locale: 'ja-JP' | 'en-US' = 'ja-JP'): Promise<InvokeBody> {
-    const response = await bot.post(adaptiveCardAction(verb, data, options(user, locale)) as TeamsActivity);
-    // Teams reads the invoke response's status as the HTTP status too.
-    expect(response.status).toBe((response.body as InvokeBody).statusCode);
-    return response.body as InvokeBody;
-  }
-
-  /** The data a click on `title` sends: the action's own data plus what was typed into the card's inputs. */
-  function click(card: AdaptiveCard, title: string, typed: Record<string, string>) {
-    const action = findAction(card, title);
-    if (!action) throw new Error(`no action "${title}" in card: ${cardText(card)}`);
-    return { verb: action.verb as string, data: { ...(action.data as object), ...typed } };
-  }
+  const talk = () => conversationWith(bot);
+  const say = (...args: Parameters<ReturnType<typeof conversationWith>['say']>) => talk().say(...args);
+  const act = (...args: Parameters<ReturnType<typeof conversationWith>['act']>) => talk().act(...args);
 
   it('opens the proposal form with the individual track for a chief, showing the deadline', async () => {
     const { cards } = await say(staffMember, '提案');
@@ -135,20 +111,3 @@ describe('the proposal story in a personal chat, over HTTP', () => {
     expect(JSON.stringify(response)).not.toMatch(/at .*\.ts/);
   });
 });
-
-function findAction(card: unknown, title: string): Record<string, unknown> | undefined {
-  if (Array.isArray(card)) {
-    for (const item of card) {
-      const found = findAction(item, title);
-      if (found) return found;
-    }
-  } else if (card && typeof card === 'object') {
-    const node = card as Record<string, unknown>;
-    if (node.type === 'Action.Execute' && node.title === title) return node;
-    for (const value of Object.values(node)) {
-      const found = findAction(value, title);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}

@@ -18,8 +18,10 @@ describe('tab API flows in local mode over HTTP', () => {
       headers: { Authorization: `Bearer ${tokens.get(as)}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
+    // Raw bytes, decoded without stripping a BOM (fetch's text() would drop it).
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString('utf8');
+    return { status: response.status, headers: response.headers, bytes, text, json: () => JSON.parse(text) };
   };
   const stored = (id: string) => world.ctx.store.repositories.proposals.get(id);
 
@@ -117,6 +119,7 @@ describe('tab API flows in local mode over HTTP', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.csv"; filename\*=UTF-8''%E6%8F%90%E6%A1%88/);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.text.startsWith('\uFEFF"受付番号"')).toBe(true);
     expect(csv.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv.text).toContain('\r\n');

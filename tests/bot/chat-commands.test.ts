@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDemoItems } from '../../server/demo-data.js';
+import { ManualClock } from '../../shared/time/clock.js';
+import type { UseCaseContext } from '../../shared/use-cases/context.js';
+import { startBotHarness, teamsUser, type BotHarness } from '../support/bot-harness.js';
+import { click, conversationWith, shown } from '../support/bot-conversation.js';
+import { cardProblems, cardText } from '../support/card-validator.js';
+import { openProgrammeContext } from '../support/programme-store.js';
+
+const jst = (text: string) => new Date(`${text}+09:00`);
+const chief = teamsUser('chiiki-gyosei.shunin@example.jp', '西村 翔');
+const councilChair = teamsUser('seisaku-kikaku.kacho@example.jp', '橋本 拓也');
+const councilMember = teamsUser('zaisei.kacho@example.jp', '藤田 剛');
+const secretariat = teamsUser('seisaku-kikaku.jimukyoku@example.jp', '松田 健太');
+/** Staff of a section that runs no body: may convene nothing. */
+const welfareStaff = teamsUser('koreifukushi.shuji@example.jp', '藤原 蓮');
+
+describe('chat commands in Japanese and English', () => {
+  const clock = new ManualClock(jst('2024-05-10T10:00:00'));
+  let ctx: UseCaseContext;
+  let bot: BotHarness;
+  let talk: ReturnType<typeof conversationWith>;
+
+  beforeAll(async () => {
+    ctx = await openProgrammeContext(clock);
+    await ensureDemoItems(ctx);
+    bot = await startBotHarness(ctx);
+    talk = conversationWith(bot);
+    for (const user of [chief, councilChair, councilMember, secretariat, welfareStaff]) bot.enrol(`a:1personal-${user.account.aadObjectId}`, [user]);
+    bot.enrol('19:meeting-group-chat@thread.v2', [chief, councilChair, councilMember, secretariat]);
+    bot.enrol('19:reform-team@thread.tacv2', [chief, councilChair, councilMember, secretariat]);
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await ctx?.store.close();
+  });
+
+  it('answers help with the commands this person may use here, in both languages', async () => {
+    const ja = cardText((await talk.say(chief, 'ヘルプ')).cards[0]);
+    expect(ja).toContain('使えるコマンド');
+    expect(ja).toContain('提案');
+    expect(ja).not.toContain('審査'); // not for ordinary staff
+    const en = cardText((await talk.say(secretariat, 'HELP', 'en-US')).cards[0]);
+    expect(en).toContain('Commands you can use');
+    expect(en).toContain('review');
+  });
+
+  it('never stays silent: an unknown command gets the nearest one and the help card', async () => {
+    const answer = await talk.say(chief, 'meetigns', 'en-US');
+    const text = cardText(answer.cards[0]);
+    expect(text).toContain('I did not understand "meetigns".');
+    expect(text).toContain('Did you mean: **meetings**');
+  });
+
+  it('shows the typing indicator before a command that reads the database', async () => {
+    const { sent } = await talk.say(chief, 'PT一覧');
+    expect(sent[0]?.type).toBe('typing');
+    expect(sent[1]?.type).toBe('message');
+  });
+
+  it('lists PTs by category and finds one PT however its number is typed', async () => {
+    const list = cardText((await talk.say(chief, 'PT一覧')).cards[0]);
+    expect(list).toContain('部局横断的なPT');
+    expect(list).toContain('【参考】三層構造にかかるPT');
+    for (const typed of ['PT ２‐２４', 'ＰＴ　2-24', 'pt 2‐24', 'PT2-24']) {
+      const card = (await talk.say(chief, typed)).cards[0];
+      expect(cardProblems(card!)).toEqual([]);
+      expect(cardText(card)).toContain('2‐24');
+    }
+    const team313 = cardText((await talk.say(chief, 'pt 3-13', 'en-US')).cards[0]);
+    expect(team313).toContain('3-12/3‐13');
+    expect(team313).toContain('Study topics');
+    expect((await talk.say(chief, 'PT 9-99')).texts.join()).toContain('見つかりません');
+  });
+
+  it('answers in a channel only to an @mention and with the same behaviour', async () => {
+    const answer = await talk.say(chief, 'PT 5-13', 'ja-JP', 'channel');
+    expect(cardText(answer.cards[0])).toContain('5-13');
+    expect((await talk.say(chief, '提案', 'ja-JP', 'channel')).texts.join()).toContain('個人チャット');
+  });
+
+  it('shows open calls with each track deadline and the days left, counted in Japan', async () => {
+    clock.set(jst('2024-05-14T23:30:00'));
+    const text = cardText((await talk.say(chief, '募集')).cards[0]);
+    expect(text).toContain('令和6年5月17日（金）まで — あと3日');
+    expect(text).toContain('令和6年6月14日（金）まで — あと31日');
+    clock.set(jst('2024-05-17T08:00:00'));
+    expect(cardText((await talk.say(chief, 'calls', 'en-US')).cards[0])).toContain('Closes today');
+  });
+
+  it('searches good practices with folded words and records interest once per person', async () => {
+    const card = (await talk.say(chief, '好事例 ＡＩ')).cards[0]!;
+    expect(cardProblems(card)).toEqual([]);
+    const results = cardText(card);
+    expect(results).toMatch(/AI|ＡＩ/);
+    const { verb, data } = click(card, '自所属でも展開したい');
+    const first = await talk.act(chief, verb, data);
+    expect(cardText(first.value)).toContain('展開希望を登録しました（1件）');
+    const again = await talk.act(chief, verb, data);
+    expect(cardText(again.value)).toContain('展開希望を登録しました（1件）');
+  });
+
+  it('lets the council chair convene, members answer with a proxy, and shows their own RSVP', async () => {
+    clock.set(jst('2024-05-20T09:00:00'));
+    expect((await talk.say(welfareStaff, '招集')).texts.join()).toContain('招集できる会議体はありません');
+    const form = (await talk.say(councilChair, '招集')).cards[0]!;
+    expect(cardProblems(form)).toEqual([]);
+    // The chair forgets the agenda: the form comes back with the error and the values kept.
+    const incomplete = click(form, '招集する', { bodyId: 'council', date: '2024-06-03', startTime: '14:00', endTime: '15:00', place: '第1委員会室' });
+    const refused = await talk.act(councilChair, incomplete.verb, incomplete.data);
+    expect(cardText(refused.value)).toContain('議題（1行に1件）を入力してください');
+    expect(cardText(refused.value)).toContain('第1委員会室');
+    const complete = click(form, '招集する', { ...(incomplete.data as Record<string, string>), agenda: '令和6年度の進め方\nPTの設置について' });
+    const convened = await talk.act(councilChair, complete.verb, complete.data);
+    expect(cardProblems(convened.value as never)).toEqual([]);
+    expect(cardText(convened.value)).toMatch(/第\d回 推進会議/);
+    // A double click convenes one meeting.
+    await talk.act(councilChair, complete.verb, complete.data);
+    expect((await ctx.store.repositories.meetings.list({ bodyId: 'council' })).filter((m) => !m.demo)).toHaveLength(1);
+
+    const meetings = (await talk.say(councilMember, '会議 推進会議')).cards[0]!;
+    const text = cardText(meetings);
+    expect(text).toContain('令和6年6月3日（月）');
+    expect(text).toContain('2024-06-03T14:00:00+09:00');
+    expect(text).toContain('未回答');
+    const proxyWithoutName = click(meetings, '代理出席');
+    expect(shown(await talk.act(councilMember, proxyWithoutName.verb, proxyWithoutName.data))).toContain('代理出席者の氏名を入力してください');
+    const proxyInput = String(proxyWithoutName.data.proxyInput);
+    const proxy = click(meetings, '代理出席', { [proxyInput]: '財政課 係長 山田' });
+    const answered = await talk.act(councilMember, proxy.verb, proxy.data);
+    expect(cardText(answered.value)).toContain('代理出席: 財政課 係長 山田');
+    expect(cardText((await talk.say(councilMember, 'meetings council', 'en-US')).cards[0])).toContain('Proxy: 財政課 係長 山田');
+    // Someone not on the council's roster cannot answer.
+    const notMember = await talk.act(welfareStaff, proxy.verb, proxy.data);
+    expect(String(notMember.value)).toContain('出席対象ではありません');
+  });
+
+  it('gives the secretariat a review queue where a decision needs a reason', async () => {
+    clock.set(jst('2024-05-15T10:00:00'));
+    const form = (await talk.say(chief, '提案')).cards[0]!;
+    const submit = click(form, '提出する', { track: 'individual', title: '公用車の共同利用', summary: '部をまたいで予約', expectedEffect: '台数削減' });
+    await talk.act(chief, submit.verb, submit.data);
+    expect((await talk.say(chief, '審査')).texts.join()).toContain('権限がありません');
+
+    const queue = (await talk.say(secretariat, '審査')).cards[0]!;
+    expect(cardProblems(queue)).toEqual([]);
+    expect(cardText(queue)).toContain('公用車の共同利用');
+    const start = click(queue, 'ヒアリングへ');
+    const started = (await talk.act(secretariat, start.verb, start.data)).value as never;
+    expect(cardText(started)).toContain('ヒアリング中');
+    const decide = click(started, '判断を記録');
+    const decisionInput = String(decide.data.decisionInput);
+    const reasonInput = String(decide.data.reasonInput);
+    const withoutReason = await talk.act(secretariat, decide.verb, { ...decide.data, [decisionInput]: 'acceptedNextYear', [reasonInput]: '' });
+    expect(String(withoutReason.value)).toContain('判断の理由を入力してください');
+    const decided = await talk.act(secretariat, decide.verb, { ...decide.data, [decisionInput]: 'acceptedNextYear', [reasonInput]: '次年度に計画化' });
+    expect(cardText(decided.value)).toContain('採用（次年度項目）');
+    // Only the secretariat decides, whatever the card says.
+    const forged = await talk.act(chief, decide.verb, { ...decide.data, [decisionInput]: 'rejected', [reasonInput]: 'x' });
+    expect(forged.statusCode).toBe(403);
+  });
+
+  it('offers open recruitment with an Apply form that takes the grade from the directory', async () => {
+    // The demo project is dated relative to the day the demo data was made (the test clock's).
+    const project = (await ctx.store.repositories.recruitment.listProjects({ status: 'recruiting' }))[0]!;
+    clock.set(new Date(project.opensAt.getTime() + 3_600_000));
+    const list = (await talk.say(chief, '公募')).cards[0]!;
+    expect(cardProblems(list)).toEqual([]);
+    const open = click(list, '応募する');
+    const form = (await talk.act(chief, open.verb, open.data)).value as never;
+    expect(cardText(form)).toContain('主任');
+    const empty = click(form, '応募する', { desiredRole: 'member', motivation: '' });
+    expect(cardText((await talk.act(chief, empty.verb, empty.data)).value)).toContain('志望動機を入力してください');
+    const apply = click(form, '応募する', { desiredRole: 'member', motivation: '窓口業務の経験を活かしたい' });
+    expect(cardText((await talk.act(chief, apply.verb, apply.data)).value)).toContain('応募しました');
+    await talk.act(chief, apply.verb, apply.data);
+    expect(await ctx.store.repositories.recruitment.listApplications(String(open.data.projectId))).toHaveLength(1);
+  });
+});
