@@ -17,12 +17,14 @@ import { checkCommand, importCommand } from './admin/programme.command.js';
 import { exportCommand } from './admin/export.command.js';
 import { listCommand } from './admin/list.command.js';
 import { rolloverCommand } from './admin/rollover.command.js';
+import { showCommand } from './admin/show.command.js';
 import { staffImportCommand } from './admin/staff-import.command.js';
 
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   import: importCommand,
   check: checkCommand,
   list: listCommand,
+  show: showCommand,
   staff: staffImportCommand,
   export: exportCommand,
   rollover: rolloverCommand,

@@ -6,6 +6,7 @@ const MESSAGES = {
   import <ファイル>                 計画データを取り込む（2回目以降は変更分のみ）
   check <ファイル>                  計画データを検査し、資料の注意点を報告する（変更なし）
   list bodies|pts|calls|practices|milestones [--json]
+  show pt <個票番号> [--json]       個票番号（２‐２４、2-24、3-13 など）でＰＴを探す
   staff import <CSV>                職員名簿を取り込む（UTF-8、BOM有無どちらも可）
   export proposals --csv [--out <ファイル>] [--call <ID>]
   rollover --to <年度>              年間サイクルを次年度へ下書きとして複製する
@@ -14,6 +15,7 @@ const MESSAGES = {
   import <file>                     import the programme file (re-importing changes only what differs)
   check <file>                      validate the programme file and report the source's traps (no changes)
   list bodies|pts|calls|practices|milestones [--json]
+  show pt <item> [--json]           find the PT covering a plan item (２‐２４, 2-24, 3-13 …)
   staff import <csv>                import the staff directory (UTF-8, with or without BOM)
   export proposals --csv [--out <file>] [--call <id>]
   rollover --to <fiscal year>       copy the annual cycle to the next fiscal year as drafts
@@ -37,6 +39,11 @@ const MESSAGES = {
     en: 'Copied FY{from} to FY{to} as drafts: {calls} calls, {milestones} milestones',
   },
   invalidYear: { ja: '年度は4桁の西暦で指定してください（例: 2025）: {value}', en: 'Give the fiscal year as four digits (e.g. 2025): {value}' },
+  ptNotFound: { ja: '個票番号「{item}」のＰＴはありません。', en: 'No PT covers plan item "{item}".' },
+  ptCategory: { ja: '区分', en: 'Category' },
+  ptSecretariat: { ja: '事務局', en: 'Secretariat' },
+  ptMembers: { ja: '想定メンバー', en: 'Expected members' },
+  ptUnassigned: { ja: '事務局かメンバーか未確定', en: 'Not known to be secretariat or members' },
   failed: { ja: 'エラー: {message}', en: 'Error: {message}' },
 } as const;
 

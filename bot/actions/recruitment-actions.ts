@@ -34,7 +34,7 @@ export const applyAction: ActionHandler = async (turn, data) => {
   }
   try {
     await applyForRecruitment(turn.ctx, turn.staff, { projectId: project.id, desiredRole: payload.desiredRole, motivation: payload.motivation ?? '' });
-    return cardResult(confirmationCard(turn.locale, t('recruit.applied', turn.locale, { project: project.title })));
+    return cardResult(confirmationCard(t('recruit.applied', turn.locale, { project: project.title })));
   } catch (error) {
     if (!isDomainRefusal(error)) throw error;
     const errors = fieldErrors(error, turn.locale);

@@ -172,3 +172,16 @@ export function timeInput(input: InputCommon & { value?: string }): CardElement 
 export function cardSizeBytes(card: AdaptiveCard): number {
   return JSON.stringify(card).length * 2;
 }
+
+/**
+ * Builds a list card with as many items as fit under Teams' size limit (with room to spare for
+ * the message envelope), telling `build` how many were left out so it can point to the tab.
+ */
+export function fitToSizeLimit<T>(items: readonly T[], build: (shown: readonly T[], hidden: number) => AdaptiveCard): AdaptiveCard {
+  const budget = CARD_SIZE_LIMIT_BYTES * 0.9;
+  for (let count = items.length; count > 0; count -= 1) {
+    const card = build(items.slice(0, count), items.length - count);
+    if (cardSizeBytes(card) <= budget) return card;
+  }
+  return build([], items.length);
+}

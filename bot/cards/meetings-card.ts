@@ -10,6 +10,7 @@ import {
   container,
   executeAction,
   facts,
+  fitToSizeLimit,
   heading,
   neutraliseMarkdown,
   note,
@@ -82,17 +83,20 @@ export function rsvpActions(meetingId: string, locale: Locale): { input: CardEle
 
 export function meetingsCard(data: { locale: Locale; title: string; views: readonly MeetingView[] }): AdaptiveCard {
   const { locale } = data;
-  const body: CardElement[] = [heading(data.title)];
-  if (data.views.length === 0) body.push(note(t('meetings.none', locale)));
-  for (const view of data.views) {
-    const items: CardElement[] = [subheading(meetingTitle(view, locale)), ...meetingDetails(view, locale)];
-    if (view.mayAnswer && view.meeting.status === 'convened') {
-      const rsvp = rsvpActions(view.meeting.id, locale);
-      items.push(rsvp.input, actionSet(rsvp.actions));
+  return fitToSizeLimit(data.views, (views, hidden) => {
+    const body: CardElement[] = [heading(data.title)];
+    if (data.views.length === 0) body.push(note(t('meetings.none', locale)));
+    for (const view of views) {
+      const items: CardElement[] = [subheading(meetingTitle(view, locale)), ...meetingDetails(view, locale)];
+      if (view.mayAnswer && view.meeting.status === 'convened') {
+        const rsvp = rsvpActions(view.meeting.id, locale);
+        items.push(rsvp.input, actionSet(rsvp.actions));
+      }
+      body.push(container(items, { separator: true, spacing: 'Medium' }));
     }
-    body.push(container(items, { separator: true, spacing: 'Medium' }));
-  }
-  return adaptiveCard(body);
+    if (hidden) body.push(note(t('common.more', locale, { count: hidden })));
+    return adaptiveCard(body);
+  });
 }
 
 /**

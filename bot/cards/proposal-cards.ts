@@ -15,6 +15,7 @@ import {
   executeAction,
   facts,
   fieldError,
+  fitToSizeLimit,
   heading,
   neutraliseMarkdown,
   note,
@@ -141,24 +142,27 @@ export function proposalReceiptCard(data: { locale: Locale; proposal: Proposal; 
 
 export function myProposalsCard(data: { locale: Locale; proposals: readonly Proposal[]; calls: ReadonlyMap<string, ProposalCall> }): AdaptiveCard {
   const { locale } = data;
-  const body: CardElement[] = [heading(t('mine.title', locale))];
-  if (!data.proposals.length) body.push(note(t('mine.none', locale)));
-  for (const proposal of data.proposals) {
-    const call = data.calls.get(proposal.callId);
-    const items: CardElement[] = [
-      userText(proposal.title || '—', { weight: 'Bolder' }),
-      facts([
-        [t('common.state', locale), PROPOSAL_STATE_LABELS[proposal.state][locale]],
-        [t('receipt.number', locale), proposal.receiptNumber],
-        [t('propose.track', locale), TRACK_LABELS[proposal.track][locale]],
-        [t('receipt.time', locale), proposal.submittedAt ? formatDate(proposal.submittedAt, locale) : undefined],
-      ]),
-    ];
-    if (call) items.push(note(neutraliseMarkdown(call.title)));
-    if (proposal.state === 'draft' && call) {
-      items.push(actionSet([executeAction(t('mine.edit', locale), OPEN_PROPOSAL_FORM_VERB, { callId: call.id, proposalId: proposal.id })]));
+  return fitToSizeLimit(data.proposals, (proposals, hidden) => {
+    const body: CardElement[] = [heading(t('mine.title', locale))];
+    if (!data.proposals.length) body.push(note(t('mine.none', locale)));
+    for (const proposal of proposals) {
+      const call = data.calls.get(proposal.callId);
+      const items: CardElement[] = [
+        userText(proposal.title || '—', { weight: 'Bolder' }),
+        facts([
+          [t('common.state', locale), PROPOSAL_STATE_LABELS[proposal.state][locale]],
+          [t('receipt.number', locale), proposal.receiptNumber],
+          [t('propose.track', locale), TRACK_LABELS[proposal.track][locale]],
+          [t('receipt.time', locale), proposal.submittedAt ? formatDate(proposal.submittedAt, locale) : undefined],
+        ]),
+      ];
+      if (call) items.push(note(neutraliseMarkdown(call.title)));
+      if (proposal.state === 'draft' && call) {
+        items.push(actionSet([executeAction(t('mine.edit', locale), OPEN_PROPOSAL_FORM_VERB, { callId: call.id, proposalId: proposal.id })]));
+      }
+      body.push(container(items, { separator: true }));
     }
-    body.push(container(items, { separator: true }));
-  }
-  return adaptiveCard(body);
+    if (hidden) body.push(note(t('common.more', locale, { count: hidden })));
+    return adaptiveCard(body);
+  });
 }

@@ -12,6 +12,7 @@ import {
   container,
   executeAction,
   facts,
+  fitToSizeLimit,
   fieldError,
   heading,
   neutraliseMarkdown,
@@ -27,21 +28,24 @@ export const APPLY_VERB = 'recruitment.apply';
 
 export function recruitmentListCard(data: { locale: Locale; projects: readonly RecruitmentProject[]; mayApply: boolean }): AdaptiveCard {
   const { locale } = data;
-  const body: CardElement[] = [heading(t('recruit.title', locale))];
-  if (!data.projects.length) body.push(note(t('recruit.none', locale)));
-  for (const project of data.projects) {
-    const items: CardElement[] = [
-      userText(project.title, { weight: 'Bolder' }),
-      userText(project.description, { isSubtle: true }),
-      facts([
-        [FIELD_LABELS.perspective![locale], PERSPECTIVE_LABELS[project.perspective][locale]],
-        [t('recruit.until', locale), formatDateTime(project.closesAt, locale)],
-      ]),
-    ];
-    if (data.mayApply) items.push(actionSet([executeAction(t('recruit.apply', locale), OPEN_APPLICATION_VERB, { projectId: project.id })]));
-    body.push(container(items, { separator: true }));
-  }
-  return adaptiveCard(body);
+  return fitToSizeLimit(data.projects, (projects, hidden) => {
+    const body: CardElement[] = [heading(t('recruit.title', locale))];
+    if (!data.projects.length) body.push(note(t('recruit.none', locale)));
+    for (const project of projects) {
+      const items: CardElement[] = [
+        userText(project.title, { weight: 'Bolder' }),
+        userText(project.description, { isSubtle: true }),
+        facts([
+          [FIELD_LABELS.perspective![locale], PERSPECTIVE_LABELS[project.perspective][locale]],
+          [t('recruit.until', locale), formatDateTime(project.closesAt, locale)],
+        ]),
+      ];
+      if (data.mayApply) items.push(actionSet([executeAction(t('recruit.apply', locale), OPEN_APPLICATION_VERB, { projectId: project.id })]));
+      body.push(container(items, { separator: true }));
+    }
+    if (hidden) body.push(note(t('common.more', locale, { count: hidden })));
+    return adaptiveCard(body);
+  });
 }
 
 export interface ApplicationFormData {

@@ -10,6 +10,7 @@ import {
   container,
   executeAction,
   facts,
+  fitToSizeLimit,
   heading,
   neutraliseMarkdown,
   note,
@@ -33,38 +34,42 @@ export interface ReviewItem {
 /** The secretariat's queue: submitted proposals to move to a hearing, and those under review to decide. */
 export function reviewCard(data: { locale: Locale; items: readonly ReviewItem[]; notice?: string }): AdaptiveCard {
   const { locale } = data;
-  const body: CardElement[] = [heading(t('review.title', locale))];
-  if (data.notice) body.push(note(data.notice, 'Good'));
-  if (!data.items.length) body.push(note(t('review.none', locale)));
-  for (const { proposal, authorName, departmentName } of data.items.slice(0, REVIEW_CARD_LIMIT)) {
-    const items: CardElement[] = [
-      userText(`${proposal.receiptNumber ?? ''} ${proposal.title}`, { weight: 'Bolder' }),
-      facts([
-        [t('common.state', locale), PROPOSAL_STATE_LABELS[proposal.state][locale]],
-        [t('review.author', locale), neutraliseMarkdown(departmentName ? `${authorName}（${departmentName}）` : authorName)],
-        [t('propose.track', locale), TRACK_LABELS[proposal.track][locale]],
-        [t('receipt.time', locale), proposal.submittedAt ? formatDate(proposal.submittedAt, locale) : undefined],
-      ]),
-      userText(proposal.summary, { isSubtle: true }),
-    ];
-    if (proposal.state === 'submitted') {
-      items.push(actionSet([executeAction(t('review.start', locale), START_REVIEW_VERB, { proposalId: proposal.id })]));
-    } else if (proposal.state === 'underReview') {
-      const decisionId = `decision_${proposal.id}`;
-      const reasonId = `reason_${proposal.id}`;
-      items.push(
-        choiceInput({
-          id: decisionId,
-          label: t('review.decision', locale),
-          required: true,
-          errorMessage: t('review.decision', locale),
-          choices: DECISIONS.map((decision) => ({ title: PROPOSAL_STATE_LABELS[decision][locale], value: decision })),
-        }),
-        textInput({ id: reasonId, label: t('review.reason', locale), required: true, multiline: true, maxLength: 1000, errorMessage: t('review.reason', locale) }),
-        actionSet([executeAction(t('review.decide', locale), DECIDE_VERB, { proposalId: proposal.id, decisionInput: decisionId, reasonInput: reasonId })]),
-      );
+  return fitToSizeLimit(data.items.slice(0, REVIEW_CARD_LIMIT), (shown) => {
+    const hidden = data.items.length - shown.length;
+    const body: CardElement[] = [heading(t('review.title', locale))];
+    if (data.notice) body.push(note(data.notice, 'Good'));
+    if (!data.items.length) body.push(note(t('review.none', locale)));
+    for (const { proposal, authorName, departmentName } of shown) {
+      const items: CardElement[] = [
+        userText(`${proposal.receiptNumber ?? ''} ${proposal.title}`, { weight: 'Bolder' }),
+        facts([
+          [t('common.state', locale), PROPOSAL_STATE_LABELS[proposal.state][locale]],
+          [t('review.author', locale), neutraliseMarkdown(departmentName ? `${authorName}（${departmentName}）` : authorName)],
+          [t('propose.track', locale), TRACK_LABELS[proposal.track][locale]],
+          [t('receipt.time', locale), proposal.submittedAt ? formatDate(proposal.submittedAt, locale) : undefined],
+        ]),
+        userText(proposal.summary, { isSubtle: true }),
+      ];
+      if (proposal.state === 'submitted') {
+        items.push(actionSet([executeAction(t('review.start', locale), START_REVIEW_VERB, { proposalId: proposal.id })]));
+      } else if (proposal.state === 'underReview') {
+        const decisionId = `decision_${proposal.id}`;
+        const reasonId = `reason_${proposal.id}`;
+        items.push(
+          choiceInput({
+            id: decisionId,
+            label: t('review.decision', locale),
+            required: true,
+            errorMessage: t('review.decision', locale),
+            choices: DECISIONS.map((decision) => ({ title: PROPOSAL_STATE_LABELS[decision][locale], value: decision })),
+          }),
+          textInput({ id: reasonId, label: t('review.reason', locale), required: true, multiline: true, maxLength: 1000, errorMessage: t('review.reason', locale) }),
+          actionSet([executeAction(t('review.decide', locale), DECIDE_VERB, { proposalId: proposal.id, decisionInput: decisionId, reasonInput: reasonId })]),
+        );
+      }
+      body.push(container(items, { separator: true }));
     }
-    body.push(container(items, { separator: true }));
-  }
-  return adaptiveCard(body);
+    if (hidden) body.push(note(t('common.more', locale, { count: hidden })));
+    return adaptiveCard(body);
+  });
 }

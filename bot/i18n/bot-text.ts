@@ -6,6 +6,7 @@ import { fill, type Locale } from '../../shared/i18n/locale.js';
  */
 const TEXT = {
   'common.state': { ja: '状態', en: 'State' },
+  'common.more': { ja: 'ほか{count}件はタブ（ダッシュボード）で確認できます。', en: '{count} more in the dashboard tab.' },
   'help.title': { ja: '使えるコマンド', en: 'Commands you can use' },
   'help.intro': { ja: 'コマンド名を送ってください（グループやチャネルでは @メンション を付けてください）。', en: 'Send a command name (in group chats and channels, @mention the bot).' },
   'help.unknown': { ja: '「{text}」は分かりませんでした。', en: 'I did not understand "{text}".' },

@@ -1,0 +1,142 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { callsCard } from '../../bot/cards/calls-card.js';
+import { CARD_SIZE_LIMIT_BYTES, cardSizeBytes, neutraliseMarkdown, type AdaptiveCard } from '../../bot/cards/card-kit.js';
+import { confirmationCard } from '../../bot/cards/confirmation-card.js';
+import { conveneCard } from '../../bot/cards/convene-card.js';
+import { helpCard } from '../../bot/cards/help-card.js';
+import { meetingCard, meetingsCard, type MeetingView } from '../../bot/cards/meetings-card.js';
+import { practicesCard, PRACTICES_CARD_LIMIT } from '../../bot/cards/practices-card.js';
+import { myProposalsCard, proposalFormCard, proposalReceiptCard } from '../../bot/cards/proposal-cards.js';
+import { ptDetailCard, ptListCard } from '../../bot/cards/pt-cards.js';
+import { applicationFormCard, recruitmentListCard } from '../../bot/cards/recruitment-cards.js';
+import { reviewCard, REVIEW_CARD_LIMIT } from '../../bot/cards/review-card.js';
+import { subscriptionCard } from '../../bot/cards/subscription-card.js';
+import { COMMANDS } from '../../shared/commands/command-catalog.js';
+import type { Locale } from '../../shared/i18n/locale.js';
+import type { Meeting } from '../../shared/meetings/meeting.js';
+import { NOTIFICATION_KINDS } from '../../shared/notifications/notification-kind.js';
+import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
+import { PROPOSAL_LIMITS } from '../../shared/proposals/proposal-content.js';
+import type { Proposal } from '../../shared/proposals/proposal.js';
+import type { RecruitmentProject } from '../../shared/recruitment/recruitment.js';
+import { cardProblems, cardText } from '../support/card-validator.js';
+
+const programme = toDomain(parseProgrammeFile(await fs.readFile(path.resolve(import.meta.dirname, '../../shared/programme/fy2024.yaml'), 'utf8')));
+const now = new Date('2024-05-10T01:00:00Z');
+/** The worst text a person can type: Markdown, a link, HTML, and the longest allowed length. */
+const hostile = (length: number) => '[押して](https://evil.example) *太字* _斜体_ <b>x</b> '.padEnd(length, '長');
+
+const meeting: Meeting = {
+  id: 'm1',
+  bodyId: 'hq',
+  ordinal: 3,
+  fiscalYear: 2024,
+  startsAt: new Date('2024-06-03T05:00:00Z'),
+  endsAt: new Date('2024-06-03T06:00:00Z'),
+  place: hostile(200),
+  onlineUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+  agenda: Array.from({ length: 20 }, (_, index) => ({ title: hostile(200), kind: index % 2 ? 'ptProgress' : 'general', ptId: programme.projectTeams[0]!.id }) as const),
+  guests: Array.from({ length: 30 }, () => ({ name: hostile(100) })),
+  status: 'convened',
+  history: [],
+  demo: false,
+};
+const view: MeetingView = { meeting, bodyName: '本部', ptNames: new Map([[programme.projectTeams[0]!.id, 'PT']]), mayAnswer: true };
+const call = programme.calls[0]!;
+const proposal = (index: number): Proposal => ({
+  id: `p${index}`,
+  callId: call.id,
+  track: 'individual',
+  authorStaffId: 's',
+  state: index % 2 ? 'submitted' : 'underReview',
+  receiptNumber: `R6-新規-${String(index).padStart(3, '0')}`,
+  title: hostile(PROPOSAL_LIMITS.title),
+  summary: hostile(PROPOSAL_LIMITS.summary),
+  expectedEffect: hostile(PROPOSAL_LIMITS.expectedEffect),
+  submittedAt: now,
+  createdAt: now,
+  updatedAt: now,
+});
+const project: RecruitmentProject = { id: 'r', fiscalYear: 2024, title: hostile(100), description: hostile(2000), perspective: 'renewal', opensAt: now, closesAt: now, status: 'recruiting', demo: false };
+
+/** Every card the bot can send, at its largest, in both languages. */
+function everyCard(locale: Locale): Record<string, AdaptiveCard> {
+  const errors = { title: 'エラー', summary: 'エラー', form: 'エラー', departmentUnitId: 'エラー' };
+  return {
+    help: helpCard({ locale, commands: COMMANDS, unknownText: hostile(200), suggestion: COMMANDS[0], unknownStaff: true }),
+    meetings: meetingsCard({ locale, title: '会議', views: Array.from({ length: 5 }, (_, i) => ({ ...view, meeting: { ...meeting, id: `m${i}` } })) }),
+    meeting: meetingCard({ locale, view, heading: '招集通知', refreshUserIds: Array.from({ length: 80 }, (_, i) => `oid-${i}`) }),
+    convene: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部' }], values: { agenda: hostile(500) }, errors: { agenda: 'エラー', form: 'エラー' } }),
+    ptList: ptListCard({ locale, teams: programme.projectTeams }),
+    ...Object.fromEntries(programme.projectTeams.map((team) => [`pt ${team.id}`, ptDetailCard({ locale, detail: { team, unitName: (id) => id } })])),
+    calls: callsCard({ locale, calls: programme.calls, now, mayPropose: true }),
+    proposalForm: proposalFormCard({ locale, proposalId: 'p', call, now, tracks: ['individual', 'department'], departments: [{ id: 'd', name: '部' }], values: { title: hostile(100), summary: hostile(2000), expectedEffect: hostile(1000) }, errors }),
+    themeForm: proposalFormCard({ locale, proposalId: 'p', call: programme.calls[1]!, now, tracks: ['individual'], departments: [] }),
+    receipt: proposalReceiptCard({ locale, proposal: proposal(1), call }),
+    myProposals: myProposalsCard({ locale, proposals: Array.from({ length: 10 }, (_, i) => ({ ...proposal(i), state: 'draft' as const })), calls: new Map([[call.id, call]]) }),
+    review: reviewCard({ locale, items: Array.from({ length: 40 }, (_, i) => ({ proposal: proposal(i), authorName: hostile(50) })) }),
+    practices: practicesCard({ locale, words: hostile(50), results: programme.practices.map((practice) => ({ practice, interestCount: 3 })), mayMarkInterest: true }),
+    recruitment: recruitmentListCard({ locale, projects: Array.from({ length: 5 }, () => project), mayApply: true }),
+    application: applicationFormCard({ locale, project, grade: 'chief', values: { motivation: hostile(1000) }, errors: { motivation: 'エラー' } }),
+    subscription: subscriptionCard({ locale, kinds: [...NOTIFICATION_KINDS], bodies: [{ id: 'hq', name: '本部' }] }),
+    confirmation: confirmationCard(hostile(100)),
+  };
+}
+
+describe.each(['ja', 'en'] as const)('every card the bot can send (%s)', (locale) => {
+  const cards = everyCard(locale);
+
+  it.each(Object.keys(cards))('%s parses and validates with the Adaptive Cards SDK, v1.5, under 100 KB', (name) => {
+    const card = cards[name]!;
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardSizeBytes(card)).toBeLessThan(CARD_SIZE_LIMIT_BYTES);
+  });
+
+  it('never lets typed text reach Markdown unescaped (only TextRuns, which are never parsed, carry it as typed)', () => {
+    for (const [name, card] of Object.entries(cards)) {
+      for (const text of markdownTexts(card)) {
+        expect(text, name).not.toContain('[押して](https://evil.example)');
+        expect(text, name).not.toContain(' *太字* ');
+      }
+    }
+  });
+});
+
+describe('card limits', () => {
+  it('drops list items that would take a card over the size limit, and says how many', () => {
+    const views = Array.from({ length: 12 }, (_, i) => ({ ...view, meeting: { ...meeting, id: `m${i}` } }));
+    const card = meetingsCard({ locale: 'ja', title: '会議', views });
+    expect(cardSizeBytes(card)).toBeLessThan(CARD_SIZE_LIMIT_BYTES);
+    expect(cardText(card)).toMatch(/ほか\d+件はタブ/);
+  });
+
+  it('caps long lists so a card stays readable, and says so', () => {
+    const practices = practicesCard({ locale: 'ja', words: '', results: programme.practices.map((practice) => ({ practice, interestCount: 0 })), mayMarkInterest: false });
+    expect(cardText(practices)).toContain(`ほか${programme.practices.length - PRACTICES_CARD_LIMIT}件`);
+    const review = reviewCard({ locale: 'ja', items: Array.from({ length: 40 }, (_, i) => ({ proposal: proposal(i), authorName: 'x' })) });
+    expect((cardText(review).match(/R6-新規-/g) ?? []).length).toBe(REVIEW_CARD_LIMIT);
+  });
+
+  it('lists at most 60 users for automatic refresh, as Teams allows', () => {
+    const card = meetingCard({ locale: 'ja', view, refreshUserIds: Array.from({ length: 80 }, (_, i) => `oid-${i}`) });
+    expect(card.refresh?.userIds).toHaveLength(60);
+  });
+
+  it('escapes Markdown so text shows as typed', () => {
+    expect(neutraliseMarkdown('[a](b) *c* _d_')).toBe('\\[a\\]\\(b\\) \\*c\\* \\_d\\_');
+    expect(neutraliseMarkdown('- 箇条\n1. 番号')).toBe('\\- 箇条\n1\\. 番号');
+  });
+});
+
+/** Texts Teams renders as Markdown: TextBlock text and FactSet titles and values. */
+function markdownTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(markdownTexts);
+  if (!node || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own: string[] = [];
+  if (record.type === 'TextBlock' && typeof record.text === 'string') own.push(record.text);
+  if (record.type === 'FactSet') for (const fact of record.facts as { title: string; value: string }[]) own.push(fact.title, fact.value);
+  return [...own, ...Object.values(record).flatMap(markdownTexts)];
+}
