@@ -76,6 +76,7 @@ export async function rollOverFiscalYear(ctx: UseCaseContext, toYear: number, ac
         status: 'draft',
       };
       await tx.milestones.upsert(copy);
+      await tx.audit.record({ entityType: 'milestone', entityId: id, action: 'rollover', actorStaffId, at, after: copy });
       milestones.push(copy);
     }
     return { calls, milestones, skippedIds };

@@ -24,7 +24,7 @@ export type ImportSummary = Record<UpsertOutcome, number>;
 /**
  * Writes the programme in one transaction, in dependency order. Every write is an upsert by id,
  * so importing the same file twice reports only `unchanged` and writes nothing; each real change
- * is audited.
+ * is audited with the stored value before it and the imported value after.
  */
 export async function importProgramme(
   ctx: UseCaseContext,
@@ -34,22 +34,29 @@ export async function importProgramme(
   return ctx.store.transaction(async (tx) => {
     const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
     const at = ctx.clock.now();
-    const write = async <T extends { id: string }>(entityType: string, items: readonly T[], upsert: (item: T) => Promise<UpsertOutcome>) => {
+    // What is stored now, read once per kind, so an update's audit row shows before → after.
+    const write = async <T extends { id: string }>(
+      entityType: string,
+      items: readonly T[],
+      stored: readonly T[],
+      upsert: (item: T) => Promise<UpsertOutcome>,
+    ) => {
+      const before = new Map(stored.map((item) => [item.id, item]));
       for (const item of items) {
         const outcome = await upsert(item);
         summary[outcome] += 1;
         if (outcome !== 'unchanged') {
-          await tx.audit.record({ entityType, entityId: item.id, action: `import.${outcome}`, actorStaffId, at, after: item });
+          await tx.audit.record({ entityType, entityId: item.id, action: `import.${outcome}`, actorStaffId, at, before: before.get(item.id), after: item });
         }
       }
     };
-    await write('unit', programme.units, (unit) => tx.units.upsert(unit));
-    await write('post', programme.posts, (post) => tx.posts.upsert(post));
-    await write('body', programme.bodies, (body) => tx.bodies.upsert(body));
-    await write('projectTeam', programme.projectTeams, (team) => tx.projectTeams.upsert(team));
-    await write('practice', programme.practices, (practice) => tx.practices.upsert(practice));
-    await write('call', programme.calls, (call) => tx.calls.upsert(call));
-    await write('milestone', programme.milestones, (milestone) => tx.milestones.upsert(milestone));
+    await write('unit', programme.units, await tx.units.list(), (unit) => tx.units.upsert(unit));
+    await write('post', programme.posts, await tx.posts.list(), (post) => tx.posts.upsert(post));
+    await write('body', programme.bodies, await tx.bodies.list(), (body) => tx.bodies.upsert(body));
+    await write('projectTeam', programme.projectTeams, await tx.projectTeams.list(), (team) => tx.projectTeams.upsert(team));
+    await write('practice', programme.practices, await tx.practices.list(), (practice) => tx.practices.upsert(practice));
+    await write('call', programme.calls, await tx.calls.list(), (call) => tx.calls.upsert(call));
+    await write('milestone', programme.milestones, await tx.milestones.list(), (milestone) => tx.milestones.upsert(milestone));
     return summary;
   });
 }

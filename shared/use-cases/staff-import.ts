@@ -17,6 +17,8 @@ export const STAFF_CSV_COLUMNS = ['upn', 'display_name', 'grade', 'unit_id', 'po
 export interface StaffImportLine {
   readonly outcome: UpsertOutcome;
   readonly staff: Staff;
+  /** The stored record this line replaces, for the audit's before → after. */
+  readonly previous?: Staff | undefined;
 }
 
 function parseGrade(text: string): Grade | undefined {
@@ -67,7 +69,7 @@ export async function planStaffImport(ctx: UseCaseContext, csvText: string): Pro
       appRoles,
       active: (values.active ?? '').trim().toLowerCase() !== 'false',
     };
-    lines.push({ outcome: existing ? (sameStaff(existing, staff) ? 'unchanged' : 'updated') : 'created', staff });
+    lines.push({ outcome: existing ? (sameStaff(existing, staff) ? 'unchanged' : 'updated') : 'created', staff, previous: existing });
   }
   if (errors.length) throw new DomainErrors(errors);
   return lines;
@@ -76,10 +78,10 @@ export async function planStaffImport(ctx: UseCaseContext, csvText: string): Pro
 /** Applies a checked plan in one transaction. */
 export async function applyStaffImport(ctx: UseCaseContext, lines: readonly StaffImportLine[], actorStaffId?: string): Promise<void> {
   await ctx.store.transaction(async (tx) => {
-    for (const { outcome, staff } of lines) {
+    for (const { outcome, staff, previous } of lines) {
       if (outcome === 'unchanged') continue;
       await tx.staff.upsert(staff);
-      await tx.audit.record({ entityType: 'staff', entityId: staff.id, action: `import.${outcome}`, actorStaffId, at: ctx.clock.now(), after: staff });
+      await tx.audit.record({ entityType: 'staff', entityId: staff.id, action: `import.${outcome}`, actorStaffId, at: ctx.clock.now(), before: previous, after: staff });
     }
   });
 }
