@@ -1,0 +1,104 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAction } from '../support/bot-conversation.js';
+import { cardProblems, cardText } from '../support/card-validator.js';
+import { freePort, startProcess, waitFor, type RunningProcess } from '../support/child-process.js';
+
+const require = createRequire(import.meta.url);
+const WebSocket = require('ws') as typeof import('ws');
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+interface PlaygroundEvent {
+  action: string;
+  message?: { messageId: string; text?: string; attachments?: { content: unknown }[] };
+}
+
+/**
+ * The README's local loop, driven by a script: the app on its embedded defaults, the Microsoft 365
+ * Agents Playground (offline) in front of it, and a user typing into a personal chat through the
+ * Playground's own HTTP and WebSocket API, exactly as its web page does.
+ */
+describe('the bot in the Microsoft 365 Agents Playground', () => {
+  let app: RunningProcess;
+  let playground: RunningProcess;
+  let playgroundUrl: string;
+  let dataDir: string;
+  let socket: InstanceType<typeof WebSocket>;
+  const events: PlaygroundEvent[] = [];
+
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'playground-e2e-'));
+    const appPort = await freePort();
+    const playgroundPort = await freePort();
+    app = startProcess(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: ROOT, env: { PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' } });
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${appPort}/api/health`)).ok, 90_000, app.output);
+    playground = startProcess(path.join(ROOT, 'node_modules/.bin/tsx'), ['bin/playground.ts', '--port', String(playgroundPort)], {
+      cwd: ROOT,
+      env: { PORT: String(appPort), TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(dataDir, 'playground.log') },
+    });
+    playgroundUrl = `http://127.0.0.1:${playgroundPort}`;
+    await waitFor(async () => (await fetch(`${playgroundUrl}/_internal/v1/config`)).ok, 30_000, playground.output);
+    socket = new WebSocket(`ws://127.0.0.1:${playgroundPort}/_ws_conversation/v1/conversations/stream`);
+    socket.on('message', (data) => events.push(JSON.parse(String(data)) as PlaygroundEvent));
+    await new Promise((resolve) => socket.on('open', resolve));
+  }, 150_000);
+
+  afterAll(async () => {
+    socket?.close();
+    await playground?.stop();
+    expect(await app?.stop()).toBe(0);
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function config() {
+    return ((await (await fetch(`${playgroundUrl}/_internal/v1/config`)).json()) as { config: { personalChat: { id: string }; currentUser: { id: string } } }).config;
+  }
+
+  /** Types into the personal chat and waits for the bot's card. */
+  async function type(text: string): Promise<{ messageId: string; card: unknown }> {
+    const { personalChat, currentUser } = await config();
+    const before = events.length;
+    const response = await fetch(`${playgroundUrl}/_conversation/v1/conversations/${encodeURIComponent(personalChat.id)}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: { id: currentUser.id }, text, textFormat: 'plain' }),
+    });
+    expect(response.status).toBe(200);
+    let reply: PlaygroundEvent | undefined;
+    await waitFor(async () => Boolean((reply = events.slice(before).find((event) => event.action === 'createMessage' && event.message?.attachments?.length))), 15_000, () => JSON.stringify(events.slice(before)));
+    return { messageId: reply!.message!.messageId, card: reply!.message!.attachments![0]!.content };
+  }
+
+  it('answers a Japanese command with a valid card, knowing the demo user', async () => {
+    const { card } = await type('ヘルプ');
+    expect(cardProblems(card as never)).toEqual([]);
+    const text = cardText(card);
+    expect(text).not.toMatch(/not in the staff directory|職員名簿に登録がない/);
+    expect(events.some((event) => event.action === 'typing') || text.length > 0).toBe(true);
+  });
+
+  it('takes a proposal from the form to a receipt through a card click', async () => {
+    const { messageId, card } = await type('提案');
+    const submit = findAction(card, 'Submit') ?? findAction(card, '提出する');
+    expect(submit).toBeDefined();
+    const { personalChat, currentUser } = await config();
+    const response = await fetch(`${playgroundUrl}/_conversation/v1/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: submit!.verb, data: { ...(submit!.data as object), track: 'individual', title: '窓口予約のオンライン化', summary: '来庁予約をオンラインで受け付ける', expectedEffect: '待ち時間の短縮' } }, trigger: 'manual' },
+        from: { id: currentUser.id },
+        conversation: { id: personalChat.id },
+        replyToId: messageId,
+      }),
+    });
+    // The Playground passes the bot's invoke response on without its status code.
+    const body = (await response.json()) as { type: string; value: unknown };
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(body.value)).toMatch(/R\d+-新規-\d{3}/);
+  });
+});
