@@ -1,0 +1,227 @@
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
+import { childEnvironment, PROJECT_ROOT, runCli, STACK_TRACE_LINE } from '../cli/run-cli.js';
+
+/**
+ * The README's first path: `npm install && npm start` builds and runs `node dist/server/main.js`
+ * on an empty database, which imports the FY2024 programme and the demo directory; a restart
+ * imports nothing twice.
+ */
+
+const MAIN = path.join(PROJECT_ROOT, 'dist/server/main.js');
+const SOURCE_DIRS = ['shared', 'store', 'server', 'bot', 'tab', 'bin'];
+const fy2024 = toDomain(parseProgrammeFile(fs.readFileSync(path.join(PROJECT_ROOT, 'shared/programme/fy2024.yaml'), 'utf8')));
+const ENTITY_COUNT = Object.values(fy2024).reduce((sum, list: readonly unknown[]) => sum + list.length, 0);
+const DEMO_STAFF = fs.readFileSync(path.join(PROJECT_ROOT, 'shared/programme/demo-staff.csv'), 'utf8').trim().split('\n').length - 1;
+
+/** The newest modification time of the server's TypeScript sources (the tab's web app has its own build). */
+function newestSourceTime(): number {
+  let newest = 0;
+  const visit = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== 'dist') visit(full);
+      } else if (/\.(ts|tsx|yaml|csv|json)$/.test(entry.name)) {
+        newest = Math.max(newest, fs.statSync(full).mtimeMs);
+      }
+    }
+  };
+  for (const dir of SOURCE_DIRS) visit(path.join(PROJECT_ROOT, dir));
+  return newest;
+}
+
+/** `npm run build` (tsc + the tab's Vite build), unless dist/ is newer than every source. */
+function buildOnce(): string {
+  const built = fs.existsSync(MAIN) && fs.existsSync(path.join(PROJECT_ROOT, 'tab/dist/index.html')) ? fs.statSync(MAIN).mtimeMs : 0;
+  if (built > newestSourceTime()) return 'reused a fresh dist/';
+  const result = spawnSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 180_000 });
+  if (result.status !== 0) throw new Error(`npm run build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return 'ran npm run build';
+}
+
+interface LogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+/** One `node dist/server/main.js` process: its pino log (JSON lines on stdout) and its stderr. */
+class ServerProcess {
+  readonly logs: LogLine[] = [];
+  readonly nonJsonStdout: string[] = [];
+  stderr = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private readonly child: ChildProcessByStdio<null, Readable, Readable>;
+  private pending = '';
+
+  constructor(env: NodeJS.ProcessEnv) {
+    this.child = spawn(process.execPath, [MAIN], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => this.read(chunk));
+    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  private read(chunk: string): void {
+    const lines = (this.pending + chunk).split('\n');
+    this.pending = lines.pop() ?? '';
+    for (const line of lines.filter((text) => text.trim())) {
+      try {
+        this.logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        this.nonJsonStdout.push(line);
+      }
+    }
+  }
+
+  /** What to show when an assertion fails. */
+  transcript(): string {
+    return `stdout:\n${this.logs.map((line) => JSON.stringify(line)).join('\n')}\n${this.nonJsonStdout.join('\n')}${this.pending}\nstderr:\n${this.stderr}`;
+  }
+
+  find(msg: string | RegExp): LogLine | undefined {
+    return this.logs.find((line) => (typeof msg === 'string' ? line.msg === msg : msg.test(line.msg)));
+  }
+
+  /** Resolves with the base URL once the server logs that it listens. */
+  async listening(timeoutMs = 60_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const line = this.find('server listening');
+      if (line) return String(line.url);
+      if (!this.running) throw new Error(`the server exited before listening\n${this.transcript()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the server did not listen within ${timeoutMs} ms\n${this.transcript()}`);
+  }
+
+  /** Sends SIGTERM and waits for the exit, failing when it takes longer than `timeoutMs`. */
+  async terminate(timeoutMs = 5_000): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
+    const started = Date.now();
+    this.child.kill('SIGTERM');
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no exit within ${timeoutMs} ms of SIGTERM\n${this.transcript()}`)), timeoutMs).unref(),
+    );
+    const exit = await Promise.race([this.exited, timeout]);
+    return { ...exit, ms: Date.now() - started };
+  }
+
+  /** Cleanup after a failed test: only this process, by its own handle. */
+  kill(): void {
+    if (this.running) this.child.kill('SIGKILL');
+  }
+}
+
+async function getJson(url: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  return { status: response.status, body: await response.json() };
+}
+
+describe('npm start path: node dist/server/main.js in local mode on a temporary PGlite DATA_DIR', { timeout: 120_000 }, () => {
+  let tempRoot: string;
+  let dataDir: string;
+  let buildNote = '';
+  const started: ServerProcess[] = [];
+  const start = () => {
+    const server = new ServerProcess(childEnvironment(dataDir, { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development' }));
+    started.push(server);
+    return server;
+  };
+
+  beforeAll(() => {
+    buildNote = buildOnce();
+    tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-start-'));
+    dataDir = path.join(tempRoot, 'data');
+  }, 240_000);
+  afterEach(() => {
+    for (const server of started) server.kill();
+  });
+  afterAll(() => {
+    if (tempRoot) fs.rmSync(tempRoot, { recursive: true, force: true });
+  });
+
+  it('starts on an empty DATA_DIR, loads FY2024 and the demo directory, answers health and ready, and stops on SIGTERM', async () => {
+    expect(['ran npm run build', 'reused a fresh dist/']).toContain(buildNote);
+    const server = start();
+    const url = await server.listening();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(url).not.toMatch(/:0$/);
+
+    const health = await getJson(`${url}/api/health`);
+    expect(health, server.transcript()).toEqual({ status: 200, body: { status: 'ok', db: 'ok' } });
+    const ready = await getJson(`${url}/api/ready`);
+    expect(ready.status, server.transcript()).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ready', checks: { db: 'ok' } });
+
+    // The log says what the first start did, as JSON lines (pino) on stdout.
+    expect(server.nonJsonStdout, server.transcript()).toEqual([]);
+    expect(server.find('empty database: imported the FY2024 programme'), server.transcript()).toMatchObject({
+      created: ENTITY_COUNT,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(server.find('local mode: imported the demo staff directory')).toMatchObject({ staff: DEMO_STAFF });
+    expect(server.find(/^local mode: added demo items/)?.added).toEqual([
+      'demo-call-open-now',
+      'demo-meeting-hq',
+      'demo-meeting-council',
+      'demo-recruitment',
+    ]);
+    expect(server.find('server listening')).toMatchObject({ database: 'pglite' });
+
+    const stopped = await server.terminate();
+    expect(stopped, server.transcript()).toMatchObject({ code: 0, signal: null });
+    expect(server.find('shutting down')).toMatchObject({ signal: 'SIGTERM' });
+    expect(server.stderr).not.toMatch(STACK_TRACE_LINE);
+  });
+
+  it('restarts on the same DATA_DIR healthy, importing nothing twice', async () => {
+    const server = start();
+    const url = await server.listening();
+    expect(await getJson(`${url}/api/health`), server.transcript()).toEqual({ status: 200, body: { status: 'ok', db: 'ok' } });
+    expect((await getJson(`${url}/api/ready`)).status).toBe(200);
+    expect(server.find(/^empty database/), server.transcript()).toBeUndefined();
+    expect(server.find(/demo staff directory/)).toBeUndefined();
+    // The demo items are dated in the future, so the restart leaves them as they are.
+    expect(server.find(/^local mode: added demo items/)).toBeUndefined();
+    const stopped = await server.terminate();
+    expect(stopped, server.transcript()).toMatchObject({ code: 0, signal: null });
+
+    // The admin CLI reads the same data folder once the server has released it.
+    const list = async (what: string) => {
+      const run = await runCli(['list', what, '--json'], dataDir);
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as { id: string; demo?: boolean }[];
+    };
+    expect((await list('pts')).map((pt) => pt.id)).toEqual(fy2024.projectTeams.map((pt) => pt.id));
+    expect(await list('bodies')).toHaveLength(14);
+    expect(await list('practices')).toHaveLength(13);
+    expect(await list('milestones')).toHaveLength(fy2024.milestones.length);
+    const calls = await list('calls');
+    expect(calls.map((call) => call.id).sort()).toEqual(['demo-call-open-now', 'fy2024-new-initiative', 'fy2024-pt-theme']);
+    expect(calls.filter((call) => call.demo)).toHaveLength(1);
+  });
+
+  it('refuses a non-loopback HOST in local mode with a message naming HOST, exit 1, no stack trace', async () => {
+    const server = new ServerProcess(childEnvironment(path.join(tempRoot, 'never-created'), { PORT: '0', HOST: '0.0.0.0' }));
+    started.push(server);
+    const exit = await server.exited;
+    expect(exit.code, server.transcript()).toBe(1);
+    expect(server.stderr).toMatch(/HOST: local mode \(no MicrosoftAppId\) binds to loopback only, not "0\.0\.0\.0"/);
+    expect(server.stderr).not.toMatch(STACK_TRACE_LINE);
+    expect(fs.existsSync(path.join(tempRoot, 'never-created'))).toBe(false);
+  });
+});
