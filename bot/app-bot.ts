@@ -1,5 +1,4 @@
 import {
-  ActivityTypes,
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
@@ -12,18 +11,31 @@ import type { UseCaseContext } from '../shared/use-cases/context.js';
 import { toLocale } from '../shared/i18n/locale.js';
 import { runAction } from './actions/action-router.js';
 import type { ActionResult } from './actions/action-result.js';
-import { answerMessage, isInstant } from './commands/command-router.js';
+import { answerMessage } from './commands/command-router.js';
 import type { BotReply, BotTurn } from './commands/command-turn.js';
 import { onConversationUpdate, onInstallationUpdate, rememberConversation } from './conversations/conversation-events.js';
 import { conversationKindOf, conversationTargetOf, scopeOf } from './conversations/conversation-target-of.js';
+import { RecentlyConfirmed } from './conversations/recently-confirmed.js';
 import { identifySender } from './identity/sender-identity.js';
+import { withTypingIndicator } from './turn/typing-indicator.js';
 
 /**
  * The Teams adapter of the app: it turns activities into `BotTurn`s for the command router and
  * the card actions, and their results back into Teams replies and invoke responses.
  */
+export interface AppBotOptions {
+  /** An answer slower than this shows Teams' typing indicator first. */
+  readonly typingDelayMs: number;
+}
+
 export class AppBot extends TeamsActivityHandler {
-  constructor(private readonly ctx: UseCaseContext) {
+  /** References checked in the last minute: a chat's reference is not re-read on every message. */
+  private readonly recentConversations = new RecentlyConfirmed(60_000);
+
+  constructor(
+    private readonly ctx: UseCaseContext,
+    private readonly options: AppBotOptions = { typingDelayMs: 300 },
+  ) {
     super();
     this.onMessage(async (context, next) => {
       const turn = await this.turnOf(context);
@@ -33,8 +45,7 @@ export class AppBot extends TeamsActivityHandler {
         await this.sendActionResult(context, await runAction(turn, submitted.verb, submitted));
       } else {
         const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? '';
-        if (!isInstant(text)) await context.sendActivity({ type: ActivityTypes.Typing });
-        await this.sendReply(context, await answerMessage(turn, text));
+        await this.sendReply(context, await withTypingIndicator(context, () => answerMessage(turn, text), this.options.typingDelayMs));
       }
       await next();
     });
@@ -59,7 +70,7 @@ export class AppBot extends TeamsActivityHandler {
 
   private async turnOf(context: TurnContext): Promise<BotTurn> {
     const staff: Staff | undefined = await identifySender(this.ctx, context);
-    await rememberConversation(this.ctx, context.activity, staff);
+    await rememberConversation(this.ctx, context.activity, staff, this.recentConversations);
     return {
       ctx: this.ctx,
       locale: toLocale(context.activity.locale),

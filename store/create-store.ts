@@ -34,6 +34,9 @@ export async function createStore(options: StoreOptions): Promise<Store> {
 async function openDialect(options: StoreOptions): Promise<Dialect> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection that the server drops (restart, failover) must not take the process down:
+    // the pool discards it and the next query opens a new one.
+    pool.on('error', () => undefined);
     return new PostgresDialect({ pool });
   }
   if (options.pglite) return new PgliteDialect(options.pglite);

@@ -30,9 +30,6 @@ const HANDLERS: Readonly<Record<CommandId, CommandHandler>> = {
   unsubscribe: unsubscribeCommand,
 };
 
-/** Commands answered from memory; every other one reads the database, so the user sees typing first. */
-export const INSTANT_COMMANDS: ReadonlySet<CommandId> = new Set(['help']);
-
 /**
  * Answers a chat message. An unknown command gets the help card with the nearest command, never
  * silence; a command used where it does not belong (a proposal form in a channel) says where to use it.
@@ -42,9 +39,4 @@ export async function answerMessage(turn: BotTurn, text: string): Promise<BotRep
   if (parsed.kind === 'unknown') return helpCommand(turn, { text: text.trim(), suggestion: parsed.nearest });
   if (!parsed.command.scopes.includes(turn.scope)) return textReply(t('turn.personalOnly', turn.locale));
   return HANDLERS[parsed.command.id](turn, parsed.argument);
-}
-
-export function isInstant(text: string): boolean {
-  const parsed = parseCommand(text);
-  return parsed.kind === 'command' && INSTANT_COMMANDS.has(parsed.command.id);
 }

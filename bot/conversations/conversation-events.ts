@@ -1,15 +1,20 @@
 import type { Activity } from 'botbuilder';
 import { rolesOf } from '../../shared/access/programme-roles.js';
 import { NOTIFICATION_KINDS } from '../../shared/notifications/notification-kind.js';
-import type { ConversationTarget } from '../../shared/notifications/conversation-target.js';
 import type { Staff } from '../../shared/organisation/staff.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { channelDataOf, conversationTargetOf } from './conversation-target-of.js';
+import type { RecentlyConfirmed } from './recently-confirmed.js';
 
-/** Keeps the stored reference current, writing only when something a sender needs has changed. */
-export async function rememberConversation(ctx: UseCaseContext, activity: Partial<Activity>, staff: Staff | undefined): Promise<ConversationTarget> {
+/**
+ * Keeps the stored reference current, writing only when something a sender needs has changed.
+ * `recent` skips even the read for a reference this process confirmed moments ago.
+ */
+export async function rememberConversation(ctx: UseCaseContext, activity: Partial<Activity>, staff: Staff | undefined, recent?: RecentlyConfirmed): Promise<void> {
   const repos = ctx.store.repositories;
   const target = conversationTargetOf(activity, ctx.clock.now(), staff?.id);
+  const key = [target.conversationId, target.serviceUrl, target.botId, target.locale, target.staffId, target.name].join('|');
+  if (recent?.has(key)) return;
   const current = await repos.conversations.get(target.conversationId);
   const same =
     current &&
@@ -19,10 +24,8 @@ export async function rememberConversation(ctx: UseCaseContext, activity: Partia
     current.locale === target.locale &&
     (current.staffId ?? undefined) === (target.staffId ?? current.staffId) &&
     (target.name === undefined || current.name === target.name);
-  if (same) return current;
-  const merged: ConversationTarget = { ...target, staffId: target.staffId ?? current?.staffId, name: target.name ?? current?.name };
-  await repos.conversations.upsert(merged);
-  return merged;
+  if (!same) await repos.conversations.upsert({ ...target, staffId: target.staffId ?? current?.staffId, name: target.name ?? current?.name });
+  recent?.add(key);
 }
 
 async function deactivateTeam(ctx: UseCaseContext, teamId: string | undefined, reason: string): Promise<void> {
@@ -35,7 +38,8 @@ async function deactivateTeam(ctx: UseCaseContext, teamId: string | undefined, r
 
 /** The bot was added (app installed, or the bot added to a team or chat). */
 async function installed(ctx: UseCaseContext, activity: Partial<Activity>, installer: Staff | undefined): Promise<void> {
-  const target = await rememberConversation(ctx, activity, installer);
+  await rememberConversation(ctx, activity, installer);
+  const target = conversationTargetOf(activity, ctx.clock.now(), installer?.id);
   // The programme secretariat installing the app in its own channel wants every notice there;
   // any other channel receives nothing until someone subscribes.
   if (target.kind === 'channel' && installer && rolesOf(installer, await ctx.store.repositories.bodies.list()).secretariat) {

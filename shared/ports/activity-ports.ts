@@ -17,6 +17,8 @@ export interface MeetingRepository {
   nextOrdinal(bodyId: string, fiscalYear: number): Promise<number>;
   upsertRsvp(rsvp: Rsvp): Promise<void>;
   listRsvps(meetingId: string): Promise<Rsvp[]>;
+  /** One person's answers to several meetings, in one query (a meeting list shows "your RSVP"). */
+  listRsvpsOf(staffId: string, meetingIds: readonly string[]): Promise<Rsvp[]>;
 }
 
 export interface ProposalRepository {

@@ -55,6 +55,11 @@ export function meetingRepository(db: Kysely<Database>): MeetingRepository {
         .onConflict((conflict) => conflict.columns(['meeting_id', 'staff_id']).doUpdateSet({ doc: encodeDocument(rsvp) }))
         .execute();
     },
+    async listRsvpsOf(staffId, meetingIds) {
+      if (meetingIds.length === 0) return [];
+      const rows = await db.selectFrom('rsvps').select('doc').where('staff_id', '=', staffId).where('meeting_id', 'in', [...meetingIds]).execute();
+      return decodeRows<Rsvp>(rows);
+    },
     async listRsvps(meetingId) {
       const rows = await db.selectFrom('rsvps').select('doc').where('meeting_id', '=', meetingId).orderBy('staff_id').execute();
       return decodeRows<Rsvp>(rows);

@@ -30,7 +30,11 @@ export function conversationWith(bot: BotHarness) {
     const conversationId = activity.conversation.id;
     const before = bot.connector.received({ conversationId }).length;
     expect((await bot.post(activity)).status).toBe(200);
-    const sent = bot.connector.received({ conversationId }).slice(before).map((request) => request.body ?? {});
+    const sent = bot.connector
+      .received({ conversationId })
+      .slice(before)
+      .filter((request) => request.operation === 'sendToConversation' || request.operation === 'replyToActivity')
+      .map((request) => request.body ?? {});
     const cards = sent.flatMap((body) => ((body.attachments as { content: AdaptiveCard }[] | undefined) ?? []).map((attachment) => attachment.content));
     return { sent, cards, texts: sent.map((body) => body.text).filter((text): text is string => typeof text === 'string') };
   }

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import type restify from 'restify';
 import { createBotRoute } from '../../bot/index.js';
-import { AppBot } from '../../bot/app-bot.js';
+import { AppBot, type AppBotOptions } from '../../bot/app-bot.js';
 import { createHttpServer, listen, MAX_BODY_BYTES } from '../../server/http-server.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { startConnectorStandIn, type ConnectorStandIn } from './connector-stand-in.js';
@@ -32,11 +32,11 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export async function startBotHarness(ctx: UseCaseContext): Promise<BotHarness> {
+export async function startBotHarness(ctx: UseCaseContext, options?: AppBotOptions): Promise<BotHarness> {
   const connector = await startConnectorStandIn({ rateLimits: false });
   const logger = pino({ level: 'silent' });
   const route = createBotRoute({
-    bot: new AppBot(ctx),
+    bot: new AppBot(ctx, options),
     credentials: {},
     allowedTenantIds: [TEST_TENANT_ID],
     idempotency: ctx.store.repositories.idempotency,

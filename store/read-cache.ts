@@ -1,0 +1,65 @@
+import type { Repositories, Store } from '../shared/ports/store.js';
+
+export interface ReadCacheTtls {
+  /** Programme and directory data: bodies, PTs, units, the staff entry of an Entra object id. */
+  readonly referenceMs: number;
+  /** The upcoming-meetings list every `会議` command reads. */
+  readonly upcomingMeetingsMs: number;
+}
+
+/**
+ * Keeps what every chat turn reads in memory for a short time: the small reference lists (bodies,
+ * PTs, units), the directory entry behind an Entra object id, and the upcoming meetings. A write
+ * through this store (any transaction, or a repository write) empties the cache at once; other
+ * instances see a change within the TTL. Transactions always read the database, so use cases that
+ * change data never decide on a stale entry.
+ */
+export function withReadCache(store: Store, ttls: ReadCacheTtls, now: () => number = Date.now): Store {
+  const entries = new Map<string, { loadedAt: number; value: Promise<unknown> }>();
+  const cached = <T>(key: string, load: () => Promise<T>, ttlMs = ttls.referenceMs): Promise<T> => {
+    const entry = entries.get(key);
+    if (entry && now() - entry.loadedAt < ttlMs) return entry.value as Promise<T>;
+    const value = load();
+    entries.set(key, { loadedAt: now(), value });
+    // A failed load is not remembered.
+    value.catch(() => entries.delete(key));
+    return value;
+  };
+  const invalidating = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => async (...args: A) => {
+    entries.clear();
+    try {
+      return await write(...args);
+    } finally {
+      entries.clear();
+    }
+  };
+  const repos = store.repositories;
+  const repositories: Repositories = {
+    ...repos,
+    bodies: { ...repos.bodies, list: () => cached('bodies', () => repos.bodies.list()), upsert: invalidating(repos.bodies.upsert) },
+    units: { ...repos.units, list: () => cached('units', () => repos.units.list()), upsert: invalidating(repos.units.upsert) },
+    staff: {
+      ...repos.staff,
+      findByEntraObjectId: (objectId) => cached(`staff:${objectId}`, () => repos.staff.findByEntraObjectId(objectId)),
+      upsert: invalidating(repos.staff.upsert),
+      linkEntraObjectId: invalidating(repos.staff.linkEntraObjectId),
+    },
+    meetings: {
+      ...repos.meetings,
+      // Cached from the moment of the read; later calls drop what has started since.
+      listUpcoming: async (from, filter = {}) => {
+        const loadedFrom = new Date(now());
+        const meetings = await cached(`upcoming:${filter.bodyId ?? ''}:${filter.limit ?? ''}`, () => repos.meetings.listUpcoming(loadedFrom, filter), ttls.upcomingMeetingsMs);
+        return meetings.filter((meeting) => meeting.startsAt.getTime() >= from.getTime());
+      },
+      insert: invalidating(repos.meetings.insert),
+      update: invalidating(repos.meetings.update),
+    },
+    projectTeams: {
+      ...repos.projectTeams,
+      list: () => cached('projectTeams', () => repos.projectTeams.list()),
+      upsert: invalidating(repos.projectTeams.upsert),
+    },
+  };
+  return { ...store, repositories, transaction: invalidating(store.transaction.bind(store)) as Store['transaction'] };
+}
