@@ -76,7 +76,8 @@ function endpointSettings(endpoints: BotAuthEndpoints | undefined): Configuratio
   };
 }
 
-function createCredentialsFactory(credentials: BotCredentials) {
+/** The factory of the credentials the bot signs its calls to the Bot Connector with (replies and notifications). */
+export function createCredentialsFactory(credentials: BotCredentials) {
   const { appId, appPassword } = credentials;
   const loginUrl = credentials.endpoints?.toChannelFromBotLoginUrl;
   if (appId && appPassword && loginUrl && !isMicrosoftLogin(loginUrl)) {

@@ -33,6 +33,8 @@ export interface MeetingView {
   readonly ptNames: ReadonlyMap<string, string>;
   readonly myRsvp?: Rsvp | undefined;
   readonly mayAnswer: boolean;
+  /** A card posted to a whole conversation: the answer buttons stay, "your RSVP" waits for refresh. */
+  readonly forConversation?: boolean | undefined;
 }
 
 export function meetingTitle(view: Pick<MeetingView, 'meeting' | 'bodyName'>, locale: Locale): string {
@@ -54,7 +56,7 @@ export function meetingDetails(view: MeetingView, locale: Locale): CardElement[]
       [t('meetings.where', locale), meeting.place ? neutraliseMarkdown(meeting.place) : undefined],
       [t('meetings.online', locale), meeting.onlineUrl ? neutraliseMarkdown(meeting.onlineUrl) : undefined],
       [t('meetings.status', locale), MEETING_STATUS_LABELS[meeting.status][locale]],
-      [t('meetings.yourRsvp', locale), view.mayAnswer ? rsvpLabel(view.myRsvp, locale) : undefined],
+      [t('meetings.yourRsvp', locale), view.mayAnswer && !view.forConversation ? rsvpLabel(view.myRsvp, locale) : undefined],
     ]),
   ];
   if (agenda.length) elements.push(note(t('meetings.agenda', locale)), ...agenda);

@@ -43,7 +43,11 @@ export function planDeadlineReminders(call: ProposalCall): DeadlineOccurrence[] 
           expiresAt: track.closesAt,
         };
       })
-      .filter((occurrence) => occurrence.dueAt < track.closesAt && occurrence.dueAt >= call.opensAt);
+      .filter((occurrence) => occurrence.dueAt < track.closesAt && occurrence.dueAt >= call.opensAt)
+      // Two offsets moved onto the same business day (3 and 1 days before a deadline after Golden
+      // Week) would send two reminders at once: keep the more urgent one. Its text counts the days
+      // left at sending time, so it reads right either way.
+      .filter((occurrence, index, all) => !all.some((other, j) => j > index && other.dueAt.getTime() === occurrence.dueAt.getTime()));
     const closedDay = nextBusinessDayOnOrAfter(addDays(track.deadlineDate, 1));
     const closed: DeadlineOccurrence = {
       key: `${seriesKey}:${track.deadlineDate}:closed`,

@@ -1,6 +1,6 @@
 import type { ConversationTarget } from '../notifications/conversation-target.js';
 import type { NotificationKind } from '../notifications/notification-kind.js';
-import type { DeliveryState, OutboxEntry } from '../notifications/outbox-entry.js';
+import type { OutboxEntry, PlannedNotification } from '../notifications/outbox-entry.js';
 import type { Subscription } from '../notifications/subscription.js';
 
 /** Conversation references, kept current from installation and conversation-update events. */
@@ -26,21 +26,57 @@ export interface SubscriptionRepository {
  */
 export interface OutboxRepository {
   /** Inserts rows that do not exist yet (by occurrence and conversation); returns how many were new. */
-  plan(entries: readonly Omit<OutboxEntry, 'state' | 'attempts'>[]): Promise<number>;
-  /** Claims up to `limit` due pending rows for `instanceId` until `leaseUntil`, marking them `sending`. */
+  plan(entries: readonly PlannedNotification[]): Promise<number>;
+  /**
+   * Claims up to `limit` due pending rows (due, retry time reached) for `instanceId` until
+   * `leaseUntil`, marking them `sending`; the oldest first.
+   */
   claimDue(now: Date, limit: number, instanceId: string, leaseUntil: Date): Promise<OutboxEntry[]>;
   /** Pending rows due by `now` (for the catch-up rule), oldest first. */
   listDuePending(now: Date, limit: number): Promise<OutboxEntry[]>;
-  markSent(id: string, activityId: string | undefined, at: Date): Promise<void>;
+  /** Records a delivery; only a row still claimed by `instanceId` is changed (a late sender loses). */
+  markSent(id: string, instanceId: string, activityId: string | undefined, at: Date): Promise<boolean>;
   markSkipped(ids: readonly string[], reason: string): Promise<void>;
-  /** Puts a row back to `pending` for a retry at `nextAttemptAt`, or `failed` after the last attempt. */
-  markRetry(id: string, state: Extract<DeliveryState, 'pending' | 'failed'>, error: string, nextAttemptAt?: Date): Promise<void>;
+  /** Back to `pending` for another attempt at `nextAttemptAt`. */
+  markRetry(id: string, instanceId: string, error: string, nextAttemptAt: Date): Promise<void>;
+  /** Given up: the conversation is gone, or the attempts are used up. The row is kept. */
+  markFailed(id: string, instanceId: string, error: string): Promise<void>;
   /** Rows whose lease ran out (their instance died mid-send) go back to `pending`. */
   releaseExpiredClaims(now: Date): Promise<number>;
   /** Releases the rows an instance holds (graceful shutdown). */
   releaseClaimsOf(instanceId: string): Promise<number>;
-  /** Sent rows about a subject, to update their cards in place. */
-  listSentFor(subjectId: string): Promise<OutboxEntry[]>;
-  /** Pending rows about a subject, to skip those whose fingerprint no longer matches. */
-  listPendingFor(subjectId: string): Promise<OutboxEntry[]>;
+  /** Rows about a subject in the given states (to skip stale reminders, to update posted cards). */
+  listFor(subjectId: string, states: readonly OutboxEntry['state'][]): Promise<OutboxEntry[]>;
+  get(id: string): Promise<OutboxEntry | undefined>;
+  /** Counts by state, for the tab and the readiness of tests. */
+  countByState(): Promise<Record<OutboxEntry['state'], number>>;
+}
+
+/** A message to post: an Adaptive Card (as JSON) with a text fallback for notifications. */
+export interface OutgoingMessage {
+  readonly card?: Readonly<Record<string, unknown>> | undefined;
+  readonly text?: string | undefined;
+}
+
+/** What the Bot Connector answered: the posted activity's id, or the HTTP status and error code. */
+export type DeliveryOutcome =
+  | { readonly ok: true; readonly activityId?: string | undefined }
+  | { readonly ok: false; readonly status: number; readonly code?: string | undefined; readonly retryAfterMs?: number | undefined; readonly message: string };
+
+/** Posts into Teams conversations (the Bot Connector REST API); implemented in `bot/`. */
+export interface ConversationSender {
+  send(target: ConversationTarget, message: OutgoingMessage): Promise<DeliveryOutcome>;
+  /** Replaces a posted activity (a convocation card after the meeting changed). */
+  update(target: ConversationTarget, activityId: string, message: OutgoingMessage): Promise<DeliveryOutcome>;
+}
+
+export type RenderedNotification =
+  | { readonly kind: 'send'; readonly message: OutgoingMessage }
+  | { readonly kind: 'update'; readonly activityId: string; readonly message: OutgoingMessage }
+  /** Nothing to say any more (the meeting moved, the draft was submitted, the person answered). */
+  | { readonly kind: 'skip'; readonly reason: string };
+
+/** Turns an outbox row into a message from the current state; implemented in `bot/` (cards). */
+export interface NotificationRenderer {
+  render(entry: OutboxEntry, target: ConversationTarget, now: Date): Promise<RenderedNotification>;
 }

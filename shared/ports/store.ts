@@ -15,7 +15,8 @@ import type {
   StaffRepository,
   UnitRepository,
 } from './reference-data-ports.js';
-import type { ConversationRepository, SubscriptionRepository } from './notification-ports.js';
+import type { CalendarFeedRepository } from './calendar-feed-ports.js';
+import type { ConversationRepository, OutboxRepository, SubscriptionRepository } from './notification-ports.js';
 
 /** Every repository, bound either to one transaction or to auto-committing statements. */
 export interface Repositories {
@@ -34,6 +35,8 @@ export interface Repositories {
   readonly idempotency: IdempotencyRepository;
   readonly conversations: ConversationRepository;
   readonly subscriptions: SubscriptionRepository;
+  readonly calendarFeeds: CalendarFeedRepository;
+  readonly outbox: OutboxRepository;
 }
 
 /**

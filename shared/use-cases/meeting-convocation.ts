@@ -9,6 +9,7 @@ import type { Staff } from '../organisation/staff.js';
 import type { Repositories } from '../ports/store.js';
 import { fiscalYearOf } from '../time/index.js';
 import type { UseCaseContext } from './context.js';
+import { planMeetingNotifications } from './notification-planning.js';
 
 async function requireBody(tx: Repositories, bodyId: string): Promise<Body> {
   const body = await tx.bodies.get(bodyId);
@@ -30,6 +31,7 @@ function assertMayConvene(body: Body, staff: Staff): void {
 
 /**
  * Creates and convenes a meeting in one step (the chair's or secretariat's act of calling it).
+ * The convocation notices and reminders are planned in the same transaction (the outbox).
  * `meetingId` comes from the form, so a double submit returns the first meeting.
  */
 export async function conveneMeeting(
@@ -60,6 +62,7 @@ export async function conveneMeeting(
     const convened = convene(planned, actor.id, now);
     await tx.meetings.insert(convened);
     await tx.audit.record({ entityType: 'meeting', entityId: convened.id, action: 'convene', actorStaffId: actor.id, at: now, after: convened });
+    await planMeetingNotifications(ctx, tx, convened, undefined);
     return convened;
   });
 }
@@ -78,6 +81,7 @@ export async function rescheduleMeeting(
     const moved = reschedule(meeting, change, actor.id, now);
     await tx.meetings.update(moved);
     await tx.audit.record({ entityType: 'meeting', entityId: moved.id, action: 'reschedule', actorStaffId: actor.id, at: now, before: meeting, after: moved });
+    await planMeetingNotifications(ctx, tx, moved, meeting);
     return moved;
   });
 }
@@ -91,6 +95,7 @@ export async function cancelMeeting(ctx: UseCaseContext, actor: Staff, meetingId
     const cancelled = cancel(meeting);
     await tx.meetings.update(cancelled);
     await tx.audit.record({ entityType: 'meeting', entityId: meetingId, action: 'cancel', actorStaffId: actor.id, at: now, before: meeting, after: cancelled });
+    await planMeetingNotifications(ctx, tx, cancelled, meeting);
     return cancelled;
   });
 }

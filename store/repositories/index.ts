@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Repositories } from '../../shared/ports/store.js';
 import type { Database } from '../database.js';
 import { auditRepository, idempotencyRepository } from './audit-and-idempotency.js';
+import { calendarFeedRepository } from './calendar-feed-repository.js';
 import { conversationRepository, subscriptionRepository } from './conversation-repositories.js';
+import { outboxRepository } from './outbox-repository.js';
 import { meetingRepository } from './meeting-repository.js';
 import { proposalRepository } from './proposal-repository.js';
 import { recruitmentRepository } from './recruitment-repository.js';
@@ -35,5 +37,7 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     idempotency: idempotencyRepository(db),
     conversations: conversationRepository(db),
     subscriptions: subscriptionRepository(db),
+    calendarFeeds: calendarFeedRepository(db),
+    outbox: outboxRepository(db),
   };
 }

@@ -76,6 +76,8 @@ export interface ConnectorStandInOptions {
   readonly now?: () => number;
   /** `false` switches throttling off. */
   readonly rateLimits?: { perConversation: readonly RateWindow[]; perTenant: readonly RateWindow[] } | false;
+  /** Answers each write this many milliseconds late (a slow service; a fan-out that can be interrupted). */
+  readonly responseDelayMs?: number;
   /** Judges each request's Authorization header; `false` answers 401 (e.g. to require the bot's token). */
   readonly authorize?: (authorization: string | undefined) => boolean;
 }
@@ -204,8 +206,12 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions = {
       } catch {
         answer = { status: 400, body: { error: { code: 'BadArgument' } } };
       }
-      res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
-      res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+      const reply = () => {
+        res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
+        res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+      };
+      if (options.responseDelayMs && req.method !== 'GET') setTimeout(reply, options.responseDelayMs);
+      else reply();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,66 @@
+import type { ProposalCall, TrackKind } from '../../shared/calls/proposal-call.js';
+import { TRACK_LABELS } from '../../shared/i18n/labels.js';
+import type { Locale } from '../../shared/i18n/locale.js';
+import type { Proposal } from '../../shared/proposals/proposal.js';
+import { formatDateTime } from '../../shared/time/index.js';
+import { t } from '../i18n/bot-text.js';
+import { OPEN_PROPOSAL_FORM_VERB, trackCountdown } from './calls-card.js';
+import { actionSet, adaptiveCard, executeAction, facts, heading, neutraliseMarkdown, note, textBlock, userText, type AdaptiveCard } from './card-kit.js';
+
+/** "3 days left" for one track, with the track and the call; the days are counted when it is sent. */
+export function deadlineReminderCard(data: { locale: Locale; call: ProposalCall; track: TrackKind; now: Date }): AdaptiveCard {
+  const { locale, call } = data;
+  const track = call.tracks.find((candidate) => candidate.kind === data.track)!;
+  return adaptiveCard([
+    heading(t('notice.deadlineTitle', locale)),
+    textBlock(neutraliseMarkdown(call.title), { weight: 'Bolder' }),
+    facts([[TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, data.now, locale)]]),
+    note(t('notice.deadlineHint', locale)),
+  ]);
+}
+
+/** After the deadline: the track is closed, with how many proposals came in. */
+export function deadlineClosedCard(data: { locale: Locale; call: ProposalCall; track: TrackKind; received: number; now: Date }): AdaptiveCard {
+  const { locale, call } = data;
+  const track = call.tracks.find((candidate) => candidate.kind === data.track)!;
+  return adaptiveCard([
+    heading(t('notice.closedTitle', locale)),
+    textBlock(neutraliseMarkdown(call.title), { weight: 'Bolder' }),
+    facts([
+      [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, data.now, locale)],
+      [t('notice.received', locale), t('notice.receivedCount', locale, { count: data.received })],
+    ]),
+  ]);
+}
+
+/** A short notice beside an updated convocation card: what changed. */
+export function meetingChangeCard(data: { locale: Locale; meetingTitle: string; change: 'rescheduled' | 'cancelled'; previousStartsAt?: Date | undefined }): AdaptiveCard {
+  const { locale } = data;
+  const text =
+    data.change === 'cancelled'
+      ? t('notice.cancelled', locale, { meeting: data.meetingTitle })
+      : t('notice.rescheduled', locale, { meeting: data.meetingTitle, previous: data.previousStartsAt ? formatDateTime(data.previousStartsAt, locale) : '' });
+  return adaptiveCard([userText(text, { weight: 'Bolder', color: data.change === 'cancelled' ? 'Attention' : 'Warning' })]);
+}
+
+/** To an author: a draft is still unsubmitted as the track closes, with a button to open it. */
+export function draftReminderCard(data: { locale: Locale; proposal: Proposal; call: ProposalCall; now: Date }): AdaptiveCard {
+  const { locale, proposal, call } = data;
+  const track = call.tracks.find((candidate) => candidate.kind === proposal.track);
+  return adaptiveCard([
+    heading(t('notice.draftTitle', locale)),
+    userText(t('notice.draftBody', locale, { title: proposal.title || '—' })),
+    ...(track ? [facts([[TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, data.now, locale)]])] : []),
+    actionSet([executeAction(t('mine.edit', locale), OPEN_PROPOSAL_FORM_VERB, { callId: call.id, proposalId: proposal.id })]),
+  ]);
+}
+
+/** To a PT secretariat: their progress report is on an HQ meeting's agenda. */
+export function progressReportRequestCard(data: { locale: Locale; meetingTitle: string; ptName: string; startsAt: Date }): AdaptiveCard {
+  const { locale } = data;
+  return adaptiveCard([
+    heading(t('notice.progressTitle', locale)),
+    userText(t('notice.progressBody', locale, { meeting: data.meetingTitle, pt: data.ptName })),
+    facts([[t('meetings.when', locale), formatDateTime(data.startsAt, locale)]]),
+  ]);
+}

@@ -1,0 +1,111 @@
+import { isExpectedAttendee } from '../../shared/meetings/attendance.js';
+import type { Meeting } from '../../shared/meetings/meeting.js';
+import { meetingFingerprint } from '../../shared/notifications/meeting-reminders.js';
+import type { OutboxEntry } from '../../shared/notifications/outbox-entry.js';
+import type { NotificationRenderer, RenderedNotification } from '../../shared/ports/notification-ports.js';
+import type { Repositories } from '../../shared/ports/store.js';
+import { displayItemNumbers } from '../../shared/plan/project-team.js';
+import type { ConversationTarget } from '../../shared/notifications/conversation-target.js';
+import type { AdaptiveCard } from '../cards/card-kit.js';
+import { meetingCard, meetingTitle, type MeetingView } from '../cards/meetings-card.js';
+import { deadlineClosedCard, deadlineReminderCard, draftReminderCard, meetingChangeCard, progressReportRequestCard } from '../cards/notification-cards.js';
+import { t } from '../i18n/bot-text.js';
+import { meetingViews } from '../views/meeting-view.js';
+import { rosterObjectIds } from '../views/roster.js';
+
+const send = (card: AdaptiveCard, text?: string): RenderedNotification => ({ kind: 'send', message: { card: card as unknown as Record<string, unknown>, ...(text ? { text } : {}) } });
+const skip = (reason: string): RenderedNotification => ({ kind: 'skip', reason });
+
+/**
+ * Renders outbox rows as Teams messages from the current state, in the conversation's language.
+ * A row whose reason has gone (meeting moved or cancelled, draft submitted, RSVP answered) is
+ * skipped rather than sent late or wrong.
+ */
+export function createNotificationRenderer(repos: Repositories): NotificationRenderer {
+  /** The shared convocation card: RSVP buttons for everyone, each roster member's own view on refresh. */
+  const convocationCard = async (meeting: Meeting, locale: ConversationTarget['locale'], heading: string) => {
+    const [view] = await meetingViews(repos, [meeting], undefined);
+    const shared: MeetingView = { ...view!, mayAnswer: meeting.status === 'convened', forConversation: true };
+    return meetingCard({ locale, view: shared, heading, refreshUserIds: await rosterObjectIds(repos, meeting) });
+  };
+  const currentMeeting = async (entry: OutboxEntry, meetingId: string) => {
+    const meeting = await repos.meetings.get(meetingId);
+    if (!meeting) return { stale: 'meeting not found' };
+    if (entry.fingerprint !== undefined && entry.fingerprint !== meetingFingerprint(meeting)) return { stale: 'meeting changed since planning' };
+    return { meeting };
+  };
+
+  return {
+    async render(entry, target, now) {
+      const { locale } = target;
+      const payload = entry.payload;
+      switch (payload.type) {
+        case 'convocation': {
+          const { meeting, stale } = await currentMeeting(entry, payload.meetingId);
+          if (!meeting) return skip(stale!);
+          if (meeting.status !== 'convened') return skip(`meeting ${meeting.status}`);
+          return send(await convocationCard(meeting, locale, t('notice.convocation', locale)));
+        }
+        case 'cardUpdate': {
+          const posted = await repos.outbox.get(payload.updatesOutboxId);
+          const meeting = await repos.meetings.get(payload.meetingId);
+          if (!posted?.activityId || !meeting) return skip('nothing posted to update');
+          const card = await convocationCard(meeting, locale, t('notice.convocation', locale));
+          return { kind: 'update', activityId: posted.activityId, message: { card: card as unknown as Record<string, unknown> } };
+        }
+        case 'meetingChange': {
+          const meeting = await repos.meetings.get(payload.meetingId);
+          if (!meeting) return skip('meeting not found');
+          const [view] = await meetingViews(repos, [meeting], undefined);
+          const title = meetingTitle(view!, locale);
+          return send(meetingChangeCard({ locale, meetingTitle: title, change: payload.change, previousStartsAt: payload.previousStartsAt ? new Date(payload.previousStartsAt) : undefined }));
+        }
+        case 'meetingReminder': {
+          const { meeting, stale } = await currentMeeting(entry, payload.meetingId);
+          if (!meeting) return skip(stale!);
+          if (meeting.status !== 'convened') return skip(`meeting ${meeting.status}`);
+          return send(await convocationCard(meeting, locale, t('notice.reminder', locale)));
+        }
+        case 'rsvpNudge': {
+          const { meeting, stale } = await currentMeeting(entry, payload.meetingId);
+          if (!meeting) return skip(stale!);
+          const person = await repos.staff.get(payload.staffId);
+          const body = await repos.bodies.get(meeting.bodyId);
+          if (!person?.active || !body || meeting.status !== 'convened') return skip('no longer expected');
+          const team = body.kind === 'pt' ? (await repos.projectTeams.list()).find((pt) => pt.bodyId === body.id) : undefined;
+          if (!isExpectedAttendee(body, person, team)) return skip('no longer on the roster');
+          const [view] = await meetingViews(repos, [meeting], person);
+          if (view!.myRsvp) return skip('already answered');
+          return send(meetingCard({ locale, view: view!, heading: t('notice.rsvpNudge', locale) }));
+        }
+        case 'deadlineReminder':
+        case 'deadlineClosed': {
+          const call = await repos.calls.get(payload.callId);
+          const track = call?.tracks.find((candidate) => candidate.kind === payload.track);
+          if (!call || !track || call.status !== 'published') return skip('call withdrawn');
+          if (payload.type === 'deadlineReminder') {
+            if (now >= track.closesAt) return skip('deadline passed');
+            return send(deadlineReminderCard({ locale, call, track: track.kind, now }));
+          }
+          const received = (await repos.proposals.list({ callId: call.id })).filter((proposal) => proposal.track === track.kind && proposal.state !== 'draft' && proposal.submittedAt !== undefined).length;
+          return send(deadlineClosedCard({ locale, call, track: track.kind, received, now }));
+        }
+        case 'draftReminder': {
+          const proposal = await repos.proposals.get(payload.proposalId);
+          if (!proposal || proposal.state !== 'draft') return skip('no longer a draft');
+          const call = await repos.calls.get(proposal.callId);
+          if (!call) return skip('call not found');
+          return send(draftReminderCard({ locale, proposal, call, now }));
+        }
+        case 'progressReportRequest': {
+          const { meeting, stale } = await currentMeeting(entry, payload.meetingId);
+          if (!meeting) return skip(stale!);
+          const pt = await repos.projectTeams.get(payload.ptId);
+          if (!pt || meeting.status !== 'convened' || !meeting.agenda.some((item) => item.ptId === pt.id)) return skip('no longer on the agenda');
+          const [view] = await meetingViews(repos, [meeting], undefined);
+          return send(progressReportRequestCard({ locale, meetingTitle: meetingTitle(view!, locale), ptName: `${displayItemNumbers(pt)} ${pt.title}`, startsAt: meeting.startsAt }));
+        }
+      }
+    },
+  };
+}
