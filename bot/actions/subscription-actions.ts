@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../../shared/domain-error.js';
+import { reconcileNotifications } from '../../shared/use-cases/notification-planning.js';
 import { NOTIFICATION_KINDS, NOTIFICATION_KIND_LABELS } from '../../shared/notifications/notification-kind.js';
 import { buildSubscriptionCard } from '../commands/subscription-commands.js';
 import { t } from '../i18n/bot-text.js';
@@ -26,6 +27,8 @@ export const saveSubscriptionAction: ActionHandler = async (turn, data) => {
     else await tx.subscriptions.save({ conversationId: turn.conversationId, kinds, bodyId, updatedAt: now, updatedByStaffId: turn.staff!.id });
     await tx.audit.record({ entityType: 'subscription', entityId: turn.conversationId, action: 'save', actorStaffId: turn.staff!.id, at: now, after: { kinds, bodyId } });
   });
+  // Plan what is already scheduled for this conversation now, not at the next reconcile tick.
+  await reconcileNotifications(turn.ctx);
   const names = kinds.map((kind) => NOTIFICATION_KIND_LABELS[kind][turn.locale]).join('、') || t('subscribe.nothing', turn.locale);
   return cardResult(await buildSubscriptionCard(turn, t('subscribe.saved', turn.locale, { kinds: names })));
 };

@@ -20,27 +20,33 @@ export async function openPgliteStore(): Promise<Store> {
   return createStore({ pglite });
 }
 
+/** A new, empty database on the server; `drop` removes it. */
+export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `test_${randomUUID().replaceAll('-', '')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  await run(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
 /**
  * A new, empty database on the server named by DATABASE_URL, dropped again on close, so test
  * files never see each other's rows.
  */
 export async function openServerStore(serverUrl: string): Promise<Store> {
-  const name = `test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const store = await createStore({ databaseUrl: url.toString(), poolSize: 4 });
+  const database = await createServerDatabase(serverUrl);
+  const store = await createStore({ databaseUrl: database.url, poolSize: 4 });
   return {
     ...store,
     async close() {
       await store.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await database.drop();
     },
   };
 }

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../shared/ports/store.js';
+import { ManualClock } from '../../shared/time/clock.js';
+import type { UseCaseContext } from '../../shared/use-cases/context.js';
+import { createStore } from '../../store/create-store.js';
+import { startConnectorStandIn, type ConnectorStandIn } from '../support/connector-stand-in.js';
+import { FY2024_NEW_INITIATIVE_CALL } from '../support/domain-fixtures.js';
+import { conversationAt, notificationScheduler } from '../support/notification-harness.js';
+import { createServerDatabase } from '../support/test-store.js';
+
+const serverUrl = process.env.DATABASE_URL;
+const CONVERSATIONS = 1_000;
+const TENANTS = 50;
+
+/**
+ * Two app instances (two stores with their own connection pools, two schedulers with their own
+ * instance ids) share one PostgreSQL server and 1,000 due reminders.
+ */
+describe.skipIf(!serverUrl)('two instances on one PostgreSQL server', () => {
+  const clock = new ManualClock(new Date('2024-05-10T00:00:00Z'));
+  let database: { url: string; drop: () => Promise<void> };
+  let stores: Store[] = [];
+  let connector: ConnectorStandIn;
+
+  beforeAll(async () => {
+    database = await createServerDatabase(serverUrl!);
+    stores = [await createStore({ databaseUrl: database.url, poolSize: 5 }), await createStore({ databaseUrl: database.url, poolSize: 5 })];
+    connector = await startConnectorStandIn();
+    const repos = stores[0]!.repositories;
+    await repos.calls.upsert(FY2024_NEW_INITIATIVE_CALL);
+    for (let index = 0; index < CONVERSATIONS; index += 1) {
+      await repos.conversations.upsert(conversationAt(connector, `19:c${index}@thread.tacv2`, { tenantId: `tenant-${index % TENANTS}` }));
+    }
+    await repos.outbox.plan(
+      Array.from({ length: CONVERSATIONS }, (_, index) => ({
+        id: `row-${index}`,
+        occurrenceKey: 'deadline:fy2024-new-initiative:individual:2024-05-17:d7',
+        seriesKey: 'deadline:fy2024-new-initiative:individual',
+        conversationId: `19:c${index}@thread.tacv2`,
+        kind: 'proposalDeadlines' as const,
+        subjectId: 'fy2024-new-initiative:individual',
+        dueAt: clock.now(),
+        expiresAt: FY2024_NEW_INITIATIVE_CALL.tracks[1]!.closesAt,
+        payload: { type: 'deadlineReminder' as const, callId: FY2024_NEW_INITIATIVE_CALL.id, track: 'individual' as const },
+      })),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await connector?.close();
+    for (const store of stores) await store.close();
+    await database?.drop();
+  });
+
+  it('sends each (reminder, conversation) exactly once, none lost, none doubled', async () => {
+    const instances = stores.map((store, index) => {
+      const ctx: UseCaseContext = { store, clock, newId: () => `unused-${index}` };
+      return notificationScheduler(ctx, `instance-${index}`);
+    });
+    const sentBy = [0, 0];
+    for (let pass = 0; pass < 20; pass += 1) {
+      const reports = await Promise.all(instances.map((instance) => instance.runOnce()));
+      reports.forEach((report, index) => (sentBy[index]! += report.sent));
+      const counts = await stores[0]!.repositories.outbox.countByState();
+      if (counts.pending === 0 && counts.sending === 0) break;
+    }
+    expect(await stores[0]!.repositories.outbox.countByState()).toEqual({ pending: 0, sending: 0, sent: CONVERSATIONS, failed: 0, skipped: 0 });
+    const delivered = connector.received({ operation: 'sendToConversation', delivered: true });
+    expect(delivered).toHaveLength(CONVERSATIONS);
+    expect(new Set(delivered.map((request) => request.conversationId)).size).toBe(CONVERSATIONS);
+    // Both instances did part of the work.
+    expect(sentBy[0]).toBeGreaterThan(0);
+    expect(sentBy[1]).toBeGreaterThan(0);
+    expect(sentBy[0]! + sentBy[1]!).toBe(CONVERSATIONS);
+  });
+});
