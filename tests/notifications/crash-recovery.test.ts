@@ -74,11 +74,16 @@ describe.skipIf(!serverUrl)('exactly once across a crash (SIGKILL) and restart',
   it('records each reminder sent once and delivers it at most once more than the sends in flight at the crash', async () => {
     const first = await startServer();
     const deliveries = () => connector.received({ operation: 'sendToConversation' });
-    await waitFor(async () => deliveries().length >= 10, 90_000, first.output);
+    // Kill it with part of the fan-out recorded sent and the next sends in flight.
+    await waitFor(async () => {
+      const recorded = (await store.repositories.outbox.countByState()).sent;
+      return recorded >= 10 && deliveries().length > recorded;
+    }, 90_000, first.output);
     await first.stop('SIGKILL');
     const deliveredAtCrash = deliveries().length;
     const recordedAtCrash = (await store.repositories.outbox.countByState()).sent;
     expect(deliveredAtCrash).toBeLessThan(FAN_OUT);
+    expect(recordedAtCrash).toBeGreaterThanOrEqual(10);
     const inFlight = deliveredAtCrash - recordedAtCrash;
 
     const second = await startServer();
