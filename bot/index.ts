@@ -7,6 +7,10 @@ import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import type { IdempotencyRepository } from '../shared/ports/activity-ports.js';
+import type { ConversationSender, NotificationRenderer } from '../shared/ports/notification-ports.js';
+import type { Repositories } from '../shared/ports/store.js';
+import { createConnectorSender } from './notifications/connector-sender.js';
+import { createNotificationRenderer } from './notifications/notification-renderer.js';
 import { createActivityEndpoint } from './adapter/activity-endpoint.js';
 import { createBotFrameworkAuthentication, type BotCredentials } from './adapter/bot-authentication.js';
 import { EndpointCloudAdapter } from './adapter/endpoint-cloud-adapter.js';
@@ -36,6 +40,11 @@ export interface BotRouteDeps {
   readonly now?: () => Date;
   /** The adapter, when proactive senders share it; otherwise one is built from `credentials`. */
   readonly adapter?: EndpointCloudAdapter;
+  /**
+   * Adds fields to the log context of the current request (`addLogFields` of `server/log-context.ts`),
+   * so every line of a turn names its activity and conversation.
+   */
+  readonly addLogFields?: (fields: Record<string, unknown>) => void;
 }
 
 /**
@@ -58,8 +67,17 @@ export function createBotRoute(deps: BotRouteDeps): (server: Server) => void {
     logger: deps.logger,
     maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     now: deps.now ?? (() => new Date()),
+    addLogFields: deps.addLogFields,
   });
   return (server) => {
     server.post('/api/messages', endpoint);
   };
+}
+
+/**
+ * How notifications reach Teams: the Bot Connector sender (signed with the bot's credentials) and
+ * the renderer that turns outbox rows into cards. The scheduler in `server/` drives them.
+ */
+export function createNotificationDelivery(credentials: BotCredentials, repositories: Repositories): { sender: ConversationSender; renderer: NotificationRenderer } {
+  return { sender: createConnectorSender(credentials), renderer: createNotificationRenderer(repositories) };
 }

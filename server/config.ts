@@ -30,6 +30,13 @@ const environmentSchema = z.object({
   PROGRAMME_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'shared/programme/fy2024.yaml')),
   DEMO_STAFF_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'shared/programme/demo-staff.csv')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // How long SIGTERM waits for requests in flight; keep it below the platform's grace period before SIGKILL.
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  // The notification loop (convocations, reminders); off only for tools that share the database.
+  NOTIFICATIONS_ENABLED: z.enum(['true', 'false']).default('true'),
+  // A claimed notification not marked sent within this long (its instance died) is sent by another.
+  NOTIFICATION_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+  NOTIFICATION_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -46,6 +53,9 @@ const environmentSchema = z.object({
   TAB_DIST_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'tab/dist')),
 });
 
+/** Every environment variable the app reads (the README's configuration table lists each). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
+
 export interface AppConfig {
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly host: string;
@@ -55,6 +65,9 @@ export interface AppConfig {
   readonly programmeFile: string;
   readonly demoStaffFile: string;
   readonly logLevel: string;
+  /** On SIGTERM, requests in flight get this long to finish before their connections are cut. */
+  readonly shutdownDrainMs: number;
+  readonly notifications: { readonly enabled: boolean; readonly leaseMs: number; readonly intervalMs: number };
   /** No bot credentials: the app serves only loopback and may load demo data. */
   readonly localMode: boolean;
   readonly bot: {
@@ -111,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     programmeFile: path.resolve(e.PROGRAMME_FILE),
     demoStaffFile: path.resolve(e.DEMO_STAFF_FILE),
     logLevel: e.LOG_LEVEL,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    notifications: { enabled: e.NOTIFICATIONS_ENABLED === 'true', leaseMs: e.NOTIFICATION_LEASE_MS, intervalMs: e.NOTIFICATION_INTERVAL_MS },
     localMode,
     bot: {
       appId: e.MicrosoftAppId,

@@ -2,12 +2,15 @@
  * The process entry point: configuration → store → bootstrap data → HTTP server, and a graceful
  * shutdown on SIGTERM/SIGINT.
  */
-import { AppBot, createBotRoute } from '../bot/index.js';
+import { AppBot, createBotRoute, createNotificationDelivery } from '../bot/index.js';
 import { createTab } from '../tab/index.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createHttpServer, listen, MAX_BODY_BYTES } from './http-server.js';
+import { exitGracefullyOnSignals } from './graceful-shutdown.js';
+import { createHttpServer, listen, MAX_BODY_BYTES, type ReadinessCheck } from './http-server.js';
+import { addLogFields } from './log-context.js';
 import { createLogger } from './logger.js';
+import { createNotificationScheduler } from './notification-scheduler.js';
 import { openUseCaseContext } from './use-case-context.js';
 
 async function start(): Promise<void> {
@@ -35,22 +38,27 @@ async function start(): Promise<void> {
     idempotency: ctx.store.repositories.idempotency,
     logger,
     maxBodyBytes: MAX_BODY_BYTES,
+    addLogFields,
   });
-  const server = createHttpServer({ store: ctx.store, logger, mounts: [botRoute, createTab({ ctx, logger, config })] });
+  // Components that must run before this instance takes traffic add a check here (GET /api/ready).
+  const readiness: ReadinessCheck[] = [];
+  const scheduler = config.notifications.enabled
+    ? createNotificationScheduler({
+        ctx,
+        ...createNotificationDelivery(config.bot, ctx.store.repositories),
+        logger,
+        leaseMs: config.notifications.leaseMs,
+        dispatchIntervalMs: config.notifications.intervalMs,
+      })
+    : undefined;
+  if (scheduler) readiness.push({ name: 'scheduler', check: async () => scheduler.isRunning() });
+  const server = createHttpServer({ store: ctx.store, logger, readiness, mounts: [botRoute, createTab({ ctx, logger, config })] });
   const port = await listen(server, config.host, config.port);
   logger.info({ url: `http://${config.host}:${port}`, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'server listening');
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    server.close();
-    await ctx.store.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  scheduler?.start();
+
+  exitGracefullyOnSignals({ server, store: ctx.store, logger, drainMs: config.shutdownDrainMs, beforeClose: scheduler ? [() => scheduler.stop()] : [] });
 }
 
 start().catch((error: unknown) => {

@@ -23,28 +23,50 @@ export interface LimitedKey {
   readonly windows: readonly RateWindow[];
 }
 
+/** Called when the request has been answered; until then it counts as sent "now". */
+export type ReleaseSlot = () => void;
+
 /**
  * Sliding-window limiter. The sender asks it before every request, so it never provokes a 429
- * rather than recovering from one. Windows are padded by `marginMs` because Teams measures them
- * on its own clock, after the request has crossed the network.
+ * rather than recovering from one. Teams counts a request when it arrives, which may be later than
+ * when it was allowed here (a slow network, a busy event loop). So a request counts as "now" while
+ * it is in flight and from its completion afterwards: every request Teams could still count is
+ * counted here too. `marginMs` pads the windows for the difference between the two clocks.
  */
 export class SlidingWindowLimiter {
+  /** Per key, the instants requests completed; `Infinity` while one is in flight. */
   private readonly history = new Map<string, number[]>();
 
   constructor(
     private readonly now: () => number,
     private readonly sleep: (ms: number) => Promise<void>,
-    private readonly marginMs = 30,
+    private readonly marginMs = 20,
+    /** How often to look again when the window is full of requests still in flight. */
+    private readonly pollMs = 5,
   ) {}
 
-  /** Waits until a request under every given key is allowed, then counts it. */
-  async acquire(keys: readonly LimitedKey[]): Promise<void> {
+  /** Waits until a request under every given key is allowed and counts it; call the result when answered. */
+  async acquire(keys: readonly LimitedKey[]): Promise<ReleaseSlot> {
     for (;;) {
       const wait = this.waitFor(keys);
       if (wait <= 0) {
-        const at = this.now();
-        for (const { key } of keys) this.timestamps(key).push(at);
-        return;
+        const slots = keys.map(({ key }) => {
+          const times = this.timestamps(key);
+          times.push(Infinity);
+          return times;
+        });
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          const at = this.now();
+          for (const times of slots) {
+            const index = times.indexOf(Infinity);
+            if (index >= 0) times.splice(index, 1);
+            times.push(at);
+            times.sort((a, b) => a - b);
+          }
+        };
       }
       await this.sleep(wait);
     }
@@ -61,7 +83,9 @@ export class SlidingWindowLimiter {
       for (const window of windows) {
         const span = window.windowMs + this.marginMs;
         const inWindow = times.filter((time) => time > now - span);
-        if (inWindow.length >= window.max) wait = Math.max(wait, inWindow[inWindow.length - window.max]! + span - now);
+        if (inWindow.length < window.max) continue;
+        const leaving = inWindow[inWindow.length - window.max]!;
+        wait = Math.max(wait, Number.isFinite(leaving) ? leaving + span - now : this.pollMs);
       }
     }
     return wait;

@@ -98,7 +98,7 @@ async function deliver(deps: DispatchDeps, entry: OutboxEntry, report: DispatchR
   const rendered = await deps.renderer.render(entry, target, now);
   if (rendered.kind === 'skip') return skip(rendered.reason);
 
-  await deps.limiter.acquire([
+  const release = await deps.limiter.acquire([
     { key: `conversation:${target.conversationId}`, windows: TEAMS_SEND_LIMITS.perConversation },
     { key: `tenant:${target.tenantId}`, windows: TEAMS_SEND_LIMITS.perTenant },
   ]);
@@ -107,6 +107,8 @@ async function deliver(deps: DispatchDeps, entry: OutboxEntry, report: DispatchR
     outcome = rendered.kind === 'update' ? await deps.sender.update(target, rendered.activityId, rendered.message) : await deps.sender.send(target, rendered.message);
   } catch (error) {
     outcome = { ok: false, status: 0, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    release();
   }
   if (outcome.ok) {
     await repos.outbox.markSent(entry.id, instanceId, outcome.activityId ?? (rendered.kind === 'update' ? rendered.activityId : undefined), ctx.clock.now());

@@ -8,8 +8,9 @@ function fakeLimiter(marginMs = 0) {
   const sendTimes = async (count: number, keys: readonly LimitedKey[] = [{ key: 'conversation:a', windows: TEAMS_SEND_LIMITS.perConversation }]) => {
     const times: number[] = [];
     for (let index = 0; index < count; index += 1) {
-      await limiter.acquire(keys);
+      const release = await limiter.acquire(keys);
       times.push(now);
+      release();
     }
     return times;
   };
@@ -56,5 +57,20 @@ describe('the sender’s own limiter keeps within Teams’ published limits', ()
   it('pads each window by the margin, for the clock difference between the bot and Teams', async () => {
     const times = await fakeLimiter(30).sendTimes(8);
     expect(times[7]).toBe(1_030);
+  });
+
+  it('counts a request still in flight as sent now, so a slow answer cannot let a burst through', async () => {
+    let now = 0;
+    const limiter = new SlidingWindowLimiter(() => now, async (ms) => void (now += ms), 0, 5);
+    const keys = [{ key: 'tenant:t', windows: TEAMS_SEND_LIMITS.perTenant }];
+    const inFlight = await Promise.all(Array.from({ length: 50 }, () => limiter.acquire(keys)));
+    now = 5_000; // the answers are slow: five seconds later none has come back
+    let allowed = false;
+    const next = limiter.acquire(keys).then(() => (allowed = true));
+    await Promise.resolve();
+    expect(allowed).toBe(false);
+    inFlight[0]!(); // one answer arrives at 5 s; it counts until 6 s
+    await next;
+    expect(now).toBeGreaterThanOrEqual(6_000);
   });
 });
