@@ -6,7 +6,7 @@ import { conveneAction, meetingViewAction, rsvpAction } from './meeting-actions.
 import { practiceInterestAction } from './practice-actions.js';
 import { openProposalForm, saveProposalDraftAction, submitProposalAction } from './proposal-actions.js';
 import { applyAction, openApplicationAction } from './recruitment-actions.js';
-import { decideAction, startReviewAction } from './review-actions.js';
+import { decideAction, reviewViewAction, startReviewAction } from './review-actions.js';
 import { saveSubscriptionAction } from './subscription-actions.js';
 
 /** Every verb a card of ours can send. Anything else was not made by this app and is refused. */
@@ -21,6 +21,7 @@ const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   'recruitment.apply': applyAction,
   'review.start': startReviewAction,
   'review.decide': decideAction,
+  'review.view': reviewViewAction,
   'practice.interest': practiceInterestAction,
   'subscription.save': saveSubscriptionAction,
 };

@@ -16,6 +16,8 @@ export interface ActivityEndpointDeps {
   readonly logger: Logger;
   readonly maxBodyBytes: number;
   readonly now: () => Date;
+  /** Adds the activity's id, type and conversation to every log line the rest of this request writes. */
+  readonly addLogFields?: ((fields: Record<string, unknown>) => void) | undefined;
 }
 
 /** Activities that change state; Teams resends them when the bot takes longer than 15 s to answer. */
@@ -36,6 +38,7 @@ export function createActivityEndpoint(deps: ActivityEndpointDeps): (req: Reques
     }
     const activity = body.activity as unknown as Activity;
     const where = { activityType: activity.type, activityId: activity.id, conversationId: activity.conversation.id };
+    deps.addLogFields?.(where);
 
     let authenticated;
     try {

@@ -21,6 +21,8 @@ import {
 } from './card-kit.js';
 
 export const START_REVIEW_VERB = 'review.start';
+/** Teams asks for each listed user's own view of a shared queue: buttons for reviewers, status for others. */
+export const REVIEW_VIEW_VERB = 'review.view';
 export const DECIDE_VERB = 'review.decide';
 /** Cards list at most this many proposals; the tab's review board shows them all. */
 export const REVIEW_CARD_LIMIT = 15;
@@ -32,7 +34,17 @@ export interface ReviewItem {
 }
 
 /** The secretariat's queue: submitted proposals to move to a hearing, and those under review to decide. */
-export function reviewCard(data: { locale: Locale; items: readonly ReviewItem[]; notice?: string }): AdaptiveCard {
+export function reviewCard(data: {
+  locale: Locale;
+  items: readonly ReviewItem[];
+  notice?: string;
+  /** False for the view of someone who may not review: the same queue, without buttons. */
+  interactive?: boolean;
+  /** Reviewers' Entra ids on a card posted to a channel or group chat (≤ 60). */
+  refreshUserIds?: readonly string[];
+}): AdaptiveCard {
+  const interactive = data.interactive ?? true;
+  const refresh = data.refreshUserIds?.length ? { action: executeAction('refresh', REVIEW_VIEW_VERB), userIds: data.refreshUserIds.slice(0, 60) } : undefined;
   const { locale } = data;
   return fitToSizeLimit(data.items.slice(0, REVIEW_CARD_LIMIT), (shown) => {
     const hidden = data.items.length - shown.length;
@@ -50,7 +62,9 @@ export function reviewCard(data: { locale: Locale; items: readonly ReviewItem[];
         ]),
         userText(proposal.summary, { isSubtle: true }),
       ];
-      if (proposal.state === 'submitted') {
+      if (!interactive) {
+      // Status only.
+    } else if (proposal.state === 'submitted') {
         items.push(actionSet([executeAction(t('review.start', locale), START_REVIEW_VERB, { proposalId: proposal.id })]));
       } else if (proposal.state === 'underReview') {
         const decisionId = `decision_${proposal.id}`;
@@ -70,6 +84,7 @@ export function reviewCard(data: { locale: Locale; items: readonly ReviewItem[];
       body.push(container(items, { separator: true }));
     }
     if (hidden) body.push(note(t('common.more', locale, { count: hidden })));
-    return adaptiveCard(body);
+    if (!interactive) body.push(note(t('review.statusOnly', locale)));
+    return adaptiveCard(body, refresh ? { refresh } : {});
   });
 }

@@ -84,6 +84,7 @@ const TEXT = {
   'review.decide': { ja: '判断を記録', en: 'Record decision' },
   'review.decision': { ja: '判断', en: 'Decision' },
   'review.reason': { ja: '理由', en: 'Reason' },
+  'review.statusOnly': { ja: '審査の操作は事務局（政策企画課）の職員にのみ表示されます。', en: 'Review actions are shown to the secretariat (政策企画課) only.' },
   'review.author': { ja: '提案者', en: 'Author' },
   'review.done': { ja: '{receipt}を「{state}」にしました。', en: '{receipt} is now "{state}".' },
   'practices.title': { ja: '好事例', en: 'Good practices' },

@@ -15,3 +15,12 @@ export async function conveneableBodies(repos: Repositories, staff: Staff | unde
   const bodies = await repos.bodies.list();
   return bodies.filter((body) => staff.appRoles.includes('admin') || conveneAuthority(body, staff) !== undefined);
 }
+
+/** Entra ids of the programme secretariat who have used the app: a shared review queue refreshes for them. */
+export async function secretariatObjectIds(repos: Repositories): Promise<string[]> {
+  const bodies = await repos.bodies.list();
+  return (await repos.staff.list())
+    .filter((person) => person.active && person.entraObjectId && (rolesOf(person, bodies).secretariat || person.appRoles.includes('admin')))
+    .map((person) => person.entraObjectId!)
+    .slice(0, 60);
+}

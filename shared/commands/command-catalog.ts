@@ -103,7 +103,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
     names: { ja: ['審査'], en: ['review'] },
     argumentHint: { ja: '', en: '' },
     description: { ja: '提出された提案の審査（事務局）', en: 'Review submitted proposals (secretariat)' },
-    scopes: ['personal'],
+    // In the secretariat's channel the queue is shared: reviewers see buttons, others the status.
+    scopes: ALL_SCOPES,
     inManifestMenu: false,
   },
   {

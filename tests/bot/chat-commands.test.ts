@@ -159,6 +159,27 @@ describe('chat commands in Japanese and English', () => {
     expect(forged.statusCode).toBe(403);
   });
 
+  it('shares the review queue in a channel: reviewers get the buttons on refresh, everyone else the status', async () => {
+    clock.set(jst('2024-05-16T10:00:00'));
+    const form = (await talk.say(chief, '提案')).cards[0]!;
+    const submit = click(form, '提出する', { track: 'individual', title: '庁内会議室の予約一元化', summary: '予約を一つのシステムに', expectedEffect: '調整時間の削減' });
+    await talk.act(chief, submit.verb, submit.data);
+    const shared = (await talk.say(secretariat, '審査', 'ja-JP', 'channel')).cards[0]!;
+    expect(cardProblems(shared)).toEqual([]);
+    expect(shared.refresh?.userIds).toContain(secretariat.account.aadObjectId);
+    expect(shared.refresh?.userIds).not.toContain(chief.account.aadObjectId);
+    expect(cardText(shared)).toContain('審査の操作は事務局');
+    expect(JSON.stringify(shared)).not.toContain('"verb":"review.start"');
+    const refresh = shared.refresh!.action as { verb: string; data: Record<string, unknown> };
+    const reviewerView = await talk.act(secretariat, refresh.verb, refresh.data, 'ja-JP', 'channel');
+    expect(JSON.stringify(reviewerView.value)).toMatch(/"verb":"review\.(start|decide)"/);
+    const staffView = await talk.act(chief, refresh.verb, refresh.data, 'ja-JP', 'channel');
+    expect(JSON.stringify(staffView.value)).not.toMatch(/"verb":"review\.(start|decide)"/);
+    expect(cardText(staffView.value)).toContain('庁内会議室の予約一元化');
+    // Only the secretariat may post the queue, in any conversation.
+    expect((await talk.say(chief, '審査', 'ja-JP', 'channel')).texts.join()).toContain('権限がありません');
+  });
+
   it('offers open recruitment with an Apply form that takes the grade from the directory', async () => {
     // The demo project is dated relative to the day the demo data was made (the test clock's).
     const project = (await ctx.store.repositories.recruitment.listProjects({ status: 'recruiting' }))[0]!;

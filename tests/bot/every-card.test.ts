@@ -13,6 +13,7 @@ import { ptDetailCard, ptListCard } from '../../bot/cards/pt-cards.js';
 import { applicationFormCard, recruitmentListCard } from '../../bot/cards/recruitment-cards.js';
 import { reviewCard, REVIEW_CARD_LIMIT } from '../../bot/cards/review-card.js';
 import { subscriptionCard } from '../../bot/cards/subscription-card.js';
+import { deadlineClosedCard, deadlineReminderCard, draftReminderCard, meetingChangeCard, progressReportRequestCard } from '../../bot/cards/notification-cards.js';
 import { COMMANDS } from '../../shared/commands/command-catalog.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
@@ -82,6 +83,13 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
     application: applicationFormCard({ locale, project, grade: 'chief', values: { motivation: hostile(1000) }, errors: { motivation: 'エラー' } }),
     subscription: subscriptionCard({ locale, kinds: [...NOTIFICATION_KINDS], bodies: [{ id: 'hq', name: '本部' }] }),
     confirmation: confirmationCard(hostile(100)),
+    convocationNotice: meetingCard({ locale, view: { ...view, forConversation: true }, heading: '招集通知', refreshUserIds: ['oid-1'] }),
+    deadlineReminder: deadlineReminderCard({ locale, call, track: 'individual', now }),
+    deadlineClosed: deadlineClosedCard({ locale, call, track: 'department', received: 17, now }),
+    meetingChange: meetingChangeCard({ locale, meetingTitle: hostile(100), change: 'rescheduled', previousStartsAt: now }),
+    meetingCancelled: meetingChangeCard({ locale, meetingTitle: '第3回 本部', change: 'cancelled' }),
+    draftReminder: draftReminderCard({ locale, proposal: { ...proposal(2), state: 'draft' }, call, now }),
+    progressReportRequest: progressReportRequestCard({ locale, meetingTitle: '第3回 本部', ptName: hostile(120), startsAt: now }),
   };
 }
 
