@@ -15,7 +15,6 @@
 import fs from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import type { ActivityHandler } from 'botbuilder';
 import { pino } from 'pino';
 import { AppBot } from '../bot/app-bot.js';
@@ -34,6 +33,7 @@ import { withReadCache } from '../store/read-cache.js';
 import { READ_CACHE_TTLS } from '../server/use-case-context.js';
 import { startConnectorStandIn, type ConnectorStandIn } from '../tests/support/connector-stand-in.js';
 import { EchoBot } from '../tests/support/echo-bot.js';
+import { createServerDatabase } from '../tests/support/server-database.js';
 import { personalMessage, TEST_TENANT_ID } from '../tests/support/teams-activities.js';
 
 const { values } = parseArgs({ options: { activities: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '20' } } });
@@ -41,21 +41,6 @@ const ACTIVITIES = Number(values.activities);
 const CONCURRENCY = Number(values.concurrency);
 /** Twenty people, so identity look-ups and conversation references are not all one row. */
 const USERS = ['chiiki-gyosei.shunin', 'zaisei.kacho', 'somu.kacho', 'jinji.kacho', 'dx.kacho', 'kanmin-renkei.kacho', 'seisaku-kikaku.kacho', 'chiiki-gyosei.kacho', 'dx.fukusanji', 'kucho'];
-
-/** A throw-away database on the server, so the bench never touches anyone's data. */
-async function serverDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `bench_${randomUUID().replaceAll('-', '')}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await run(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
 
 async function programmeContext(databaseUrl: string | undefined): Promise<UseCaseContext> {
   // The store as the server opens it (server/use-case-context.ts).
@@ -124,7 +109,8 @@ function summarise(name: string, samples: readonly Sample[]): Result {
   return { name, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-const server = process.env.DATABASE_URL ? await serverDatabase(process.env.DATABASE_URL) : undefined;
+// A throw-away database on the server, so the bench never touches anyone's data.
+const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
 const connector = await startConnectorStandIn({ rateLimits: false });
 const ctx = await programmeContext(server?.url);
 const echoTarget = await startTarget('echo bot', new EchoBot(), ctx.store, connector, '会議');

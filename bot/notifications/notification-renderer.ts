@@ -28,10 +28,12 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
     const shared: MeetingView = { ...view!, mayAnswer: meeting.status === 'convened', forConversation: true };
     return meetingCard({ locale, view: shared, heading, refreshUserIds: await rosterObjectIds(repos, meeting) });
   };
-  const currentMeeting = async (entry: OutboxEntry, meetingId: string) => {
+  /** The meeting as it is now, if it is still convened as it was when the row was planned. */
+  const convenedMeeting = async (entry: OutboxEntry, meetingId: string): Promise<{ meeting: Meeting } | { stale: string }> => {
     const meeting = await repos.meetings.get(meetingId);
     if (!meeting) return { stale: 'meeting not found' };
     if (entry.fingerprint !== undefined && entry.fingerprint !== meetingFingerprint(meeting)) return { stale: 'meeting changed since planning' };
+    if (meeting.status !== 'convened') return { stale: `meeting ${meeting.status}` };
     return { meeting };
   };
 
@@ -40,11 +42,11 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
       const { locale } = target;
       const payload = entry.payload;
       switch (payload.type) {
-        case 'convocation': {
-          const { meeting, stale } = await currentMeeting(entry, payload.meetingId);
-          if (!meeting) return skip(stale!);
-          if (meeting.status !== 'convened') return skip(`meeting ${meeting.status}`);
-          return send(await convocationCard(meeting, locale, t('notice.convocation', locale)));
+        case 'convocation':
+        case 'meetingReminder': {
+          const current = await convenedMeeting(entry, payload.meetingId);
+          if ('stale' in current) return skip(current.stale);
+          return send(await convocationCard(current.meeting, locale, t(payload.type === 'convocation' ? 'notice.convocation' : 'notice.reminder', locale)));
         }
         case 'cardUpdate': {
           const posted = await repos.outbox.get(payload.updatesOutboxId);
@@ -60,18 +62,13 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
           const title = meetingTitle(view!, locale);
           return send(meetingChangeCard({ locale, meetingTitle: title, change: payload.change, previousStartsAt: payload.previousStartsAt ? new Date(payload.previousStartsAt) : undefined }));
         }
-        case 'meetingReminder': {
-          const { meeting, stale } = await currentMeeting(entry, payload.meetingId);
-          if (!meeting) return skip(stale!);
-          if (meeting.status !== 'convened') return skip(`meeting ${meeting.status}`);
-          return send(await convocationCard(meeting, locale, t('notice.reminder', locale)));
-        }
         case 'rsvpNudge': {
-          const { meeting, stale } = await currentMeeting(entry, payload.meetingId);
-          if (!meeting) return skip(stale!);
+          const current = await convenedMeeting(entry, payload.meetingId);
+          if ('stale' in current) return skip(current.stale);
+          const { meeting } = current;
           const person = await repos.staff.get(payload.staffId);
           const body = await repos.bodies.get(meeting.bodyId);
-          if (!person?.active || !body || meeting.status !== 'convened') return skip('no longer expected');
+          if (!person?.active || !body) return skip('no longer expected');
           const team = body.kind === 'pt' ? (await repos.projectTeams.list()).find((pt) => pt.bodyId === body.id) : undefined;
           if (!isExpectedAttendee(body, person, team)) return skip('no longer on the roster');
           const [view] = await meetingViews(repos, [meeting], person);
@@ -98,10 +95,11 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
           return send(draftReminderCard({ locale, proposal, call, now }));
         }
         case 'progressReportRequest': {
-          const { meeting, stale } = await currentMeeting(entry, payload.meetingId);
-          if (!meeting) return skip(stale!);
+          const current = await convenedMeeting(entry, payload.meetingId);
+          if ('stale' in current) return skip(current.stale);
+          const { meeting } = current;
           const pt = await repos.projectTeams.get(payload.ptId);
-          if (!pt || meeting.status !== 'convened' || !meeting.agenda.some((item) => item.ptId === pt.id)) return skip('no longer on the agenda');
+          if (!pt || !meeting.agenda.some((item) => item.ptId === pt.id)) return skip('no longer on the agenda');
           const [view] = await meetingViews(repos, [meeting], undefined);
           return send(progressReportRequestCard({ locale, meetingTitle: meetingTitle(view!, locale), ptName: `${displayItemNumbers(pt)} ${pt.title}`, startsAt: meeting.startsAt }));
         }

@@ -170,7 +170,7 @@ describe('chat commands in Japanese and English', () => {
     expect(shared.refresh?.userIds).not.toContain(chief.account.aadObjectId);
     expect(cardText(shared)).toContain('審査の操作は事務局');
     expect(JSON.stringify(shared)).not.toContain('"verb":"review.start"');
-    const refresh = shared.refresh!.action as { verb: string; data: Record<string, unknown> };
+    const refresh = shared.refresh!.action as unknown as { verb: string; data: Record<string, unknown> };
     const reviewerView = await talk.act(secretariat, refresh.verb, refresh.data, 'ja-JP', 'channel');
     expect(JSON.stringify(reviewerView.value)).toMatch(/"verb":"review\.(start|decide)"/);
     const staffView = await talk.act(chief, refresh.verb, refresh.data, 'ja-JP', 'channel');

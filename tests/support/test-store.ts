@@ -1,10 +1,11 @@
 import fs from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { inject } from 'vitest';
 import type { Store } from '../../shared/ports/store.js';
 import { createStore } from '../../store/create-store.js';
+import { createServerDatabase } from './server-database.js';
+
+export { createServerDatabase } from './server-database.js';
 
 export interface StoreVariant {
   readonly name: 'pglite' | 'postgres';
@@ -18,21 +19,6 @@ export async function openPgliteStore(): Promise<Store> {
   const tarball = await fs.readFile(inject('pgliteTemplatePath'));
   const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]) });
   return createStore({ pglite });
-}
-
-/** A new, empty database on the server; `drop` removes it. */
-export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `test_${randomUUID().replaceAll('-', '')}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await run(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
 }
 
 /**
