@@ -120,6 +120,13 @@ const callSchema = z.strictObject({
     .min(1),
   formFields: z.array(text).min(1),
   status: z.enum(['draft', 'published']),
+  /** Deadline reminders: days before the deadline day and the hour (JST); 7/3/1/0 at 9:00 when absent. */
+  reminders: z
+    .strictObject({
+      offsetsDays: z.array(z.number().int().min(0).max(60)).min(1).max(10),
+      hourJst: z.number().int().min(0).max(23),
+    })
+    .optional(),
 });
 
 const milestoneKinds = [

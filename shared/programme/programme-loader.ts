@@ -75,7 +75,7 @@ function toCall(call: ProgrammeFile['calls'][number], fiscalYear: number): Propo
     opensAt: instantAtJst(firstDayOf(call.opens)),
     tracks,
     formFields: [...call.formFields],
-    reminderPolicy: DEFAULT_REMINDER_POLICY,
+    reminderPolicy: call.reminders ? { offsetsDays: [...call.reminders.offsetsDays], hourJst: call.reminders.hourJst } : DEFAULT_REMINDER_POLICY,
     status: call.status,
     demo: false,
   };

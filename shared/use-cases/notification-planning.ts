@@ -168,6 +168,21 @@ export async function reconcileNotifications(ctx: UseCaseContext): Promise<numbe
         const pt = teams.find((candidate) => candidate.id === item.ptId);
         if (!pt) continue;
         const request = planProgressReportRequest(meeting, pt.id, now);
+        // A PT's channel (or any conversation) subscribed to progress-report requests hears it too.
+        for (const conversationId of await subscribedConversations(tx, 'progressReportRequests', { bodyId: pt.bodyId })) {
+          rows.push({
+            id: ctx.newId(),
+            occurrenceKey: request.key,
+            seriesKey: request.seriesKey,
+            conversationId,
+            kind: 'progressReportRequests',
+            subjectId: meeting.id,
+            fingerprint: meetingFingerprint(meeting),
+            dueAt: request.dueAt,
+            expiresAt: request.expiresAt,
+            payload: { type: 'progressReportRequest', meetingId: meeting.id, ptId: pt.id },
+          });
+        }
         for (const person of staff.filter((candidate) => candidate.unitId !== undefined && pt.secretariatUnitIds.includes(candidate.unitId))) {
           const conversationId = await personalOf(person.id);
           if (!conversationId) continue;

@@ -155,6 +155,9 @@ describe('notifications delivered through the Bot Connector', () => {
     clock.set(jst('2024-07-01T10:00:00'));
     const secretary = await staff('chiiki-gyosei.kacho@example.jp');
     await ctx.store.repositories.conversations.upsert(conversationAt(connector, 'a:pt-secretary', { kind: 'personal', staffId: secretary.id, channelId: undefined, teamId: undefined, locale: 'en' }));
+    // The PT's own channel asked for its progress-report requests; another PT's channel did not.
+    await subscribe(ctx, conversationAt(connector, '19:pt-2-24@thread.tacv2'), ['progressReportRequests'], { bodyId: 'pt-2-24' });
+    await subscribe(ctx, conversationAt(connector, '19:pt-1-4@thread.tacv2'), ['progressReportRequests'], { bodyId: 'pt-1-4' });
     await conveneMeeting(ctx, await staff('kucho@example.jp'), {
       meetingId: 'hq-1', bodyId: 'hq', startsAt: jst('2024-07-29T10:00:00'), endsAt: jst('2024-07-29T11:00:00'),
       agenda: [{ title: 'PTの進捗', kind: 'ptProgress', ptId: 'pt-2-24' }], guests: [],
@@ -166,6 +169,8 @@ describe('notifications delivered through the Bot Connector', () => {
     const text = cardText(cardOf(sentTo('a:pt-secretary')[0]));
     expect(text).toContain('PT progress report requested');
     expect(text).toContain('オンライン相談・手続き支援の拡充');
+    expect(cardText(cardOf(sentTo('19:pt-2-24@thread.tacv2')[0]))).toContain('PT進捗報告のお願い');
+    expect(sentTo('19:pt-1-4@thread.tacv2')).toHaveLength(0);
   });
 
   it('deactivates a conversation Teams says the bot is not in, keeps the record, and never retries', async () => {

@@ -38,6 +38,11 @@ describe('deadline reminders', () => {
     expect(department.map((o) => o.offsetDays)).toEqual([1, 0]);
   });
 
+  it('follows the call’s own offsets and hour', () => {
+    const planned = planDeadlineReminders({ ...call, reminderPolicy: { offsetsDays: [5, 2], hourJst: 17 } }).filter((o) => o.track === 'department');
+    expect(planned.map((o) => formatIsoJst(o.dueAt))).toEqual(['2024-06-07T17:00:00+09:00', '2024-06-12T17:00:00+09:00', '2024-06-17T17:00:00+09:00']);
+  });
+
   it('plans nothing for a draft call', () => {
     expect(planDeadlineReminders({ ...call, status: 'draft' })).toEqual([]);
   });

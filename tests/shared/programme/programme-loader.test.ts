@@ -193,6 +193,12 @@ describe('a broken programme file', () => {
     expect(failure(parseEdited((file) => (file.calls[1].status = 'published'))).field).toBe('calls[1].status');
   });
 
+  it('takes a call’s own reminder days and hour, and refuses an hour that is not one', () => {
+    const edited = parseEdited((file) => (file.calls[0].reminders = { offsetsDays: [10, 5, 1], hourJst: 8 }))();
+    expect(toDomain(edited).calls[0]?.reminderPolicy).toEqual({ offsetsDays: [10, 5, 1], hourJst: 8 });
+    expect(failure(parseEdited((file) => (file.calls[0].reminders = { offsetsDays: [1], hourJst: 25 }))).field).toBe('calls[0].reminders.hourJst');
+  });
+
   it('reports the line of a YAML syntax error', () => {
     expect(failure(() => parseProgrammeFile('version: 1\npts: [\n')).message).toMatch(/YAML line \d+/);
   });
