@@ -3,7 +3,13 @@ import type { Store } from '../shared/ports/store.js';
 import type { Logger } from './logger.js';
 import { requestLogging } from './request-logging.js';
 
-/** A component that must be working before the instance takes traffic (database, scheduler). */
+/**
+ * A component that must be working before the instance takes traffic. `GET /api/ready` runs the
+ * database check (reachable, every migration applied) and each registered one; a check that
+ * throws or takes longer than `CHECK_TIMEOUT_MS` counts as failing. A component registers by
+ * adding itself to the `readiness` list `server/main.ts` passes to `createHttpServer`, e.g.
+ * `{ name: 'scheduler', check: async () => scheduler.isRunning() }`.
+ */
 export interface ReadinessCheck {
   readonly name: string;
   readonly check: () => Promise<boolean>;
@@ -15,6 +21,12 @@ export type RouteMounter = (server: restify.Server) => void;
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** A probe answers within this, whatever a component does; a slow check is a failing one. */
+export const CHECK_TIMEOUT_MS = 2_000;
+
+/** Servers that are shutting down: not ready, and every answer closes its connection. */
+const draining = new WeakSet<restify.Server>();
+
 /**
  * The one HTTP server of the process. Health answers even before the bot and tab are mounted so
  * the platform can tell a live process from a dead one.
@@ -23,26 +35,35 @@ export function createHttpServer(deps: {
   store: Store;
   logger: Logger;
   mounts?: readonly RouteMounter[];
+  /** Read on every `GET /api/ready`, so a component may add itself after the server is built. */
   readiness?: readonly ReadinessCheck[];
 }): restify.Server {
   const server = restify.createServer({ name: 'gyosei-keiei-teams', handleUncaughtExceptions: false });
+  server.pre((_req, res, next) => {
+    // A keep-alive client would otherwise hold its connection open through the shutdown.
+    if (draining.has(server)) res.setHeader('Connection', 'close');
+    next();
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(requestLogging(deps.logger));
 
-  // Liveness: the process answers and the database is reachable.
+  // Liveness: the process answers. The database state is reported but does not fail the probe,
+  // because restarting the process would not bring a database back.
   server.get('/api/health', async (_req, res) => {
-    const dbOk = await deps.store.ping().catch(() => false);
-    res.status(dbOk ? 200 : 503);
-    res.json({ status: dbOk ? 'ok' : 'error', db: dbOk ? 'ok' : 'error' });
+    const dbOk = await runCheck(() => deps.store.ping());
+    res.json(200, { status: 'ok', db: dbOk ? 'ok' : 'error' });
   });
 
   // Readiness: every component that must work before traffic is routed here says so.
   server.get('/api/ready', async (_req, res) => {
     const checks: ReadinessCheck[] = [{ name: 'db', check: () => deps.store.ping() }, ...(deps.readiness ?? [])];
-    const results = await Promise.all(checks.map(async ({ name, check }) => [name, await check().catch(() => false)] as const));
-    const ready = results.every(([, ok]) => ok);
-    res.status(ready ? 200 : 503);
-    res.json({ status: ready ? 'ready' : 'not-ready', checks: Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'ok' : 'error'])) });
+    const results = await Promise.all(checks.map(async ({ name, check }) => [name, await runCheck(check)] as const));
+    const stopping = draining.has(server);
+    const ready = !stopping && results.every(([, ok]) => ok);
+    res.json(ready ? 200 : 503, {
+      status: stopping ? 'stopping' : ready ? 'ready' : 'not-ready',
+      checks: Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'ok' : 'error'])),
+    });
   });
 
   for (const mount of deps.mounts ?? []) mount(server);
@@ -54,6 +75,18 @@ export function createHttpServer(deps: {
   return server;
 }
 
+async function runCheck(check: () => Promise<boolean>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([check().catch(() => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Starts listening and resolves with the bound port (useful when PORT=0 in tests). */
 export function listen(server: restify.Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,4 +96,31 @@ export function listen(server: restify.Server, host: string, port: number): Prom
       resolve(typeof address === 'object' && address ? address.port : port);
     });
   });
+}
+
+/**
+ * Stops accepting connections, lets the requests in flight finish for at most `drainMs`, then
+ * cuts what is left. Resolves `drained: false` when it had to cut. Idle keep-alive connections
+ * are closed as they become idle, so a finished request does not hold the shutdown up.
+ */
+export async function closeGracefully(server: restify.Server, drainMs: number): Promise<{ drained: boolean }> {
+  draining.add(server);
+  const http = server.server;
+  const closed = new Promise<boolean>((resolve) => http.close(() => resolve(true)));
+  const sweep = setInterval(() => http.closeIdleConnections(), 50);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), drainMs);
+  });
+  try {
+    const drained = await Promise.race([closed, deadline]);
+    if (!drained) {
+      http.closeAllConnections();
+      await closed;
+    }
+    return { drained };
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(timer);
+  }
 }

@@ -157,6 +157,12 @@ export interface OutboxTable {
   payload: Document;
 }
 
+export interface CalendarFeedsTable {
+  staff_id: string;
+  secret_hash: string;
+  created_at: Instant;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   subscriptions: SubscriptionsTable;
@@ -181,4 +187,5 @@ export interface Database {
   team_seats: TeamSeatsTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -48,7 +48,9 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       vnetRouteAllEnabled: true
-      healthCheckPath: '/api/health'
+      // Readiness, not liveness: App Service takes an instance whose database, migrations or scheduler
+      // fail out of the load balancer (never more than half of them) and replaces it after an hour.
+      healthCheckPath: '/api/ready'
       appSettings: [
         // Read by server/config.ts (names must match it exactly).
         { name: 'NODE_ENV', value: 'production' }

@@ -28,6 +28,8 @@ export interface ProposalRepository {
   listByAuthor(staffId: string): Promise<Proposal[]>;
   list(filter?: { callId?: string; states?: readonly ProposalState[] }): Promise<Proposal[]>;
   countByCall(callId: string, states?: readonly ProposalState[]): Promise<number>;
+  /** How many proposals are in each state, across every call (one aggregate query for the dashboard). */
+  countByState(): Promise<Partial<Record<ProposalState, number>>>;
   /** Allocates the next receipt sequence within a call; never hands out the same number twice. */
   nextReceiptSequence(callId: string): Promise<number>;
   addReviewNote(note: { proposalId: string; authorStaffId: string; text: string; at: Date }): Promise<void>;

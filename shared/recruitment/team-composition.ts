@@ -41,6 +41,7 @@ export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRule
   const errors: DomainError[] = [];
   const byRole = (role: TeamRole) => seats.filter((seat) => seat.role === role);
   const gradeNames = (grades: readonly Grade[]) => grades.map((grade) => GRADE_LABELS[grade].ja).join('・');
+  const gradeNamesEn = (grades: readonly Grade[]) => grades.map((grade) => GRADE_LABELS[grade].en.toLowerCase()).join(' or ');
 
   for (const [role, grades] of [['pm', rules.pmGrades], ['pl', rules.plGrades]] as const) {
     const holders = byRole(role);
@@ -51,6 +52,8 @@ export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRule
           name: seat.displayName,
           grade: GRADE_LABELS[seat.grade].ja,
           allowed: gradeNames(grades),
+          gradeEn: GRADE_LABELS[seat.grade].en.toLowerCase(),
+          allowedEn: gradeNamesEn(grades),
         }),
       );
     }
@@ -63,7 +66,7 @@ export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRule
     );
   }
   for (const seat of members.filter((member) => !isAtOrBelow(member.grade, rules.memberMaxGrade))) {
-    errors.push(new DomainError('team.memberGrade', { name: seat.displayName, grade: GRADE_LABELS[seat.grade].ja }));
+    errors.push(new DomainError('team.memberGrade', { name: seat.displayName, grade: GRADE_LABELS[seat.grade].ja, gradeEn: GRADE_LABELS[seat.grade].en.toLowerCase() }));
   }
 
   const counts = new Map<string, number>();

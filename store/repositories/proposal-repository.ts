@@ -54,6 +54,10 @@ export function proposalRepository(db: Kysely<Database>): ProposalRepository {
       }
       return Number((await query.executeTakeFirstOrThrow()).count);
     },
+    async countByState() {
+      const rows = await db.selectFrom('proposals').select(['state', sql<number>`count(*)::int`.as('count')]).groupBy('state').execute();
+      return Object.fromEntries(rows.map((row) => [row.state, Number(row.count)]));
+    },
     async nextReceiptSequence(callId) {
       // One atomic statement: concurrent submitters on a server each get their own number.
       const row = await db

@@ -2,11 +2,14 @@ import type { Server } from 'restify';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { createTabAuth, type TabAuth, type TabAuthSettings } from './auth/tab-auth.js';
 import type { ApiDeps, TabLogger } from './http/api-route.js';
+import { mountAdminRoutes } from './routes/admin.routes.js';
 import { mountCatalogueRoutes } from './routes/catalogue.routes.js';
 import { mountDashboardRoutes } from './routes/dashboard.routes.js';
+import { mountIcalRoutes } from './routes/ical.routes.js';
 import { mountLocalAuthRoutes } from './routes/local-auth.routes.js';
 import { mountMeetingRoutes } from './routes/meetings.routes.js';
 import { mountProposalRoutes } from './routes/proposals.routes.js';
+import { mountRecruitmentRoutes } from './routes/recruitment.routes.js';
 import { mountReviewRoutes } from './routes/review.routes.js';
 
 export type { TabAuthSettings } from './auth/tab-auth.js';
@@ -38,5 +41,8 @@ export function createTabRoutes(deps: TabRouteDeps): (server: Server) => void {
     mountProposalRoutes(server, api);
     mountReviewRoutes(server, api);
     mountCatalogueRoutes(server, api);
+    mountRecruitmentRoutes(server, api);
+    mountIcalRoutes(server, api);
+    mountAdminRoutes(server, api);
   };
 }

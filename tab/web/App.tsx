@@ -6,10 +6,13 @@ import { useHashRoute } from './components/use-hash-route.js';
 import { useLoad } from './components/use-load.js';
 import { LocaleContext } from './i18n/locale-context.js';
 import { translate } from './i18n/messages.js';
+import { AdminPage } from './pages/AdminPage.js';
+import { CalendarFeedPage } from './pages/CalendarFeedPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { MeetingPage, MeetingsPage } from './pages/MeetingsPage.js';
 import { PracticesPage } from './pages/PracticesPage.js';
 import { ProjectTeamPage, ProjectTeamsPage } from './pages/ProjectTeamsPage.js';
+import { ProposalPtPage, RecruitmentPage } from './pages/ProposalPtPage.js';
 import { ProposalsPage } from './pages/ProposalsPage.js';
 import { ReviewBoardPage } from './pages/ReviewBoardPage.js';
 import { SchedulePage } from './pages/SchedulePage.js';
@@ -28,14 +31,22 @@ function Pages() {
   switch (route.page) {
     case 'meetings':
       return route.id ? <MeetingPage id={route.id} /> : <MeetingsPage />;
+    case 'calendar':
+      return <MeetingsPage view="calendar" month={route.id} />;
     case 'pts':
       return route.id ? <ProjectTeamPage id={route.id} /> : <ProjectTeamsPage />;
     case 'proposals':
       return <ProposalsPage id={route.id} />;
+    case 'proposal-pt':
+      return route.id ? <RecruitmentPage id={route.id} /> : <ProposalPtPage />;
     case 'review':
       return <ReviewBoardPage />;
     case 'practices':
       return <PracticesPage />;
+    case 'admin':
+      return <AdminPage />;
+    case 'calendar-feed':
+      return <CalendarFeedPage />;
     case 'schedule':
       return <SchedulePage />;
     default:

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.js';
+import { CONFIG_VARIABLES, loadConfig, PROJECT_ROOT } from '../../server/config.js';
 
 describe('configuration', () => {
   it('runs on its embedded defaults: loopback, port 3978, PGlite, local mode', () => {
@@ -33,5 +35,95 @@ describe('configuration', () => {
 
   it('splits the allowed tenants list', () => {
     expect(loadConfig({ ALLOWED_TENANT_IDS: 'a, b,,c' }).allowedTenantIds).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('configuration: every variable', () => {
+  const production = { NODE_ENV: 'production', MicrosoftAppId: 'bot-id', MicrosoftAppPassword: 'secret', HOST: '0.0.0.0' };
+
+  it.each([
+    ['NODE_ENV', 'staging'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['DATABASE_URL', 'http://db.example.org/app'],
+    ['LOG_LEVEL', 'verbose'],
+    ['SHUTDOWN_DRAIN_MS', 'soon'],
+    ['SHUTDOWN_DRAIN_MS', '600000'],
+    ['NOTIFICATIONS_ENABLED', 'yes'],
+    ['NOTIFICATION_LEASE_MS', '10'],
+    ['NOTIFICATION_INTERVAL_MS', 'often'],
+    ['MicrosoftAppType', 'ManagedIdentity'],
+    ['ToBotFromChannelOpenIdMetadataUrl', 'http://login.example.org/.well-known/openid-configuration'],
+    ['ToChannelFromBotLoginUrl', 'login.example.org/tenant'],
+    ['TAB_DOMAIN', 'https://app.example.org/'],
+  ])('names %s when its value (%s) is invalid', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrowError(new RegExp(`(^|— |; )${variable}: `));
+  });
+
+  it('names every invalid variable at once, not only the first', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'loud', TAB_DOMAIN: 'a b' })).toThrowError(/PORT: .*LOG_LEVEL: .*TAB_DOMAIN: /);
+  });
+
+  it('reads each valid value into the configuration', () => {
+    const config = loadConfig({
+      ...production,
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://app@db.example.org:5432/app?sslmode=require',
+      DATA_DIR: 'var/data',
+      PROGRAMME_FILE: 'programme.yaml',
+      DEMO_STAFF_FILE: 'staff.csv',
+      LOG_LEVEL: 'warn',
+      SHUTDOWN_DRAIN_MS: '2500',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant-1',
+      ToBotFromChannelOpenIdMetadataUrl: 'https://login.example.org/v1/.well-known/openidconfiguration',
+      ToBotFromChannelTokenIssuer: 'https://api.example.org',
+      ToChannelFromBotLoginUrl: 'https://login.example.org/tenant-1',
+      ToChannelFromBotOAuthScope: 'https://api.example.org',
+      ALLOWED_TENANT_IDS: 'tenant-1',
+      AAD_APP_CLIENT_ID: 'tab-client',
+      TAB_DOMAIN: 'app.example.org',
+      TAB_DIST_DIR: 'web',
+    });
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      host: '0.0.0.0',
+      port: 8080,
+      databaseUrl: 'postgresql://app@db.example.org:5432/app?sslmode=require',
+      logLevel: 'warn',
+      shutdownDrainMs: 2500,
+      localMode: false,
+      bot: {
+        appId: 'bot-id',
+        appPassword: 'secret',
+        appType: 'SingleTenant',
+        tenantId: 'tenant-1',
+        endpoints: {
+          toBotFromChannelOpenIdMetadataUrl: 'https://login.example.org/v1/.well-known/openidconfiguration',
+          toBotFromChannelTokenIssuer: 'https://api.example.org',
+          toChannelFromBotLoginUrl: 'https://login.example.org/tenant-1',
+          toChannelFromBotOAuthScope: 'https://api.example.org',
+        },
+      },
+      allowedTenantIds: ['tenant-1'],
+      tab: { clientId: 'tab-client', domain: 'app.example.org' },
+    });
+    // Relative paths are taken from the working directory, once, at start-up.
+    expect(config.dataDir).toBe(path.resolve('var/data'));
+    expect(config.programmeFile).toBe(path.resolve('programme.yaml'));
+    expect(config.demoStaffFile).toBe(path.resolve('staff.csv'));
+    expect(config.tab.distDir).toBe(path.resolve('web'));
+  });
+
+  it('drains for 10 s on SIGTERM unless told otherwise', () => {
+    expect(loadConfig({}).shutdownDrainMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_DRAIN_MS: '0' }).shutdownDrainMs).toBe(0);
+  });
+
+  it('lists every variable it reads in the README configuration table', () => {
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const undocumented = CONFIG_VARIABLES.filter((variable) => !table.includes(`\`${variable}\``));
+    expect(undocumented).toEqual([]);
   });
 });

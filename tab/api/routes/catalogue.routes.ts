@@ -4,6 +4,7 @@ import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js'
 import { displayItemNumbers, type ProjectTeam } from '../../../shared/plan/project-team.js';
 import { outOfOrderMilestones } from '../../../shared/schedule/milestone.js';
 import { markPracticeInterest, searchPractices } from '../../../shared/use-cases/practice-catalogue.js';
+import { addProgressReport, mayReportProgress, PROGRESS_REPORT_MAX_LENGTH } from '../../../shared/use-cases/pt-progress.js';
 import type { MilestoneDto, PracticeDto, ProjectTeamDetailDto, ProjectTeamSummaryDto } from '../../web/models/api-contract.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { HttpProblem } from '../http/error-response.js';
@@ -16,6 +17,8 @@ const ptQuery = z.object({
   unitId: idSchema.optional(),
 });
 const practiceQuery = z.object({ q: z.string().max(200).optional() });
+const reportText = z.string().max(PROGRESS_REPORT_MAX_LENGTH * 2).default('');
+const progressReportInput = z.strictObject({ reportId: idSchema, meetingId: idSchema, structure: reportText, schedule: reportText, progress: reportText, issues: reportText });
 const scheduleQuery = z.object({ fiscalYear: z.coerce.number().int().min(2019).max(2100).optional() });
 
 /** Reference pages every signed-in member of staff may read: PTs, good practices, the schedule. */
@@ -54,7 +57,10 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
       if (!team) throw new HttpProblem(404, 'notFound');
       const units = await unitRefs();
       const body = viewer.bodies.find((candidate) => candidate.id === team.bodyId);
-      const [reports, meetings] = await Promise.all([repos.projectTeams.listProgressReports(team.id), repos.meetings.list({ bodyId: team.bodyId })]);
+      const [reports, meetings, everyMeeting] = await Promise.all([repos.projectTeams.listProgressReports(team.id), repos.meetings.list({ bodyId: team.bodyId }), repos.meetings.list()]);
+      // Progress is reported at the PT's own meetings and at any meeting whose agenda names the PT (HQ in May and July).
+      const reportable = everyMeeting.filter((meeting) => meeting.status !== 'cancelled' && (meeting.bodyId === team.bodyId || meeting.agenda.some((item) => item.ptId === team.id)));
+      const bodyOf = (bodyId: string) => viewer.bodies.find((candidate) => candidate.id === bodyId);
       const json: ProjectTeamDetailDto = {
         ...summary(team, units),
         topics: team.topics,
@@ -65,8 +71,21 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
           .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())
           .map((report) => ({ id: report.id, reportedAt: report.reportedAt.toISOString(), meetingId: report.meetingId, structure: report.structure, schedule: report.schedule, progress: report.progress, issues: report.issues })),
         meetings: meetings.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).map((meeting) => presentMeetingSummary(meeting, body, { staff: viewer.staff, team })),
+        mayReport: viewer.staff !== undefined && (await mayReportProgress(repos, viewer.staff, team)),
+        reportableMeetings: reportable.map((meeting) => presentMeetingSummary(meeting, bodyOf(meeting.bodyId), { staff: viewer.staff })),
       };
       return { json };
+    }),
+  );
+
+  server.post(
+    '/api/v1/project-teams/:id/progress-reports',
+    authedRoute(deps, async ({ viewer, params, body }) => {
+      const actor = requireStaff(viewer);
+      const ptId = pathId(params, 'id');
+      const input = progressReportInput.parse(await body());
+      const report = await addProgressReport(deps.ctx, actor, { ...input, ptId });
+      return { status: 201, json: { id: report.id, reportedAt: report.reportedAt.toISOString(), meetingId: report.meetingId } };
     }),
   );
 

@@ -37,24 +37,21 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
       const repos = deps.ctx.store.repositories;
       const now = deps.ctx.clock.now();
       const staff = viewer.staff;
-      const [calls, upcoming, teams, mine, all] = await Promise.all([
+      const [calls, upcoming, teams, mine, stateCounts] = await Promise.all([
         repos.calls.list(),
         repos.meetings.listUpcoming(now, { limit: RSVP_HORIZON }),
         repos.projectTeams.list(),
         staff ? repos.proposals.listByAuthor(staff.id) : Promise.resolve([]),
-        repos.proposals.list(),
+        repos.proposals.countByState(),
       ]);
       const callById = new Map(calls.map((call) => [call.id, call]));
       const bodyById = new Map(viewer.bodies.map((body) => [body.id, body]));
       const teamByBody = new Map(teams.map((team) => [team.bodyId, team]));
       const active = upcoming.filter((meeting) => meeting.status !== 'cancelled');
 
-      const summaries = await Promise.all(
-        active.map(async (meeting) => {
-          const myRsvp = staff ? (await repos.meetings.listRsvps(meeting.id)).find((rsvp) => rsvp.staffId === staff.id) : undefined;
-          return presentMeetingSummary(meeting, bodyById.get(meeting.bodyId), { staff, team: teamByBody.get(meeting.bodyId), myRsvp });
-        }),
-      );
+      // One query for the viewer's answers to every listed meeting, not one per meeting.
+      const myRsvps = new Map((staff ? await repos.meetings.listRsvpsOf(staff.id, active.map((meeting) => meeting.id)) : []).map((rsvp) => [rsvp.meetingId, rsvp]));
+      const summaries = active.map((meeting) => presentMeetingSummary(meeting, bodyById.get(meeting.bodyId), { staff, team: teamByBody.get(meeting.bodyId), myRsvp: myRsvps.get(meeting.id) }));
 
       const drafts = mine
         .filter((proposal) => proposal.state === 'draft')
@@ -69,8 +66,8 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
           };
         });
 
-      const counts: Partial<Record<ProposalState, number>> = {};
-      for (const proposal of all) if (proposal.state !== 'draft') counts[proposal.state] = (counts[proposal.state] ?? 0) + 1;
+      // Drafts stay private to their authors, so the programme-wide counts leave them out.
+      const { draft: _drafts, ...counts }: Partial<Record<ProposalState, number>> = stateCounts;
 
       const dashboard: DashboardDto = {
         viewer: await presentViewer(deps, viewer),

@@ -1,14 +1,42 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { answerRsvp } from '../../../shared/use-cases/meeting-convocation.js';
+import { conveneAuthority } from '../../../shared/bodies/convene-permission.js';
+import type { Body } from '../../../shared/bodies/body.js';
+import { MEETING_LIMITS } from '../../../shared/meetings/meeting-input.js';
+import type { Meeting } from '../../../shared/meetings/meeting.js';
+import { displayItemNumbers } from '../../../shared/plan/project-team.js';
+import { answerRsvp, cancelMeeting, conveneMeeting, rescheduleMeeting } from '../../../shared/use-cases/meeting-convocation.js';
 import type { Staff } from '../../../shared/organisation/staff.js';
+import type { BodyDto } from '../../web/models/api-contract.js';
+import type { Viewer } from '../auth/viewer.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { HttpProblem } from '../http/error-response.js';
-import { pathId, requireStaff } from '../http/input.js';
+import { idSchema, pathId, requireStaff } from '../http/input.js';
 import { presentMeetingDetail, presentMeetingSummary } from '../views/meeting-view.js';
 
 const listQuery = z.object({ bodyId: z.string().max(100).optional(), fiscalYear: z.coerce.number().int().min(2019).max(2100).optional() });
 const rsvpInput = z.strictObject({ response: z.enum(['attend', 'absent', 'proxy']), proxyName: z.string().max(100).optional() });
+/** Instants with an explicit offset (the tab sends `…+09:00`), so the browser's time zone never matters. */
+const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+/** Lengths get a margin so the domain's `validateMeetingDetails` reports them with its localised messages. */
+const conveneInput = z.strictObject({
+  meetingId: idSchema,
+  bodyId: idSchema,
+  startsAt: instant,
+  endsAt: instant,
+  place: z.string().max(MEETING_LIMITS.place * 2).optional(),
+  onlineUrl: z.string().max(MEETING_LIMITS.onlineUrl * 2).optional(),
+  agenda: z.array(z.string().max(MEETING_LIMITS.agendaTitle * 2)).max(MEETING_LIMITS.agendaItems * 2).optional(),
+  /** PTs that report progress at the meeting: each becomes a `ptProgress` agenda item naming the PT. */
+  ptProgress: z.array(idSchema).max(MEETING_LIMITS.agendaItems).optional(),
+  guests: z.array(z.strictObject({ name: z.string().max(MEETING_LIMITS.guestName * 2), affiliation: z.string().max(200).optional() })).max(MEETING_LIMITS.guests * 2).optional(),
+});
+const rescheduleInput = z.strictObject({ startsAt: instant, endsAt: instant, place: z.string().max(MEETING_LIMITS.place * 2).optional(), reason: z.string().max(500).optional() });
+
+/** Whether the viewer may convene, move and cancel the body's meetings (the use cases decide again). */
+export function mayConvene(viewer: Viewer, body: Body): boolean {
+  return viewer.staff !== undefined && (conveneAuthority(body, viewer.staff) !== undefined || viewer.roles.admin);
+}
 
 /** Meetings: the list, one meeting with its roster and who presides, and the caller's RSVP. */
 export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
@@ -53,7 +81,54 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
         staffById: new Map(staffList.map((person) => [person.id, person])),
         viewer: { staff: viewer.staff, team },
       });
+      return { json: { ...json, mayManage: mayConvene(viewer, body) } };
+    }),
+  );
+
+  server.get(
+    '/api/v1/bodies',
+    authedRoute(deps, async ({ viewer }) => {
+      const json: BodyDto[] = viewer.bodies.map((body) => ({ id: body.id, kind: body.kind, name: body.name, nameEn: body.nameEn, shortName: body.shortName, mayConvene: mayConvene(viewer, body) }));
       return { json };
+    }),
+  );
+
+  const summaryOf = (viewer: Viewer, meeting: Meeting) => presentMeetingSummary(meeting, viewer.bodies.find((body) => body.id === meeting.bodyId), { staff: viewer.staff });
+
+  server.post(
+    '/api/v1/meetings',
+    authedRoute(deps, async ({ viewer, body }) => {
+      const actor = requireStaff(viewer);
+      const { ptProgress, ...input } = conveneInput.parse(await body());
+      const teams = new Map((await repos.projectTeams.list()).map((team) => [team.id, team]));
+      const progressItems = (ptProgress ?? []).map((ptId) => {
+        const team = teams.get(ptId);
+        if (!team) throw new HttpProblem(404, 'notFound');
+        return { title: `${displayItemNumbers(team)} ${team.title} 進捗報告`, kind: 'ptProgress' as const, ptId };
+      });
+      const meeting = await conveneMeeting(deps.ctx, actor, {
+        ...input,
+        agenda: [...progressItems, ...(input.agenda ?? []).map((title) => ({ title, kind: 'general' as const }))],
+      });
+      return { status: 201, json: summaryOf(viewer, meeting) };
+    }),
+  );
+
+  server.post(
+    '/api/v1/meetings/:id/reschedule',
+    authedRoute(deps, async ({ viewer, params, body }) => {
+      const actor = requireStaff(viewer);
+      const input = rescheduleInput.parse(await body());
+      const meeting = await rescheduleMeeting(deps.ctx, actor, { meetingId: pathId(params, 'id'), ...input, place: input.place?.trim() || undefined, reason: input.reason?.trim() || undefined });
+      return { json: summaryOf(viewer, meeting) };
+    }),
+  );
+
+  server.post(
+    '/api/v1/meetings/:id/cancel',
+    authedRoute(deps, async ({ viewer, params }) => {
+      const meeting = await cancelMeeting(deps.ctx, requireStaff(viewer), pathId(params, 'id'));
+      return { json: summaryOf(viewer, meeting) };
     }),
   );
 

@@ -5,14 +5,17 @@ import type { MessageKey } from '../i18n/messages.js';
 import type { ViewerDto } from '../models/api-contract.js';
 import { hrefOf } from './use-hash-route.js';
 
-const PAGES: { page: string; label: MessageKey; reviewerOnly?: boolean }[] = [
+const PAGES: { page: string; label: MessageKey; reviewerOnly?: boolean; adminOnly?: boolean }[] = [
   { page: 'home', label: 'navHome' },
   { page: 'meetings', label: 'navMeetings' },
   { page: 'pts', label: 'navPts' },
   { page: 'proposals', label: 'navProposals' },
+  { page: 'proposal-pt', label: 'navProposalPt' },
   { page: 'review', label: 'navReview', reviewerOnly: true },
   { page: 'practices', label: 'navPractices' },
   { page: 'schedule', label: 'navSchedule' },
+  { page: 'calendar-feed', label: 'navCalendarFeed' },
+  { page: 'admin', label: 'navAdmin', adminOnly: true },
 ];
 
 /** Title, navigation and (outside Teams only) the local-mode controls. */
@@ -39,8 +42,8 @@ export function AppShell(props: { page: string; viewer?: ViewerDto | undefined; 
         </div>
       </header>
       <nav aria-label={t('appTitle')}>
-        <TabList selectedValue={props.page} onTabSelect={(_, data) => (window.location.hash = hrefOf(String(data.value)))}>
-          {PAGES.filter((entry) => !entry.reviewerOnly || reviewer).map((entry) => (
+        <TabList selectedValue={props.page === 'calendar' ? 'meetings' : props.page} onTabSelect={(_, data) => (window.location.hash = hrefOf(String(data.value)))}>
+          {PAGES.filter((entry) => (!entry.reviewerOnly || reviewer) && (!entry.adminOnly || props.viewer?.roles.admin)).map((entry) => (
             <Tab key={entry.page} value={entry.page}>
               {t(entry.label)}
             </Tab>

@@ -1,15 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: T };
 
-/** Runs a service call and re-runs it on `reload` or when `deps` change. */
+/**
+ * Runs a service call and re-runs it on `reload` or when `deps` change. A reload keeps showing
+ * the current data until the new data arrives, so a page does not flash back to its skeleton (and
+ * a form's success message survives); changed `deps` show the skeleton, since the data is for
+ * something else.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Load<T> & { reload: () => void } {
   const [result, setResult] = useState<Load<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
+  const loadedFor = useRef<string>(undefined);
   const reload = useCallback(() => setRound((value) => value + 1), []);
+  const key = JSON.stringify(deps);
   useEffect(() => {
     let current = true;
-    setResult({ state: 'loading' });
+    const sameSubject = loadedFor.current === key;
+    loadedFor.current = key;
+    setResult((previous) => (sameSubject && previous.state === 'ready' ? previous : { state: 'loading' }));
     load().then(
       (data) => current && setResult({ state: 'ready', data }),
       (error: unknown) => current && setResult({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
@@ -18,6 +27,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [round, ...deps]);
+  }, [round, key]);
   return { ...result, reload };
 }

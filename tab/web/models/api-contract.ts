@@ -10,8 +10,11 @@ import type { RsvpResponse } from '../../../shared/meetings/rsvp.js';
 import type { Grade } from '../../../shared/organisation/grade.js';
 import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js';
 import type { Decision, Perspective, ProposalState } from '../../../shared/proposals/proposal.js';
+import type { ApplicationState } from '../../../shared/recruitment/recruitment.js';
+import type { TeamRole } from '../../../shared/recruitment/team-composition.js';
 import type { MilestoneKind } from '../../../shared/schedule/milestone.js';
 
+export type { ApplicationState, TeamRole };
 export type { ActingChairBasis, BodyKind, BodyRole, CallKind, Decision, Grade, MeetingStatus, MilestoneKind, Perspective, ProposalState, PtCategory, PtStatus, RsvpResponse, TrackKind };
 
 /** Every error answer: a code, a message in the caller's language and, for forms, per-field messages. */
@@ -85,6 +88,32 @@ export interface MeetingDetailDto extends MeetingSummaryDto {
   readonly otherResponses: readonly { readonly displayName: string; readonly rsvp: RsvpResponse; readonly proxyName?: string | undefined }[];
   readonly presiding: { readonly basis: ActingChairBasis; readonly postTitle?: string | undefined; readonly displayName?: string | undefined };
   readonly history: readonly { readonly changedAt: string; readonly previousStartsAt: string; readonly reason?: string | undefined }[];
+  /** The viewer may reschedule or cancel (chair, the secretariat on the chair's behalf, admin). */
+  readonly mayManage?: boolean | undefined;
+}
+
+/** A body that meets, and whether the viewer may convene it. */
+export interface BodyDto {
+  readonly id: string;
+  readonly kind: BodyKind;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly shortName: string;
+  readonly mayConvene: boolean;
+}
+
+/** What the convene form sends; instants carry the Japan offset (`2024-05-24T10:00:00+09:00`). */
+export interface ConveneMeetingInput {
+  readonly meetingId: string;
+  readonly bodyId: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly place?: string | undefined;
+  readonly onlineUrl?: string | undefined;
+  readonly agenda?: readonly string[] | undefined;
+  /** PT ids whose progress is reported at the meeting (HQ in May and July). */
+  readonly ptProgress?: readonly string[] | undefined;
+  readonly guests?: readonly { readonly name: string; readonly affiliation?: string | undefined }[] | undefined;
 }
 
 export interface ProposalDto {
@@ -151,6 +180,19 @@ export interface ProjectTeamDetailDto extends ProjectTeamSummaryDto {
   readonly notes: readonly string[];
   readonly progressReports: readonly { readonly id: string; readonly reportedAt: string; readonly meetingId?: string | undefined; readonly structure: string; readonly schedule: string; readonly progress: string; readonly issues: string }[];
   readonly meetings: readonly MeetingSummaryDto[];
+  /** The viewer works in the PT's secretariat (or is an administrator) and may add a progress report. */
+  readonly mayReport: boolean;
+  /** Meetings a report may be tied to: the PT's own and those whose agenda names the PT. */
+  readonly reportableMeetings: readonly MeetingSummaryDto[];
+}
+
+export interface ProgressReportInputDto {
+  readonly reportId: string;
+  readonly meetingId: string;
+  readonly structure: string;
+  readonly schedule: string;
+  readonly progress: string;
+  readonly issues: string;
 }
 
 export interface PracticeDto {
@@ -192,4 +234,74 @@ export interface LocalStaffDto {
   readonly unitName?: string | undefined;
   readonly grade: Grade;
   readonly secretariat: boolean;
+}
+
+/** A proposal-based PT theme with its public call for members. */
+export interface RecruitmentSummaryDto {
+  readonly id: string;
+  readonly fiscalYear: number;
+  readonly title: string;
+  readonly description: string;
+  readonly perspective: Perspective;
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly status: 'recruiting' | 'closed' | 'teamFormed';
+  /** Applications are accepted now. */
+  readonly open: boolean;
+  readonly demo: boolean;
+  readonly applicationCount: number;
+  readonly myApplication?: { readonly desiredRole: TeamRole; readonly state: ApplicationState; readonly appliedAt: string } | undefined;
+}
+
+export interface ApplicantDto {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly unitName?: string | undefined;
+  /** The directory's current grade: the one the team rules use. */
+  readonly grade: Grade;
+  readonly desiredRole: TeamRole;
+  readonly motivation: string;
+  readonly state: ApplicationState;
+}
+
+/** Applicants and the saved team are given to the secretariat (and administrators) only. */
+export interface RecruitmentDetailDto extends RecruitmentSummaryDto {
+  readonly mayBuildTeam: boolean;
+  readonly applicants: readonly ApplicantDto[];
+  readonly team: readonly { readonly staffId: string; readonly role: TeamRole }[];
+}
+
+export interface CalendarFeedDto {
+  /** A secret feed URL exists; it is never shown again (only its hash is kept). */
+  readonly active: boolean;
+  readonly createdAt?: string | undefined;
+  readonly bodies: readonly { readonly id: string; readonly name: string; readonly nameEn: string }[];
+}
+
+/** The new feed URLs (paths on this server), shown once after creating or rotating the secret. */
+export interface CalendarFeedUrlsDto {
+  readonly createdAt: string;
+  readonly personal: string;
+  readonly bodies: readonly { readonly id: string; readonly name: string; readonly nameEn: string; readonly url: string }[];
+}
+
+export type UpsertOutcomeDto = 'created' | 'updated' | 'unchanged';
+
+/** What a staff CSV would change (or changed): per line, the fields that differ from the directory. */
+export interface StaffImportPreviewDto {
+  readonly counts: Readonly<Record<UpsertOutcomeDto, number>>;
+  readonly lines: readonly { readonly outcome: UpsertOutcomeDto; readonly upn: string; readonly displayName: string; readonly changes: readonly { readonly field: string; readonly before: string; readonly after: string }[] }[];
+}
+
+/** A programme file's contents by kind and its traps (in both languages); `summary` once applied. */
+export interface ProgrammeImportDto {
+  readonly counts: Readonly<Record<string, number>>;
+  readonly traps: readonly { readonly code: string; readonly where: string; readonly ja: string; readonly en: string }[];
+  readonly summary?: Readonly<Record<UpsertOutcomeDto, number>> | undefined;
+}
+
+export interface RolloverDto {
+  readonly calls: readonly { readonly id: string; readonly title: string }[];
+  readonly milestones: number;
+  readonly skippedIds: readonly string[];
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Input, Link, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { MEETING_STATUS_LABELS, RSVP_LABELS } from '../../../shared/i18n/labels.js';
 import { DateText } from '../components/DateText.js';
@@ -12,14 +12,55 @@ import type { MessageKey } from '../i18n/messages.js';
 import type { MeetingDetailDto, RsvpResponse } from '../models/api-contract.js';
 import { programmeApi } from '../services/programme-api.js';
 import { MeetingLine } from './DashboardPage.js';
+import { initialMonth, MonthCalendar } from '../components/MonthCalendar.js';
+import { ConveneMeetingForm } from './meetings/ConveneMeetingForm.js';
+import { ManageMeeting } from './meetings/ManageMeeting.js';
 
-export function MeetingsPage() {
+/** 会議: a list or a month calendar (Japan time), and the convene form for those who may convene. */
+export function MeetingsPage({ view = 'list', month }: { view?: 'list' | 'calendar'; month?: string | undefined }) {
   const { t, locale } = useI18n();
   const meetings = useLoad(() => programmeApi.meetings(), []);
+  const bodies = useLoad(() => programmeApi.bodies(), []);
+  const teams = useLoad(() => programmeApi.projectTeams({}), []);
+  const [conveneOpen, setConveneOpen] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const conveneable = bodies.state === 'ready' ? bodies.data.filter((body) => body.mayConvene) : [];
   return (
+    <>
+      {notice && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {conveneable.length > 0 && (
+        <Section title={t('conveneMeeting')}>
+          {conveneOpen ? (
+            <ConveneMeetingForm
+              bodies={conveneable}
+              teams={teams.state === 'ready' ? teams.data : []}
+              onConvened={(id) => {
+                setNotice(t('convened'));
+                setConveneOpen(false);
+                meetings.reload();
+                window.location.hash = hrefOf('meetings', id);
+              }}
+            />
+          ) : (
+            <div>
+              <Button appearance="primary" onClick={() => { setNotice(undefined); setConveneOpen(true); }}>{t('conveneMeeting')}</Button>
+            </div>
+          )}
+        </Section>
+      )}
     <Section title={t('navMeetings')}>
-      <LoadView load={meetings} reload={meetings.reload} isEmpty={(list) => list.length === 0}>
-        {(list) => (
+      <TabList selectedValue={view} onTabSelect={(_, data) => (window.location.hash = hrefOf(data.value === 'calendar' ? 'calendar' : 'meetings'))} size="small" aria-label={t('navMeetings')}>
+        <Tab value="list">{t('meetingList')}</Tab>
+        <Tab value="calendar">{t('meetingCalendar')}</Tab>
+      </TabList>
+      <LoadView load={meetings} reload={meetings.reload} isEmpty={(list) => view === 'list' && list.length === 0}>
+        {(list) => view === 'calendar' ? (
+          <MonthCalendar meetings={list} month={month && /^\d{4}-\d{2}$/.test(month) ? month : initialMonth(list)} onMonthChange={(next) => (window.location.hash = hrefOf('calendar', next))} />
+        ) : (
           <Table aria-label={t('navMeetings')}>
             <TableHeader>
               <TableRow>
@@ -41,6 +82,7 @@ export function MeetingsPage() {
         )}
       </LoadView>
     </Section>
+    </>
   );
 }
 
@@ -105,6 +147,7 @@ export function MeetingPage({ id }: { id: string }) {
               <Presiding presiding={data.presiding} />
             </Section>
             {data.viewerExpected && data.status !== 'cancelled' && data.status !== 'held' && <RsvpForm meeting={data} onAnswered={meeting.reload} />}
+            {data.mayManage && data.status !== 'cancelled' && data.status !== 'held' && <ManageMeeting meeting={data} onChanged={meeting.reload} />}
             <Section title={t('agenda')}>
               {data.agenda.length === 0 ? <Text>{t('empty')}</Text> : <ol>{data.agenda.map((item, index) => <li key={index}>{item.ptId ? <Link href={hrefOf('pts', item.ptId)}>{item.title}</Link> : item.title}</li>)}</ol>}
             </Section>
@@ -134,6 +177,11 @@ export function MeetingPage({ id }: { id: string }) {
                 </>
               )}
             </Section>
+            {data.history.length > 0 && (
+              <Section title={t('history')}>
+                <ul>{data.history.map((change, index) => <li key={index}>{t('previouslyAt')}<DateText value={change.previousStartsAt} withTime />{change.reason ? ` — ${change.reason}` : ''}</li>)}</ul>
+              </Section>
+            )}
             {data.guests.length > 0 && (
               <Section title={t('guests')}>
                 <ul>{data.guests.map((guest, index) => <li key={index}>{guest.name}{guest.affiliation ? `（${guest.affiliation}）` : ''}</li>)}</ul>

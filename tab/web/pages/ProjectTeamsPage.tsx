@@ -10,9 +10,11 @@ import type { MessageKey } from '../i18n/messages.js';
 import type { PtCategory, PtStatus } from '../models/api-contract.js';
 import { programmeApi } from '../services/programme-api.js';
 import { MeetingLine } from './DashboardPage.js';
+import { ProgressReportForm } from './pts/ProgressReportForm.js';
 
 const CATEGORY_KEYS: Record<PtCategory, MessageKey> = { crossDepartmental: 'crossDepartmental', threeLayer: 'threeLayer' };
 const STATUS_KEYS: Record<PtStatus, MessageKey> = { active: 'ptActive', paused: 'ptPaused', closed: 'ptClosed' };
+const REPORT_LABELS = { structure: 'reportStructure', schedule: 'reportSchedule', progress: 'reportProgress', issues: 'reportIssues' } as const satisfies Record<string, MessageKey>;
 
 /** PTs filtered by category, unit and status (the unit list comes from the PTs themselves). */
 export function ProjectTeamsPage() {
@@ -99,9 +101,32 @@ export function ProjectTeamPage({ id }: { id: string }) {
             </Section>
             <Section title={t('progressReports')}>
               {data.progressReports.length === 0 ? <Text>{t('empty')}</Text> : (
-                <ul>{data.progressReports.map((report) => <li key={report.id}><DateText value={report.reportedAt} />: {report.progress} {report.issues}</li>)}</ul>
+                <ul>
+                  {data.progressReports.map((report) => {
+                    const meeting = data.reportableMeetings.find((candidate) => candidate.id === report.meetingId) ?? data.meetings.find((candidate) => candidate.id === report.meetingId);
+                    return (
+                      <li key={report.id} data-report-id={report.id}>
+                        <DateText value={report.reportedAt} />
+                        {meeting && <> · <MeetingLine meeting={meeting} /></>}
+                        <dl style={{ margin: '4px 0 12px' }}>
+                          {(['structure', 'schedule', 'progress', 'issues'] as const).filter((field) => report[field]).map((field) => (
+                            <div key={field}>
+                              <dt style={{ fontWeight: 600 }}>{t(REPORT_LABELS[field])}</dt>
+                              <dd style={{ marginInlineStart: 16, whiteSpace: 'pre-wrap' }}>{report[field]}</dd>
+                            </div>
+                          ))}
+                        </dl>
+                      </li>
+                    );
+                  })}
+                </ul>
               )}
             </Section>
+            {data.mayReport && (
+              <Section title={t('addProgressReport')}>
+                <ProgressReportForm ptId={data.id} meetings={data.reportableMeetings} onAdded={team.reload} />
+              </Section>
+            )}
             <Section title={t('navMeetings')}>
               {data.meetings.length === 0 ? <Text>{t('empty')}</Text> : <ul>{data.meetings.map((meeting) => <li key={meeting.id}><MeetingLine meeting={meeting} /></li>)}</ul>}
             </Section>

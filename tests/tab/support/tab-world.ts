@@ -1,150 +1,12 @@
-import { pino } from 'pino';
-import type restify from 'restify';
-import { createHttpServer, listen } from '../../../server/http-server.js';
-import type { Body } from '../../../shared/bodies/body.js';
-import type { ProposalCall } from '../../../shared/calls/proposal-call.js';
-import { DEFAULT_REMINDER_POLICY } from '../../../shared/calls/proposal-call.js';
-import type { Meeting } from '../../../shared/meetings/meeting.js';
-import type { Post } from '../../../shared/organisation/post.js';
-import type { Staff } from '../../../shared/organisation/staff.js';
-import type { Unit } from '../../../shared/organisation/unit.js';
-import { parseItemNumbers } from '../../../shared/plan/item-number.js';
-import type { ProjectTeam } from '../../../shared/plan/project-team.js';
-import type { GoodPractice } from '../../../shared/practices/good-practice.js';
-import type { Milestone } from '../../../shared/schedule/milestone.js';
 import { ManualClock } from '../../../shared/time/clock.js';
 import type { UseCaseContext } from '../../../shared/use-cases/context.js';
-import { createTabRoutes, type TabAuthSettings } from '../../../tab/api/index.js';
-import { createTabStaticRoute } from '../../../tab/static.js';
-import { staffMember } from '../../support/domain-fixtures.js';
+import type { TabAuthSettings } from '../../../tab/api/index.js';
 import { openPgliteStore } from '../../support/test-store.js';
+import { NOW, seedProgramme } from './tab-seed.js';
+import { serveTab } from './tab-server.js';
 
-/** 10 May 2024, 10:00 JST: the individual track of the FY2024 call is open for 7 more days. */
-export const NOW = new Date('2024-05-10T10:00:00+09:00');
-
-export const UNITS: Unit[] = [
-  { id: 'seisaku-keiei-bu', name: '政策経営部', kind: 'department' },
-  { id: 'seisaku-kikaku-ka', name: '政策企画課', kind: 'section', parentId: 'seisaku-keiei-bu' },
-  { id: 'zaisei-ka', name: '財政課', kind: 'section', parentId: 'seisaku-keiei-bu' },
-  { id: 'dx-ka', name: 'ＤＸ推進担当課', kind: 'section', parentId: 'seisaku-keiei-bu' },
-  { id: 'kenko-bu', name: '保健福祉政策部', kind: 'department' },
-  { id: 'kucho-shitsu', name: '区長室', kind: 'office' },
-];
-
-export const POSTS: Post[] = [
-  { id: 'kucho', title: '区長', unitId: 'kucho-shitsu', grade: 'special' },
-  { id: 'fukukucho-1', title: '副区長（第1順位）', unitId: 'kucho-shitsu', grade: 'special' },
-  { id: 'fukukucho-2', title: '副区長（第2順位）', unitId: 'kucho-shitsu', grade: 'special' },
-  { id: 'seisaku-kikaku-kacho', title: '政策企画課長', unitId: 'seisaku-kikaku-ka', grade: 'sectionChief' },
-];
-
-export const STAFF = {
-  mayor: staffMember({ id: 'mayor', displayName: '世田谷 太郎', postId: 'kucho', unitId: 'kucho-shitsu', grade: 'special' }),
-  deputy1: staffMember({ id: 'deputy1', displayName: '副区長 一郎', postId: 'fukukucho-1', unitId: 'kucho-shitsu', grade: 'special' }),
-  deputy2: staffMember({ id: 'deputy2', displayName: '副区長 二郎', postId: 'fukukucho-2', unitId: 'kucho-shitsu', grade: 'special' }),
-  planningChief: staffMember({ id: 'planning-chief', displayName: '企画 課長', postId: 'seisaku-kikaku-kacho', unitId: 'seisaku-kikaku-ka', grade: 'sectionChief' }),
-  secretary: staffMember({ id: 'secretary', displayName: '事務局 花子', unitId: 'seisaku-kikaku-ka', grade: 'subsectionChief' }),
-  author: staffMember({ id: 'author', displayName: '財政 主任', unitId: 'zaisei-ka', grade: 'chief' }),
-  outsider: staffMember({ id: 'outsider', displayName: '保健 主事', unitId: 'kenko-bu', grade: 'staff' }),
-} satisfies Record<string, Staff>;
-
-export const HQ: Body = {
-  id: 'hq',
-  kind: 'hq',
-  name: '新たな行政経営への移行実現推進本部',
-  shortName: '本部',
-  nameEn: 'Headquarters',
-  secretariatUnitIds: ['seisaku-kikaku-ka'],
-  secretariatMayConvene: true,
-  roster: [
-    { postId: 'kucho', role: 'chair' },
-    { postId: 'fukukucho-1', role: 'viceChair', rank: 1 },
-    { postId: 'fukukucho-2', role: 'viceChair', rank: 2 },
-    { postId: 'seisaku-kikaku-kacho', role: 'member', moderator: true },
-  ],
-};
-
-const PT_BODIES: Body[] = ['pt-1-4', 'pt-1-24'].map((id) => ({ id: `body-${id}`, kind: 'pt', name: id, shortName: id, nameEn: id, roster: [], secretariatUnitIds: ['dx-ka'], secretariatMayConvene: true }));
-
-const team = (id: string, items: string, title: string, category: ProjectTeam['category'], sortOrder: number): ProjectTeam => ({
-  id,
-  bodyId: `body-${id}`,
-  items: parseItemNumbers(items),
-  title,
-  category,
-  topics: [{ number: 1, text: `${title}の検討` }],
-  secretariatUnitIds: ['dx-ka'],
-  memberUnitIds: ['zaisei-ka'],
-  membersOpenEnded: true,
-  unassignedUnitIds: [],
-  notes: [],
-  status: 'active',
-  sortOrder,
-});
-export const TEAMS: ProjectTeam[] = [team('pt-1-4', '1-4', '行政手続きのデジタル化', 'crossDepartmental', 1), team('pt-1-24', '1‐24', '三層構造の見直し', 'threeLayer', 2)];
-
-export const CALL: ProposalCall = {
-  id: 'fy2024-new-initiative',
-  kind: 'newInitiative',
-  fiscalYear: 2024,
-  title: '新規取組み項目の提案募集',
-  opensAt: new Date('2024-04-17T00:00:00+09:00'),
-  tracks: [
-    { kind: 'department', channel: 'surveyForm', deadlineDate: '2024-06-14', closesAt: new Date('2024-06-15T00:00:00+09:00') },
-    { kind: 'individual', channel: 'staffProposalSystem', deadlineDate: '2024-05-17', closesAt: new Date('2024-05-18T00:00:00+09:00') },
-  ],
-  formFields: ['title', 'summary', 'relatedItem', 'expectedEffect'],
-  reminderPolicy: DEFAULT_REMINDER_POLICY,
-  status: 'published',
-  demo: false,
-};
-
-export const HQ_MEETING: Meeting = {
-  id: 'hq-2024-2',
-  bodyId: 'hq',
-  ordinal: 2,
-  fiscalYear: 2024,
-  startsAt: new Date('2024-05-24T10:00:00+09:00'),
-  endsAt: new Date('2024-05-24T11:00:00+09:00'),
-  place: '第1委員会室',
-  agenda: [{ title: '行政手続きのデジタル化 進捗報告', kind: 'ptProgress', ptId: 'pt-1-4' }],
-  guests: [{ name: '外部 有識者', affiliation: '大学' }],
-  status: 'convened',
-  convenedAt: new Date('2024-05-01T09:00:00+09:00'),
-  convenedByStaffId: 'secretary',
-  history: [],
-  demo: false,
-};
-
-const PRACTICES: GoodPractice[] = [
-  { id: 'gp-2024-2', number: 2, fiscalYear: 2024, title: 'Teamsの有効活用による業務効率化', origin: 'internal', ownerUnitId: 'dx-ka', summary: 'チャネルで情報共有', tags: ['Teams'] },
-  { id: 'gp-2024-3', number: 3, fiscalYear: 2024, title: '生成ＡＩを活用した業務改革', origin: 'internal', ownerUnitId: 'dx-ka', summary: '文書作成の効率化', tags: ['生成AI'] },
-  { id: 'gp-2024-12', number: 12, fiscalYear: 2024, title: '自治体ＤＸ推進参考事例集', origin: 'external', publisher: '総務省', summary: '他団体の事例', tags: [], link: 'https://www.soumu.go.jp/' },
-];
-
-/** The proposal-based PT schedule as the source lists it: "April" after June is kept and flagged. */
-const MILESTONES: Milestone[] = [
-  ['launch', '2024-04', '制度開始・テーマ募集'],
-  ['callCloses', '2024-06', 'テーマ募集締切'],
-  ['contentAdjustment', '2024-04', '内容調整'],
-  ['selection', '2024-08', '選定・メンバー公募'],
-].map(([kind, month, label], index) => ({ id: `ppt-${index + 1}`, scheduleId: 'fy2024-proposal-pt', fiscalYear: 2024, sourceOrder: index + 1, month: month!, kind: kind as Milestone['kind'], label: label!, status: 'planned' }));
-
-/** Writes the small programme every tab test works with. */
-export async function seedProgramme(ctx: UseCaseContext): Promise<void> {
-  await ctx.store.transaction(async (tx) => {
-    for (const unit of UNITS) await tx.units.upsert(unit);
-    for (const post of POSTS) await tx.posts.upsert(post);
-    for (const person of Object.values(STAFF)) await tx.staff.upsert(person);
-    for (const body of [HQ, ...PT_BODIES]) await tx.bodies.upsert(body);
-    for (const pt of TEAMS) await tx.projectTeams.upsert(pt);
-    await tx.calls.upsert(CALL);
-    await tx.meetings.insert(HQ_MEETING);
-    await tx.meetings.upsertRsvp({ meetingId: HQ_MEETING.id, staffId: STAFF.mayor.id, response: 'absent', answeredAt: NOW });
-    for (const practice of PRACTICES) await tx.practices.upsert(practice);
-    for (const milestone of MILESTONES) await tx.milestones.upsert(milestone);
-  });
-}
+export * from './tab-seed.js';
+export { localToken } from './tab-server.js';
 
 export interface TabWorld {
   readonly ctx: UseCaseContext;
@@ -160,27 +22,15 @@ export async function startTabWorld(options: { auth: TabAuthSettings; nodeEnv?: 
   let counter = 0;
   const ctx: UseCaseContext = { store: await openPgliteStore(), clock, newId: () => `id-${++counter}` };
   await seedProgramme(ctx);
-  const logs: { msg: string; reason?: string }[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
-  const mounts = [createTabRoutes({ ctx, logger, auth: options.auth, nodeEnv: options.nodeEnv ?? 'test', maxBodyBytes: options.maxBodyBytes })];
-  if (options.distDir) mounts.push(createTabStaticRoute({ distDir: options.distDir }));
-  const server: restify.Server = createHttpServer({ store: ctx.store, logger, mounts });
-  const port = await listen(server, '127.0.0.1', 0);
+  const server = await serveTab(ctx, options);
   return {
     ctx,
     clock,
-    baseUrl: `http://127.0.0.1:${port}`,
-    logs,
+    baseUrl: server.baseUrl,
+    logs: server.logs,
     async close() {
       server.close();
       await ctx.store.close();
     },
   };
-}
-
-/** A local-mode token for a directory entry, from the server's own issuer. */
-export async function localToken(baseUrl: string, staffId: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/local-auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ staffId }) });
-  if (!response.ok) throw new Error(`token for ${staffId}: HTTP ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
 }

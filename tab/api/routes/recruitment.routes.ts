@@ -1,0 +1,105 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { MOTIVATION_MAX_LENGTH, type RecruitmentProject } from '../../../shared/recruitment/recruitment.js';
+import { applyForRecruitment, saveRecruitmentTeam } from '../../../shared/use-cases/recruitment-team.js';
+import type { RecruitmentDetailDto, RecruitmentSummaryDto } from '../../web/models/api-contract.js';
+import type { Viewer } from '../auth/viewer.js';
+import { authedRoute, type ApiDeps } from '../http/api-route.js';
+import { HttpProblem } from '../http/error-response.js';
+import { idSchema, pathId, requireReviewer, requireStaff } from '../http/input.js';
+
+const role = z.enum(['pm', 'pl', 'member']);
+const applyInput = z.strictObject({ desiredRole: role, motivation: z.string().max(MOTIVATION_MAX_LENGTH * 2) });
+const teamInput = z.strictObject({ seats: z.array(z.strictObject({ staffId: idSchema, role })).max(50) });
+
+/**
+ * 提案型PT: the selected themes with their public call for members, applications as an
+ * individual, and the secretariat's team builder. Applying and saving go through the same use
+ * cases as the bot; the team rules are checked by `checkTeamComposition` here and in the browser.
+ */
+export function mountRecruitmentRoutes(server: Server, deps: ApiDeps): void {
+  const repos = deps.ctx.store.repositories;
+  const summary = async (project: RecruitmentProject, viewer: Viewer): Promise<RecruitmentSummaryDto> => {
+    const now = deps.ctx.clock.now();
+    const applications = await repos.recruitment.listApplications(project.id);
+    const mine = viewer.staff ? applications.find((application) => application.staffId === viewer.staff!.id) : undefined;
+    return {
+      id: project.id,
+      fiscalYear: project.fiscalYear,
+      title: project.title,
+      description: project.description,
+      perspective: project.perspective,
+      opensAt: project.opensAt.toISOString(),
+      closesAt: project.closesAt.toISOString(),
+      status: project.status,
+      open: project.status === 'recruiting' && now >= project.opensAt && now < project.closesAt,
+      demo: project.demo,
+      applicationCount: applications.length,
+      myApplication: mine ? { desiredRole: mine.desiredRole, state: mine.state, appliedAt: mine.appliedAt.toISOString() } : undefined,
+    };
+  };
+  const requireProject = async (id: string) => {
+    const project = await repos.recruitment.getProject(id);
+    if (!project) throw new HttpProblem(404, 'notFound');
+    return project;
+  };
+
+  server.get(
+    '/api/v1/recruitment',
+    authedRoute(deps, async ({ viewer }) => {
+      const projects = await repos.recruitment.listProjects();
+      return { json: await Promise.all(projects.map((project) => summary(project, viewer))) };
+    }),
+  );
+
+  server.get(
+    '/api/v1/recruitment/:id',
+    authedRoute(deps, async ({ viewer, params }) => {
+      const project = await requireProject(pathId(params, 'id'));
+      const reviewer = viewer.roles.secretariat || viewer.roles.admin;
+      const json: RecruitmentDetailDto = { ...(await summary(project, viewer)), mayBuildTeam: reviewer, applicants: [], team: [] };
+      if (!reviewer) return { json };
+      const [applications, team, staff, units] = await Promise.all([repos.recruitment.listApplications(project.id), repos.recruitment.getTeam(project.id), repos.staff.list(), repos.units.list()]);
+      const people = new Map(staff.map((person) => [person.id, person]));
+      const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
+      return {
+        json: {
+          ...json,
+          applicants: applications.map((application) => {
+            const person = people.get(application.staffId);
+            return {
+              staffId: application.staffId,
+              displayName: person?.displayName ?? application.staffId,
+              unitName: person?.unitId ? unitNames.get(person.unitId) : undefined,
+              grade: person?.grade ?? application.gradeAtApplication,
+              desiredRole: application.desiredRole,
+              motivation: application.motivation,
+              state: application.state,
+            };
+          }),
+          team: team.map((seat) => ({ staffId: seat.staffId, role: seat.role })),
+        },
+      };
+    }),
+  );
+
+  server.post(
+    '/api/v1/recruitment/:id/applications',
+    authedRoute(deps, async ({ viewer, params, body }) => {
+      const applicant = requireStaff(viewer);
+      const input = applyInput.parse(await body());
+      const application = await applyForRecruitment(deps.ctx, applicant, { projectId: pathId(params, 'id'), ...input });
+      return { status: 201, json: { desiredRole: application.desiredRole, state: application.state, appliedAt: application.appliedAt.toISOString() } };
+    }),
+  );
+
+  server.put(
+    '/api/v1/recruitment/:id/team',
+    authedRoute(deps, async ({ viewer, params, body }) => {
+      const secretariat = requireReviewer(viewer);
+      const { seats } = teamInput.parse(await body());
+      const saved = await saveRecruitmentTeam(deps.ctx, secretariat, { projectId: pathId(params, 'id'), seats });
+      return { json: { team: saved.map((seat) => ({ staffId: seat.staffId, role: seat.role })) } };
+    }),
+  );
+}

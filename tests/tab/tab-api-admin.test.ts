@@ -1,0 +1,80 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from './support/http-caller.js';
+import { localToken, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+
+const FY2024_YAML = await fs.readFile(path.resolve(import.meta.dirname, '../../shared/programme/fy2024.yaml'), 'utf8');
+const CSV = [
+  'upn,display_name,grade,unit_id,post_id,app_roles,active',
+  'author@city.example,財政 主任,係長級,zaisei-ka,,,true',
+  'new.person@city.example,新人 職員,staff,zaisei-ka,,,',
+  'outsider@city.example,保健 主事,staff,kenko-bu,,,true',
+].join('\n');
+
+describe('administration from the tab', () => {
+  let world: TabWorld;
+  const tokens = new Map<string, string>();
+  beforeAll(async () => {
+    world = await startTabWorld({ auth: { mode: 'local' } });
+    for (const person of [STAFF.admin, STAFF.secretary]) tokens.set(person.id, await localToken(world.baseUrl, person.id));
+  });
+  afterAll(() => world?.close());
+  const call = (as: string, path: string, body: unknown, headers?: Record<string, string>) => callApi(world.baseUrl, tokens.get(as), 'POST', path, body, headers);
+
+  it('previews a staff CSV field by field and writes nothing until applied', async () => {
+    const preview = await call('admin', '/api/v1/admin/staff-import/preview', { csv: CSV });
+    expect(preview.status).toBe(200);
+    expect(preview.json().counts).toEqual({ created: 1, updated: 1, unchanged: 1 });
+    expect(preview.json().lines).toEqual(expect.arrayContaining([
+      { outcome: 'updated', upn: 'author@city.example', displayName: '財政 主任', changes: [{ field: 'grade', before: 'chief', after: 'subsectionChief' }] },
+      expect.objectContaining({ outcome: 'created', upn: 'new.person@city.example' }),
+    ]));
+    expect((await world.ctx.store.repositories.staff.get('author'))?.grade).toBe('chief');
+    expect(await world.ctx.store.repositories.staff.findByUpn('new.person@city.example')).toBeUndefined();
+
+    expect((await call('admin', '/api/v1/admin/staff-import/apply', { csv: CSV })).status).toBe(200);
+    expect((await world.ctx.store.repositories.staff.get('author'))?.grade).toBe('subsectionChief');
+    expect(await world.ctx.store.repositories.staff.findByUpn('new.person@city.example')).toMatchObject({ displayName: '新人 職員' });
+  });
+
+  it('reports every bad CSV line with its number and changes nothing', async () => {
+    const bad = await call('admin', '/api/v1/admin/staff-import/apply', { csv: `${CSV}\nbroken,,boss,nowhere,,,` }, { 'Accept-Language': 'en' });
+    expect(bad.status).toBe(422);
+    expect(bad.json().error.fields.map((field: { message: string }) => field.message)).toEqual([
+      'CSV line 5: upn "broken"', 'CSV line 5: display_name is empty', 'CSV line 5: grade "boss"', 'CSV line 5: unknown unit_id "nowhere"',
+    ]);
+  });
+
+  it('shows the programme file’s trap report in Japanese and English before importing, then imports it', async () => {
+    const preview = (await call('admin', '/api/v1/admin/programme-import/preview', { yaml: FY2024_YAML })).json();
+    expect(preview.counts).toMatchObject({ projectTeams: 12, practices: 13 });
+    const outOfOrder = preview.traps.find((trap: { code: string }) => trap.code === 'milestone.outOfOrder');
+    expect(outOfOrder.ja).toContain('前の項目より前の月');
+    expect(outOfOrder.en).toContain('is earlier than the entry before it');
+    expect(preview.summary).toBeUndefined();
+    expect(await world.ctx.store.repositories.projectTeams.get('pt-2-24')).toBeUndefined();
+    const applied = (await call('admin', '/api/v1/admin/programme-import/apply', { yaml: FY2024_YAML })).json();
+    expect(applied.summary.created).toBeGreaterThan(50);
+    expect(await world.ctx.store.repositories.projectTeams.get('pt-2-24')).toBeDefined();
+    const broken = await call('admin', '/api/v1/admin/programme-import/preview', { yaml: 'fiscalYear: [' });
+    expect(broken.status).toBe(422);
+    expect(broken.json().error.message).toContain('YAML');
+  });
+
+  it('rolls the fiscal year over into drafts, and a second run copies nothing', async () => {
+    const first = (await call('admin', '/api/v1/admin/rollover', { toYear: 2025 })).json();
+    expect(first.calls.map((copy: { id: string }) => copy.id)).toContain('fy2025-new-initiative');
+    expect((await world.ctx.store.repositories.calls.get('fy2025-new-initiative'))?.status).toBe('draft');
+    const second = (await call('admin', '/api/v1/admin/rollover', { toYear: 2025 })).json();
+    expect(second.calls).toEqual([]);
+    expect(second.skippedIds).toContain('fy2025-new-initiative');
+  });
+
+  it('refuses the secretariat (not an administrator) with 403 before reading the upload', async () => {
+    for (const [endpoint, body] of [['staff-import/apply', { csv: CSV }], ['programme-import/apply', { yaml: FY2024_YAML }], ['rollover', { toYear: 2026 }]] as const) {
+      expect((await call('secretary', `/api/v1/admin/${endpoint}`, body)).status).toBe(403);
+    }
+    expect(await world.ctx.store.repositories.calls.get('fy2026-new-initiative')).toBeUndefined();
+  });
+});

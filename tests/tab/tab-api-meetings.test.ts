@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from './support/http-caller.js';
+import { localToken, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+
+const convene = (meetingId: string, overrides: Record<string, unknown> = {}) => ({
+  meetingId,
+  bodyId: 'hq',
+  startsAt: '2024-07-19T10:00:00+09:00',
+  endsAt: '2024-07-19T11:30:00+09:00',
+  place: '第1委員会室',
+  agenda: ['ＰＴ進捗報告', '新規取組み項目の提案状況'],
+  guests: [{ name: '外部 有識者', affiliation: '大学' }],
+  ...overrides,
+});
+
+describe('convening, rescheduling and cancelling meetings from the tab', () => {
+  let world: TabWorld;
+  const tokens = new Map<string, string>();
+  beforeAll(async () => {
+    world = await startTabWorld({ auth: { mode: 'local' } });
+    for (const person of Object.values(STAFF)) tokens.set(person.id, await localToken(world.baseUrl, person.id));
+  });
+  afterAll(() => world?.close());
+  const call = (as: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(world.baseUrl, tokens.get(as), method, path, body, headers);
+
+  it('tells each viewer which bodies they may convene', async () => {
+    const mayConvene = async (as: string) => (await call(as, 'GET', '/api/v1/bodies')).json().filter((body: { mayConvene: boolean }) => body.mayConvene).map((body: { id: string }) => body.id);
+    expect(await mayConvene('secretary')).toEqual(['hq']);
+    expect(await mayConvene('mayor')).toEqual(['hq']);
+    expect(await mayConvene('author')).toEqual([]);
+  });
+
+  it('lets the secretariat convene HQ on the chair’s behalf, in Japan time, with agenda and guests', async () => {
+    const created = await call('secretary', 'POST', '/api/v1/meetings', convene('m-1'));
+    expect(created.status).toBe(201);
+    expect(created.json()).toMatchObject({ id: 'm-1', status: 'convened', ordinal: 3, startsAt: '2024-07-19T01:00:00.000Z' });
+    const stored = await world.ctx.store.repositories.meetings.get('m-1');
+    expect(stored).toMatchObject({ status: 'convened', convenedByStaffId: 'secretary', agenda: [{ title: 'ＰＴ進捗報告', kind: 'general' }, { title: '新規取組み項目の提案状況', kind: 'general' }] });
+    expect((await world.ctx.store.repositories.audit.listFor('meeting', 'm-1')).map((entry) => entry.action)).toEqual(['convene']);
+    // A double submit of the same form returns the first meeting.
+    expect((await call('secretary', 'POST', '/api/v1/meetings', convene('m-1', { place: '別の部屋' }))).json().place).toBe('第1委員会室');
+  });
+
+  it('refuses a member of staff with 403, explains who may convene, and writes nothing', async () => {
+    const refused = await call('author', 'POST', '/api/v1/meetings', convene('m-2'));
+    expect(refused.status).toBe(403);
+    expect(refused.json().error.message).toContain('本部長');
+    const english = await call('author', 'POST', '/api/v1/meetings', convene('m-2'), { 'Accept-Language': 'en' });
+    expect(english.json().error.message).toContain('Only the chair');
+    expect(await world.ctx.store.repositories.meetings.get('m-2')).toBeUndefined();
+  });
+
+  it('puts the PTs that report progress on the agenda, so their secretariat can tie a report to the meeting', async () => {
+    const created = await call('secretary', 'POST', '/api/v1/meetings', convene('m-pt', { startsAt: '2024-07-26T10:00:00+09:00', endsAt: '2024-07-26T11:00:00+09:00', agenda: ['その他'], ptProgress: ['pt-1-4'] }));
+    expect(created.status).toBe(201);
+    expect((await world.ctx.store.repositories.meetings.get('m-pt'))?.agenda).toEqual([
+      { title: '1-4 行政手続きのデジタル化 進捗報告', kind: 'ptProgress', ptId: 'pt-1-4' },
+      { title: 'その他', kind: 'general' },
+    ]);
+    const pt = (await call('secretary', 'GET', '/api/v1/project-teams/pt-1-4')).json();
+    expect(pt.reportableMeetings.map((meeting: { id: string }) => meeting.id)).toContain('m-pt');
+    expect((await call('secretary', 'POST', '/api/v1/meetings', convene('m-pt-2', { ptProgress: ['pt-9-9'] }))).status).toBe(404);
+    expect(await world.ctx.store.repositories.meetings.get('m-pt-2')).toBeUndefined();
+  });
+
+  it('reports every invalid detail with its field', async () => {
+    const invalid = await call('secretary', 'POST', '/api/v1/meetings', convene('m-3', { endsAt: '2024-07-19T09:00:00+09:00', onlineUrl: 'javascript:alert(1)' }));
+    expect(invalid.status).toBe(422);
+    expect(invalid.json().error.fields.map((field: { field: string }) => field.field)).toEqual(['endsAt', 'onlineUrl']);
+    expect((await call('secretary', 'POST', '/api/v1/meetings', convene('m-3', { startsAt: '2024-07-19 10:00' }))).status).toBe(400);
+    expect(await world.ctx.store.repositories.meetings.get('m-3')).toBeUndefined();
+  });
+
+  it('reschedules with the old time kept in the history, then cancels; the meeting page says who may manage it', async () => {
+    expect((await call('secretary', 'GET', '/api/v1/meetings/m-1')).json().mayManage).toBe(true);
+    expect((await call('author', 'GET', '/api/v1/meetings/m-1')).json().mayManage).toBe(false);
+    expect((await call('author', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-22T10:00:00+09:00', endsAt: '2024-07-22T11:00:00+09:00' })).status).toBe(403);
+    const moved = await call('mayor', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-22T10:00:00+09:00', endsAt: '2024-07-22T11:00:00+09:00', reason: '議会日程のため' });
+    expect(moved.status).toBe(200);
+    const detail = (await call('secretary', 'GET', '/api/v1/meetings/m-1')).json();
+    expect(detail.startsAt).toBe('2024-07-22T01:00:00.000Z');
+    expect(detail.history).toEqual([expect.objectContaining({ previousStartsAt: '2024-07-19T01:00:00.000Z', reason: '議会日程のため' })]);
+    expect((await call('author', 'POST', '/api/v1/meetings/m-1/cancel')).status).toBe(403);
+    expect((await world.ctx.store.repositories.meetings.get('m-1'))?.status).toBe('convened');
+    expect((await call('secretary', 'POST', '/api/v1/meetings/m-1/cancel')).json().status).toBe('cancelled');
+    expect((await call('secretary', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-23T10:00:00+09:00', endsAt: '2024-07-23T11:00:00+09:00' })).status).toBe(409);
+    expect((await call('secretary', 'POST', '/api/v1/meetings/nope/cancel')).status).toBe(404);
+  });
+});
+
+describe('PT progress reports from the tab', () => {
+  let world: TabWorld;
+  const tokens = new Map<string, string>();
+  beforeAll(async () => {
+    world = await startTabWorld({ auth: { mode: 'local' } });
+    for (const person of Object.values(STAFF)) tokens.set(person.id, await localToken(world.baseUrl, person.id));
+  });
+  afterAll(() => world?.close());
+  const call = (as: string, method: string, path: string, body?: unknown) => callApi(world.baseUrl, tokens.get(as), method, path, body);
+  const input = { reportId: 'r-1', meetingId: 'hq-2024-2', structure: '3課体制', schedule: '7月に中間報告', progress: '棚卸し完了', issues: '' };
+
+  it('offers the form to the PT’s secretariat only, with the meetings whose agenda names the PT', async () => {
+    const mine = (await call('pt-secretary', 'GET', '/api/v1/project-teams/pt-1-4')).json();
+    expect(mine.mayReport).toBe(true);
+    expect(mine.reportableMeetings.map((meeting: { id: string }) => meeting.id)).toEqual(['hq-2024-2']);
+    expect((await call('author', 'GET', '/api/v1/project-teams/pt-1-4')).json().mayReport).toBe(false);
+  });
+
+  it('records a report from the PT secretariat and shows it on the PT page; others get 403', async () => {
+    expect((await call('author', 'POST', '/api/v1/project-teams/pt-1-4/progress-reports', input)).status).toBe(403);
+    expect((await call('pt-secretary', 'POST', '/api/v1/project-teams/pt-1-4/progress-reports', input)).status).toBe(201);
+    const page = (await call('author', 'GET', '/api/v1/project-teams/pt-1-4')).json();
+    expect(page.progressReports).toEqual([expect.objectContaining({ id: 'r-1', meetingId: 'hq-2024-2', structure: '3課体制', progress: '棚卸し完了' })]);
+    const missing = await call('pt-secretary', 'POST', '/api/v1/project-teams/pt-1-4/progress-reports', { ...input, reportId: 'r-2', progress: '' });
+    expect(missing.status).toBe(422);
+    expect(missing.json().error.fields).toEqual([{ field: 'progress', message: '進捗状況を入力してください。' }]);
+  });
+});

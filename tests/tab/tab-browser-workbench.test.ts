@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTabBuilt, TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
+import { axeViolations } from './support/axe.js';
+import { openTabPage, TAB_PAGES, type BrowserWindow } from './support/tab-pages.js';
+import { startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const skipReason = fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (install the Debian package: apt-get install -y chromium)`;
+if (skipReason) console.warn(`tab workbench browser tests skipped: ${skipReason}`);
+
+describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromium', () => {
+  let world: TabWorld;
+  let browser: Browser;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    await ensureTabBuilt();
+    world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+
+  async function signInAs(staffId: string, query = ''): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${world.baseUrl}/tab/${query}`);
+    await page.locator(`button[data-staff-id="${staffId}"]`).click();
+    await page.getByTestId('viewer-name').waitFor();
+    return { page, errors };
+  }
+
+  for (const theme of ['default', 'dark'] as const) {
+    it(`has no WCAG 2.1 A/AA violations (axe-core) on any page in the ${theme === 'default' ? 'light' : 'dark'} theme`, async () => {
+      const found: Record<string, unknown> = {};
+      const signIn = await context.newPage();
+      await signIn.goto(`${world.baseUrl}/tab/?theme=${theme}`);
+      await signIn.locator(`button[data-staff-id="${STAFF.admin.id}"]`).waitFor();
+      const onSignIn = await axeViolations(signIn);
+      if (onSignIn.length) found['sign-in'] = onSignIn;
+      await signIn.close();
+
+      const { page, errors } = await signInAs(STAFF.admin.id, `?theme=${theme}`);
+      for (const target of TAB_PAGES) {
+        await openTabPage(page, target, 'ja');
+        const violations = await axeViolations(page);
+        if (violations.length) found[target.name] = violations;
+      }
+      // The forms that open on demand are checked too: the convene form and a new proposal.
+      await openTabPage(page, TAB_PAGES.find((target) => target.name === 'meetings')!, 'ja');
+      await page.getByRole('button', { name: '会議を招集する' }).click();
+      await page.getByRole('form', { name: '会議を招集する' }).waitFor();
+      const convene = await axeViolations(page);
+      if (convene.length) found['convene-form'] = convene;
+      await openTabPage(page, TAB_PAGES.find((target) => target.name === 'proposals')!, 'ja');
+      await page.getByRole('button', { name: '新しい提案' }).click();
+      const proposal = await axeViolations(page);
+      if (proposal.length) found['proposal-form'] = proposal;
+      expect(found).toEqual({});
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('lets the secretariat convene an HQ meeting, which then shows on its day of the month calendar in Japan time', async () => {
+    const { page, errors } = await signInAs(STAFF.secretary.id, '#/meetings');
+    await page.getByRole('button', { name: '会議を招集する' }).click();
+    const form = page.getByRole('form', { name: '会議を招集する' });
+    await form.getByLabel('会議体').selectOption('hq');
+    await form.locator('input[name="date"]').fill('2024-07-19');
+    await form.locator('input[name="startTime"]').fill('14:00');
+    await form.locator('input[name="endTime"]').fill('15:30');
+    await form.locator('input[name="place"]').fill('第2委員会室');
+    await form.locator('textarea[name="agenda"]').fill('新規取組み項目の提案状況');
+    await form.getByRole('checkbox', { name: '1-4 行政手続きのデジタル化' }).check();
+    await form.getByRole('button', { name: '招集する' }).click();
+    await page.getByRole('heading', { name: '新たな行政経営への移行実現推進本部 第3回' }).waitFor();
+    await page.locator('time', { hasText: '令和6年7月19日（金）14:00' }).waitFor();
+    await page.getByRole('link', { name: '1-4 行政手続きのデジタル化 進捗報告' }).waitFor();
+    await page.getByText('新規取組み項目の提案状況').waitFor();
+    const stored = (await world.ctx.store.repositories.meetings.list({ bodyId: 'hq' })).find((meeting) => meeting.ordinal === 3);
+    expect(stored).toMatchObject({ status: 'convened', convenedByStaffId: STAFF.secretary.id, startsAt: new Date('2024-07-19T05:00:00Z'), place: '第2委員会室' });
+
+    await page.evaluate(() => ((globalThis as unknown as BrowserWindow).location.hash = '#/calendar/2024-07'));
+    const day = page.locator('td[data-date="2024-07-19"]');
+    await day.getByRole('link', { name: /14:00 新たな行政経営への移行実現推進本部 第3回/ }).waitFor();
+    await page.getByRole('button', { name: '前の月' }).click();
+    await page.locator('td[data-date="2024-06-01"]').waitFor();
+    await expect(page.locator('table[data-month="2024-06"]').count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('does not offer a member of staff the convene form', async () => {
+    const { page } = await signInAs(STAFF.author.id, '#/meetings');
+    await page.getByRole('columnheader', { name: 'わたしの回答' }).waitFor();
+    await expect(page.getByRole('button', { name: '会議を招集する' }).count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('builds a proposal-based team: rule violations are explained live, and only a valid team can be saved', async () => {
+    const { page, errors } = await signInAs(STAFF.secretary.id, '#/proposal-pt/rp-1');
+    await page.getByRole('heading', { name: 'チーム編成' }).waitFor();
+    await page.getByLabel('財政 係長さんの役割').selectOption('pm');
+    await page.getByLabel('企画 課長さんの役割').selectOption('pl');
+    await page.getByLabel('財政 主任さんの役割').selectOption('member');
+    const violations = page.getByTestId('team-violations');
+    await violations.getByText('財政 係長さん（係長級）はPMになれません。PMは部長級・課長級の職員です。').waitFor();
+    await violations.getByText('企画 課長さん（課長級）はPLになれません。PLは係長級の職員です。').waitFor();
+    await violations.getByText('メンバーは3〜5名です（現在1名）。').waitFor();
+    await expect(page.getByRole('button', { name: 'チームを保存' }).isDisabled()).resolves.toBe(true);
+
+    await page.getByLabel('企画 課長さんの役割').selectOption('pm');
+    await page.getByLabel('財政 係長さんの役割').selectOption('pl');
+    await page.getByLabel('保健 主事さんの役割').selectOption('member');
+    await page.getByLabel('保健 主任さんの役割').selectOption('member');
+    await page.getByText('編成ルールを満たしています。保存できます。').waitFor();
+    await page.getByRole('button', { name: 'チームを保存' }).click();
+    await page.getByText('チームを保存しました。').waitFor();
+    const team = Object.fromEntries((await world.ctx.store.repositories.recruitment.getTeam('rp-1')).map((seat) => [seat.staffId, seat.role]));
+    expect(team).toEqual({ 'planning-chief': 'pm', 'pl-candidate': 'pl', author: 'member', outsider: 'member', member1: 'member' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('explains the same violations in English', async () => {
+    const { page } = await signInAs(STAFF.secretary.id, '?locale=en#/proposal-pt/rp-1');
+    await page.getByRole('heading', { name: 'Team builder' }).waitFor();
+    await page.getByLabel('Seat for 保健 主任').selectOption('pm');
+    await page.getByTestId('team-violations').getByText('保健 主任 (chief) cannot be PM: the PM must be director or section chief grade.').waitFor();
+    await page.close();
+  });
+
+  it('walks the proposal form with the keyboard alone: every field in order, then submit', async () => {
+    const { page, errors } = await signInAs(STAFF.author.id, '#/proposals');
+    await page.getByRole('heading', { name: 'わたしの提案' }).waitFor();
+    const focused = () => page.evaluate(() => {
+      const element = (globalThis as unknown as BrowserWindow).document.activeElement;
+      return element?.getAttribute('name') ?? element?.textContent?.trim() ?? '';
+    });
+    for (let presses = 0; (await focused()) !== '新しい提案'; presses++) {
+      if (presses > 40) throw new Error('the new-proposal button is not reachable with Tab');
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('form', { name: '新しい提案' }).waitFor();
+    const order: string[] = [];
+    const values: Record<string, string> = { title: 'キーボードだけで提案', summary: 'マウスを使わずに入力する', relatedItem: '1-4', expectedEffect: '誰でも提案できる' };
+    for (let presses = 0; presses < 12 && !order.includes('提出する'); presses++) {
+      await page.keyboard.press('Tab');
+      const name = await focused();
+      order.push(name);
+      if (values[name]) await page.keyboard.type(values[name]);
+    }
+    expect(order.filter((name) => ['title', 'summary', 'relatedItem', 'expectedEffect', '下書き保存', '提出する'].includes(name))).toEqual(['title', 'summary', 'relatedItem', 'expectedEffect', '下書き保存', '提出する']);
+    await page.keyboard.press('Enter');
+    await page.getByText(/提出しました。受付番号: R6-新規-\d{3}/).waitFor();
+    await page.getByRole('cell', { name: /キーボードだけで提案/ }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
