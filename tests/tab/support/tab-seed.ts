@@ -5,8 +5,8 @@
  */
 import type { Body } from '../../../shared/bodies/body.js';
 import type { ProposalCall } from '../../../shared/calls/proposal-call.js';
-import { DEFAULT_REMINDER_POLICY } from '../../../shared/calls/proposal-call.js';
 import type { Meeting } from '../../../shared/meetings/meeting.js';
+import { FY2024_NEW_INITIATIVE_CALL } from '../../support/domain-fixtures.js';
 import type { Post } from '../../../shared/organisation/post.js';
 import type { Staff } from '../../../shared/organisation/staff.js';
 import type { Unit } from '../../../shared/organisation/unit.js';
@@ -88,21 +88,8 @@ const team = (id: string, items: string, title: string, category: ProjectTeam['c
 });
 export const TEAMS: ProjectTeam[] = [team('pt-1-4', '1-4', '行政手続きのデジタル化', 'crossDepartmental', 1), team('pt-1-24', '1‐24', '三層構造の見直し', 'threeLayer', 2)];
 
-export const CALL: ProposalCall = {
-  id: 'fy2024-new-initiative',
-  kind: 'newInitiative',
-  fiscalYear: 2024,
-  title: '新規取組み項目の提案募集',
-  opensAt: new Date('2024-04-17T00:00:00+09:00'),
-  tracks: [
-    { kind: 'department', channel: 'surveyForm', deadlineDate: '2024-06-14', closesAt: new Date('2024-06-15T00:00:00+09:00') },
-    { kind: 'individual', channel: 'staffProposalSystem', deadlineDate: '2024-05-17', closesAt: new Date('2024-05-18T00:00:00+09:00') },
-  ],
-  formFields: ['title', 'summary', 'relatedItem', 'expectedEffect'],
-  reminderPolicy: DEFAULT_REMINDER_POLICY,
-  status: 'published',
-  demo: false,
-};
+/** The FY2024 new-initiative call as the document states it. */
+export const CALL: ProposalCall = FY2024_NEW_INITIATIVE_CALL;
 
 export const HQ_MEETING: Meeting = {
   id: 'hq-2024-2',

@@ -6,21 +6,14 @@ import { useI18n } from '../../i18n/locale-context.js';
 import type { ProgrammeImportDto } from '../../models/api-contract.js';
 import { programmeApi } from '../../services/programme-api.js';
 import { FilePicker } from './FilePicker.js';
+import { useAction } from '../../components/use-action.js';
 
 /** The programme file (YAML): its contents and trap report first, then the import. */
 export function ProgrammeImportSection() {
   const { t, locale } = useI18n();
   const [yaml, setYaml] = useState<string>();
   const [report, setReport] = useState<ProgrammeImportDto>();
-  const [error, setError] = useState<unknown>();
-  const run = async (work: () => Promise<void>) => {
-    setError(undefined);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const { error, run } = useAction();
   const choose = (text: string) => {
     setYaml(text);
     setReport(undefined);

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/locale-context.js';
 import type { StaffImportPreviewDto } from '../../models/api-contract.js';
 import { programmeApi } from '../../services/programme-api.js';
 import { FilePicker } from './FilePicker.js';
+import { useAction } from '../../components/use-action.js';
 
 const OUTCOME_COLOURS = { created: 'success', updated: 'warning', unchanged: 'subtle' } as const;
 
@@ -15,15 +16,7 @@ export function StaffImportSection() {
   const [csv, setCsv] = useState<string>();
   const [preview, setPreview] = useState<StaffImportPreviewDto>();
   const [applied, setApplied] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const run = async (work: () => Promise<void>) => {
-    setError(undefined);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const { error, run } = useAction();
   const choose = (text: string) => {
     setCsv(text);
     setApplied(false);
