@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { isCallOpen } from '../../../shared/calls/proposal-call.js';
 import type { ProposalState } from '../../../shared/proposals/proposal.js';
+import { displayItemNumbers } from '../../../shared/plan/project-team.js';
 import { departmentOf } from '../../../shared/proposals/track-eligibility.js';
 import { daysUntil } from '../../../shared/time/index.js';
 import type { DashboardDto, ViewerDto } from '../../web/models/api-contract.js';
@@ -66,6 +67,13 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
           };
         });
 
+      const ptProgress = await Promise.all(
+        teams.map(async (team) => {
+          const reports = await repos.projectTeams.listProgressReports(team.id);
+          return { id: team.id, items: displayItemNumbers(team), title: team.title, reports: reports.length, lastReportedAt: reports.at(-1)?.reportedAt.toISOString() };
+        }),
+      );
+
       // Drafts stay private to their authors, so the programme-wide counts leave them out.
       const { draft: _drafts, ...counts }: Partial<Record<ProposalState, number>> = stateCounts;
 
@@ -79,6 +87,7 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
         nextMeetings: summaries.slice(0, NEXT_MEETINGS),
         openCalls: calls.filter((call) => isCallOpen(call, now)).map((call) => presentCall(call, now)),
         proposalCounts: counts,
+        ptProgress,
       };
       return { json: dashboard };
     }),

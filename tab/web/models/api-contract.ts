@@ -155,6 +155,8 @@ export interface DashboardDto {
   readonly openCalls: readonly CallDto[];
   /** Submitted and later states across the programme (drafts stay private). */
   readonly proposalCounts: Readonly<Partial<Record<ProposalState, number>>>;
+  /** Every PT with its latest progress report, in the programme's order. */
+  readonly ptProgress: readonly { readonly id: string; readonly items: string; readonly title: string; readonly reports: number; readonly lastReportedAt?: string | undefined }[];
 }
 
 export interface UnitRefDto {

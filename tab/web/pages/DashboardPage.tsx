@@ -105,6 +105,25 @@ export function DashboardPage() {
                 </div>
               ))}
             </Section>
+            <Section title={t('ptProgress')}>
+              <ul>
+                {data.ptProgress.map((team) => (
+                  <li key={team.id}>
+                    <Link href={hrefOf('pts', team.id)}>
+                      {team.items} {team.title}
+                    </Link>{' '}
+                    —{' '}
+                    {team.lastReportedAt ? (
+                      <>
+                        {t('progressReportCount', { count: team.reports })} <DateText value={team.lastReportedAt} />
+                      </>
+                    ) : (
+                      t('noProgressYet')
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </Section>
             <Section title={t('proposalCounts')}>
               {Object.keys(data.proposalCounts).length === 0 ? (
                 <Text>{t('empty')}</Text>
