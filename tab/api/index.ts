@@ -8,6 +8,7 @@ import { mountDashboardRoutes } from './routes/dashboard.routes.js';
 import { mountIcalRoutes } from './routes/ical.routes.js';
 import { mountLocalAuthRoutes } from './routes/local-auth.routes.js';
 import { mountMeetingRoutes } from './routes/meetings.routes.js';
+import { mountNotificationRoutes } from './routes/notifications.routes.js';
 import { mountProposalRoutes } from './routes/proposals.routes.js';
 import { mountRecruitmentRoutes } from './routes/recruitment.routes.js';
 import { mountReviewRoutes } from './routes/review.routes.js';
@@ -38,6 +39,7 @@ export function createTabRoutes(deps: TabRouteDeps): (server: Server) => void {
     mountLocalAuthRoutes(server, api);
     mountDashboardRoutes(server, api);
     mountMeetingRoutes(server, api);
+    mountNotificationRoutes(server, api);
     mountProposalRoutes(server, api);
     mountReviewRoutes(server, api);
     mountCatalogueRoutes(server, api);

@@ -77,4 +77,18 @@ describe('administration from the tab', () => {
     }
     expect(await world.ctx.store.repositories.calls.get('fy2026-new-initiative')).toBeUndefined();
   });
+
+  it('shows the secretariat where notifications go: each channel with what it subscribed to, and the delivery counts', async () => {
+    const repos = world.ctx.store.repositories;
+    await repos.conversations.upsert({
+      conversationId: '19:secretariat@thread.tacv2', kind: 'channel', name: '事務局', serviceUrl: 'https://smba.trafficmanager.net/jp/', tenantId: 't', botId: '28:bot',
+      channelId: '19:secretariat@thread.tacv2', locale: 'ja', active: true, updatedAt: new Date(),
+    });
+    await repos.subscriptions.save({ conversationId: '19:secretariat@thread.tacv2', kinds: ['convocations', 'proposalDeadlines'], bodyId: 'hq', updatedAt: new Date() });
+    const response = await callApi(world.baseUrl, tokens.get(STAFF.secretary.id), 'GET', '/api/v1/admin/notifications');
+    expect(response.status).toBe(200);
+    const overview = response.json();
+    expect(overview.conversations).toContainEqual({ conversationId: '19:secretariat@thread.tacv2', kind: 'channel', name: '事務局', kinds: ['convocations', 'proposalDeadlines'], bodyId: 'hq' });
+    expect(overview.outbox).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 });
+  });
 });

@@ -66,6 +66,7 @@ const MATRIX: readonly Row[] = [
   { method: 'PUT', path: '/api/v1/recruitment/rp-1/team', allowed: REVIEWERS, body: () => ({ seats: [] }) },
   { method: 'GET', path: '/api/v1/calendar-feed', allowed: ALL },
   { method: 'POST', path: '/api/v1/calendar-feed/rotate', allowed: ALL },
+  { method: 'GET', path: '/api/v1/admin/notifications', allowed: REVIEWERS },
   { method: 'POST', path: '/api/v1/admin/staff-import/preview', allowed: ADMINS, body: () => ({ csv }) },
   { method: 'POST', path: '/api/v1/admin/staff-import/apply', allowed: ADMINS, body: () => ({ csv }) },
   { method: 'POST', path: '/api/v1/admin/programme-import/preview', allowed: ADMINS, body: () => ({ yaml: 'x: 1' }) },

@@ -15,7 +15,8 @@ const PAGES: { page: string; label: MessageKey; reviewerOnly?: boolean; adminOnl
   { page: 'practices', label: 'navPractices' },
   { page: 'schedule', label: 'navSchedule' },
   { page: 'calendar-feed', label: 'navCalendarFeed' },
-  { page: 'admin', label: 'navAdmin', adminOnly: true },
+  // The secretariat sees the notifications overview there; the imports stay admin-only.
+  { page: 'admin', label: 'navAdmin', reviewerOnly: true },
 ];
 
 /** Title, navigation and (outside Teams only) the local-mode controls. */

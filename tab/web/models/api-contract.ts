@@ -307,3 +307,16 @@ export interface RolloverDto {
   readonly milestones: number;
   readonly skippedIds: readonly string[];
 }
+
+/** Where the bot posts and what each conversation receives, with the outbox's delivery counts. */
+export interface NotificationsOverviewDto {
+  readonly conversations: readonly {
+    readonly conversationId: string;
+    readonly kind: 'personal' | 'groupChat' | 'channel';
+    readonly name?: string | undefined;
+    readonly kinds: readonly string[];
+    readonly bodyId?: string | undefined;
+    readonly callId?: string | undefined;
+  }[];
+  readonly outbox: Readonly<Record<'pending' | 'sending' | 'sent' | 'failed' | 'skipped', number>>;
+}

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/locale-context.js';
 import type { RolloverDto } from '../models/api-contract.js';
 import { programmeApi } from '../services/programme-api.js';
 import { ProgrammeImportSection } from './admin/ProgrammeImportSection.js';
+import { NotificationsSection } from './admin/NotificationsSection.js';
 import { StaffImportSection } from './admin/StaffImportSection.js';
 
 function RolloverSection() {
@@ -43,18 +44,23 @@ function RolloverSection() {
   );
 }
 
-/** 管理 (administrators only): staff directory import, programme import with its traps, roll-over. */
+/** 管理: where notifications go (secretariat and admins); staff and programme imports and roll-over (admins). */
 export function AdminPage() {
   const { t } = useI18n();
   const viewer = useLoad(() => programmeApi.me(), []);
   return (
     <LoadView load={viewer} reload={viewer.reload}>
       {(me) =>
-        me.roles.admin ? (
+        me.roles.admin || me.roles.secretariat ? (
           <>
-            <StaffImportSection />
-            <ProgrammeImportSection />
-            <RolloverSection />
+            <NotificationsSection />
+            {me.roles.admin && (
+              <>
+                <StaffImportSection />
+                <ProgrammeImportSection />
+                <RolloverSection />
+              </>
+            )}
           </>
         ) : (
           <MessageBar intent="warning"><MessageBarBody>{t('adminOnly')}</MessageBarBody></MessageBar>

@@ -24,8 +24,7 @@ import type {
   RsvpResponse,
   ScheduleDto,
   TrackKind,
-  ViewerDto,
-} from '../models/api-contract.js';
+  ViewerDto, NotificationsOverviewDto } from '../models/api-contract.js';
 import { request, requestJson } from './api-client.js';
 
 export interface ProposalForm {
@@ -71,6 +70,7 @@ export const programmeApi = {
   saveTeam: (id: string, seats: readonly { staffId: string; role: TeamRole }[]) => requestJson<unknown>('PUT', `/api/v1/recruitment/${enc(id)}/team`, { seats }),
   calendarFeed: () => requestJson<CalendarFeedDto>('GET', '/api/v1/calendar-feed'),
   rotateCalendarFeed: () => requestJson<CalendarFeedUrlsDto>('POST', '/api/v1/calendar-feed/rotate', {}),
+  notifications: () => requestJson<NotificationsOverviewDto>('GET', '/api/v1/admin/notifications'),
   previewStaffImport: (csv: string) => requestJson<StaffImportPreviewDto>('POST', '/api/v1/admin/staff-import/preview', { csv }),
   applyStaffImport: (csv: string) => requestJson<StaffImportPreviewDto>('POST', '/api/v1/admin/staff-import/apply', { csv }),
   previewProgrammeImport: (yaml: string) => requestJson<ProgrammeImportDto>('POST', '/api/v1/admin/programme-import/preview', { yaml }),
