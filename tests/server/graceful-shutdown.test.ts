@@ -1,13 +1,12 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { childEnvironment, PROJECT_ROOT, STACK_TRACE_LINE } from '../cli/run-cli.js';
-import { startConnectorStandIn, type ConnectorStandIn } from '../support/connector-stand-in.js';
+import { waitFor } from '../support/child-process.js';
+import { startConnectorStandIn } from '../support/connector-stand-in.js';
 import { personalMessage } from '../support/teams-activities.js';
 
 /**
@@ -58,43 +57,14 @@ class Server {
   }
 }
 
-/** Holds every Bot Connector call for `delayMs`, then hands it to the stand-in; `waiting` counts held calls. */
-async function startSlowConnector(target: ConnectorStandIn, delayMs: number) {
-  let waiting = 0;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      waiting += 1;
-      setTimeout(async () => {
-        const answer = await fetch(new URL(req.url ?? '/', target.url), {
-          method: req.method,
-          headers: { 'content-type': 'application/json' },
-          ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
-        });
-        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
-      }, delayMs).unref();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    waiting: () => waiting,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function until(probe: () => boolean, describe: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out\n${describe()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** A Bot Connector that answers every post `delayMs` late: a bot turn stays in flight that long. */
+async function startSlowConnector(delayMs: number) {
+  const slow = await startConnectorStandIn({ responseDelayMs: delayMs });
+  return { connector: slow, waiting: () => slow.received().filter((request) => request.method !== 'GET').length };
 }
 
 describe('graceful shutdown of the server process on SIGTERM', { timeout: 120_000 }, () => {
   let tempRoot: string;
-  let connector: ConnectorStandIn;
   const servers: Server[] = [];
   const start = (extra: Record<string, string>) => {
     const server = new Server(childEnvironment(path.join(tempRoot, 'data'), { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ...extra }));
@@ -104,32 +74,30 @@ describe('graceful shutdown of the server process on SIGTERM', { timeout: 120_00
 
   beforeAll(async () => {
     tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'graceful-shutdown-'));
-    connector = await startConnectorStandIn();
   });
   afterEach(() => {
     for (const server of servers) if (server.child.exitCode === null) server.child.kill('SIGKILL');
   });
   afterAll(async () => {
-    await connector.close();
     fs.rmSync(tempRoot, { recursive: true, force: true });
   });
 
   it('finishes a bot turn in flight, refuses new connections meanwhile, closes the store and exits 0', async () => {
-    const slow = await startSlowConnector(connector, 1_500);
+    const slow = await startSlowConnector(1_500);
     const server = start({ SHUTDOWN_DRAIN_MS: '15000' });
     const url = await server.listening();
-    const activity = personalMessage('help', { serviceUrl: slow.url });
+    const activity = personalMessage('help', { serviceUrl: slow.connector.url });
     const inFlight = fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
-    await until(() => slow.waiting() > 0, () => server.transcript());
+    await waitFor(async () => slow.waiting() > 0, 20_000, () => server.transcript());
 
     server.child.kill('SIGTERM');
-    await until(() => server.index('shutting down') >= 0, () => server.transcript());
+    await waitFor(async () => server.index('shutting down') >= 0, 20_000, () => server.transcript());
     await expect(fetch(`${url}/api/health`), 'a new connection during the drain').rejects.toThrow();
 
     const response = await inFlight;
     expect(response.status, server.transcript()).toBe(200);
     expect(await server.exited, server.transcript()).toBe(0);
-    expect(connector.received({ delivered: true }).length, 'the reply reached the connector').toBeGreaterThan(0);
+    expect(slow.connector.received({ delivered: true }).length, 'the reply reached the connector').toBeGreaterThan(0);
 
     const request = server.logs.find((line) => line.msg === 'request' && line.path === '/api/messages');
     expect(request, server.transcript()).toMatchObject({ status: 200, activityId: activity.id, conversationId: activity.conversation.id });
@@ -137,22 +105,22 @@ describe('graceful shutdown of the server process on SIGTERM', { timeout: 120_00
     expect(server.index('requests in flight finished')).toBeGreaterThan(server.logs.indexOf(request!));
     expect(server.index('stopped')).toBeGreaterThan(server.index('requests in flight finished'));
     expect(server.stderr).not.toMatch(STACK_TRACE_LINE);
-    await slow.close();
+    await slow.connector.close();
   });
 
   it('cuts a request that outlasts SHUTDOWN_DRAIN_MS and still exits 0 soon after', async () => {
-    const slow = await startSlowConnector(connector, 30_000);
+    const slow = await startSlowConnector(30_000);
     const server = start({ SHUTDOWN_DRAIN_MS: '500' });
     const url = await server.listening();
     const inFlight = fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(personalMessage('help', { serviceUrl: slow.url })),
+      body: JSON.stringify(personalMessage('help', { serviceUrl: slow.connector.url })),
     }).then(
       (response) => response.status,
       () => 'cut',
     );
-    await until(() => slow.waiting() > 0, () => server.transcript());
+    await waitFor(async () => slow.waiting() > 0, 20_000, () => server.transcript());
 
     const signalled = Date.now();
     server.child.kill('SIGTERM');
@@ -160,6 +128,6 @@ describe('graceful shutdown of the server process on SIGTERM', { timeout: 120_00
     expect(Date.now() - signalled).toBeLessThan(5_000);
     expect(await inFlight).toBe('cut');
     expect(server.logs.find((line) => line.msg === 'requests still in flight after the drain time were cut'), server.transcript()).toMatchObject({ drainMs: 500 });
-    await slow.close();
+    await slow.connector.close();
   });
 });

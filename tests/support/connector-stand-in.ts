@@ -210,7 +210,7 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions = {
         res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
         res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
       };
-      if (options.responseDelayMs && req.method !== 'GET') setTimeout(reply, options.responseDelayMs);
+      if (options.responseDelayMs && req.method !== 'GET') setTimeout(reply, options.responseDelayMs).unref();
       else reply();
     });
   });

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localToken, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+import { startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+import { tokensForAllStaff } from './support/staff-tokens.js';
 
 const draft = { callId: 'fy2024-new-initiative', title: 'ペーパーレス会議の全庁展開', summary: '会議資料を電子化する', relatedItem: '１‐４', expectedEffect: '印刷費の削減' };
 
 describe('tab API flows in local mode over HTTP', () => {
   let world: TabWorld;
-  const tokens = new Map<string, string>();
+  let tokens = new Map<string, string>();
   beforeAll(async () => {
     world = await startTabWorld({ auth: { mode: 'local' }, maxBodyBytes: 16 * 1024 });
-    for (const person of Object.values(STAFF)) tokens.set(person.id, await localToken(world.baseUrl, person.id));
+    tokens = await tokensForAllStaff(world.baseUrl);
   });
   afterAll(() => world?.close());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from './support/http-caller.js';
-import { localToken, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+import { startTabWorld, type TabWorld } from './support/tab-world.js';
+import { tokensForAllStaff } from './support/staff-tokens.js';
 
 const VALID_TEAM = [
   { staffId: 'planning-chief', role: 'pm' },
@@ -12,10 +13,10 @@ const VALID_TEAM = [
 
 describe('proposal-based PT recruitment from the tab', () => {
   let world: TabWorld;
-  const tokens = new Map<string, string>();
+  let tokens = new Map<string, string>();
   beforeAll(async () => {
     world = await startTabWorld({ auth: { mode: 'local' } });
-    for (const person of Object.values(STAFF)) tokens.set(person.id, await localToken(world.baseUrl, person.id));
+    tokens = await tokensForAllStaff(world.baseUrl);
   });
   afterAll(() => world?.close());
   const call = (as: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(world.baseUrl, tokens.get(as), method, path, body, headers);
