@@ -6,13 +6,13 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
-import type { Staff } from '../shared/organisation/staff.js';
 import type { UseCaseContext } from '../shared/use-cases/context.js';
 import { toLocale } from '../shared/i18n/locale.js';
+import { staffOf } from '../shared/use-cases/staff-identity.js';
 import { runAction } from './actions/action-router.js';
 import type { ActionResult } from './actions/action-result.js';
 import { answerMessage } from './commands/command-router.js';
-import type { BotReply, BotTurn } from './commands/command-turn.js';
+import { directoryRefusalText, type BotReply, type BotTurn } from './commands/command-turn.js';
 import { onConversationUpdate, onInstallationUpdate, rememberConversation } from './conversations/conversation-events.js';
 import { conversationKindOf, conversationTargetOf, scopeOf } from './conversations/conversation-target-of.js';
 import { RecentlyConfirmed } from './conversations/recently-confirmed.js';
@@ -45,12 +45,15 @@ export class AppBot extends TeamsActivityHandler {
         await this.sendActionResult(context, await runAction(turn, submitted.verb, submitted));
       } else {
         const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? '';
-        await this.sendReply(context, await withTypingIndicator(context, () => answerMessage(turn, text), this.options.typingDelayMs));
+        const reply = await withTypingIndicator(context, () => answerMessage(turn, text), this.options.typingDelayMs);
+        const notice = await this.directoryNotice(turn, context);
+        if (notice && !('text' in reply && reply.text === notice)) await context.sendActivity(MessageFactory.text(notice));
+        await this.sendReply(context, reply);
       }
       await next();
     });
     this.onInstallationUpdate(async (context, next) => {
-      await onInstallationUpdate(this.ctx, context.activity, await identifySender(this.ctx, context));
+      await onInstallationUpdate(this.ctx, context.activity, staffOf(await identifySender(this.ctx, context)));
       await next();
     });
     // Handled here rather than through TeamsActivityHandler's per-event dispatch, which would ask
@@ -69,16 +72,30 @@ export class AppBot extends TeamsActivityHandler {
   }
 
   private async turnOf(context: TurnContext): Promise<BotTurn> {
-    const staff: Staff | undefined = await identifySender(this.ctx, context);
+    const identity = await identifySender(this.ctx, context);
+    const staff = staffOf(identity);
     await rememberConversation(this.ctx, context.activity, staff, this.recentConversations);
     return {
       ctx: this.ctx,
-      locale: toLocale(context.activity.locale),
+      // The person's own choice wins over the client's (the Agents Playground always says en-US).
+      locale: staff?.preferredLocale ?? toLocale(context.activity.locale),
       scope: scopeOf(conversationKindOf(context.activity)),
       conversationId: conversationTargetOf(context.activity, this.ctx.clock.now()).conversationId,
       staff,
+      identity,
       userObjectId: context.activity.from?.aadObjectId,
     };
+  }
+
+  /**
+   * Someone the directory does not know (or whose account is linked to another) is told why they
+   * can only read, and whom to ask, once per conversation rather than on every turn.
+   */
+  private async directoryNotice(turn: BotTurn, context: TurnContext): Promise<string | undefined> {
+    if (turn.identity.kind === 'staff') return undefined;
+    const sender = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
+    const first = await this.ctx.store.repositories.idempotency.claim(`directory-notice:${turn.conversationId}:${sender}`, this.ctx.clock.now());
+    return first ? directoryRefusalText(turn) : undefined;
   }
 
   private async sendReply(context: TurnContext, reply: BotReply): Promise<void> {

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
+import { DomainError } from '../../shared/domain-error.js';
 import { t } from '../i18n/bot-text.js';
-import type { BotTurn } from '../commands/command-turn.js';
+import { directoryRefusalText, type BotTurn } from '../commands/command-turn.js';
 import { errorResult, isDomainRefusal, refusal, type ActionHandler, type ActionResult } from './action-result.js';
 import { conveneAction, meetingViewAction, rsvpAction } from './meeting-actions.js';
 import { practiceInterestAction } from './practice-actions.js';
@@ -39,7 +40,11 @@ export async function runAction(turn: BotTurn, verb: string, data: Readonly<Reco
     return await handler(turn, data);
   } catch (error) {
     if (error instanceof ZodError) return errorResult(400, t('turn.invalidInput', turn.locale));
-    if (isDomainRefusal(error)) return refusal(error, turn.locale);
+    if (isDomainRefusal(error)) {
+      // Someone outside the directory is told why, and whom to ask, rather than only "not allowed".
+      if (!turn.staff && error instanceof DomainError && error.code === 'auth.forbidden') return errorResult(403, directoryRefusalText(turn));
+      return refusal(error, turn.locale);
+    }
     throw error;
   }
 }

@@ -10,7 +10,6 @@ export interface HelpCardData {
   /** What the user typed when it was not a command, and the closest command, if any. */
   readonly unknownText?: string | undefined;
   readonly suggestion?: CommandDefinition | undefined;
-  readonly unknownStaff?: boolean;
 }
 
 const commandLine = (command: CommandDefinition, locale: Locale) => {
@@ -28,6 +27,5 @@ export function helpCard(data: HelpCardData): AdaptiveCard {
   }
   body.push(heading(t('help.title', locale)), note(t('help.intro', locale)));
   for (const command of data.commands) body.push(textBlock(commandLine(command, locale), { spacing: 'Small' }));
-  if (data.unknownStaff) body.push(note(t('help.unknownStaff', locale), 'Warning'));
   return adaptiveCard(body);
 }

@@ -5,6 +5,7 @@ import { callsCommand } from './calls-command.js';
 import { textReply, type BotReply, type BotTurn, type CommandHandler } from './command-turn.js';
 import { conveneCommand } from './convene-command.js';
 import { helpCommand } from './help-command.js';
+import { languageCommand } from './language-command.js';
 import { meetingsCommand } from './meetings-command.js';
 import { myProposalsCommand } from './my-proposals-command.js';
 import { practicesCommand } from './practices-command.js';
@@ -28,6 +29,7 @@ const HANDLERS: Readonly<Record<CommandId, CommandHandler>> = {
   recruit: recruitCommand,
   subscribe: subscribeCommand,
   unsubscribe: unsubscribeCommand,
+  language: languageCommand,
 };
 
 /**

@@ -1,7 +1,9 @@
 import type { ConversationScope } from '../../shared/commands/command-catalog.js';
+import { errorMessage } from '../../shared/i18n/error-messages.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { Staff } from '../../shared/organisation/staff.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
+import { identityRefusal, type StaffIdentity } from '../../shared/use-cases/staff-identity.js';
 import type { AdaptiveCard } from '../cards/card-kit.js';
 
 /** What a chat command or card action knows about the turn, already translated from Teams' shapes. */
@@ -13,6 +15,8 @@ export interface BotTurn {
   readonly conversationId: string;
   /** The directory entry of the sender; undefined for people not in the directory (read-only). */
   readonly staff: Staff | undefined;
+  /** How the sender was matched to the directory; says why `staff` is missing. */
+  readonly identity: StaffIdentity;
   /** The sender's Entra object id, used for card refresh lists. */
   readonly userObjectId: string | undefined;
 }
@@ -24,3 +28,11 @@ export type CommandHandler = (turn: BotTurn, argument: string) => Promise<BotRep
 
 export const cardReply = (card: AdaptiveCard): BotReply => ({ card });
 export const textReply = (text: string): BotReply => ({ text });
+
+/** What a person without a directory entry is told when they try to act: why, and whom to ask. */
+export function directoryRefusalText(turn: Pick<BotTurn, 'identity' | 'locale'>): string {
+  return turn.identity.kind === 'staff' ? '' : errorMessage(identityRefusal(turn.identity), turn.locale);
+}
+
+/** The refusal as a reply, for commands only directory members may use. */
+export const directoryRefusal = (turn: BotTurn): BotReply => textReply(directoryRefusalText(turn));

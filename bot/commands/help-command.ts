@@ -24,7 +24,6 @@ export async function helpCommand(turn: BotTurn, unknown?: { text: string; sugge
       commands: await commandsFor(turn),
       unknownText: unknown?.text,
       suggestion: unknown?.suggestion,
-      unknownStaff: turn.staff === undefined,
     }),
   );
 }

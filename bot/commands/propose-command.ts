@@ -2,7 +2,7 @@ import { isCallOpen, type ProposalCall } from '../../shared/calls/proposal-call.
 import type { Repositories } from '../../shared/ports/store.js';
 import { t } from '../i18n/bot-text.js';
 import { buildProposalForm } from '../views/proposal-form-view.js';
-import { cardReply, textReply, type CommandHandler } from './command-turn.js';
+import { cardReply, directoryRefusal, textReply, type CommandHandler } from './command-turn.js';
 
 /** The call a bare `提案` opens: the open call whose earliest open track closes first. */
 export async function defaultOpenCall(repos: Repositories, now: Date): Promise<ProposalCall | undefined> {
@@ -12,7 +12,7 @@ export async function defaultOpenCall(repos: Repositories, now: Date): Promise<P
 }
 
 export const proposeCommand: CommandHandler = async (turn) => {
-  if (!turn.staff) return textReply(t('turn.unknownStaff', turn.locale));
+  if (!turn.staff) return directoryRefusal(turn);
   const now = turn.ctx.clock.now();
   const repos = turn.ctx.store.repositories;
   const call = await defaultOpenCall(repos, now);

@@ -2,9 +2,8 @@ import type { Locale } from '../../shared/i18n/locale.js';
 import type { Repositories } from '../../shared/ports/store.js';
 import { reviewCard } from '../cards/review-card.js';
 import type { AdaptiveCard } from '../cards/card-kit.js';
-import { t } from '../i18n/bot-text.js';
 import { rolesOfSender, secretariatObjectIds } from '../views/roles.js';
-import { cardReply, textReply, type CommandHandler } from './command-turn.js';
+import { cardReply, directoryRefusal, textReply, type CommandHandler } from './command-turn.js';
 import { errorMessage } from '../../shared/i18n/error-messages.js';
 import { DomainError } from '../../shared/domain-error.js';
 
@@ -37,7 +36,7 @@ export async function buildReviewCard(
 
 export const reviewCommand: CommandHandler = async (turn) => {
   const repos = turn.ctx.store.repositories;
-  if (!turn.staff) return textReply(t('turn.unknownStaff', turn.locale));
+  if (!turn.staff) return directoryRefusal(turn);
   const roles = await rolesOfSender(repos, turn.staff);
   if (!roles?.secretariat && !roles?.admin) return textReply(errorMessage(new DomainError('auth.forbidden'), turn.locale));
   const shared = turn.scope !== 'personal';

@@ -1,7 +1,7 @@
 import { subscriptionCard } from '../cards/subscription-card.js';
 import { t } from '../i18n/bot-text.js';
 import type { AdaptiveCard } from '../cards/card-kit.js';
-import { cardReply, textReply, type BotTurn, type CommandHandler } from './command-turn.js';
+import { cardReply, directoryRefusal, textReply, type BotTurn, type CommandHandler } from './command-turn.js';
 
 /** The subscription form with this conversation's current choices. */
 export async function buildSubscriptionCard(turn: BotTurn, notice?: string): Promise<AdaptiveCard> {
@@ -19,12 +19,12 @@ export async function buildSubscriptionCard(turn: BotTurn, notice?: string): Pro
 
 /** Subscriptions belong to the conversation the command is typed in. */
 export const subscribeCommand: CommandHandler = async (turn) => {
-  if (!turn.staff) return textReply(t('turn.unknownStaff', turn.locale));
+  if (!turn.staff) return directoryRefusal(turn);
   return cardReply(await buildSubscriptionCard(turn));
 };
 
 export const unsubscribeCommand: CommandHandler = async (turn) => {
-  if (!turn.staff) return textReply(t('turn.unknownStaff', turn.locale));
+  if (!turn.staff) return directoryRefusal(turn);
   await turn.ctx.store.repositories.subscriptions.remove(turn.conversationId);
   return textReply(t('subscribe.removed', turn.locale));
 };

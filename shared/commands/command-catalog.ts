@@ -17,7 +17,8 @@ export type CommandId =
   | 'practices'
   | 'recruit'
   | 'subscribe'
-  | 'unsubscribe';
+  | 'unsubscribe'
+  | 'language';
 
 export interface CommandDefinition {
   readonly id: CommandId;
@@ -136,6 +137,14 @@ export const COMMANDS: readonly CommandDefinition[] = [
     names: { ja: ['通知解除'], en: ['unsubscribe'] },
     argumentHint: { ja: '', en: '' },
     description: { ja: 'この会話の通知を止める', en: 'Stop notifications in this conversation' },
+    scopes: ALL_SCOPES,
+    inManifestMenu: false,
+  },
+  {
+    id: 'language',
+    names: { ja: ['言語'], en: ['language'] },
+    argumentHint: { ja: '[日本語/英語]', en: '[ja/en]' },
+    description: { ja: '表示する言語を選ぶ（タブと通知にも反映）', en: 'Choose your language (the tab and notifications follow)' },
     scopes: ALL_SCOPES,
     inManifestMenu: false,
   },

@@ -75,7 +75,14 @@ export const ERROR_MESSAGES: Messages = {
   'progress.fieldTooLong': { ja: '{field}は{max}文字以内で入力してください。', en: 'The {field} may be at most {max} characters.' },
   'progress.meetingCancelled': { ja: '中止された会議には進捗を報告できません。', en: 'Progress cannot be reported at a cancelled meeting.' },
   'practice.notFound': { ja: '好事例が見つかりません。', en: 'Practice not found.' },
-  'staff.unknown': { ja: '職員名簿に登録がありません。{contact}に登録を依頼してください。', en: 'You are not in the staff directory. Ask {contact} to add you.' },
+  'staff.notInDirectory': {
+    ja: '職員名簿に登録がないため、閲覧のみできます。提案や出欠の回答をするには、政策企画課（事務局）に職員名簿への登録を依頼してください。',
+    en: 'You are not in the staff directory, so you can only read. To propose or answer convocations, ask 政策企画課 (the secretariat) to add you to the directory.',
+  },
+  'staff.identityConflict': {
+    ja: 'このアカウントは、職員名簿の {upn} に結び付けられたアカウントと異なるため、職員として確認できません。管理者（政策企画課）にアカウントの結び付けの確認を依頼してください。',
+    en: 'This account differs from the one linked to {upn} in the staff directory, so you cannot be confirmed as that person. Ask the administrator (政策企画課) to check the account link.',
+  },
   'auth.forbidden': { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
   'rollover.invalidYear': { ja: '年度は4桁の西暦で指定してください（例: 2025）: {value}', en: 'Give the fiscal year as four digits (e.g. 2025): {value}' },
   'rollover.nothingToCopy': { ja: '{year}年度の募集が登録されていないため、複製できません。', en: 'FY{year} has no calls to copy.' },

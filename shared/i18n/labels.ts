@@ -1,4 +1,5 @@
 import type { CallKind, TrackKind } from '../calls/proposal-call.js';
+import type { Locale } from './locale.js';
 import type { MeetingStatus } from '../meetings/meeting.js';
 import type { RsvpResponse } from '../meetings/rsvp.js';
 import type { Perspective, ProposalState } from '../proposals/proposal.js';
@@ -43,4 +44,10 @@ export const RSVP_LABELS: Labels<RsvpResponse> = {
   attend: { ja: '出席', en: 'Attend' },
   absent: { ja: '欠席', en: 'Absent' },
   proxy: { ja: '代理出席', en: 'Proxy' },
+};
+
+/** The UI languages, each named in both. */
+export const LOCALE_NAMES: Labels<Locale> = {
+  ja: { ja: '日本語', en: 'Japanese' },
+  en: { ja: '英語', en: 'English' },
 };

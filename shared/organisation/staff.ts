@@ -1,11 +1,12 @@
+import type { Locale } from '../i18n/locale.js';
 import type { Grade } from './grade.js';
 
 /** Application-level roles granted explicitly, beyond what posts and bodies imply. */
 export type AppRole = 'admin';
 
 /**
- * A member of staff. `entraObjectId` is unknown until the person first talks to the bot or opens
- * the tab; identity is then linked by UPN. `grade` is the person's own grade from the directory,
+ * A member of staff. `entraObjectId` comes from the directory file when it lists it; otherwise
+ * it is unknown until the person first talks to the bot or opens the tab, and is then linked by UPN. `grade` is the person's own grade from the directory,
  * which proposal-based PT applications use even when the person holds no listed post.
  */
 export interface Staff {
@@ -18,4 +19,9 @@ export interface Staff {
   readonly grade: Grade;
   readonly appRoles: readonly AppRole[];
   readonly active: boolean;
+  /**
+   * The language the person chose (`言語` / `language`, or the tab's control), else the
+   * directory's default for them. It wins over the client's locale in every face.
+   */
+  readonly preferredLocale?: Locale | undefined;
 }

@@ -33,8 +33,11 @@ export interface StaffRepository {
   /** Current holders of a post (normally one; none while vacant). */
   listByPost(postId: string): Promise<Staff[]>;
   list(): Promise<Staff[]>;
-  /** Links the Entra object id the first time a person signs in; refuses to re-link to someone else. */
-  linkEntraObjectId(staffId: string, objectId: string): Promise<void>;
+  /**
+   * Links the Entra object id the first time a person signs in. An entry linked to another id is
+   * refused unless `replace` (local mode's relink); an id already linked to another entry always is.
+   */
+  linkEntraObjectId(staffId: string, objectId: string, options?: { readonly replace?: boolean }): Promise<void>;
   count(): Promise<number>;
 }
 

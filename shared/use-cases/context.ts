@@ -10,4 +10,10 @@ export interface UseCaseContext {
   readonly clock: Clock;
   /** Makes ids for new records; injectable so tests can predict them. */
   readonly newId: () => string;
+  /**
+   * How accounts are matched to the directory. `relink: 'allow'` lets a directory entry move to
+   * another Entra object id (local mode, where demo accounts are made up); by default a second
+   * account for one UPN is refused and audited.
+   */
+  readonly identity?: { readonly relink: 'allow' | 'refuse' } | undefined;
 }

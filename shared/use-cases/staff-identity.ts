@@ -1,32 +1,74 @@
+import { DomainError } from '../domain-error.js';
 import type { Staff } from '../organisation/staff.js';
 import type { UseCaseContext } from './context.js';
 
 /**
- * Finds the directory entry for a Teams or Entra user. The first time someone appears, their
- * Entra object id is linked to the entry with the same UPN (or e-mail), so later look-ups need
- * only the object id. Unknown people get `undefined`: they may read but not submit.
+ * Who a Teams or Entra account is in the staff directory:
+ * - `staff`: the directory entry (active);
+ * - `unknown`: no active entry has this account or UPN (the person may read, not act);
+ * - `conflict`: the UPN's entry is linked to another account, and relinking is not allowed here,
+ *   so this account is refused rather than handed someone else's record; an admin clears the
+ *   link (`npm run admin -- staff unlink <upn>`), after which the next contact links again.
+ */
+export type StaffIdentity =
+  | { readonly kind: 'staff'; readonly staff: Staff }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'conflict'; readonly upn: string };
+
+/** The directory entry of an identity, when it has one. */
+export const staffOf = (identity: StaffIdentity): Staff | undefined => (identity.kind === 'staff' ? identity.staff : undefined);
+
+/** Why an identity without a directory entry may not act, in words that say whom to ask. */
+export function identityRefusal(identity: Exclude<StaffIdentity, { kind: 'staff' }>): DomainError {
+  return identity.kind === 'conflict' ? new DomainError('staff.identityConflict', { upn: identity.upn }) : new DomainError('staff.notInDirectory');
+}
+
+/**
+ * Finds the directory entry for an account, the same way from every face (bot, tab, message
+ * extension): by Entra object id first, then on first contact by UPN (or e-mail), linking the
+ * object id to the entry so later look-ups need only the id. Linking is idempotent: the bot and
+ * the tab presenting the same object id link once. An entry already linked to another object id is
+ * relinked only where `ctx.identity.relink` allows it (local mode, whose demo accounts are not
+ * real); elsewhere the attempt is refused and audited once per account.
  */
 export async function identifyStaff(
   ctx: UseCaseContext,
-  identity: { objectId?: string | undefined; upn?: string | undefined },
-): Promise<Staff | undefined> {
+  identity: {
+    objectId?: string | undefined;
+    /** The UPN, or how to ask for it (the bot asks Teams' roster only when the object id is not linked yet). */
+    upn?: string | (() => Promise<string | undefined>) | undefined;
+  },
+): Promise<StaffIdentity> {
   const repos = ctx.store.repositories;
-  if (identity.objectId) {
-    const linked = await repos.staff.findByEntraObjectId(identity.objectId);
-    if (linked) return linked.active ? linked : undefined;
+  const objectId = identity.objectId?.trim().toLowerCase() || undefined;
+  if (objectId) {
+    const linked = await repos.staff.findByEntraObjectId(objectId);
+    if (linked) return linked.active ? { kind: 'staff', staff: linked } : { kind: 'unknown' };
   }
-  const upn = identity.upn?.trim().toLowerCase();
-  if (!upn) return undefined;
+  const upn = (typeof identity.upn === 'function' ? await identity.upn() : identity.upn)?.trim().toLowerCase();
+  if (!upn) return { kind: 'unknown' };
   const byUpn = await repos.staff.findByUpn(upn);
-  if (!byUpn || !byUpn.active) return undefined;
-  if (identity.objectId && !byUpn.entraObjectId) {
+  if (!byUpn || !byUpn.active) return { kind: 'unknown' };
+  if (!objectId || byUpn.entraObjectId === objectId) return { kind: 'staff', staff: byUpn };
+
+  const now = ctx.clock.now();
+  if (!byUpn.entraObjectId) {
     await ctx.store.transaction(async (tx) => {
-      await tx.staff.linkEntraObjectId(byUpn.id, identity.objectId!);
-      await tx.audit.record({ entityType: 'staff', entityId: byUpn.id, action: 'linkEntraObjectId', at: ctx.clock.now(), after: { objectId: identity.objectId } });
+      await tx.staff.linkEntraObjectId(byUpn.id, objectId);
+      await tx.audit.record({ entityType: 'staff', entityId: byUpn.id, action: 'linkEntraObjectId', at: now, after: { objectId } });
     });
-    return { ...byUpn, entraObjectId: identity.objectId };
+    return { kind: 'staff', staff: { ...byUpn, entraObjectId: objectId } };
   }
-  // A UPN already linked to another object id is not re-linked: that would hand one person's
-  // record to another account.
-  return byUpn.entraObjectId === undefined || byUpn.entraObjectId === identity.objectId ? byUpn : undefined;
+  if (ctx.identity?.relink === 'allow') {
+    await ctx.store.transaction(async (tx) => {
+      await tx.staff.linkEntraObjectId(byUpn.id, objectId, { replace: true });
+      await tx.audit.record({ entityType: 'staff', entityId: byUpn.id, action: 'relinkEntraObjectId', at: now, before: { objectId: byUpn.entraObjectId }, after: { objectId } });
+    });
+    return { kind: 'staff', staff: { ...byUpn, entraObjectId: objectId } };
+  }
+  // Recorded once per (entry, account): every tab request and bot turn of that account lands here.
+  if (await repos.idempotency.claim(`identity-conflict:${byUpn.id}:${objectId}`, now)) {
+    await repos.audit.record({ entityType: 'staff', entityId: byUpn.id, action: 'relinkRefused', at: now, before: { objectId: byUpn.entraObjectId }, after: { objectId, upn } });
+  }
+  return { kind: 'conflict', upn };
 }

@@ -1,4 +1,5 @@
 import { readCsv } from '../csv/csv-table.js';
+import type { Locale } from '../i18n/locale.js';
 import { DomainError, DomainErrors } from '../domain-error.js';
 import { GRADE_LABELS, GRADES, isGrade, type Grade } from '../organisation/grade.js';
 import type { AppRole, Staff } from '../organisation/staff.js';
@@ -8,11 +9,17 @@ import type { UseCaseContext } from './context.js';
 
 /**
  * The staff directory CSV, one person a row (UTF-8, with or without BOM):
- * `upn,display_name,grade,unit_id,post_id,app_roles,active`.
+ * `upn,display_name,grade,unit_id,post_id,app_roles,active[,entra_object_id,locale]`.
  * `grade` is a code (`director`) or its Japanese name (`部長級`); `app_roles` is `admin` or empty;
  * `active` is `true`/`false` (empty = true). Unit and post ids are those of the programme file.
+ * The optional `entra_object_id` is the person's Entra object id (a directory export carries it;
+ * the demo directory gives fixed ones, which the Playground and the tab's local sign-in share);
+ * the optional `locale` (`ja`/`en`) is the language the person starts in, until they choose one.
  */
-export const STAFF_CSV_COLUMNS = ['upn', 'display_name', 'grade', 'unit_id', 'post_id', 'app_roles', 'active'] as const;
+export const STAFF_CSV_COLUMNS = ['upn', 'display_name', 'grade', 'unit_id', 'post_id', 'app_roles', 'active', 'entra_object_id', 'locale'] as const;
+const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['app_roles', 'active', 'entra_object_id', 'locale']);
+/** An Entra object id is a GUID. */
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface StaffImportLine {
   readonly outcome: UpsertOutcome;
@@ -33,7 +40,7 @@ function parseGrade(text: string): Grade | undefined {
  */
 export async function planStaffImport(ctx: UseCaseContext, csvText: string): Promise<StaffImportLine[]> {
   const { header, rows } = readCsv(csvText);
-  const missing = STAFF_CSV_COLUMNS.filter((column) => column !== 'app_roles' && column !== 'active' && !header.includes(column));
+  const missing = STAFF_CSV_COLUMNS.filter((column) => !OPTIONAL_COLUMNS.has(column) && !header.includes(column));
   if (missing.length) throw new DomainError('csv.invalid', { line: 1, details: `missing columns: ${missing.join(', ')}` });
 
   const repos = ctx.store.repositories;
@@ -41,6 +48,7 @@ export async function planStaffImport(ctx: UseCaseContext, csvText: string): Pro
   const postIds = new Set((await repos.posts.list()).map((post) => post.id));
   const errors: DomainError[] = [];
   const seen = new Set<string>();
+  const seenObjectIds = new Set<string>();
   const lines: StaffImportLine[] = [];
 
   for (const { line, values } of rows) {
@@ -54,20 +62,34 @@ export async function planStaffImport(ctx: UseCaseContext, csvText: string): Pro
     if (values.post_id && !postIds.has(values.post_id)) problem(`unknown post_id "${values.post_id}"`);
     if (seen.has(upn)) problem(`duplicate upn "${upn}"`);
     seen.add(upn);
+    const objectId = (values.entra_object_id ?? '').trim().toLowerCase() || undefined;
+    if (objectId && !OBJECT_ID.test(objectId)) problem(`entra_object_id "${values.entra_object_id ?? ''}" is not a GUID`);
+    if (objectId && seenObjectIds.has(objectId)) problem(`duplicate entra_object_id "${objectId}"`);
+    if (objectId) seenObjectIds.add(objectId);
+    const locale = (values.locale ?? '').trim().toLowerCase() || undefined;
+    if (locale && locale !== 'ja' && locale !== 'en') problem(`locale "${values.locale ?? ''}" (ja or en)`);
     if (!grade || errors.length) continue;
 
     const existing = await repos.staff.findByUpn(upn);
+    const holder = objectId ? await repos.staff.findByEntraObjectId(objectId) : undefined;
+    if (holder && holder.id !== existing?.id) {
+      problem(`entra_object_id "${objectId}" already belongs to ${holder.upn}`);
+      continue;
+    }
     const appRoles: AppRole[] = (values.app_roles ?? '').split(/[;| ]+/).filter((role) => role === 'admin') as AppRole[];
     const staff: Staff = {
       id: existing?.id ?? ctx.newId(),
       displayName: values.display_name!.trim(),
       upn,
-      entraObjectId: existing?.entraObjectId,
+      // The directory is authoritative for the object id it lists; otherwise the link made at first contact stays.
+      entraObjectId: objectId ?? existing?.entraObjectId,
       unitId: values.unit_id || undefined,
       postId: values.post_id || undefined,
       grade,
       appRoles,
       active: (values.active ?? '').trim().toLowerCase() !== 'false',
+      // The person's own choice, once made, outlives a re-import of the directory's default.
+      preferredLocale: existing?.preferredLocale ?? (locale as Locale | undefined),
     };
     lines.push({ outcome: existing ? (sameStaff(existing, staff) ? 'unchanged' : 'updated') : 'created', staff, previous: existing });
   }
@@ -87,6 +109,6 @@ export async function applyStaffImport(ctx: UseCaseContext, lines: readonly Staf
 }
 
 function sameStaff(a: Staff, b: Staff): boolean {
-  const fields = ['displayName', 'upn', 'unitId', 'postId', 'grade', 'active'] as const;
+  const fields = ['displayName', 'upn', 'unitId', 'postId', 'grade', 'active', 'entraObjectId', 'preferredLocale'] as const;
   return fields.every((field) => a[field] === b[field]) && [...a.appRoles].sort().join() === [...b.appRoles].sort().join();
 }

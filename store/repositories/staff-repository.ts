@@ -30,11 +30,11 @@ export function staffRepository(db: Kysely<Database>): StaffRepository {
     async list() {
       return decodeRows<Staff>(await db.selectFrom('staff').select('doc').orderBy('id').execute());
     },
-    async linkEntraObjectId(staffId, objectId) {
+    async linkEntraObjectId(staffId, objectId, options = {}) {
       const staff = await findDocument<Staff>(db, 'staff', staffId);
       if (!staff) throw new Error(`no staff member ${staffId}`);
       if (staff.entraObjectId === objectId) return;
-      if (staff.entraObjectId) throw new Error(`staff member ${staffId} is already linked to another account`);
+      if (staff.entraObjectId && !options.replace) throw new Error(`staff member ${staffId} is already linked to another account`);
       // The unique index on entra_object_id refuses linking one account to two people.
       const linked = { ...staff, entraObjectId: objectId };
       await upsertDocument(db, 'staff', linked, keyColumns(linked));

@@ -1,5 +1,5 @@
 import { FluentProvider, Spinner, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, Text } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Locale } from '../../shared/i18n/locale.js';
 import { AppShell } from './components/AppShell.js';
 import { useHashRoute } from './components/use-hash-route.js';
@@ -54,11 +54,22 @@ function Pages() {
   }
 }
 
-function SignedIn({ devControls }: { devControls?: { onSignOut: () => void; onToggleLanguage: () => void } | undefined }) {
+function SignedIn({ locale, onLocale, devControls }: { locale: Locale; onLocale: (locale: Locale) => void; devControls?: { onSignOut: () => void } | undefined }) {
   const route = useHashRoute();
   const viewer = useLoad(() => programmeApi.me(), []);
+  const me = viewer.state === 'ready' ? viewer.data : undefined;
+  // The language the person chose in the bot or here wins over the host's.
+  useEffect(() => {
+    if (me?.preferredLocale && me.preferredLocale !== locale) onLocale(me.preferredLocale);
+  }, [me?.preferredLocale, locale, onLocale]);
+  const changeLanguage = async () => {
+    const next: Locale = locale === 'ja' ? 'en' : 'ja';
+    // Stored for a directory member, so the bot and notifications follow; others switch this view only.
+    if (me?.staffId) await programmeApi.savePreferences({ locale: next }).catch(() => undefined);
+    onLocale(next);
+  };
   return (
-    <AppShell page={route.page} viewer={viewer.state === 'ready' ? viewer.data : undefined} devControls={devControls}>
+    <AppShell page={route.page} viewer={me} onChangeLanguage={() => void changeLanguage()} devControls={devControls}>
       <Pages />
     </AppShell>
   );
@@ -99,22 +110,21 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const toggleLanguage = () => {
-    const next = locale === 'ja' ? 'en' : 'ja';
+  const changeLocale = useCallback((next: Locale) => {
     const url = new URL(window.location.href);
     url.searchParams.set('locale', next);
     window.history.replaceState(null, '', url);
     setLocale(next);
-  };
+  }, []);
 
   return (
     <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }}>
       <LocaleContext.Provider value={locale}>
         {mode.kind === 'starting' && <Spinner label={translate(locale, 'loading')} style={{ marginTop: 48 }} />}
         {mode.kind === 'unavailable' && <Text style={{ display: 'block', padding: 24 }}>{translate(locale, 'notInTeams')}</Text>}
-        {mode.kind === 'teams' && host && <SignedIn key={locale} />}
+        {mode.kind === 'teams' && host && <SignedIn key={locale} locale={locale} onLocale={changeLocale} />}
         {mode.kind === 'local' && !mode.signedIn && <SignInPage />}
-        {mode.kind === 'local' && mode.signedIn && <SignedIn key={locale} devControls={{ onSignOut: signOut, onToggleLanguage: toggleLanguage }} />}
+        {mode.kind === 'local' && mode.signedIn && <SignedIn key={locale} locale={locale} onLocale={changeLocale} devControls={{ onSignOut: signOut }} />}
       </LocaleContext.Provider>
     </FluentProvider>
   );

@@ -40,16 +40,22 @@ describe('chat commands in Japanese and English', () => {
     expect(ja).toContain('使えるコマンド');
     expect(ja).toContain('提案');
     expect(ja).not.toContain('審査'); // not for ordinary staff
-    const en = cardText((await talk.say(secretariat, 'HELP', 'en-US')).cards[0]);
+    // Demo staff read Japanese whatever the client says, until they choose English.
+    expect(cardText((await talk.say(secretariat, 'HELP', 'en-US')).cards[0])).toContain('使えるコマンド');
+    await talk.choose(secretariat, 'en');
+    const en = cardText((await talk.say(secretariat, 'HELP', 'ja-JP')).cards[0]);
     expect(en).toContain('Commands you can use');
     expect(en).toContain('review');
+    await talk.choose(secretariat, 'ja');
   });
 
   it('never stays silent: an unknown command gets the nearest one and the help card', async () => {
+    await talk.choose(chief, 'en');
     const answer = await talk.say(chief, 'meetigns', 'en-US');
     const text = cardText(answer.cards[0]);
     expect(text).toContain('I did not understand "meetigns".');
     expect(text).toContain('Did you mean: **meetings**');
+    await talk.choose(chief, 'ja');
   });
 
   it('answers a quick command without a typing indicator', async () => {
@@ -66,9 +72,11 @@ describe('chat commands in Japanese and English', () => {
       expect(cardProblems(card!)).toEqual([]);
       expect(cardText(card)).toContain('2‐24');
     }
+    await talk.choose(chief, 'en');
     const team313 = cardText((await talk.say(chief, 'pt 3-13', 'en-US')).cards[0]);
     expect(team313).toContain('3-12/3‐13');
     expect(team313).toContain('Study topics');
+    await talk.choose(chief, 'ja');
     expect((await talk.say(chief, 'PT 9-99')).texts.join()).toContain('見つかりません');
   });
 
@@ -84,7 +92,9 @@ describe('chat commands in Japanese and English', () => {
     expect(text).toContain('令和6年5月17日（金）まで — あと3日');
     expect(text).toContain('令和6年6月14日（金）まで — あと31日');
     clock.set(jst('2024-05-17T08:00:00'));
+    await talk.choose(chief, 'en');
     expect(cardText((await talk.say(chief, 'calls', 'en-US')).cards[0])).toContain('Closes today');
+    await talk.choose(chief, 'ja');
   });
 
   it('searches good practices with folded words and records interest once per person', async () => {
@@ -128,7 +138,9 @@ describe('chat commands in Japanese and English', () => {
     const proxy = click(meetings, '代理出席', { [proxyInput]: '財政課 係長 山田' });
     const answered = await talk.act(councilMember, proxy.verb, proxy.data);
     expect(cardText(answered.value)).toContain('代理出席: 財政課 係長 山田');
+    await talk.choose(councilMember, 'en');
     expect(cardText((await talk.say(councilMember, 'meetings council', 'en-US')).cards[0])).toContain('Proxy: 財政課 係長 山田');
+    await talk.choose(councilMember, 'ja');
     // Someone not on the council's roster cannot answer.
     const notMember = await talk.act(welfareStaff, proxy.verb, proxy.data);
     expect(String(notMember.value)).toContain('出席対象ではありません');

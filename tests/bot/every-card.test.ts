@@ -66,7 +66,7 @@ const project: RecruitmentProject = { id: 'r', fiscalYear: 2024, title: hostile(
 function everyCard(locale: Locale): Record<string, AdaptiveCard> {
   const errors = { title: 'エラー', summary: 'エラー', form: 'エラー', departmentUnitId: 'エラー' };
   return {
-    help: helpCard({ locale, commands: COMMANDS, unknownText: hostile(200), suggestion: COMMANDS[0], unknownStaff: true }),
+    help: helpCard({ locale, commands: COMMANDS, unknownText: hostile(200), suggestion: COMMANDS[0] }),
     meetings: meetingsCard({ locale, title: '会議', views: Array.from({ length: 5 }, (_, i) => ({ ...view, meeting: { ...meeting, id: `m${i}` } })) }),
     meeting: meetingCard({ locale, view, heading: '招集通知', refreshUserIds: Array.from({ length: 80 }, (_, i) => `oid-${i}`) }),
     convene: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部' }], values: { agenda: hostile(500) }, errors: { agenda: 'エラー', form: 'エラー' } }),

@@ -30,6 +30,7 @@ describe('the proposal story in a personal chat, over HTTP', () => {
   const talk = () => conversationWith(bot);
   const say = (...args: Parameters<ReturnType<typeof conversationWith>['say']>) => talk().say(...args);
   const act = (...args: Parameters<ReturnType<typeof conversationWith>['act']>) => talk().act(...args);
+  const choose = (...args: Parameters<ReturnType<typeof conversationWith>['choose']>) => talk().choose(...args);
 
   it('opens the proposal form with the individual track for a chief, showing the deadline', async () => {
     const { cards } = await say(staffMember, '提案');
@@ -84,11 +85,13 @@ describe('the proposal story in a personal chat, over HTTP', () => {
 
   it('refuses a department proposal for another department, naming it, in English too', async () => {
     clock.set(jst('2024-06-10T10:00:00'));
+    await choose(sectionChief, 'en');
     const [form] = (await say(sectionChief, 'propose', 'en-US')).cards;
     const { verb, data } = click(form!, 'Submit', { track: 'department', departmentUnitId: 'somu-bu', title: 'Shared drive', summary: 'One drive', expectedEffect: 'Less paper' });
     const card = (await act(sectionChief, verb, data, 'en-US')).value as AdaptiveCard;
     expect(cardText(card)).toContain('Only staff of 総務部 may submit its department proposal.');
     expect(await ctx.store.repositories.proposals.get(data.proposalId as string)).toBeUndefined();
+    await choose(sectionChief, 'ja');
   });
 
   it('lists my proposals with state and receipt number', async () => {

@@ -46,7 +46,13 @@ export function conversationWith(bot: BotHarness) {
     return response.body as InvokeBody;
   }
 
-  return { say, act };
+  /** The person picks the language the bot speaks to them (`language en` / `言語 日本語`); it wins over the client's locale. */
+  async function choose(user: TeamsUser, language: 'ja' | 'en'): Promise<void> {
+    const answer = await say(user, language === 'en' ? 'language en' : '言語 日本語');
+    expect(answer.texts.join()).toMatch(language === 'en' ? /I will use English/ : /日本語にしました/);
+  }
+
+  return { say, act, choose };
 }
 
 /** The data a click on the button titled `title` sends: the action's data plus what was typed into the card. */

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { pino } from 'pino';
+import { readCsv } from '../../shared/csv/csv-table.js';
 import type restify from 'restify';
 import { createBotRoute } from '../../bot/index.js';
 import { AppBot, type AppBotOptions } from '../../bot/app-bot.js';
@@ -13,10 +16,19 @@ export interface TeamsUser {
   readonly upn: string;
 }
 
-export function teamsUser(upn: string, name: string): TeamsUser {
-  const hex = Buffer.from(upn).toString('hex').padEnd(32, '0').slice(0, 32);
-  const aadObjectId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+/** The Entra object ids the demo directory lists: Teams presents a demo person with theirs. */
+const DEMO_OBJECT_IDS = new Map(
+  readCsv(fs.readFileSync(path.resolve(import.meta.dirname, '../../shared/programme/demo-staff.csv'), 'utf8')).rows.map(({ values }) => [values.upn ?? '', values.entra_object_id ?? '']),
+);
+
+/** A Teams account: a demo person's own object id, or (for someone the directory lacks) one made from the UPN. */
+export function teamsUser(upn: string, name: string, aadObjectId = DEMO_OBJECT_IDS.get(upn) || objectIdFrom(upn)): TeamsUser {
   return { upn, account: { id: `29:${upn}`, name, aadObjectId } };
+}
+
+function objectIdFrom(text: string): string {
+  const hex = Buffer.from(text).toString('hex').padEnd(32, '0').slice(0, 32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /**

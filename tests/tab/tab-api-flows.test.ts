@@ -173,7 +173,7 @@ describe('tab API flows in local mode over HTTP', () => {
       expect(reading.status).toBe(200);
       const acting = await call('outsider', 'PUT', '/api/v1/proposals/p-10', draft);
       expect(acting.status).toBe(403);
-      expect(acting.json().error.code).toBe('auth.staffRequired');
+      expect(acting.json().error.code).toBe('staff.notInDirectory');
     } finally {
       await world.ctx.store.repositories.staff.upsert(STAFF.outsider);
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTVerifyGetKey, createLocalJWKSet } from 'jose';
 import { REQUIRED_SCOPE } from './token-validator.js';
 
@@ -15,7 +16,19 @@ const TOKEN_LIFETIME_SECONDS = 60 * 60;
 export interface LocalIssuer {
   readonly jwks: { keys: JWK[] };
   readonly keys: JWTVerifyGetKey;
-  issue(person: { staffId: string; upn: string; displayName: string }, now?: Date): Promise<{ token: string; expiresAt: Date }>;
+  issue(person: { staffId: string; upn: string; displayName: string; objectId: string }, now?: Date): Promise<{ token: string; expiresAt: Date }>;
+}
+
+/**
+ * The object id a local token carries for a directory entry: the entry's own Entra object id
+ * when it has one (the demo directory gives fixed ids, which the Agents Playground's users share,
+ * so the bot and the tab see one person), else a GUID derived from the entry's id, stable across
+ * restarts.
+ */
+export function localObjectId(person: { id: string; entraObjectId?: string | undefined }): string {
+  if (person.entraObjectId) return person.entraObjectId;
+  const hex = createHash('sha256').update(`gyosei-keiei-local:${person.id}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Refuses to exist in production: a process there must never sign or trust its own tokens. */
@@ -32,7 +45,7 @@ export async function createLocalIssuer(nodeEnv: string): Promise<LocalIssuer> {
       const expiresAt = new Date((issuedAt + TOKEN_LIFETIME_SECONDS) * 1000);
       const token = await new SignJWT({
         tid: LOCAL_TENANT_ID,
-        oid: `local-${person.staffId}`,
+        oid: person.objectId,
         preferred_username: person.upn,
         name: person.displayName,
         scp: REQUIRED_SCOPE,

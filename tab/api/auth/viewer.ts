@@ -2,7 +2,7 @@ import { rolesOf, type ProgrammeRoles } from '../../../shared/access/programme-r
 import type { Body } from '../../../shared/bodies/body.js';
 import type { Staff } from '../../../shared/organisation/staff.js';
 import type { UseCaseContext } from '../../../shared/use-cases/context.js';
-import { identifyStaff } from '../../../shared/use-cases/staff-identity.js';
+import { identifyStaff, staffOf, type StaffIdentity } from '../../../shared/use-cases/staff-identity.js';
 import type { VerifiedCaller } from './token-validator.js';
 
 /**
@@ -12,6 +12,8 @@ import type { VerifiedCaller } from './token-validator.js';
 export interface Viewer {
   readonly caller: VerifiedCaller;
   readonly staff?: Staff | undefined;
+  /** How the account matched the directory; says why `staff` is missing. */
+  readonly identity: StaffIdentity;
   readonly roles: ProgrammeRoles;
   readonly bodies: readonly Body[];
 }
@@ -19,9 +21,10 @@ export interface Viewer {
 const NO_ROLES: ProgrammeRoles = { admin: false, secretariat: false, chairOf: [], memberOf: [], secretariatOf: [] };
 
 export async function resolveViewer(ctx: UseCaseContext, caller: VerifiedCaller): Promise<Viewer> {
-  const staff = await identifyStaff(ctx, { objectId: caller.objectId, upn: caller.upn });
+  const identity = await identifyStaff(ctx, { objectId: caller.objectId, upn: caller.upn });
+  const staff = staffOf(identity);
   const bodies = await ctx.store.repositories.bodies.list();
-  return { caller, staff, roles: staff ? rolesOf(staff, bodies) : NO_ROLES, bodies };
+  return { caller, staff, identity, roles: staff ? rolesOf(staff, bodies) : NO_ROLES, bodies };
 }
 
 /** Programme secretariat (HQ 庶務) or an administrator. */

@@ -121,10 +121,12 @@ export function authedRoute(deps: ApiDeps, handler: (call: AuthedCall) => Promis
       res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
       return fail(deps, req, res, call.locale, new HttpProblem(401, 'auth.unauthenticated'));
     }
+    // The language the person chose wins over the client's, in answers and error messages alike.
+    const locale = viewer.staff?.preferredLocale ?? call.locale;
     try {
-      send(res, await handler({ ...call, viewer }));
+      send(res, await handler({ ...call, locale, viewer }));
     } catch (error) {
-      fail(deps, req, res, call.locale, error);
+      fail(deps, req, res, locale, error);
     }
   };
 }

@@ -8,7 +8,6 @@ import { BodyProblem } from './json-body.js';
 /** Messages for refusals that happen before the domain is asked (HTTP and input shape). */
 const HTTP_MESSAGES: Readonly<Record<string, { ja: string; en: string }>> = {
   'auth.unauthenticated': { ja: 'サインインが必要です。もう一度開き直してください。', en: 'Sign-in is required. Please reopen the tab.' },
-  'auth.staffRequired': { ja: '職員名簿に登録がないため、この操作はできません。', en: 'You are not in the staff directory, so you cannot do this.' },
   'auth.forbidden': { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
   'body.tooLarge': { ja: '送信された内容が大きすぎます。', en: 'The request is too large.' },
   'body.notJson': { ja: '送信された内容を読み取れません。', en: 'The request could not be read.' },
@@ -30,7 +29,7 @@ export class HttpProblem extends Error {
   }
 }
 
-const FORBIDDEN_CODES = new Set(['auth.forbidden', 'proposal.notAuthor', 'meeting.notAttendee']);
+const FORBIDDEN_CODES = new Set(['auth.forbidden', 'staff.notInDirectory', 'staff.identityConflict', 'proposal.notAuthor', 'meeting.notAttendee']);
 const CONFLICT_CODES = new Set(['call.closed', 'call.notYetOpen', 'proposal.notEditable', 'proposal.illegalTransition', 'proposal.withdrawAfterReview', 'meeting.illegalTransition', 'recruitment.closed', 'recruitment.notOpen']);
 
 /** The HTTP status for a domain refusal: who may (403), what exists (404), when (409), what (422). */

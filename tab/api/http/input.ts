@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../../shared/domain-error.js';
 import type { Staff } from '../../../shared/organisation/staff.js';
+import { identityRefusal } from '../../../shared/use-cases/staff-identity.js';
 import type { Viewer } from '../auth/viewer.js';
 import { HttpProblem } from './error-response.js';
 
@@ -14,10 +15,13 @@ export function pathId(params: Readonly<Record<string, string | undefined>>, nam
   return parsed.data;
 }
 
-/** The caller's directory entry; an account the directory does not know may read but not act. */
+/**
+ * The caller's directory entry. An account the directory does not know may read but not act, and
+ * is told why and whom to ask, in the same words as the bot.
+ */
 export function requireStaff(viewer: Viewer): Staff {
-  if (!viewer.staff) throw new HttpProblem(403, 'auth.staffRequired');
-  return viewer.staff;
+  if (viewer.identity.kind !== 'staff') throw identityRefusal(viewer.identity);
+  return viewer.identity.staff;
 }
 
 /** Programme secretariat (HQ 庶務) or administrator, as `assertSecretariat` in the use cases. */

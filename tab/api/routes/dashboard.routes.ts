@@ -5,15 +5,22 @@ import { displayItemNumbers } from '../../../shared/plan/project-team.js';
 import { departmentOf } from '../../../shared/proposals/track-eligibility.js';
 import { daysUntil } from '../../../shared/time/index.js';
 import type { DashboardDto, ViewerDto } from '../../web/models/api-contract.js';
+import { z } from 'zod';
+import { errorMessage } from '../../../shared/i18n/error-messages.js';
+import type { Locale } from '../../../shared/i18n/locale.js';
+import { setPreferredLocale } from '../../../shared/use-cases/person-preferences.js';
+import { identityRefusal } from '../../../shared/use-cases/staff-identity.js';
 import type { Viewer } from '../auth/viewer.js';
+import { requireStaff } from '../http/input.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { presentCall } from '../views/call-view.js';
 import { presentMeetingSummary } from '../views/meeting-view.js';
 
 const NEXT_MEETINGS = 5;
+const preferencesForm = z.strictObject({ locale: z.enum(['ja', 'en']) });
 const RSVP_HORIZON = 50;
 
-async function presentViewer(deps: ApiDeps, viewer: Viewer): Promise<ViewerDto> {
+async function presentViewer(deps: ApiDeps, viewer: Viewer, locale: Locale): Promise<ViewerDto> {
   const units = new Map((await deps.ctx.store.repositories.units.list()).map((unit) => [unit.id, unit]));
   const unit = viewer.staff?.unitId ? units.get(viewer.staff.unitId) : undefined;
   const department = departmentOf(viewer.staff?.unitId, units);
@@ -24,17 +31,28 @@ async function presentViewer(deps: ApiDeps, viewer: Viewer): Promise<ViewerDto> 
     unitName: unit?.name,
     department: department ? { id: department.id, name: department.name } : undefined,
     grade: viewer.staff?.grade,
+    preferredLocale: viewer.staff?.preferredLocale,
+    directoryNotice: viewer.identity.kind === 'staff' ? undefined : { code: identityRefusal(viewer.identity).code, message: errorMessage(identityRefusal(viewer.identity), locale) },
     roles: { admin: viewer.roles.admin, secretariat: viewer.roles.secretariat, chairOf: viewer.roles.chairOf, secretariatOf: viewer.roles.secretariatOf },
   };
 }
 
 /** `GET /api/v1/me` and the home page: my tasks first, then meetings, open calls and counts. */
 export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
-  server.get('/api/v1/me', authedRoute(deps, async ({ viewer }) => ({ json: await presentViewer(deps, viewer) })));
+  server.get('/api/v1/me', authedRoute(deps, async ({ viewer, locale }) => ({ json: await presentViewer(deps, viewer, locale) })));
+
+  server.put(
+    '/api/v1/me/preferences',
+    authedRoute(deps, async ({ viewer, body }) => {
+      const { locale } = preferencesForm.parse(await body());
+      const updated = await setPreferredLocale(deps.ctx, requireStaff(viewer), locale);
+      return { json: await presentViewer(deps, { ...viewer, staff: updated, identity: { kind: 'staff', staff: updated } }, locale) };
+    }),
+  );
 
   server.get(
     '/api/v1/dashboard',
-    authedRoute(deps, async ({ viewer }) => {
+    authedRoute(deps, async ({ viewer, locale }) => {
       const repos = deps.ctx.store.repositories;
       const now = deps.ctx.clock.now();
       const staff = viewer.staff;
@@ -78,7 +96,7 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
       const { draft: _drafts, ...counts }: Partial<Record<ProposalState, number>> = stateCounts;
 
       const dashboard: DashboardDto = {
-        viewer: await presentViewer(deps, viewer),
+        viewer: await presentViewer(deps, viewer, locale),
         tasks: {
           drafts,
           rsvpsToAnswer: summaries.filter((meeting) => meeting.status === 'convened' && meeting.viewerExpected && !meeting.myRsvp),

@@ -5,6 +5,7 @@ import type { LocalStaffDto } from '../../web/models/api-contract.js';
 import { publicRoute, type ApiDeps } from '../http/api-route.js';
 import { HttpProblem } from '../http/error-response.js';
 import { idSchema } from '../http/input.js';
+import { localObjectId } from '../auth/local-issuer.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const tokenRequest = z.strictObject({ staffId: idSchema });
@@ -52,7 +53,7 @@ export function mountLocalAuthRoutes(server: Server, deps: ApiDeps): void {
       const { staffId } = tokenRequest.parse(await call.body());
       const person = await deps.ctx.store.repositories.staff.get(staffId);
       if (!person || !person.active) throw new HttpProblem(404, 'notFound');
-      const { token, expiresAt } = await issuer.issue({ staffId: person.id, upn: person.upn, displayName: person.displayName });
+      const { token, expiresAt } = await issuer.issue({ staffId: person.id, upn: person.upn, displayName: person.displayName, objectId: localObjectId(person) });
       return { json: { token, expiresAt: expiresAt.toISOString() } };
     }),
   );

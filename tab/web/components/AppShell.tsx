@@ -1,4 +1,4 @@
-import { Button, Caption1, Tab, TabList, Title3 } from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarBody, Tab, TabList, Title3 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/locale-context.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -20,7 +20,14 @@ const PAGES: { page: string; label: MessageKey; reviewerOnly?: boolean; adminOnl
 ];
 
 /** Title, navigation and (outside Teams only) the local-mode controls. */
-export function AppShell(props: { page: string; viewer?: ViewerDto | undefined; devControls?: { onSignOut: () => void; onToggleLanguage: () => void } | undefined; children: ReactNode }) {
+export function AppShell(props: {
+  page: string;
+  viewer?: ViewerDto | undefined;
+  /** Switches between Japanese and English (stored as the person's choice when they are in the directory). */
+  onChangeLanguage: () => void;
+  devControls?: { onSignOut: () => void } | undefined;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const reviewer = props.viewer?.roles.secretariat || props.viewer?.roles.admin;
   return (
@@ -34,11 +41,13 @@ export function AppShell(props: { page: string; viewer?: ViewerDto | undefined; 
               {props.viewer.unitName ? `（${props.viewer.unitName}）` : ''}
             </Caption1>
           )}
+          <Button size="small" onClick={props.onChangeLanguage}>
+            {t('language')}
+          </Button>
           {props.devControls && (
-            <>
-              <Button size="small" onClick={props.devControls.onToggleLanguage}>{t('language')}</Button>
-              <Button size="small" onClick={props.devControls.onSignOut}>{t('signOut')}</Button>
-            </>
+            <Button size="small" onClick={props.devControls.onSignOut}>
+              {t('signOut')}
+            </Button>
           )}
         </div>
       </header>
@@ -51,7 +60,11 @@ export function AppShell(props: { page: string; viewer?: ViewerDto | undefined; 
           ))}
         </TabList>
       </nav>
-      {props.viewer && !props.viewer.staffId && <Caption1>{t('notInDirectory')}</Caption1>}
+      {props.viewer?.directoryNotice && (
+        <MessageBar intent="warning" data-testid="directory-notice" style={{ marginTop: 8 }}>
+          <MessageBarBody>{props.viewer.directoryNotice.message}</MessageBarBody>
+        </MessageBar>
+      )}
       <main style={{ marginTop: 12 }}>{props.children}</main>
     </div>
   );

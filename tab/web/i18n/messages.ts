@@ -18,7 +18,6 @@ const MESSAGES = {
   signInAs: { ja: 'としてサインイン', en: 'Sign in' },
   signOut: { ja: 'サインアウト', en: 'Sign out' },
   notInTeams: { ja: 'このアプリは Microsoft Teams の中で開いてください。', en: 'Please open this app inside Microsoft Teams.' },
-  notInDirectory: { ja: '職員名簿に登録がないため閲覧のみ可能です。', en: 'You are not in the staff directory: read only.' },
   secretariatBadge: { ja: '事務局', en: 'Secretariat' },
   myTasks: { ja: 'わたしのタスク', en: 'My tasks' },
   draftsToFinish: { ja: '仕上げる下書き', en: 'Drafts to finish' },

@@ -7,6 +7,7 @@ import type { ActingChairBasis } from '../../../shared/bodies/acting-chair.js';
 import type { CallKind, TrackKind } from '../../../shared/calls/proposal-call.js';
 import type { MeetingStatus } from '../../../shared/meetings/meeting.js';
 import type { RsvpResponse } from '../../../shared/meetings/rsvp.js';
+import type { Locale } from '../../../shared/i18n/locale.js';
 import type { Grade } from '../../../shared/organisation/grade.js';
 import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js';
 import type { Decision, Perspective, ProposalState } from '../../../shared/proposals/proposal.js';
@@ -31,6 +32,10 @@ export interface ViewerDto {
   /** The department the viewer works in: the one a department-track proposal speaks for. */
   readonly department?: { readonly id: string; readonly name: string } | undefined;
   readonly grade?: Grade | undefined;
+  /** The language the person chose (bot `言語` or the tab's control); it wins over the host's. */
+  readonly preferredLocale?: Locale | undefined;
+  /** Why the account may only read, and whom to ask: not in the directory, or linked to another account. */
+  readonly directoryNotice?: { readonly code: string; readonly message: string } | undefined;
   readonly roles: { readonly admin: boolean; readonly secretariat: boolean; readonly chairOf: readonly string[]; readonly secretariatOf: readonly string[] };
 }
 

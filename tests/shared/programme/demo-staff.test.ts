@@ -17,7 +17,7 @@ function referenceDataContext(): UseCaseContext {
   const repositories = {
     units: { list: async () => [...programme.units] },
     posts: { list: async () => [...programme.posts] },
-    staff: { findByUpn: async () => undefined },
+    staff: { findByUpn: async () => undefined, findByEntraObjectId: async () => undefined },
   };
   return { store: { repositories }, clock: systemClock, newId: () => `staff-${++next}` } as unknown as UseCaseContext;
 }
