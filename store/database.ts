@@ -163,6 +163,15 @@ export interface CalendarFeedsTable {
   created_at: Instant;
 }
 
+export interface PersonalNoticesTable {
+  id: string;
+  staff_id: string;
+  subject_id: string;
+  created_at: Instant;
+  read_at: Instant | null;
+  doc: Document;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   subscriptions: SubscriptionsTable;
@@ -188,4 +197,5 @@ export interface Database {
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
   calendar_feeds: CalendarFeedsTable;
+  personal_notices: PersonalNoticesTable;
 }

@@ -8,6 +8,7 @@ const MESSAGES = {
   list bodies|pts|calls|practices|milestones [--json]
   show pt <個票番号> [--json]       個票番号（２‐２４、2-24、3-13 など）でＰＴを探す
   staff import <CSV>                職員名簿を取り込む（UTF-8、BOM有無どちらも可）
+  staff unlink <UPN>                職員とTeamsアカウントの結び付けを解除する（次に使ったアカウントで結び付け直す）
   export proposals --csv [--out <ファイル>] [--call <ID>]
   rollover --to <年度>              年間サイクルを次年度へ下書きとして複製する
   共通オプション: --lang en（英語で表示）`,
@@ -17,6 +18,7 @@ const MESSAGES = {
   list bodies|pts|calls|practices|milestones [--json]
   show pt <item> [--json]           find the PT covering a plan item (２‐２４, 2-24, 3-13 …)
   staff import <csv>                import the staff directory (UTF-8, with or without BOM)
+  staff unlink <upn>                clear a person's link to a Teams account (the next account they use is linked)
   export proposals --csv [--out <file>] [--call <id>]
   rollover --to <fiscal year>       copy the annual cycle to the next fiscal year as drafts
   Common option: --lang en (English output)`,
@@ -29,6 +31,11 @@ const MESSAGES = {
     en: 'Imported: {created} created, {updated} updated, {unchanged} unchanged',
   },
   checked: { ja: '検査完了: 誤りはありません。', en: 'Check passed: no errors.' },
+  staffUnlinked: {
+    ja: '{upn} のアカウントの結び付けを解除しました（解除前: {objectId}）。次にTeamsまたはタブを使ったアカウントで結び付けます。',
+    en: 'Cleared the account link of {upn} (was {objectId}). The next account they use in Teams or the tab is linked.',
+  },
+  staffNotLinked: { ja: '{upn} はどのアカウントにも結び付けられていません。', en: '{upn} is not linked to any account.' },
   staffImported: {
     ja: '職員名簿: 新規 {created}名、更新 {updated}名、変更なし {unchanged}名',
     en: 'Staff: {created} created, {updated} updated, {unchanged} unchanged',

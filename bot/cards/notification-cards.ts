@@ -1,11 +1,15 @@
 import type { ProposalCall, TrackKind } from '../../shared/calls/proposal-call.js';
-import { TRACK_LABELS } from '../../shared/i18n/labels.js';
+import { PROPOSAL_STATE_LABELS, RSVP_LABELS, TRACK_LABELS } from '../../shared/i18n/labels.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { Proposal } from '../../shared/proposals/proposal.js';
+import type { Rsvp } from '../../shared/meetings/rsvp.js';
+import type { TeamRole } from '../../shared/recruitment/team-composition.js';
 import { formatDateTime } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
 import { OPEN_PROPOSAL_FORM_VERB, trackCountdown } from './calls-card.js';
-import { actionSet, adaptiveCard, executeAction, facts, heading, neutraliseMarkdown, note, textBlock, userText, type AdaptiveCard } from './card-kit.js';
+import { actionSet, adaptiveCard, executeAction, facts, heading, neutraliseMarkdown, note, subheading, textBlock, userText, type AdaptiveCard, type CardAction } from './card-kit.js';
+import { meetingDetails, meetingTitle, rsvpActions, type MeetingView } from './meetings-card.js';
+import { decisionDetails } from './proposal-cards.js';
 
 /** "3 days left" for one track, with the track and the call; the days are counted when it is sent. */
 export function deadlineReminderCard(data: { locale: Locale; call: ProposalCall; track: TrackKind; now: Date }): AdaptiveCard {
@@ -63,4 +67,60 @@ export function progressReportRequestCard(data: { locale: Locale; meetingTitle: 
     userText(t('notice.progressBody', locale, { meeting: data.meetingTitle, pt: data.ptName })),
     facts([[t('meetings.when', locale), formatDateTime(data.startsAt, locale)]]),
   ]);
+}
+
+/** To a proposer: the decision, its reason and what follows (the receipt's promise kept). */
+export function decisionNoticeCard(data: { locale: Locale; proposal: Proposal }): AdaptiveCard {
+  const { locale, proposal } = data;
+  return adaptiveCard([
+    heading(t('notice.decisionTitle', locale)),
+    userText(proposal.title || '—', { weight: 'Bolder' }),
+    facts([
+      [t('receipt.number', locale), proposal.receiptNumber],
+      [t('notice.decisionResult', locale), PROPOSAL_STATE_LABELS[proposal.state][locale]],
+    ]),
+    ...decisionDetails(proposal, locale),
+    note(t('notice.seeMine', locale)),
+  ]);
+}
+
+const ROLE_TEXT = { pm: 'recruit.pm', pl: 'recruit.pl', member: 'recruit.member' } as const;
+
+/** To an applicant: seated (with the role) or not, once the secretariat has formed the team. */
+export function recruitmentOutcomeCard(data: { locale: Locale; projectTitle: string; seat?: TeamRole | undefined }): AdaptiveCard {
+  const { locale } = data;
+  const project = neutraliseMarkdown(data.projectTitle);
+  return adaptiveCard([
+    heading(t('notice.recruitmentTitle', locale)),
+    data.seat
+      ? userText(t('notice.recruitmentSelected', locale, { project, role: t(ROLE_TEXT[data.seat], locale) }), { weight: 'Bolder', color: 'Good' })
+      : userText(t('notice.recruitmentNotSelected', locale, { project })),
+    ...(data.seat ? [note(t('notice.recruitmentNext', locale))] : []),
+  ]);
+}
+
+/**
+ * To someone who had answered a convocation: the meeting moved or was cancelled. It shows the
+ * meeting as it is now, their answer (given for the old time) and, if it still takes place, the
+ * buttons to answer again.
+ */
+export function personalMeetingChangeCard(data: { locale: Locale; view: MeetingView; change: 'rescheduled' | 'cancelled'; previousStartsAt: Date; answer?: Rsvp | undefined }): AdaptiveCard {
+  const { locale, view } = data;
+  const title = meetingTitle(view, locale);
+  const what =
+    data.change === 'cancelled' ? t('notice.cancelled', locale, { meeting: title }) : t('notice.rescheduled', locale, { meeting: title, previous: formatDateTime(data.previousStartsAt, locale) });
+  const body = [
+    heading(t('notice.meetingChangedTitle', locale)),
+    userText(what, { weight: 'Bolder', color: data.change === 'cancelled' ? 'Attention' : 'Warning' }),
+    subheading(title),
+    ...meetingDetails({ ...view, forConversation: true }, locale),
+  ];
+  if (data.answer) body.push(facts([[t('notice.yourAnswer', locale), RSVP_LABELS[data.answer.response][locale]]]));
+  let actions: CardAction[] = [];
+  if (data.change === 'rescheduled' && view.mayAnswer && view.meeting.status === 'convened') {
+    const rsvp = rsvpActions(view.meeting.id, locale);
+    body.push(note(t('notice.answerAgain', locale)), rsvp.input);
+    actions = rsvp.actions;
+  }
+  return adaptiveCard(body, { actions });
 }

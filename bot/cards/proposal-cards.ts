@@ -1,9 +1,9 @@
 import type { ProposalCall, TrackKind } from '../../shared/calls/proposal-call.js';
 import { FIELD_LABELS } from '../../shared/i18n/error-messages.js';
-import { PERSPECTIVE_LABELS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../shared/i18n/labels.js';
+import { DECISION_NEXT_STEPS, PERSPECTIVE_LABELS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../shared/i18n/labels.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import { PROPOSAL_LIMITS } from '../../shared/proposals/proposal-content.js';
-import { PERSPECTIVES, type Proposal } from '../../shared/proposals/proposal.js';
+import { isDecision, PERSPECTIVES, type Proposal } from '../../shared/proposals/proposal.js';
 import { formatDate, formatDateTime } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
 import { OPEN_PROPOSAL_FORM_VERB, trackCountdown } from './calls-card.js';
@@ -19,6 +19,7 @@ import {
   heading,
   neutraliseMarkdown,
   note,
+  textBlock,
   textInput,
   userText,
   type AdaptiveCard,
@@ -157,6 +158,7 @@ export function myProposalsCard(data: { locale: Locale; proposals: readonly Prop
         ]),
       ];
       if (call) items.push(note(neutraliseMarkdown(call.title)));
+      items.push(...decisionDetails(proposal, locale));
       if (proposal.state === 'draft' && call) {
         items.push(actionSet([executeAction(t('mine.edit', locale), OPEN_PROPOSAL_FORM_VERB, { callId: call.id, proposalId: proposal.id })]));
       }
@@ -165,4 +167,14 @@ export function myProposalsCard(data: { locale: Locale; proposals: readonly Prop
     if (hidden) body.push(note(t('common.more', locale, { count: hidden })));
     return adaptiveCard(body);
   });
+}
+
+/** A decided proposal's reason and what follows, as 自分の提案 and the decision notice show them. */
+export function decisionDetails(proposal: Proposal, locale: Locale): CardElement[] {
+  if (!isDecision(proposal.state)) return [];
+  const elements: CardElement[] = [];
+  if (proposal.decidedAt) elements.push(facts([[t('mine.decidedAt', locale), formatDate(proposal.decidedAt, locale)]]));
+  if (proposal.decisionReason) elements.push(note(t('review.reason', locale)), userText(proposal.decisionReason));
+  elements.push(note(t('mine.next', locale)), textBlock(DECISION_NEXT_STEPS[proposal.state][locale]));
+  return elements;
 }

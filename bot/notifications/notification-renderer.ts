@@ -5,10 +5,20 @@ import type { OutboxEntry } from '../../shared/notifications/outbox-entry.js';
 import type { NotificationRenderer, RenderedNotification } from '../../shared/ports/notification-ports.js';
 import type { Repositories } from '../../shared/ports/store.js';
 import { displayItemNumbers } from '../../shared/plan/project-team.js';
+import { isDecision } from '../../shared/proposals/proposal.js';
 import type { ConversationTarget } from '../../shared/notifications/conversation-target.js';
 import type { AdaptiveCard } from '../cards/card-kit.js';
 import { meetingCard, meetingTitle, type MeetingView } from '../cards/meetings-card.js';
-import { deadlineClosedCard, deadlineReminderCard, draftReminderCard, meetingChangeCard, progressReportRequestCard } from '../cards/notification-cards.js';
+import {
+  deadlineClosedCard,
+  deadlineReminderCard,
+  decisionNoticeCard,
+  draftReminderCard,
+  meetingChangeCard,
+  personalMeetingChangeCard,
+  progressReportRequestCard,
+  recruitmentOutcomeCard,
+} from '../cards/notification-cards.js';
 import { t } from '../i18n/bot-text.js';
 import { meetingViews } from '../views/meeting-view.js';
 import { rosterObjectIds } from '../views/roster.js';
@@ -35,6 +45,35 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
     if (entry.fingerprint !== undefined && entry.fingerprint !== meetingFingerprint(meeting)) return { stale: 'meeting changed since planning' };
     if (meeting.status !== 'convened') return { stale: `meeting ${meeting.status}` };
     return { meeting };
+  };
+
+  /** A promise kept to one person, in the language they chose. */
+  const renderNotice = async (noticeId: string, target: ConversationTarget): Promise<RenderedNotification> => {
+    const notice = await repos.notices.get(noticeId);
+    const person = notice ? await repos.staff.get(notice.staffId) : undefined;
+    if (!notice || !person) return skip('notice not found');
+    const locale = person.preferredLocale ?? target.locale;
+    const subject = notice.subject;
+    switch (subject.type) {
+      case 'proposalDecision': {
+        const proposal = await repos.proposals.get(subject.proposalId);
+        if (!proposal || !isDecision(proposal.state)) return skip('no decision to tell');
+        return send(decisionNoticeCard({ locale, proposal }));
+      }
+      case 'recruitmentOutcome': {
+        const project = await repos.recruitment.getProject(subject.projectId);
+        const application = (await repos.recruitment.listApplications(subject.projectId)).find((candidate) => candidate.id === subject.applicationId);
+        if (!project || !application) return skip('application not found');
+        const seat = (await repos.recruitment.getTeam(project.id)).find((candidate) => candidate.staffId === application.staffId);
+        return send(recruitmentOutcomeCard({ locale, projectTitle: project.title, seat: seat?.role }));
+      }
+      case 'meetingChanged': {
+        const meeting = await repos.meetings.get(subject.meetingId);
+        if (!meeting) return skip('meeting not found');
+        const [view] = await meetingViews(repos, [meeting], person);
+        return send(personalMeetingChangeCard({ locale, view: view!, change: subject.change, previousStartsAt: subject.previousStartsAt, answer: view!.myRsvp }));
+      }
+    }
   };
 
   return {
@@ -103,6 +142,8 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
           const [view] = await meetingViews(repos, [meeting], undefined);
           return send(progressReportRequestCard({ locale, meetingTitle: meetingTitle(view!, locale), ptName: `${displayItemNumbers(pt)} ${pt.title}`, startsAt: meeting.startsAt }));
         }
+        case 'personalNotice':
+          return renderNotice(payload.noticeId, target);
       }
     },
   };

@@ -83,6 +83,7 @@ export const ERROR_MESSAGES: Messages = {
     ja: 'このアカウントは、職員名簿の {upn} に結び付けられたアカウントと異なるため、職員として確認できません。管理者（政策企画課）にアカウントの結び付けの確認を依頼してください。',
     en: 'This account differs from the one linked to {upn} in the staff directory, so you cannot be confirmed as that person. Ask the administrator (政策企画課) to check the account link.',
   },
+  'notice.notFound': { ja: 'お知らせが見つかりません。', en: 'Notice not found.' },
   'auth.forbidden': { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
   'rollover.invalidYear': { ja: '年度は4桁の西暦で指定してください（例: 2025）: {value}', en: 'Give the fiscal year as four digits (e.g. 2025): {value}' },
   'rollover.nothingToCopy': { ja: '{year}年度の募集が登録されていないため、複製できません。', en: 'FY{year} has no calls to copy.' },

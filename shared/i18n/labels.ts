@@ -2,7 +2,7 @@ import type { CallKind, TrackKind } from '../calls/proposal-call.js';
 import type { Locale } from './locale.js';
 import type { MeetingStatus } from '../meetings/meeting.js';
 import type { RsvpResponse } from '../meetings/rsvp.js';
-import type { Perspective, ProposalState } from '../proposals/proposal.js';
+import type { Decision, Perspective, ProposalState } from '../proposals/proposal.js';
 
 type Labels<K extends string> = Readonly<Record<K, { readonly ja: string; readonly en: string }>>;
 
@@ -15,6 +15,30 @@ export const PROPOSAL_STATE_LABELS: Labels<ProposalState> = {
   deferred: { ja: '継続検討', en: 'Deferred' },
   rejected: { ja: '不採用', en: 'Rejected' },
   withdrawn: { ja: '取下げ', en: 'Withdrawn' },
+};
+
+/**
+ * What follows a decision for the proposer, as the programme runs it: mid-year additions are
+ * reported to the standing committee, next-year items go through the autumn item-sheet
+ * adjustment into the revised plan reported in February.
+ */
+export const DECISION_NEXT_STEPS: Labels<Decision> = {
+  acceptedMidYear: {
+    ja: '年度途中の追加項目として計画に加え、常任委員会に報告します。所管課と取組みの進め方を調整します。',
+    en: 'It is added to the plan as a mid-year item and reported to the standing committee; the responsible section plans the work.',
+  },
+  acceptedNextYear: {
+    ja: '次年度の取組み項目として、10月以降の個票調整を経て修正計画に盛り込み、2月に常任委員会へ報告します。',
+    en: 'It becomes an item of next year’s plan: the item sheet is drafted from October and the revised plan goes to the standing committee in February.',
+  },
+  deferred: {
+    ja: '今回は計画への追加を見送り、引き続き検討します。次回以降の募集で改めて提案することもできます。',
+    en: 'It is not added this time and stays under consideration; you may propose it again in a later call.',
+  },
+  rejected: {
+    ja: '今回は採用しません。理由をご確認ください。別の形で次回以降の募集に提案することもできます。',
+    en: 'It is not adopted. Please read the reason; you may propose it in another form in a later call.',
+  },
 };
 
 export const TRACK_LABELS: Labels<TrackKind> = {

@@ -18,6 +18,8 @@ export type NotificationPayload =
   /** Personal: an author whose draft is still unsubmitted as the track closes. */
   | { readonly type: 'draftReminder'; readonly proposalId: string }
   /** Personal: a PT secretariat whose progress report is on an HQ meeting's agenda. */
-  | { readonly type: 'progressReportRequest'; readonly meetingId: string; readonly ptId: string };
+  | { readonly type: 'progressReportRequest'; readonly meetingId: string; readonly ptId: string }
+  /** Personal: a notice the app promised (a decision, an application's outcome, a changed meeting). */
+  | { readonly type: 'personalNotice'; readonly noticeId: string };
 
 export type NotificationType = NotificationPayload['type'];

@@ -1,6 +1,7 @@
 import type { ConversationTarget } from '../notifications/conversation-target.js';
 import type { NotificationKind } from '../notifications/notification-kind.js';
 import type { OutboxEntry, PlannedNotification } from '../notifications/outbox-entry.js';
+import type { PersonalNotice } from '../notifications/personal-notice.js';
 import type { Subscription } from '../notifications/subscription.js';
 
 /** Conversation references, kept current from installation and conversation-update events. */
@@ -50,6 +51,20 @@ export interface OutboxRepository {
   get(id: string): Promise<OutboxEntry | undefined>;
   /** Counts by state, for the tab and the readiness of tests. */
   countByState(): Promise<Record<OutboxEntry['state'], number>>;
+}
+
+/** Notices kept per person (the tab's dashboard reads them; the outbox delivers them to chat). */
+export interface PersonalNoticeRepository {
+  insert(notice: PersonalNotice): Promise<void>;
+  get(id: string): Promise<PersonalNotice | undefined>;
+  /** A person's notices since `since`, newest first. */
+  listForStaff(staffId: string, since: Date, limit: number): Promise<PersonalNotice[]>;
+  /** The notices about one entity (a proposal, an application, a meeting), oldest first. */
+  listForSubject(subjectId: string): Promise<PersonalNotice[]>;
+  /** Unread notices created since `since`, oldest first (to deliver once the bot is installed). */
+  listUnread(since: Date, limit: number): Promise<PersonalNotice[]>;
+  /** Marks a person's own notice read; false when it is not theirs or does not exist. */
+  markRead(id: string, staffId: string, at: Date): Promise<boolean>;
 }
 
 /** A message to post: an Adaptive Card (as JSON) with a text fallback for notifications. */

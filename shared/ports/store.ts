@@ -16,7 +16,7 @@ import type {
   UnitRepository,
 } from './reference-data-ports.js';
 import type { CalendarFeedRepository } from './calendar-feed-ports.js';
-import type { ConversationRepository, OutboxRepository, SubscriptionRepository } from './notification-ports.js';
+import type { ConversationRepository, OutboxRepository, PersonalNoticeRepository, SubscriptionRepository } from './notification-ports.js';
 
 /** Every repository, bound either to one transaction or to auto-committing statements. */
 export interface Repositories {
@@ -37,6 +37,7 @@ export interface Repositories {
   readonly subscriptions: SubscriptionRepository;
   readonly calendarFeeds: CalendarFeedRepository;
   readonly outbox: OutboxRepository;
+  readonly notices: PersonalNoticeRepository;
 }
 
 /**

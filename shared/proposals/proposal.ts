@@ -18,6 +18,9 @@ export type ProposalState =
 export type Decision = 'acceptedMidYear' | 'acceptedNextYear' | 'deferred' | 'rejected';
 export const DECISIONS: readonly Decision[] = ['acceptedMidYear', 'acceptedNextYear', 'deferred', 'rejected'];
 
+/** Whether a state is one of the review's outcomes. */
+export const isDecision = (state: ProposalState): state is Decision => (DECISIONS as readonly ProposalState[]).includes(state);
+
 /** Proposal-based PT perspectives: (a) cross-cutting, (b) new business, (c) renewal. */
 export type Perspective = 'crossCutting' | 'newBusiness' | 'renewal';
 export const PERSPECTIVES: readonly Perspective[] = ['crossCutting', 'newBusiness', 'renewal'];

@@ -9,6 +9,7 @@ import { planDraftReminders, planProgressReportRequest } from '../notifications/
 import { wants } from '../notifications/subscription.js';
 import type { Repositories } from '../ports/store.js';
 import type { UseCaseContext } from './context.js';
+import { deliverWaitingNotices, notifyPerson } from './personal-notices.js';
 
 /** Active conversations subscribed to `kind` about this body or call. */
 async function subscribedConversations(tx: Repositories, kind: NotificationKind, about: { bodyId?: string; callId?: string }): Promise<string[]> {
@@ -23,6 +24,7 @@ async function subscribedConversations(tx: Repositories, kind: NotificationKind,
  * - rescheduled: pending reminders for the old time are skipped, a new reminder is planned, and
  *   every posted convocation card is updated in place with a short change notice beside it;
  * - cancelled: pending notices and reminders are skipped; posted cards are updated and a notice sent.
+ * After either change, everyone who had answered gets a personal notice.
  */
 export async function planMeetingNotifications(ctx: UseCaseContext, tx: Repositories, meeting: Meeting, previous: Meeting | undefined): Promise<number> {
   const now = ctx.clock.now();
@@ -36,6 +38,10 @@ export async function planMeetingNotifications(ctx: UseCaseContext, tx: Reposito
     const stale = pending.filter((entry) => meeting.status === 'cancelled' || (entry.fingerprint !== undefined && entry.fingerprint !== fingerprint));
     await tx.outbox.markSkipped(stale.map((entry) => entry.id), meeting.status === 'cancelled' ? 'meeting cancelled' : 'meeting rescheduled');
     const change = meeting.status === 'cancelled' ? 'cancelled' : 'rescheduled';
+    // Everyone who answered the convocation is told personally: their answer was for the old time.
+    for (const rsvp of await tx.meetings.listRsvps(meeting.id)) {
+      await notifyPerson(ctx, tx, rsvp.staffId, { type: 'meetingChanged', meetingId: meeting.id, change, previousStartsAt: previous.startsAt });
+    }
     const posted = (await tx.outbox.listFor(meeting.id, ['sent'])).filter((entry) => entry.payload.type === 'convocation' && entry.activityId);
     const stamp = now.toISOString();
     for (const convocation of posted) {
@@ -224,6 +230,7 @@ export async function reconcileNotifications(ctx: UseCaseContext): Promise<numbe
         }
       }
     }
+    rows.push(...(await deliverWaitingNotices(ctx, tx)));
     return tx.outbox.plan(rows);
   });
 }

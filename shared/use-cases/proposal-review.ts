@@ -4,6 +4,7 @@ import type { Staff } from '../organisation/staff.js';
 import type { Repositories } from '../ports/store.js';
 import { decide, startReview, withdraw, type Decision, type Proposal } from '../proposals/proposal.js';
 import type { UseCaseContext } from './context.js';
+import { notifyPerson } from './personal-notices.js';
 
 export const REVIEW_NOTE_MAX_LENGTH = 2000;
 
@@ -37,7 +38,7 @@ export async function startProposalReviews(ctx: UseCaseContext, reviewer: Staff,
   });
 }
 
-/** Records the decision with its reason. Repeating the same decision is a no-op. */
+/** Records the decision with its reason and tells the author. Repeating the same decision is a no-op. */
 export async function decideProposal(
   ctx: UseCaseContext,
   reviewer: Staff,
@@ -51,6 +52,8 @@ export async function decideProposal(
     const next = decide(proposal, change.decision, change.reason, now);
     await tx.proposals.update(next);
     await tx.audit.record({ entityType: 'proposal', entityId: next.id, action: 'decide', actorStaffId: reviewer.id, at: now, before: proposal, after: next });
+    // The receipt promised the result: the author hears it in chat, or on the dashboard without the bot.
+    await notifyPerson(ctx, tx, next.authorStaffId, { type: 'proposalDecision', proposalId: next.id });
     return next;
   });
 }

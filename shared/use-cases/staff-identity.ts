@@ -72,3 +72,18 @@ export async function identifyStaff(
   }
   return { kind: 'conflict', upn };
 }
+
+/**
+ * Clears a directory entry's account link (an admin's answer to a refused relink), audited.
+ * Returns the object id that was linked, or `undefined` when there was none.
+ */
+export async function unlinkStaffAccount(ctx: UseCaseContext, upn: string, actorStaffId?: string): Promise<string | undefined> {
+  return ctx.store.transaction(async (tx) => {
+    const staff = await tx.staff.findByUpn(upn);
+    if (!staff) throw new DomainError('staff.notFound', { id: upn });
+    if (!staff.entraObjectId) return undefined;
+    await tx.staff.upsert({ ...staff, entraObjectId: undefined });
+    await tx.audit.record({ entityType: 'staff', entityId: staff.id, action: 'unlinkEntraObjectId', actorStaffId, at: ctx.clock.now(), before: { objectId: staff.entraObjectId } });
+    return staff.entraObjectId;
+  });
+}

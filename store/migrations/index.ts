@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as programmeAndActivity from './0001-programme-and-activity.js';
 import * as conversationsAndNotifications from './0002-conversations-and-notifications.js';
 import * as calendarFeeds from './0003-calendar-feeds.js';
+import * as personalNotices from './0004-personal-notices.js';
 
 /**
  * Migrations are listed in code rather than discovered on disk, so the built server, `tsx` and the
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-programme-and-activity': programmeAndActivity,
   '0002-conversations-and-notifications': conversationsAndNotifications,
   '0003-calendar-feeds': calendarFeeds,
+  '0004-personal-notices': personalNotices,
 };
 
 export const migrationProvider: MigrationProvider = {

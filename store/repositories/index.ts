@@ -5,6 +5,7 @@ import { auditRepository, idempotencyRepository } from './audit-and-idempotency.
 import { calendarFeedRepository } from './calendar-feed-repository.js';
 import { conversationRepository, subscriptionRepository } from './conversation-repositories.js';
 import { outboxRepository } from './outbox-repository.js';
+import { personalNoticeRepository } from './personal-notice-repository.js';
 import { meetingRepository } from './meeting-repository.js';
 import { proposalRepository } from './proposal-repository.js';
 import { recruitmentRepository } from './recruitment-repository.js';
@@ -39,5 +40,6 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     subscriptions: subscriptionRepository(db),
     calendarFeeds: calendarFeedRepository(db),
     outbox: outboxRepository(db),
+    notices: personalNoticeRepository(db),
   };
 }

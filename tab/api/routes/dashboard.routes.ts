@@ -11,12 +11,15 @@ import type { Locale } from '../../../shared/i18n/locale.js';
 import { setPreferredLocale } from '../../../shared/use-cases/person-preferences.js';
 import { identityRefusal } from '../../../shared/use-cases/staff-identity.js';
 import type { Viewer } from '../auth/viewer.js';
-import { requireStaff } from '../http/input.js';
+import { pathId, requireStaff } from '../http/input.js';
+import { presentNotice } from '../views/notice-view.js';
+import { listMyNotices, markNoticeRead } from '../../../shared/use-cases/personal-notices.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { presentCall } from '../views/call-view.js';
 import { presentMeetingSummary } from '../views/meeting-view.js';
 
 const NEXT_MEETINGS = 5;
+const NOTICE_LIMIT = 20;
 const preferencesForm = z.strictObject({ locale: z.enum(['ja', 'en']) });
 const RSVP_HORIZON = 50;
 
@@ -47,6 +50,14 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
       const { locale } = preferencesForm.parse(await body());
       const updated = await setPreferredLocale(deps.ctx, requireStaff(viewer), locale);
       return { json: await presentViewer(deps, { ...viewer, staff: updated, identity: { kind: 'staff', staff: updated } }, locale) };
+    }),
+  );
+
+  server.post(
+    '/api/v1/notices/:id/read',
+    authedRoute(deps, async ({ viewer, params }) => {
+      await markNoticeRead(deps.ctx, requireStaff(viewer), pathId(params, 'id'));
+      return { json: { read: true } };
     }),
   );
 
@@ -95,8 +106,11 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
       // Drafts stay private to their authors, so the programme-wide counts leave them out.
       const { draft: _drafts, ...counts }: Partial<Record<ProposalState, number>> = stateCounts;
 
+      const notices = staff ? (await Promise.all((await listMyNotices(deps.ctx, staff, NOTICE_LIMIT)).map((each) => presentNotice(repos, each)))).filter((notice) => notice !== undefined) : [];
+
       const dashboard: DashboardDto = {
         viewer: await presentViewer(deps, viewer, locale),
+        notices,
         tasks: {
           drafts,
           rsvpsToAnswer: summaries.filter((meeting) => meeting.status === 'convened' && meeting.viewerExpected && !meeting.myRsvp),

@@ -28,6 +28,7 @@ export function presentProposal(proposal: Proposal, lookups: ProposalLookups): P
     receiptNumber: proposal.receiptNumber,
     submittedAt: proposal.submittedAt?.toISOString(),
     decisionReason: proposal.decisionReason,
+    decidedAt: proposal.decidedAt?.toISOString(),
     updatedAt: proposal.updatedAt.toISOString(),
     editable: proposal.state === 'draft' && call !== undefined && isTrackOpen(call, proposal.track, lookups.now),
   };

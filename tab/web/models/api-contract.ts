@@ -14,8 +14,10 @@ import type { Decision, Perspective, ProposalState } from '../../../shared/propo
 import type { ApplicationState } from '../../../shared/recruitment/recruitment.js';
 import type { TeamRole } from '../../../shared/recruitment/team-composition.js';
 import type { MilestoneKind } from '../../../shared/schedule/milestone.js';
+import type { NoticeDelivery } from '../../../shared/notifications/personal-notice.js';
 
 export type { ApplicationState, TeamRole };
+export type { NoticeDelivery };
 export type { ActingChairBasis, BodyKind, BodyRole, CallKind, Decision, Grade, MeetingStatus, MilestoneKind, Perspective, ProposalState, PtCategory, PtStatus, RsvpResponse, TrackKind };
 
 /** Every error answer: a code, a message in the caller's language and, for forms, per-field messages. */
@@ -137,6 +139,7 @@ export interface ProposalDto {
   readonly receiptNumber?: string | undefined;
   readonly submittedAt?: string | undefined;
   readonly decisionReason?: string | undefined;
+  readonly decidedAt?: string | undefined;
   readonly updatedAt: string;
   /** The author may still edit (a draft whose track is open). */
   readonly editable: boolean;
@@ -148,8 +151,32 @@ export interface ReviewProposalDto extends ProposalDto {
   readonly notes: readonly { readonly authorName: string; readonly text: string; readonly at: string }[];
 }
 
+/** A notice the app promised one person (see shared/notifications/personal-notice.ts). */
+export interface NoticeDto {
+  readonly id: string;
+  readonly createdAt: string;
+  /** Seen nowhere yet: not delivered in chat with the bot, not marked read here. */
+  readonly unread: boolean;
+  readonly delivery: NoticeDelivery;
+  readonly subject:
+    | { readonly kind: 'proposalDecision'; readonly proposalId: string; readonly title: string; readonly receiptNumber?: string | undefined; readonly state: ProposalState; readonly reason?: string | undefined }
+    | { readonly kind: 'recruitmentOutcome'; readonly projectId: string; readonly projectTitle: string; readonly role?: TeamRole | undefined }
+    | {
+        readonly kind: 'meetingChanged';
+        readonly meetingId: string;
+        readonly bodyName: string;
+        readonly bodyNameEn: string;
+        readonly ordinal: number;
+        readonly change: 'rescheduled' | 'cancelled';
+        readonly previousStartsAt: string;
+        readonly startsAt: string;
+      };
+}
+
 export interface DashboardDto {
   readonly viewer: ViewerDto;
+  /** The viewer's notices of the last 30 days, newest first. */
+  readonly notices: readonly NoticeDto[];
   readonly tasks: {
     readonly drafts: readonly { readonly id: string; readonly title: string; readonly callTitle: string; readonly closesAt?: string | undefined; readonly daysLeft?: number | undefined }[];
     readonly rsvpsToAnswer: readonly MeetingSummaryDto[];

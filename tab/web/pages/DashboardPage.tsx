@@ -3,6 +3,7 @@ import { MEETING_STATUS_LABELS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../.
 import { Countdown } from '../components/Countdown.js';
 import { DateText } from '../components/DateText.js';
 import { LoadView } from '../components/LoadView.js';
+import { NoticeList } from '../components/NoticeList.js';
 import { Section } from '../components/Section.js';
 import { hrefOf } from '../components/use-hash-route.js';
 import { useLoad } from '../components/use-load.js';
@@ -33,6 +34,11 @@ export function DashboardPage() {
         const noTasks = drafts.length === 0 && rsvpsToAnswer.length === 0 && !(reviewsWaiting && reviewsWaiting.submitted + reviewsWaiting.underReview > 0);
         return (
           <>
+            {data.viewer.staffId && (
+              <Section title={t('notices')} id="notices">
+                <NoticeList notices={data.notices} />
+              </Section>
+            )}
             <Section title={t('myTasks')} id="my-tasks">
               {noTasks && <Text>{t('noTasks')}</Text>}
               {drafts.length > 0 && (

@@ -1,6 +1,7 @@
 import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
+import { DECISION_NEXT_STEPS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
+import { isDecision } from '../../../shared/proposals/proposal.js';
 import { PROPOSAL_LIMITS } from '../../../shared/proposals/proposal-content.js';
 import { DateText } from '../components/DateText.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
@@ -137,7 +138,7 @@ export function ProposalsPage({ id }: { id?: string | undefined }) {
                     <TableHeaderCell>{t('title')}</TableHeaderCell>
                     <TableHeaderCell>{t('state')}</TableHeaderCell>
                     <TableHeaderCell>{t('receipt')}</TableHeaderCell>
-                    <TableHeaderCell />
+                    <TableHeaderCell>{t('actions')}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -148,7 +149,23 @@ export function ProposalsPage({ id }: { id?: string | undefined }) {
                       </TableCell>
                       <TableCell>
                         <Badge appearance="tint">{PROPOSAL_STATE_LABELS[proposal.state][locale]}</Badge>
-                        {proposal.decisionReason ? ` ${proposal.decisionReason}` : ''}
+                        {isDecision(proposal.state) && (
+                          <div data-testid="decision">
+                            {proposal.decidedAt && (
+                              <Text block size={200}>
+                                {t('decidedAt')}: <DateText value={proposal.decidedAt} />
+                              </Text>
+                            )}
+                            {proposal.decisionReason && (
+                              <Text block>
+                                {t('decisionReason')}: {proposal.decisionReason}
+                              </Text>
+                            )}
+                            <Text block size={200}>
+                              {t('nextSteps')}: {DECISION_NEXT_STEPS[proposal.state][locale]}
+                            </Text>
+                          </div>
+                        )}
                       </TableCell>
                       <TableCell>
                         {proposal.receiptNumber ?? '—'} {proposal.submittedAt && <DateText value={proposal.submittedAt} withTime />}

@@ -50,6 +50,7 @@ export const programmeApi = {
   localToken: (staffId: string) => requestJson<{ token: string; expiresAt: string }>('POST', '/api/v1/local-auth/token', { staffId }, { anonymous: true }),
 
   me: () => requestJson<ViewerDto>('GET', '/api/v1/me'),
+  markNoticeRead: (id: string) => requestJson<{ read: boolean }>('POST', `/api/v1/notices/${enc(id)}/read`),
   savePreferences: (preferences: { locale: 'ja' | 'en' }) => requestJson<ViewerDto>('PUT', '/api/v1/me/preferences', preferences),
   dashboard: () => requestJson<DashboardDto>('GET', '/api/v1/dashboard'),
   meetings: () => requestJson<MeetingSummaryDto[]>('GET', '/api/v1/meetings'),
