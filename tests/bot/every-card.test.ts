@@ -13,7 +13,16 @@ import { ptDetailCard, ptListCard } from '../../bot/cards/pt-cards.js';
 import { applicationFormCard, recruitmentListCard } from '../../bot/cards/recruitment-cards.js';
 import { reviewCard, REVIEW_CARD_LIMIT } from '../../bot/cards/review-card.js';
 import { subscriptionCard } from '../../bot/cards/subscription-card.js';
-import { deadlineClosedCard, deadlineReminderCard, draftReminderCard, meetingChangeCard, progressReportRequestCard } from '../../bot/cards/notification-cards.js';
+import {
+  deadlineClosedCard,
+  deadlineReminderCard,
+  decisionNoticeCard,
+  draftReminderCard,
+  meetingChangeCard,
+  personalMeetingChangeCard,
+  progressReportRequestCard,
+  recruitmentOutcomeCard,
+} from '../../bot/cards/notification-cards.js';
 import { COMMANDS } from '../../shared/commands/command-catalog.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
@@ -60,6 +69,8 @@ const proposal = (index: number): Proposal => ({
   createdAt: now,
   updatedAt: now,
 });
+const DECIDED = ['acceptedMidYear', 'acceptedNextYear', 'deferred', 'rejected'] as const;
+const decided = (index: number): Proposal => ({ ...proposal(index), state: DECIDED[index % 4]!, decisionReason: hostile(2000), decidedAt: now });
 const project: RecruitmentProject = { id: 'r', fiscalYear: 2024, title: hostile(100), description: hostile(2000), perspective: 'renewal', opensAt: now, closesAt: now, status: 'recruiting', demo: false };
 
 /** Every card the bot can send, at its largest, in both languages. */
@@ -90,6 +101,12 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
     meetingCancelled: meetingChangeCard({ locale, meetingTitle: '第3回 本部', change: 'cancelled' }),
     draftReminder: draftReminderCard({ locale, proposal: { ...proposal(2), state: 'draft' }, call, now }),
     progressReportRequest: progressReportRequestCard({ locale, meetingTitle: '第3回 本部', ptName: hostile(120), startsAt: now }),
+    myDecidedProposals: myProposalsCard({ locale, proposals: Array.from({ length: 10 }, (_, i) => decided(i)), calls: new Map([[call.id, call]]) }),
+    decisionNotice: decisionNoticeCard({ locale, proposal: decided(1) }),
+    recruitmentSeated: recruitmentOutcomeCard({ locale, projectTitle: hostile(100), seat: 'pl' }),
+    recruitmentNotSeated: recruitmentOutcomeCard({ locale, projectTitle: hostile(100) }),
+    meetingMovedForYou: personalMeetingChangeCard({ locale, view: { ...view, myRsvp: { meetingId: 'm1', staffId: 's', response: 'proxy', proxyName: hostile(100), answeredAt: now } }, change: 'rescheduled', previousStartsAt: now, answer: { meetingId: 'm1', staffId: 's', response: 'proxy', answeredAt: now } }),
+    meetingCancelledForYou: personalMeetingChangeCard({ locale, view: { ...view, meeting: { ...meeting, status: 'cancelled' } }, change: 'cancelled', previousStartsAt: now }),
   };
 }
 

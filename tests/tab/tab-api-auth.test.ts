@@ -57,6 +57,19 @@ describe('tab API authentication with Entra (Teams SSO) tokens', () => {
     expect(body.error.message).toContain('サインイン');
   });
 
+  it('refuses a second Entra account for a linked UPN: read-only, told whom to ask, and the link kept', async () => {
+    await me(await entra.sign());
+    const impostor = await entra.sign({ oid: 'oid-someone-else' });
+    const viewer = (await (await me(impostor)).json()) as { staffId?: string; directoryNotice?: { code: string; message: string } };
+    expect(viewer.staffId).toBeUndefined();
+    expect(viewer.directoryNotice).toMatchObject({ code: 'staff.identityConflict' });
+    expect(viewer.directoryNotice?.message).toContain('管理者（政策企画課）');
+    const acting = await fetch(`${world.baseUrl}/api/v1/proposals/mine`, { headers: { Authorization: `Bearer ${impostor}` } });
+    expect(acting.status).toBe(403);
+    expect(((await acting.json()) as { error: { code: string } }).error.code).toBe('staff.identityConflict');
+    expect((await world.ctx.store.repositories.staff.get(STAFF.author.id))?.entraObjectId).toBe('oid-author');
+  });
+
   it('refuses a token from the local-mode issuer', async () => {
     const token = await entra.sign({ iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, tid: LOCAL_TENANT_ID });
     expect((await me(token)).status).toBe(401);

@@ -4,6 +4,7 @@ import { departmentOf } from '../../../shared/proposals/track-eligibility.js';
 import { DECISIONS, type ProposalState } from '../../../shared/proposals/proposal.js';
 import { formatIsoJst } from '../../../shared/time/index.js';
 import { exportProposalsCsv } from '../../../shared/use-cases/proposal-export.js';
+import { noticesAbout } from '../../../shared/use-cases/personal-notices.js';
 import { addReviewNote, decideProposal, REVIEW_NOTE_MAX_LENGTH, startProposalReviews } from '../../../shared/use-cases/proposal-review.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { HttpProblem } from '../http/error-response.js';
@@ -47,7 +48,13 @@ export function mountReviewRoutes(server: Server, deps: ApiDeps): void {
         })
         .sort((a, b) => (a.receiptNumber ?? '').localeCompare(b.receiptNumber ?? ''));
       const lookups = { calls: new Map(calls.map((call) => [call.id, call])), units: unitMap, staff: staffMap, now: deps.ctx.clock.now() };
-      const json = await Promise.all(proposals.map(async (proposal) => presentReviewProposal(proposal, lookups, await repos.proposals.listReviewNotes(proposal.id))));
+      const json = await Promise.all(
+        proposals.map(async (proposal) => ({
+          ...presentReviewProposal(proposal, lookups, await repos.proposals.listReviewNotes(proposal.id)),
+          // Whether the proposer has heard the decision: in chat, or only on the dashboard (bot not installed).
+          notified: (await noticesAbout(repos, proposal.id)).at(-1)?.delivery,
+        })),
+      );
       return { json };
     }),
   );

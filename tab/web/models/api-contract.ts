@@ -149,6 +149,8 @@ export interface ReviewProposalDto extends ProposalDto {
   readonly authorName: string;
   readonly authorUnitName?: string | undefined;
   readonly notes: readonly { readonly authorName: string; readonly text: string; readonly at: string }[];
+  /** For a decided proposal: how the notice of the decision reached the proposer. */
+  readonly notified?: NoticeDelivery | undefined;
 }
 
 /** A notice the app promised one person (see shared/notifications/personal-notice.ts). */
