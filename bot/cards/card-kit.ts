@@ -74,6 +74,23 @@ export function userText(text: string, options: Record<string, unknown> = {}): C
   return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...options }] };
 }
 
+/**
+ * Long text a person typed (a summary, an expected effect): a wrapping TextBlock with its Markdown
+ * escaped, so it shows as typed and an unbroken word such as a URL still breaks at the card's edge
+ * on a phone, which a TextRun does not do in every renderer.
+ */
+export function userParagraph(text: string, options: Record<string, unknown> = {}): CardElement {
+  return textBlock(neutraliseMarkdown(text), options);
+}
+
+/**
+ * A label and its value as one line that wraps like prose, for narrow cards where a FactSet
+ * squeezes its titles to a character a line. The value is a TextRun: it shows as typed.
+ */
+export function labelledText(label: string, value: string, options: Record<string, unknown> = {}): CardElement {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${label}: `, weight: 'Bolder' }, { type: 'TextRun', text: value }], ...options };
+}
+
 export function heading(text: string): CardElement {
   return textBlock(text, { size: 'Large', weight: 'Bolder', style: 'heading' });
 }

@@ -1,6 +1,8 @@
 import { DECISIONS, type Proposal } from '../../shared/proposals/proposal.js';
-import { PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../shared/i18n/labels.js';
+import { FIELD_LABELS } from '../../shared/i18n/error-messages.js';
+import { INDIVIDUAL_PROPOSER_LABEL, PERSPECTIVE_LABELS, PROPOSAL_STATE_LABELS } from '../../shared/i18n/labels.js';
 import type { Locale } from '../../shared/i18n/locale.js';
+import { planItemLabel, type PlanItemReference } from '../../shared/plan/plan-item-reference.js';
 import { formatDate } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
 import {
@@ -9,13 +11,13 @@ import {
   choiceInput,
   container,
   executeAction,
-  facts,
   fitToSizeLimit,
   heading,
-  neutraliseMarkdown,
+  labelledText,
   note,
+  textBlock,
   textInput,
-  userText,
+  userParagraph,
   type AdaptiveCard,
   type CardElement,
 } from './card-kit.js';
@@ -30,7 +32,48 @@ export const REVIEW_CARD_LIMIT = 15;
 export interface ReviewItem {
   readonly proposal: Proposal;
   readonly authorName: string;
+  readonly authorUnitName?: string | undefined;
+  /** The department a department-track proposal speaks for. */
   readonly departmentName?: string | undefined;
+  readonly relatedItem?: Pick<PlanItemReference, 'number' | 'title'> | undefined;
+  /** Other proposals naming the same plan item. */
+  readonly sameItem?: readonly Pick<Proposal, 'receiptNumber' | 'title'>[] | undefined;
+}
+
+/** A label over a block of someone's text. */
+function label(text: string): CardElement {
+  return textBlock(text, { weight: 'Bolder', size: 'Small', spacing: 'Small' });
+}
+
+/**
+ * Everything that was proposed, one line under the other so the card reads on a 320 px phone:
+ * labelled lines that wrap (no columns, no FactSet squeezing its titles), then the summary and
+ * the expected effect in full.
+ */
+function proposalContent(item: ReviewItem, locale: Locale): CardElement[] {
+  const { proposal } = item;
+  const origin = proposal.track === 'department' ? (item.departmentName ?? proposal.departmentUnitId ?? '') : INDIVIDUAL_PROPOSER_LABEL[locale];
+  const lines: [string, string | undefined][] = [
+    [t('receipt.number', locale), proposal.receiptNumber],
+    [t('common.state', locale), PROPOSAL_STATE_LABELS[proposal.state][locale]],
+    [t('review.origin', locale), origin],
+    [t('review.author', locale), item.authorUnitName ? `${item.authorName}（${item.authorUnitName}）` : item.authorName],
+    [t('review.relatedItem', locale), item.relatedItem ? planItemLabel(item.relatedItem) : undefined],
+    [FIELD_LABELS.perspective![locale], proposal.perspective ? PERSPECTIVE_LABELS[proposal.perspective][locale] : undefined],
+    [t('receipt.time', locale), proposal.submittedAt ? formatDate(proposal.submittedAt, locale) : undefined],
+  ];
+  const content: CardElement[] = [
+    userParagraph(proposal.title, { weight: 'Bolder', size: 'Medium' }),
+    ...lines.filter((line): line is [string, string] => Boolean(line[1])).map(([name, value], index) => labelledText(name, value, { spacing: index === 0 ? 'Small' : 'None' })),
+    label(FIELD_LABELS.summary![locale]),
+    userParagraph(proposal.summary, { spacing: 'None' }),
+    label(FIELD_LABELS.expectedEffect![locale]),
+    userParagraph(proposal.expectedEffect, { spacing: 'None' }),
+  ];
+  if (item.sameItem?.length) {
+    content.push(label(t('review.sameItem', locale)), userParagraph(item.sameItem.map((other) => `${other.receiptNumber ?? ''} ${other.title}`.trim()).join('\n'), { isSubtle: true, spacing: 'None' }));
+  }
+  return content;
 }
 
 /** The secretariat's queue: submitted proposals to move to a hearing, and those under review to decide. */
@@ -51,17 +94,9 @@ export function reviewCard(data: {
     const body: CardElement[] = [heading(t('review.title', locale))];
     if (data.notice) body.push(note(data.notice, 'Good'));
     if (!data.items.length) body.push(note(t('review.none', locale)));
-    for (const { proposal, authorName, departmentName } of shown) {
-      const items: CardElement[] = [
-        userText(`${proposal.receiptNumber ?? ''} ${proposal.title}`, { weight: 'Bolder' }),
-        facts([
-          [t('common.state', locale), PROPOSAL_STATE_LABELS[proposal.state][locale]],
-          [t('review.author', locale), neutraliseMarkdown(departmentName ? `${authorName}（${departmentName}）` : authorName)],
-          [t('propose.track', locale), TRACK_LABELS[proposal.track][locale]],
-          [t('receipt.time', locale), proposal.submittedAt ? formatDate(proposal.submittedAt, locale) : undefined],
-        ]),
-        userText(proposal.summary, { isSubtle: true }),
-      ];
+    for (const item of shown) {
+      const { proposal } = item;
+      const items = proposalContent(item, locale);
       if (!interactive) {
       // Status only.
     } else if (proposal.state === 'submitted') {
@@ -81,7 +116,7 @@ export function reviewCard(data: {
           actionSet([executeAction(t('review.decide', locale), DECIDE_VERB, { proposalId: proposal.id, decisionInput: decisionId, reasonInput: reasonId })]),
         );
       }
-      body.push(container(items, { separator: true }));
+      body.push(container(items, { separator: true, spacing: 'Large' }));
     }
     if (hidden) body.push(note(t('common.more', locale, { count: hidden })));
     if (!interactive) body.push(note(t('review.statusOnly', locale)));

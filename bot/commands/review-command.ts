@@ -1,6 +1,8 @@
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { Repositories } from '../../shared/ports/store.js';
-import { reviewCard } from '../cards/review-card.js';
+import { planItemReference } from '../../shared/plan/plan-item-reference.js';
+import { sameItemProposals } from '../../shared/proposals/same-item-proposals.js';
+import { reviewCard, type ReviewItem } from '../cards/review-card.js';
 import type { AdaptiveCard } from '../cards/card-kit.js';
 import { rolesOfSender, secretariatObjectIds } from '../views/roles.js';
 import { cardReply, directoryRefusal, textReply, type CommandHandler } from './command-turn.js';
@@ -8,7 +10,8 @@ import { errorMessage } from '../../shared/i18n/error-messages.js';
 import { DomainError } from '../../shared/domain-error.js';
 
 /**
- * Submitted and under-review proposals, oldest first, with author and department names. In a
+ * Submitted and under-review proposals, oldest first, with what was proposed, the author, the
+ * department, the related plan item and the other proposals on the same item. In a
  * channel or group chat the card is shared: it lists the reviewers for refresh, so each of them
  * sees the buttons and everyone else sees the status.
  */
@@ -17,14 +20,23 @@ export async function buildReviewCard(
   locale: Locale,
   options: { notice?: string | undefined; interactive?: boolean; shared?: boolean } = {},
 ): Promise<AdaptiveCard> {
-  const proposals = await repos.proposals.list({ states: ['submitted', 'underReview'] });
-  const staff = new Map((await repos.staff.list()).map((person) => [person.id, person.displayName]));
-  const units = new Map((await repos.units.list()).map((unit) => [unit.id, unit.name]));
-  const items = proposals.map((proposal) => ({
-    proposal,
-    authorName: staff.get(proposal.authorStaffId) ?? proposal.authorStaffId,
-    departmentName: proposal.departmentUnitId ? units.get(proposal.departmentUnitId) : undefined,
-  }));
+  const [everyProposal, people, unitList, teams] = await Promise.all([repos.proposals.list(), repos.staff.list(), repos.units.list(), repos.projectTeams.list()]);
+  const staff = new Map(people.map((person) => [person.id, person]));
+  const units = new Map(unitList.map((unit) => [unit.id, unit.name]));
+  // The overlap hint looks at every submitted proposal, decided ones included, not just the queue.
+  const sameItem = sameItemProposals(everyProposal);
+  const queue = everyProposal.filter((proposal) => proposal.state === 'submitted' || proposal.state === 'underReview');
+  const items = queue.map((proposal): ReviewItem => {
+    const author = staff.get(proposal.authorStaffId);
+    return {
+      proposal,
+      authorName: author?.displayName ?? proposal.authorStaffId,
+      authorUnitName: author?.unitId ? units.get(author.unitId) : undefined,
+      departmentName: proposal.departmentUnitId ? units.get(proposal.departmentUnitId) : undefined,
+      relatedItem: proposal.relatedItemKey ? planItemReference(proposal.relatedItemKey, teams) : undefined,
+      sameItem: sameItem.get(proposal.id),
+    };
+  });
   return reviewCard({
     locale,
     items,

@@ -57,6 +57,9 @@ export const PERSPECTIVE_LABELS: Labels<Perspective> = {
   renewal: { ja: '(c) 所管課の既存事業のリニューアル', en: '(c) Renewal of an existing business' },
 };
 
+/** Who an individual-track proposal speaks for: the member of staff, not a department. */
+export const INDIVIDUAL_PROPOSER_LABEL = { ja: '職員個人', en: 'Individual' } as const;
+
 export const MEETING_STATUS_LABELS: Labels<MeetingStatus> = {
   planned: { ja: '予定', en: 'Planned' },
   convened: { ja: '招集済み', en: 'Convened' },

@@ -11,7 +11,7 @@ import { practicesCard, PRACTICES_CARD_LIMIT } from '../../bot/cards/practices-c
 import { myProposalsCard, proposalFormCard, proposalReceiptCard } from '../../bot/cards/proposal-cards.js';
 import { ptDetailCard, ptListCard } from '../../bot/cards/pt-cards.js';
 import { applicationFormCard, recruitmentListCard } from '../../bot/cards/recruitment-cards.js';
-import { reviewCard, REVIEW_CARD_LIMIT } from '../../bot/cards/review-card.js';
+import { reviewCard, REVIEW_CARD_LIMIT, type ReviewItem } from '../../bot/cards/review-card.js';
 import { subscriptionCard } from '../../bot/cards/subscription-card.js';
 import {
   deadlineClosedCard,
@@ -71,6 +71,15 @@ const proposal = (index: number): Proposal => ({
 });
 const DECIDED = ['acceptedMidYear', 'acceptedNextYear', 'deferred', 'rejected'] as const;
 const decided = (index: number): Proposal => ({ ...proposal(index), state: DECIDED[index % 4]!, decisionReason: hostile(2000), decidedAt: now });
+/** A review queue entry at its largest: department or individual, a theme's perspective, the related item and others on it. */
+const reviewItem = (index: number, proposalOf: (index: number) => Proposal = proposal): ReviewItem => ({
+  proposal: { ...proposalOf(index), ...(index % 3 === 0 ? { track: 'department' as const, departmentUnitId: 'd' } : { perspective: 'newBusiness' as const }), relatedItemKey: '3-13' },
+  authorName: hostile(50),
+  authorUnitName: hostile(50),
+  departmentName: hostile(50),
+  relatedItem: { number: '3‐13', title: programme.projectTeams[0]!.title },
+  sameItem: [{ receiptNumber: 'R6-新規-999', title: hostile(PROPOSAL_LIMITS.title) }],
+});
 const project: RecruitmentProject = { id: 'r', fiscalYear: 2024, title: hostile(100), description: hostile(2000), perspective: 'renewal', opensAt: now, closesAt: now, status: 'recruiting', demo: false };
 
 /** Every card the bot can send, at its largest, in both languages. */
@@ -88,7 +97,9 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
     themeForm: proposalFormCard({ locale, proposalId: 'p', call: programme.calls[1]!, now, tracks: ['individual'], departments: [] }),
     receipt: proposalReceiptCard({ locale, proposal: proposal(1), call }),
     myProposals: myProposalsCard({ locale, proposals: Array.from({ length: 10 }, (_, i) => ({ ...proposal(i), state: 'draft' as const })), calls: new Map([[call.id, call]]) }),
-    review: reviewCard({ locale, items: Array.from({ length: 40 }, (_, i) => ({ proposal: proposal(i), authorName: hostile(50) })) }),
+    review: reviewCard({ locale, items: Array.from({ length: 40 }, (_, i) => reviewItem(i)) }),
+    reviewStatusOnly: reviewCard({ locale, items: Array.from({ length: 40 }, (_, i) => reviewItem(i)), interactive: false, refreshUserIds: Array.from({ length: 80 }, (_, i) => `oid-${i}`) }),
+    reviewRelatedItemWithoutTitle: reviewCard({ locale, items: [{ ...reviewItem(1), relatedItem: { number: '5-11' }, sameItem: [] }], notice: 'R6-新規-001を「ヒアリング中」にしました。' }),
     practices: practicesCard({ locale, words: hostile(50), results: programme.practices.map((practice) => ({ practice, interestCount: 3 })), mayMarkInterest: true }),
     recruitment: recruitmentListCard({ locale, projects: Array.from({ length: 5 }, () => project), mayApply: true }),
     application: applicationFormCard({ locale, project, grade: 'chief', values: { motivation: hostile(1000) }, errors: { motivation: 'エラー' } }),
@@ -140,8 +151,20 @@ describe('card limits', () => {
   it('caps long lists so a card stays readable, and says so', () => {
     const practices = practicesCard({ locale: 'ja', words: '', results: programme.practices.map((practice) => ({ practice, interestCount: 0 })), mayMarkInterest: false });
     expect(cardText(practices)).toContain(`ほか${programme.practices.length - PRACTICES_CARD_LIMIT}件`);
-    const review = reviewCard({ locale: 'ja', items: Array.from({ length: 40 }, (_, i) => ({ proposal: proposal(i), authorName: 'x' })) });
+    const everyday = (index: number): Proposal => ({ ...proposal(index), summary: hostile(300), expectedEffect: hostile(150) });
+    const review = reviewCard({ locale: 'ja', items: Array.from({ length: 40 }, (_, i) => ({ proposal: everyday(i), authorName: 'x' })) });
     expect((cardText(review).match(/R6-新規-/g) ?? []).length).toBe(REVIEW_CARD_LIMIT);
+    expect(cardText(review)).toContain(`ほか${40 - REVIEW_CARD_LIMIT}件はタブ`);
+  });
+
+  it('shows fewer proposals in full rather than cutting their text when the longest ones would pass the size limit', () => {
+    const review = reviewCard({ locale: 'ja', items: Array.from({ length: 40 }, (_, i) => reviewItem(i)) });
+    expect(cardSizeBytes(review)).toBeLessThan(CARD_SIZE_LIMIT_BYTES);
+    const shown = (cardText(review).match(/R6-新規-\d{3}/g) ?? []).filter((receipt) => receipt !== 'R6-新規-999').length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(REVIEW_CARD_LIMIT);
+    expect(cardText(review)).toContain(`ほか${40 - shown}件はタブ`);
+    expect(cardText(review)).toContain(neutraliseMarkdown(hostile(PROPOSAL_LIMITS.summary)));
   });
 
   it('lists at most 60 users for automatic refresh, as Teams allows', () => {

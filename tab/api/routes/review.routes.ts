@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import { departmentOf } from '../../../shared/proposals/track-eligibility.js';
 import { DECISIONS, type ProposalState } from '../../../shared/proposals/proposal.js';
+import { sameItemProposals } from '../../../shared/proposals/same-item-proposals.js';
 import { formatIsoJst } from '../../../shared/time/index.js';
 import { exportProposalsCsv } from '../../../shared/use-cases/proposal-export.js';
 import { noticesAbout } from '../../../shared/use-cases/personal-notices.js';
@@ -36,10 +37,12 @@ export function mountReviewRoutes(server: Server, deps: ApiDeps): void {
     authedRoute(deps, async ({ viewer, query }) => {
       requireReviewer(viewer);
       const filter = boardQuery.parse({ callId: query.callId, state: query.state, track: query.track, departmentUnitId: query.departmentUnitId });
-      const [calls, units, staff] = await Promise.all([repos.calls.list(), repos.units.list(), repos.staff.list()]);
+      const [calls, units, staff, teams, reviewable] = await Promise.all([repos.calls.list(), repos.units.list(), repos.staff.list(), repos.projectTeams.list(), repos.proposals.list({ states: REVIEWABLE })]);
       const unitMap = new Map(units.map((unit) => [unit.id, unit]));
       const staffMap = new Map(staff.map((person) => [person.id, person]));
-      const proposals = (await repos.proposals.list({ callId: filter.callId, states: filter.state ? [filter.state] : REVIEWABLE }))
+      const proposals = reviewable
+        .filter((proposal) => !filter.callId || proposal.callId === filter.callId)
+        .filter((proposal) => !filter.state || proposal.state === filter.state)
         .filter((proposal) => !filter.track || proposal.track === filter.track)
         .filter((proposal) => {
           if (!filter.departmentUnitId) return true;
@@ -47,7 +50,8 @@ export function mountReviewRoutes(server: Server, deps: ApiDeps): void {
           return department === filter.departmentUnitId;
         })
         .sort((a, b) => (a.receiptNumber ?? '').localeCompare(b.receiptNumber ?? ''));
-      const lookups = { calls: new Map(calls.map((call) => [call.id, call])), units: unitMap, staff: staffMap, now: deps.ctx.clock.now() };
+      // The overlap hint looks across every call and state on the board, whatever the filter shows.
+      const lookups = { calls: new Map(calls.map((call) => [call.id, call])), units: unitMap, staff: staffMap, teams, sameItem: sameItemProposals(reviewable), now: deps.ctx.clock.now() };
       const json = await Promise.all(
         proposals.map(async (proposal) => ({
           ...presentReviewProposal(proposal, lookups, await repos.proposals.listReviewNotes(proposal.id)),

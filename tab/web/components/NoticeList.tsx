@@ -26,7 +26,7 @@ function NoticeItem({ notice }: { notice: NoticeDto }) {
           <Text weight="semibold">{t('noticeDecision')}</Text>{' '}
           <Link href={hrefOf('proposals')}>{subject.title || '—'}</Link> {subject.receiptNumber && <Text size={200}>({subject.receiptNumber})</Text>}
           <Text block>
-            <Badge appearance="tint">{PROPOSAL_STATE_LABELS[subject.state][locale]}</Badge> {subject.reason && `${t('decisionReason')}: ${subject.reason}`}
+            <Badge appearance="tint">{PROPOSAL_STATE_LABELS[subject.state][locale]}</Badge> {subject.reason && `${t('reason')}: ${subject.reason}`}
           </Text>
           {isDecision(subject.state) && <Text block size={200}>{t('nextSteps')}: {DECISION_NEXT_STEPS[subject.state][locale]}</Text>}
         </>

@@ -148,6 +148,10 @@ export interface ProposalDto {
 export interface ReviewProposalDto extends ProposalDto {
   readonly authorName: string;
   readonly authorUnitName?: string | undefined;
+  /** The related plan item as printed, with its title when the programme data has one. */
+  readonly relatedItem?: { readonly number: string; readonly title?: string | undefined } | undefined;
+  /** Other reviewable proposals naming the same plan item: a hint of overlap. */
+  readonly sameItemProposals: readonly { readonly id: string; readonly receiptNumber?: string | undefined; readonly title: string }[];
   readonly notes: readonly { readonly authorName: string; readonly text: string; readonly at: string }[];
   /** For a decided proposal: how the notice of the decision reached the proposer. */
   readonly notified?: NoticeDelivery | undefined;

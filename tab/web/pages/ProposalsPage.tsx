@@ -158,7 +158,7 @@ export function ProposalsPage({ id }: { id?: string | undefined }) {
                             )}
                             {proposal.decisionReason && (
                               <Text block>
-                                {t('decisionReason')}: {proposal.decisionReason}
+                                {t('reason')}: {proposal.decisionReason}
                               </Text>
                             )}
                             <Text block size={200}>
