@@ -78,6 +78,14 @@ describe.skipIf(skipReason !== undefined)('notices and language in the tab, head
     await page.close();
   });
 
+  it('tells the secretariat on the board that the proposer could only be told on the dashboard', async () => {
+    const { page } = await signInAs(STAFF.secretary.id, '#/review');
+    const row = page.locator('tr', { hasText: '庁内郵便の電子化' }).first();
+    await row.locator('[data-field="notified"]').waitFor();
+    expect(await row.locator('[data-field="notified"]').textContent()).toContain('未達: ボット未インストール');
+    await page.close();
+  });
+
   it('keeps the language a person chose for their next visit and for the bot', async () => {
     const { page } = await signInAs(STAFF.outsider.id);
     await page.getByRole('heading', { name: 'わたしのタスク' }).waitFor();

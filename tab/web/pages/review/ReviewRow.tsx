@@ -3,7 +3,8 @@ import { INDIVIDUAL_PROPOSER_LABEL, PERSPECTIVE_LABELS, PROPOSAL_STATE_LABELS, T
 import { planItemLabel } from '../../../../shared/plan/plan-item-reference.js';
 import { DateText } from '../../components/DateText.js';
 import { useI18n } from '../../i18n/locale-context.js';
-import type { ReviewProposalDto } from '../../models/api-contract.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import type { NoticeDelivery, ReviewProposalDto } from '../../models/api-contract.js';
 import { ProposalContent } from './ProposalContent.js';
 import { ReviewActions } from './ReviewActions.js';
 
@@ -28,6 +29,9 @@ interface ReviewRowProps {
   readonly onChanged: () => void;
   readonly onError: (error: unknown) => void;
 }
+
+/** How the proposer heard the decision, as the secretariat needs to know it. */
+const NOTIFIED_KEYS: Readonly<Record<NoticeDelivery, MessageKey>> = { sent: 'notifiedSent', pending: 'notifiedPending', failed: 'notifiedFailed', notInstalled: 'notifiedNotInstalled' };
 
 /**
  * One proposal: what a reviewer scans (title, related item, perspective, where it comes from,
@@ -69,6 +73,11 @@ export function ReviewRow({ proposal, selected, onSelect, expanded, onExpand, on
           <div className={styles.stack}>
             <Badge appearance="tint" className={styles.badge}>{PROPOSAL_STATE_LABELS[proposal.state][locale]}</Badge>
             {proposal.decisionReason && <Text size={200}>{proposal.decisionReason}</Text>}
+            {proposal.notified && (
+              <Text size={200} data-field="notified">
+                {t(NOTIFIED_KEYS[proposal.notified])}
+              </Text>
+            )}
           </div>
         </TableCell>
         <TableCell className={styles.cell}>
