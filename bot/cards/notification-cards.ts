@@ -14,7 +14,7 @@ export function deadlineReminderCard(data: { locale: Locale; call: ProposalCall;
   return adaptiveCard([
     heading(t('notice.deadlineTitle', locale)),
     textBlock(neutraliseMarkdown(call.title), { weight: 'Bolder' }),
-    facts([[TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, data.now, locale)]]),
+    facts([[TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, data.now, locale)]]),
     note(t('notice.deadlineHint', locale)),
   ]);
 }
@@ -27,7 +27,7 @@ export function deadlineClosedCard(data: { locale: Locale; call: ProposalCall; t
     heading(t('notice.closedTitle', locale)),
     textBlock(neutraliseMarkdown(call.title), { weight: 'Bolder' }),
     facts([
-      [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, data.now, locale)],
+      [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, data.now, locale)],
       [t('notice.received', locale), t('notice.receivedCount', locale, { count: data.received })],
     ]),
   ]);
@@ -50,7 +50,7 @@ export function draftReminderCard(data: { locale: Locale; proposal: Proposal; ca
   return adaptiveCard([
     heading(t('notice.draftTitle', locale)),
     userText(t('notice.draftBody', locale, { title: proposal.title || '—' })),
-    ...(track ? [facts([[TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, data.now, locale)]])] : []),
+    ...(track ? [facts([[TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, data.now, locale)]])] : []),
     actionSet([executeAction(t('mine.edit', locale), OPEN_PROPOSAL_FORM_VERB, { callId: call.id, proposalId: proposal.id })]),
   ]);
 }

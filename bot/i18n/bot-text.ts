@@ -57,7 +57,6 @@ const TEXT = {
   'pt.category': { ja: '区分', en: 'Category' },
   'calls.title': { ja: '受付中の募集', en: 'Open calls' },
   'calls.none': { ja: '受付中の募集はありません。', en: 'No call is open.' },
-  'calls.deadline': { ja: '{date}まで', en: 'until {date}' },
   'calls.daysLeft': { ja: 'あと{days}日', en: '{days} days left' },
   'calls.lastDay': { ja: '本日締切', en: 'Closes today' },
   'calls.closed': { ja: '締切済み', en: 'Closed' },
