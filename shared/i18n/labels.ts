@@ -2,6 +2,7 @@ import type { CallKind, TrackKind } from '../calls/proposal-call.js';
 import type { MeetingStatus } from '../meetings/meeting.js';
 import type { RsvpResponse } from '../meetings/rsvp.js';
 import type { Perspective, ProposalState } from '../proposals/proposal.js';
+import type { TeamRole } from '../recruitment/team-composition.js';
 
 type Labels<K extends string> = Readonly<Record<K, { readonly ja: string; readonly en: string }>>;
 
@@ -43,4 +44,11 @@ export const RSVP_LABELS: Labels<RsvpResponse> = {
   attend: { ja: '出席', en: 'Attend' },
   absent: { ja: '欠席', en: 'Absent' },
   proxy: { ja: '代理出席', en: 'Proxy' },
+};
+
+/** Roles in a proposal-based PT, as the document names them (プロジェクトマネージャー…). */
+export const TEAM_ROLE_LABELS: Labels<TeamRole> = {
+  pm: { ja: 'プロジェクトマネージャー', en: 'Project manager' },
+  pl: { ja: 'プロジェクトリーダー', en: 'Project leader' },
+  member: { ja: 'メンバー', en: 'Member' },
 };
