@@ -1,8 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { MOTIVATION_MAX_LENGTH, type RecruitmentProject } from '../../../shared/recruitment/recruitment.js';
+import { MOTIVATION_MAX_LENGTH, type Application, type ApplicationVersion, type RecruitmentProject } from '../../../shared/recruitment/recruitment.js';
 import { applyForRecruitment, saveRecruitmentTeam } from '../../../shared/use-cases/recruitment-team.js';
-import type { Application, ApplicationVersion } from '../../../shared/recruitment/recruitment.js';
 import type { ApplicationResultDto, ApplicationVersionDto, RecruitmentDetailDto, RecruitmentSummaryDto } from '../../web/models/api-contract.js';
 import type { Viewer } from '../auth/viewer.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
