@@ -1,15 +1,15 @@
 import type { ProposalCall } from '../../shared/calls/proposal-call.js';
 import { TRACK_LABELS } from '../../shared/i18n/labels.js';
 import type { Locale } from '../../shared/i18n/locale.js';
-import { daysUntil, formatDate } from '../../shared/time/index.js';
+import { daysUntil, formatDeadline } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
 import { actionSet, adaptiveCard, container, executeAction, facts, heading, neutraliseMarkdown, note, subheading, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 export const OPEN_PROPOSAL_FORM_VERB = 'proposal.openForm';
 
-/** "until 令和6年6月14日（金）, 3 days left": the deadline day is the whole day in JST. */
-export function trackCountdown(closesAt: Date, deadlineDate: string, now: Date, locale: Locale): string {
-  const deadline = t('calls.deadline', locale, { date: formatDate(deadlineDate, locale) });
+/** 「令和6年6月14日（金）まで — あと3日」: the deadline day is the whole day in JST (see `formatDeadline`). */
+export function trackCountdown(closesAt: Date, now: Date, locale: Locale): string {
+  const deadline = formatDeadline(closesAt, locale);
   if (now.getTime() >= closesAt.getTime()) return `${deadline} — ${t('calls.closed', locale)}`;
   const days = daysUntil(now, closesAt);
   return `${deadline} — ${days <= 0 ? t('calls.lastDay', locale) : t('calls.daysLeft', locale, { days })}`;
@@ -22,7 +22,7 @@ export function callsCard(data: { locale: Locale; calls: readonly ProposalCall[]
   for (const call of data.calls) {
     const items: CardElement[] = [
       subheading(neutraliseMarkdown(call.title)),
-      facts(call.tracks.map((track) => [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, now, locale)] as const)),
+      facts(call.tracks.map((track) => [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, now, locale)] as const)),
     ];
     if (data.mayPropose) items.push(actionSet([executeAction(t('calls.propose', locale), OPEN_PROPOSAL_FORM_VERB, { callId: call.id })]));
     body.push(container(items, { separator: true }));

@@ -1,5 +1,5 @@
 import type { ProposalCall, TrackKind } from '../../shared/calls/proposal-call.js';
-import { PROPOSAL_STATE_LABELS, RSVP_LABELS, TRACK_LABELS } from '../../shared/i18n/labels.js';
+import { PROPOSAL_STATE_LABELS, RSVP_LABELS, TEAM_ROLE_LABELS, TRACK_LABELS } from '../../shared/i18n/labels.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { Proposal } from '../../shared/proposals/proposal.js';
 import type { Rsvp } from '../../shared/meetings/rsvp.js';
@@ -18,7 +18,7 @@ export function deadlineReminderCard(data: { locale: Locale; call: ProposalCall;
   return adaptiveCard([
     heading(t('notice.deadlineTitle', locale)),
     textBlock(neutraliseMarkdown(call.title), { weight: 'Bolder' }),
-    facts([[TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, data.now, locale)]]),
+    facts([[TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, data.now, locale)]]),
     note(t('notice.deadlineHint', locale)),
   ]);
 }
@@ -31,7 +31,7 @@ export function deadlineClosedCard(data: { locale: Locale; call: ProposalCall; t
     heading(t('notice.closedTitle', locale)),
     textBlock(neutraliseMarkdown(call.title), { weight: 'Bolder' }),
     facts([
-      [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, data.now, locale)],
+      [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, data.now, locale)],
       [t('notice.received', locale), t('notice.receivedCount', locale, { count: data.received })],
     ]),
   ]);
@@ -54,7 +54,7 @@ export function draftReminderCard(data: { locale: Locale; proposal: Proposal; ca
   return adaptiveCard([
     heading(t('notice.draftTitle', locale)),
     userText(t('notice.draftBody', locale, { title: proposal.title || '—' })),
-    ...(track ? [facts([[TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, data.now, locale)]])] : []),
+    ...(track ? [facts([[TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, data.now, locale)]])] : []),
     actionSet([executeAction(t('mine.edit', locale), OPEN_PROPOSAL_FORM_VERB, { callId: call.id, proposalId: proposal.id })]),
   ]);
 }
@@ -84,8 +84,6 @@ export function decisionNoticeCard(data: { locale: Locale; proposal: Proposal })
   ]);
 }
 
-const ROLE_TEXT = { pm: 'recruit.pm', pl: 'recruit.pl', member: 'recruit.member' } as const;
-
 /** To an applicant: seated (with the role) or not, once the secretariat has formed the team. */
 export function recruitmentOutcomeCard(data: { locale: Locale; projectTitle: string; seat?: TeamRole | undefined }): AdaptiveCard {
   const { locale } = data;
@@ -93,7 +91,7 @@ export function recruitmentOutcomeCard(data: { locale: Locale; projectTitle: str
   return adaptiveCard([
     heading(t('notice.recruitmentTitle', locale)),
     data.seat
-      ? userText(t('notice.recruitmentSelected', locale, { project, role: t(ROLE_TEXT[data.seat], locale) }), { weight: 'Bolder', color: 'Good' })
+      ? userText(t('notice.recruitmentSelected', locale, { project, role: TEAM_ROLE_LABELS[data.seat][locale] }), { weight: 'Bolder', color: 'Good' })
       : userText(t('notice.recruitmentNotSelected', locale, { project })),
     ...(data.seat ? [note(t('notice.recruitmentNext', locale))] : []),
   ]);

@@ -64,7 +64,7 @@ export function proposalFormCard(data: ProposalFormData): AdaptiveCard {
   const required = (field: keyof typeof FIELD_LABELS) => t('convene.required', locale, { field: label(field) });
   const body: CardElement[] = [heading(t('propose.title', locale, { call: neutraliseMarkdown(call.title) }))];
   body.push(
-    facts(call.tracks.map((track) => [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, track.deadlineDate, data.now, locale)] as const)),
+    facts(call.tracks.map((track) => [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, data.now, locale)] as const)),
   );
   if (data.notice) body.push(note(data.notice, 'Good'));
   if (errors.form) body.push(note(errors.form, 'Attention'));

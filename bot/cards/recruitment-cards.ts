@@ -1,9 +1,10 @@
 import { GRADE_LABELS, type Grade } from '../../shared/organisation/grade.js';
-import { PERSPECTIVE_LABELS } from '../../shared/i18n/labels.js';
+import { PERSPECTIVE_LABELS, TEAM_ROLE_LABELS } from '../../shared/i18n/labels.js';
 import type { Locale } from '../../shared/i18n/locale.js';
-import { MOTIVATION_MAX_LENGTH, type RecruitmentProject } from '../../shared/recruitment/recruitment.js';
-import { formatDateTime } from '../../shared/time/index.js';
-import { FIELD_LABELS } from '../../shared/i18n/error-messages.js';
+import { MOTIVATION_MAX_LENGTH, type Application, type RecruitmentProject } from '../../shared/recruitment/recruitment.js';
+import { noRoleReason, roleChoicesFor, roleWithGradesLabel } from '../../shared/recruitment/role-eligibility.js';
+import { formatDateTime, formatDeadline } from '../../shared/time/index.js';
+import { errorMessage, FIELD_LABELS } from '../../shared/i18n/error-messages.js';
 import { t } from '../i18n/bot-text.js';
 import {
   actionSet,
@@ -37,7 +38,7 @@ export function recruitmentListCard(data: { locale: Locale; projects: readonly R
         userText(project.description, { isSubtle: true }),
         facts([
           [FIELD_LABELS.perspective![locale], PERSPECTIVE_LABELS[project.perspective][locale]],
-          [t('recruit.until', locale), formatDateTime(project.closesAt, locale)],
+          [t('recruit.until', locale), formatDeadline(project.closesAt, locale)],
         ]),
       ];
       if (data.mayApply) items.push(actionSet([executeAction(t('recruit.apply', locale), OPEN_APPLICATION_VERB, { projectId: project.id })]));
@@ -52,19 +53,36 @@ export interface ApplicationFormData {
   readonly locale: Locale;
   readonly project: RecruitmentProject;
   readonly grade: Grade;
+  /** The person's application to this project, which applying again replaces. */
+  readonly current?: Application | undefined;
   readonly values?: { desiredRole?: string | undefined; motivation?: string | undefined };
   readonly errors?: Readonly<Partial<Record<'desiredRole' | 'motivation' | 'form', string>>>;
 }
 
+/**
+ * The application form: only the roles the person's grade can hold, each other role with the
+ * reason it is not offered, and, when they applied before, what applying again replaces.
+ */
 export function applicationFormCard(data: ApplicationFormData): AdaptiveCard {
-  const { locale, project } = data;
+  const { locale, project, current } = data;
   const errors = data.errors ?? {};
   const motivationLabel = FIELD_LABELS.motivation![locale];
   const body: CardElement[] = [
     heading(t('recruit.formTitle', locale, { project: neutraliseMarkdown(project.title) })),
-    facts([[t('recruit.grade', locale), GRADE_LABELS[data.grade][locale]]]),
+    facts([
+      [t('recruit.grade', locale), GRADE_LABELS[data.grade][locale]],
+      [t('recruit.until', locale), formatDeadline(project.closesAt, locale)],
+    ]),
   ];
+  const noRole = noRoleReason(data.grade);
+  if (noRole) return adaptiveCard([...body, note(errorMessage(noRole, locale), 'Warning')]);
+  if (current) {
+    body.push(note(t('recruit.current', locale, { role: TEAM_ROLE_LABELS[current.desiredRole][locale], date: formatDateTime(current.appliedAt, locale) }), 'Warning'));
+  }
   if (errors.form) body.push(note(errors.form, 'Attention'));
+  const choices = roleChoicesFor(data.grade);
+  const offered = choices.filter((choice) => choice.allowed);
+  const chosen = offered.length === 1 ? offered[0]!.role : offered.find((choice) => choice.role === data.values?.desiredRole)?.role;
   body.push(
     choiceInput({
       id: 'desiredRole',
@@ -72,10 +90,13 @@ export function applicationFormCard(data: ApplicationFormData): AdaptiveCard {
       required: true,
       errorMessage: t('recruit.role', locale),
       style: 'expanded',
-      choices: (['pm', 'pl', 'member'] as const).map((role) => ({ title: t(`recruit.${role}`, locale), value: role })),
-      value: data.values?.desiredRole,
+      choices: offered.map((choice) => ({ title: roleWithGradesLabel(choice.role, locale), value: choice.role })),
+      value: chosen,
     }),
     ...fieldError('desiredRole', errors.desiredRole),
+    ...choices.flatMap((choice) => (choice.reason ? [errorMessage(choice.reason, locale)] : []))
+      .filter((reason) => reason !== errors.desiredRole)
+      .map((reason) => note(reason)),
     textInput({
       id: 'motivation',
       label: motivationLabel,
@@ -87,5 +108,6 @@ export function applicationFormCard(data: ApplicationFormData): AdaptiveCard {
     }),
     ...fieldError('motivation', errors.motivation),
   );
-  return adaptiveCard(body, { actions: [executeAction(t('recruit.apply', locale), APPLY_VERB, { projectId: project.id }, 'positive')] });
+  const submit = t(current ? 'recruit.update' : 'recruit.apply', locale);
+  return adaptiveCard(body, { actions: [executeAction(submit, APPLY_VERB, { projectId: project.id }, 'positive')] });
 }

@@ -69,6 +69,11 @@ export const ERROR_MESSAGES: Messages = {
   'recruitment.motivationRequired': { ja: '志望動機を入力してください。', en: 'Enter your motivation.' },
   'recruitment.motivationTooLong': { ja: '志望動機は{max}文字以内で入力してください。', en: 'Your motivation may be at most {max} characters.' },
   'recruitment.notFound': { ja: '公募が見つかりません。', en: 'Recruitment not found.' },
+  'recruitment.roleNotForGrade': { ja: '{role}は{allowed}の職員が対象です（あなたの職層: {grade}）。', en: 'The {roleEn} role is open to: {allowedEn} (your grade: {gradeEn}).' },
+  'recruitment.noRoleForGrade': {
+    ja: 'あなたの職層（{grade}）で応募できる役割はありません。PMは{pm}、PLは{pl}、メンバーは{member}の職員が対象です。',
+    en: 'No role in this team is open to your grade ({gradeEn}). PM: {pmEn}; PL: {plEn}; members: {memberEn}.',
+  },
   'staff.notFound': { ja: '職員が見つかりません（{id}）。', en: 'Staff member not found ({id}).' },
   'projectTeam.notFound': { ja: 'PTが見つかりません。', en: 'Project team not found.' },
   'progress.fieldRequired': { ja: '{field}を入力してください。', en: 'Enter the {field}.' },

@@ -3,6 +3,7 @@ import type { Locale } from './locale.js';
 import type { MeetingStatus } from '../meetings/meeting.js';
 import type { RsvpResponse } from '../meetings/rsvp.js';
 import type { Decision, Perspective, ProposalState } from '../proposals/proposal.js';
+import type { TeamRole } from '../recruitment/team-composition.js';
 
 type Labels<K extends string> = Readonly<Record<K, { readonly ja: string; readonly en: string }>>;
 
@@ -77,4 +78,11 @@ export const RSVP_LABELS: Labels<RsvpResponse> = {
 export const LOCALE_NAMES: Labels<Locale> = {
   ja: { ja: '日本語', en: 'Japanese' },
   en: { ja: '英語', en: 'English' },
+};
+
+/** Roles in a proposal-based PT, as the document names them (プロジェクトマネージャー…). */
+export const TEAM_ROLE_LABELS: Labels<TeamRole> = {
+  pm: { ja: 'プロジェクトマネージャー', en: 'Project manager' },
+  pl: { ja: 'プロジェクトリーダー', en: 'Project leader' },
+  member: { ja: 'メンバー', en: 'Member' },
 };

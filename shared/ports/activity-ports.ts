@@ -40,8 +40,11 @@ export interface RecruitmentRepository {
   upsertProject(project: RecruitmentProject): Promise<UpsertOutcome>;
   getProject(id: string): Promise<RecruitmentProject | undefined>;
   listProjects(filter?: { status?: RecruitmentProject['status'] }): Promise<RecruitmentProject[]>;
-  /** One application per person and project: a repeated apply returns the existing one. */
+  /** One application per person and project: a repeated insert returns the existing one. */
   insertApplication(application: Application): Promise<Application>;
+  /** Replaces a stored application (found by its id) with a new state or content. */
+  updateApplication(application: Application): Promise<void>;
+  findApplication(projectId: string, staffId: string): Promise<Application | undefined>;
   listApplications(projectId: string): Promise<Application[]>;
   saveTeam(projectId: string, seats: readonly TeamSeat[]): Promise<void>;
   getTeam(projectId: string): Promise<TeamSeat[]>;

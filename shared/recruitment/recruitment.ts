@@ -22,16 +22,25 @@ export interface RecruitmentProject {
 
 export type ApplicationState = 'applied' | 'withdrawn' | 'selected' | 'notSelected';
 
-/** An application; the grade is copied from the directory when the person applies. */
-export interface Application {
-  readonly id: string;
-  readonly projectId: string;
-  readonly staffId: string;
+/** What a person asked for at one moment: the role, the motivation and their grade then. */
+export interface ApplicationVersion {
   readonly desiredRole: TeamRole;
   readonly motivation: string;
   readonly gradeAtApplication: Grade;
-  readonly state: ApplicationState;
   readonly appliedAt: Date;
+}
+
+/**
+ * A person's application to one project; the grade is copied from the directory when they apply.
+ * One per person and project: applying again replaces the content, and the replaced versions are
+ * kept, oldest first, in `earlierVersions`, so the secretariat sees the latest and what it replaced.
+ */
+export interface Application extends ApplicationVersion {
+  readonly id: string;
+  readonly projectId: string;
+  readonly staffId: string;
+  readonly state: ApplicationState;
+  readonly earlierVersions?: readonly ApplicationVersion[] | undefined;
 }
 
 export const MOTIVATION_MAX_LENGTH = 1000;
@@ -53,4 +62,27 @@ export function validateMotivation(text: string | undefined): string {
     throw new DomainError('recruitment.motivationTooLong', { max: MOTIVATION_MAX_LENGTH }, 'motivation');
   }
   return motivation;
+}
+
+/** The version an application stands for now (without its history). */
+export function currentVersion(application: Application): ApplicationVersion {
+  const { desiredRole, motivation, gradeAtApplication, appliedAt } = application;
+  return { desiredRole, motivation, gradeAtApplication, appliedAt };
+}
+
+/**
+ * A new application by someone who applied before: the same record with the new content, applied
+ * again, and the version it replaces added to its history.
+ */
+export function replaceApplication(current: Application, next: ApplicationVersion): Application {
+  return { ...current, ...next, state: 'applied', earlierVersions: [...(current.earlierVersions ?? []), currentVersion(current)] };
+}
+
+/**
+ * An application once the team is saved: `selected` when the person holds a seat, `notSelected`
+ * otherwise; a withdrawn application stays withdrawn.
+ */
+export function settleApplication(application: Application, seatedStaffIds: ReadonlySet<string>): Application {
+  if (application.state === 'withdrawn') return application;
+  return { ...application, state: seatedStaffIds.has(application.staffId) ? 'selected' : 'notSelected' };
 }

@@ -1,9 +1,12 @@
 import { DomainError } from '../domain-error.js';
 import type { Grade } from '../organisation/grade.js';
-import { GRADE_LABELS, isAtOrBelow } from '../organisation/grade.js';
+import { GRADE_LABELS, GRADES, isAtOrBelow } from '../organisation/grade.js';
 
 /** Roles in a proposal-based PT: project manager, project leader, members. */
 export type TeamRole = 'pm' | 'pl' | 'member';
+
+/** The roles in the order forms offer them, senior first. */
+export const TEAM_ROLES: readonly TeamRole[] = ['pm', 'pl', 'member'];
 
 export interface TeamSeat {
   readonly staffId: string;
@@ -34,6 +37,21 @@ export const FY2024_TEAM_RULES: TeamRules = {
 };
 
 /**
+ * Whether a person of `grade` may hold `role` under `rules`: the one grade rule that the team
+ * builder, the application forms and the apply use case all ask.
+ */
+export function mayHoldRole(grade: Grade, role: TeamRole, rules: TeamRules = FY2024_TEAM_RULES): boolean {
+  if (role === 'pm') return rules.pmGrades.includes(grade);
+  if (role === 'pl') return rules.plGrades.includes(grade);
+  return isAtOrBelow(grade, rules.memberMaxGrade);
+}
+
+/** The grades that may hold `role`, senior first. */
+export function gradesForRole(role: TeamRole, rules: TeamRules = FY2024_TEAM_RULES): Grade[] {
+  return GRADES.filter((grade) => mayHoldRole(grade, role, rules));
+}
+
+/**
  * Every violated rule, each as its own error so a secretariat sees all of them at once.
  * An empty list means the team may be saved.
  */
@@ -46,7 +64,7 @@ export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRule
   for (const [role, grades] of [['pm', rules.pmGrades], ['pl', rules.plGrades]] as const) {
     const holders = byRole(role);
     if (holders.length !== 1) errors.push(new DomainError(`team.${role}Count`, { count: holders.length }));
-    for (const seat of holders.filter((holder) => !grades.includes(holder.grade))) {
+    for (const seat of holders.filter((holder) => !mayHoldRole(holder.grade, role, rules))) {
       errors.push(
         new DomainError(`team.${role}Grade`, {
           name: seat.displayName,
@@ -65,7 +83,7 @@ export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRule
       new DomainError('team.memberCount', { count: members.length, min: rules.minMembers, max: rules.maxMembers }),
     );
   }
-  for (const seat of members.filter((member) => !isAtOrBelow(member.grade, rules.memberMaxGrade))) {
+  for (const seat of members.filter((member) => !mayHoldRole(member.grade, 'member', rules))) {
     errors.push(new DomainError('team.memberGrade', { name: seat.displayName, grade: GRADE_LABELS[seat.grade].ja, gradeEn: GRADE_LABELS[seat.grade].en.toLowerCase() }));
   }
 

@@ -37,6 +37,17 @@ export function recruitmentRepository(db: Kysely<Database>): RecruitmentReposito
         .executeTakeFirstOrThrow();
       return decodeRows<Application>([existing])[0]!;
     },
+    async updateApplication(application) {
+      await db
+        .updateTable('applications')
+        .set({ applied_at: application.appliedAt, doc: encodeDocument(application) })
+        .where('id', '=', application.id)
+        .execute();
+    },
+    async findApplication(projectId, staffId) {
+      const row = await db.selectFrom('applications').select('doc').where('project_id', '=', projectId).where('staff_id', '=', staffId).executeTakeFirst();
+      return row ? decodeRows<Application>([row])[0] : undefined;
+    },
     async listApplications(projectId) {
       const rows = await db.selectFrom('applications').select('doc').where('project_id', '=', projectId).orderBy('applied_at').orderBy('id').execute();
       return decodeRows<Application>(rows);

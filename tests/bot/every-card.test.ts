@@ -30,7 +30,7 @@ import { NOTIFICATION_KINDS } from '../../shared/notifications/notification-kind
 import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
 import { PROPOSAL_LIMITS } from '../../shared/proposals/proposal-content.js';
 import type { Proposal } from '../../shared/proposals/proposal.js';
-import type { RecruitmentProject } from '../../shared/recruitment/recruitment.js';
+import type { Application, RecruitmentProject } from '../../shared/recruitment/recruitment.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
 
 const programme = toDomain(parseProgrammeFile(await fs.readFile(path.resolve(import.meta.dirname, '../../shared/programme/fy2024.yaml'), 'utf8')));
@@ -80,6 +80,7 @@ const reviewItem = (index: number, proposalOf: (index: number) => Proposal = pro
   relatedItem: { number: '3‐13', title: programme.projectTeams[0]!.title },
   sameItem: [{ receiptNumber: 'R6-新規-999', title: hostile(PROPOSAL_LIMITS.title) }],
 });
+const application: Application = { id: 'a', projectId: 'r', staffId: 's', desiredRole: 'pm', motivation: hostile(1000), gradeAtApplication: 'sectionChief', state: 'applied', appliedAt: now };
 const project: RecruitmentProject = { id: 'r', fiscalYear: 2024, title: hostile(100), description: hostile(2000), perspective: 'renewal', opensAt: now, closesAt: now, status: 'recruiting', demo: false };
 
 /** Every card the bot can send, at its largest, in both languages. */
@@ -103,6 +104,8 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
     practices: practicesCard({ locale, words: hostile(50), results: programme.practices.map((practice) => ({ practice, interestCount: 3 })), mayMarkInterest: true }),
     recruitment: recruitmentListCard({ locale, projects: Array.from({ length: 5 }, () => project), mayApply: true }),
     application: applicationFormCard({ locale, project, grade: 'chief', values: { motivation: hostile(1000) }, errors: { motivation: 'エラー' } }),
+    applicationReplacing: applicationFormCard({ locale, project, grade: 'sectionChief', current: application, values: { desiredRole: 'pm', motivation: application.motivation }, errors: { desiredRole: 'エラー', form: 'エラー' } }),
+    applicationNoRole: applicationFormCard({ locale, project, grade: 'special' }),
     subscription: subscriptionCard({ locale, kinds: [...NOTIFICATION_KINDS], bodies: [{ id: 'hq', name: '本部' }] }),
     confirmation: confirmationCard(hostile(100)),
     convocationNotice: meetingCard({ locale, view: { ...view, forConversation: true }, heading: '招集通知', refreshUserIds: ['oid-1'] }),

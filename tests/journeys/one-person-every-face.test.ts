@@ -166,6 +166,63 @@ describe('one person through the bot, the tab and the notifications', () => {
     expect((await reviewer.call('POST', `/api/v1/notices/${read[0].id}/read`)).status).toBe(404);
   });
 
+  it('an applicant who applied in the bot hears in chat that they were seated; one without the bot finds it on the dashboard', async () => {
+    clock.set(jst('2024-05-15T10:00:00'));
+    const projectId = 'journey-recruitment';
+    await world.ctx.store.repositories.recruitment.upsertProject({
+      id: projectId,
+      fiscalYear: 2024,
+      title: '窓口DXプロジェクト',
+      description: '窓口の手続きを見直す',
+      perspective: 'crossCutting',
+      opensAt: jst('2024-05-01T09:00:00'),
+      closesAt: jst('2024-06-01T00:00:00'),
+      status: 'recruiting',
+      demo: false,
+    });
+    // In the bot: 公募 → 応募する → the form, as a member (the only role a 主任 is offered).
+    const list = (await talk.say(botFirst, '公募')).cards[0]!;
+    const open = click(list, '応募する');
+    const form = (await talk.act(botFirst, open.verb, open.data)).value as AdaptiveCard;
+    const apply = click(form, '応募する', { desiredRole: 'member', motivation: '窓口の経験を活かしたい' });
+    expect(cardText((await talk.act(botFirst, apply.verb, apply.data)).value)).toContain('窓口DXプロジェクト');
+    // The others apply in the tab.
+    const applicants: [string, 'pm' | 'pl' | 'member'][] = [
+      ['koreifukushi.bucho@example.jp', 'pm'],
+      ['shimin-katsudo.kakaricho@example.jp', 'pl'],
+      ['dx.shunin@example.jp', 'member'],
+      ['toshi-seibi.shuji@example.jp', 'member'],
+      ['setagaya.shunin@example.jp', 'member'],
+    ];
+    const ids = new Map<string, string>();
+    for (const [upn, desiredRole] of applicants) {
+      const session = await world.signIn(upn);
+      ids.set(upn, session.staffId);
+      expect((await session.call('POST', `/api/v1/recruitment/${projectId}/applications`, { desiredRole, motivation: '参加したい' })).status).toBe(201);
+    }
+    const me = await world.signIn(botFirst);
+    const reviewer = await world.signIn(secretariat);
+    const chatBefore = sentCount(personalChat(botFirst));
+    const seats = [
+      { staffId: ids.get('koreifukushi.bucho@example.jp')!, role: 'pm' },
+      { staffId: ids.get('shimin-katsudo.kakaricho@example.jp')!, role: 'pl' },
+      { staffId: me.staffId, role: 'member' },
+      { staffId: ids.get('dx.shunin@example.jp')!, role: 'member' },
+      { staffId: ids.get('toshi-seibi.shuji@example.jp')!, role: 'member' },
+    ];
+    expect((await reviewer.call('PUT', `/api/v1/recruitment/${projectId}/team`, { seats })).status).toBe(200);
+    await world.scheduler.runOnce();
+
+    const [seated] = postedTo(personalChat(botFirst), chatBefore);
+    expect(cardProblems(seated!)).toEqual([]);
+    expect(cardText(seated)).toContain('「窓口DXプロジェクト」のメンバーに選ばれました（役割: メンバー）');
+    // The applicant left out is told too: the dashboard shows the outcome, with no role.
+    const leftOut = await world.signIn('setagaya.shunin@example.jp');
+    const notices = (await leftOut.call('GET', '/api/v1/dashboard')).json().notices as { subject: { kind: string; projectTitle?: string; role?: string } }[];
+    expect(notices).toContainEqual(expect.objectContaining({ subject: expect.objectContaining({ kind: 'recruitmentOutcome', projectTitle: '窓口DXプロジェクト' }) }));
+    expect(notices.find((notice) => notice.subject.kind === 'recruitmentOutcome')?.subject.role).toBeUndefined();
+  });
+
   it('a chair convenes in the tab, a member answers on the card in a channel, the chair sees the answer, and a change reaches the member personally', async () => {
     clock.set(jst('2024-05-20T09:00:00'));
     // The secretariat adds the app to the team's channel (subscribed to everything by default).

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from './support/http-caller.js';
+import { NOW } from './support/tab-seed.js';
 import { startTabWorld, type TabWorld } from './support/tab-world.js';
 import { tokensForAllStaff } from './support/staff-tokens.js';
 
@@ -33,14 +34,49 @@ describe('proposal-based PT recruitment from the tab', () => {
     });
   });
 
-  it('takes an application as an individual, with the grade from the directory, once', async () => {
+  it('takes an application as an individual, with the grade from the directory', async () => {
     const applied = await call('member2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: '窓口業務の経験を活かしたい' });
     expect(applied.status).toBe(201);
-    expect((await call('member2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'pm', motivation: '再応募' })).json().desiredRole).toBe('member');
+    expect(applied.json()).toMatchObject({ desiredRole: 'member', state: 'applied', appliedAt: NOW.toISOString() });
+    expect(applied.json().replaced).toBeUndefined();
     const empty = await call('deputy2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: ' ' });
     expect(empty.status).toBe(422);
     expect(empty.json().error.message).toBe('志望動機を入力してください。');
     expect((await world.ctx.store.repositories.recruitment.listApplications('rp-1')).find((application) => application.staffId === 'member2')?.gradeAtApplication).toBe('staff');
+  });
+
+  it('tells the viewer their grade, so the form offers only the roles it can hold', async () => {
+    expect((await call('member2', 'GET', '/api/v1/recruitment/rp-1')).json().viewerGrade).toBe('staff');
+    expect((await call('planning-chief', 'GET', '/api/v1/recruitment/rp-1')).json().viewerGrade).toBe('sectionChief');
+  });
+
+  it('refuses a forged call for a role the grade cannot hold, in the caller’s language, and keeps the application as it was', async () => {
+    const forged = await call('member2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'pm', motivation: 'PMをやりたい' });
+    expect(forged.status).toBe(422);
+    expect(forged.json().error).toMatchObject({ code: 'recruitment.roleNotForGrade', message: 'プロジェクトマネージャーは部長級・課長級の職員が対象です（あなたの職層: 主事等）。' });
+    const english = await call('member2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'pl', motivation: 'PL' }, { 'Accept-Language': 'en' });
+    expect(english.json().error.message).toBe('The project leader role is open to: subsection chief (your grade: staff).');
+    const special = await call('deputy2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: '参加したい' });
+    expect(special.status).toBe(422);
+    expect(special.json().error.message).toContain('あなたの職層（特別職）で応募できる役割はありません。');
+    const stored = await world.ctx.store.repositories.recruitment.findApplication('rp-1', 'member2');
+    expect(stored).toMatchObject({ desiredRole: 'member', motivation: '窓口業務の経験を活かしたい' });
+    expect(await world.ctx.store.repositories.recruitment.findApplication('rp-1', 'deputy2')).toBeUndefined();
+  });
+
+  it('replaces a second application, says what it replaced, and shows the secretariat the latest with its history', async () => {
+    world.clock.set(new Date(NOW.getTime() + 3_600_000));
+    const again = await call('member2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: '書き直した志望動機' });
+    expect(again.status).toBe(200);
+    expect(again.json()).toMatchObject({ desiredRole: 'member', appliedAt: new Date(NOW.getTime() + 3_600_000).toISOString(), replaced: { desiredRole: 'member', appliedAt: NOW.toISOString() } });
+    const mine = (await call('member2', 'GET', '/api/v1/recruitment/rp-1')).json();
+    expect(mine).toMatchObject({ applicationCount: 6, myApplication: { desiredRole: 'member', motivation: '書き直した志望動機' } });
+    const applicants = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json().applicants as { staffId: string; motivation: string; earlierVersions: unknown[] }[];
+    expect(applicants.filter((applicant) => applicant.staffId === 'member2')).toEqual([
+      expect.objectContaining({ motivation: '書き直した志望動機', earlierVersions: [{ desiredRole: 'member', appliedAt: NOW.toISOString() }] }),
+    ]);
+    expect(applicants.find((applicant) => applicant.staffId === 'author')?.earlierVersions).toEqual([]);
+    world.clock.set(NOW);
   });
 
   it('refuses a team that breaks the rules, explaining every violation in Japanese or English, and saves nothing', async () => {
@@ -64,6 +100,13 @@ describe('proposal-based PT recruitment from the tab', () => {
     expect(await world.ctx.store.repositories.recruitment.getTeam('rp-1')).toEqual([]);
     const saved = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: VALID_TEAM });
     expect(saved.status).toBe(200);
-    expect((await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json()).toMatchObject({ status: 'teamFormed', team: VALID_TEAM });
+    const formed = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json();
+    expect(formed).toMatchObject({ status: 'teamFormed', team: VALID_TEAM });
+    // Each applicant's outcome is set with the team, so they can be told.
+    expect(Object.fromEntries(formed.applicants.map((applicant: { staffId: string; state: string }) => [applicant.staffId, applicant.state]))).toEqual({
+      'planning-chief': 'selected', 'pl-candidate': 'selected', author: 'selected', outsider: 'selected', member1: 'selected', member2: 'notSelected',
+    });
+    const late = await call('member2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: '編成後' });
+    expect(late.status).toBe(409);
   });
 });

@@ -4,9 +4,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTabBuilt, TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
 import { axeViolations } from './support/axe.js';
 import { openTabPage, TAB_PAGES, type BrowserWindow } from './support/tab-pages.js';
-import { startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+import { recruitmentListCard } from '../../bot/cards/recruitment-cards.js';
+import type { Locale } from '../../shared/i18n/locale.js';
+import { RECRUITMENT, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+
+/** What the bot's recruitment card says under 締切 (Deadline) for the tab's seeded project. */
+function botDeadline(locale: Locale): string {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'FactSet') for (const fact of record.facts as { title: string; value: string }[]) if (fact.title === (locale === 'ja' ? '締切' : 'Deadline')) found.push(fact.value);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(recruitmentListCard({ locale, projects: [RECRUITMENT], mayApply: true }));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
 const skipReason = fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (install the Debian package: apt-get install -y chromium)`;
 if (skipReason) console.warn(`tab workbench browser tests skipped: ${skipReason}`);
 
@@ -101,6 +119,62 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     await page.getByRole('columnheader', { name: 'わたしの回答' }).waitFor();
     await expect(page.getByRole('button', { name: '会議を招集する' }).count()).resolves.toBe(0);
     await page.close();
+  });
+
+  it('offers a 主任 only the member role, says why not PM or PL, and writes the deadline as the bot does', async () => {
+    const { page, errors } = await signInAs(STAFF.author.id, '#/proposal-pt/rp-1');
+    const form = page.getByRole('form', { name: '応募する' });
+    await form.waitFor();
+    await expect(form.getByRole('radio').count()).resolves.toBe(1);
+    await expect(form.getByRole('radio', { name: 'メンバー（主任以下）' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByTestId('roles-not-offered').innerText()).resolves.toBe(
+      'プロジェクトマネージャーは部長級・課長級の職員が対象です（あなたの職層: 主任）。\nプロジェクトリーダーは係長級の職員が対象です（あなたの職層: 主任）。',
+    );
+    const deadline = await page.getByTestId('deadline').innerText();
+    expect(deadline).toBe('令和6年5月31日（金）まで');
+    expect(deadline).toBe(botDeadline('ja'));
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const english = await signInAs(STAFF.author.id, '?locale=en#/proposal-pt/rp-1');
+    await english.page.getByRole('radio', { name: 'Member (chief or below)' }).waitFor();
+    await english.page.getByText('The project manager role is open to: director or section chief (your grade: chief).').waitFor();
+    await expect(english.page.getByTestId('deadline').innerText()).resolves.toBe(botDeadline('en'));
+    await english.page.close();
+  });
+
+  it('tells a special-post holder plainly that no role is open, with no form to send', async () => {
+    const { page } = await signInAs(STAFF.deputy2.id, '#/proposal-pt/rp-1');
+    await page.getByTestId('no-role').getByText('あなたの職層（特別職）で応募できる役割はありません。', { exact: false }).waitFor();
+    await expect(page.getByRole('form', { name: '応募する' }).count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('says an application will replace the earlier one, then that it did, and shows the secretariat the latest; axe passes on both views, light and dark', async () => {
+    const { page, errors } = await signInAs(STAFF.member1.id, '#/proposal-pt/rp-1');
+    await page.getByTestId('current-application').getByText('現在の応募: メンバー（令和6年5月10日（金）10:00）。もう一度応募すると、この応募内容を更新します', { exact: false }).waitFor();
+    await expect(page.locator('textarea[name="motivation"]').inputValue()).resolves.toBe('保健 主任の志望動機');
+    await page.locator('textarea[name="motivation"]').fill('健診の窓口を見直したい');
+    await page.getByRole('button', { name: '応募内容を更新する' }).click();
+    await page.getByRole('status').getByText('応募内容を更新しました（前回: メンバー・令和6年5月10日（金）10:00）。').waitFor();
+    expect(await world.ctx.store.repositories.recruitment.findApplication('rp-1', STAFF.member1.id)).toMatchObject({ motivation: '健診の窓口を見直したい', earlierVersions: [{ motivation: '保健 主任の志望動機' }] });
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const found: Record<string, unknown> = {};
+    for (const theme of ['default', 'dark'] as const) {
+      const applicant = await signInAs(STAFF.member1.id, `?theme=${theme}#/proposal-pt/rp-1`);
+      await applicant.page.getByTestId('current-application').waitFor();
+      const onForm = await axeViolations(applicant.page);
+      if (onForm.length) found[`application-form ${theme}`] = onForm;
+      await applicant.page.close();
+      const secretary = await signInAs(STAFF.secretary.id, `?theme=${theme}#/proposal-pt/rp-1`);
+      await secretary.page.locator('tr[data-applicant="member1"]').getByTestId('earlier-versions').getByText('更新1回（前回: メンバー・令和6年5月10日（金）10:00）').waitFor();
+      const onBuilder = await axeViolations(secretary.page);
+      if (onBuilder.length) found[`team-builder ${theme}`] = onBuilder;
+      await secretary.page.close();
+    }
+    expect(found).toEqual({});
   });
 
   it('builds a proposal-based team: rule violations are explained live, and only a valid team can be saved', async () => {

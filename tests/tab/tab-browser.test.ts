@@ -39,6 +39,8 @@ describe.skipIf(skipReason !== undefined)('the tab in headless Chromium, local m
     await page.getByText('受付中の募集').waitFor();
     const deadline = page.locator('time', { hasText: '令和6年5月17日（金）' }).first();
     await expect(deadline.getAttribute('title')).resolves.toBe('2024-05-17');
+    // The same words as the bot's calls card: the last day, 「…まで」.
+    await expect(deadline.textContent()).resolves.toBe('令和6年5月17日（金）まで');
     await page.getByText('あと7日').waitFor();
     const meeting = page.locator('time', { hasText: '令和6年5月24日（金）10:00' }).first();
     await expect(meeting.getAttribute('title')).resolves.toBe('2024-05-24T10:00:00+09:00');

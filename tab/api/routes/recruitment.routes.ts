@@ -1,8 +1,8 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { MOTIVATION_MAX_LENGTH, type RecruitmentProject } from '../../../shared/recruitment/recruitment.js';
+import { MOTIVATION_MAX_LENGTH, type Application, type ApplicationVersion, type RecruitmentProject } from '../../../shared/recruitment/recruitment.js';
 import { applyForRecruitment, saveRecruitmentTeam } from '../../../shared/use-cases/recruitment-team.js';
-import type { RecruitmentDetailDto, RecruitmentSummaryDto } from '../../web/models/api-contract.js';
+import type { ApplicationResultDto, ApplicationVersionDto, RecruitmentDetailDto, RecruitmentSummaryDto } from '../../web/models/api-contract.js';
 import type { Viewer } from '../auth/viewer.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { HttpProblem } from '../http/error-response.js';
@@ -11,6 +11,13 @@ import { idSchema, pathId, requireReviewer, requireStaff } from '../http/input.j
 const role = z.enum(['pm', 'pl', 'member']);
 const applyInput = z.strictObject({ desiredRole: role, motivation: z.string().max(MOTIVATION_MAX_LENGTH * 2) });
 const teamInput = z.strictObject({ seats: z.array(z.strictObject({ staffId: idSchema, role })).max(50) });
+const versionDto = (version: ApplicationVersion): ApplicationVersionDto => ({ desiredRole: version.desiredRole, appliedAt: version.appliedAt.toISOString() });
+const resultDto = (application: Application, replaced?: Application): ApplicationResultDto => ({
+  desiredRole: application.desiredRole,
+  state: application.state,
+  appliedAt: application.appliedAt.toISOString(),
+  replaced: replaced ? versionDto(replaced) : undefined,
+});
 
 /**
  * 提案型PT: the selected themes with their public call for members, applications as an
@@ -35,7 +42,7 @@ export function mountRecruitmentRoutes(server: Server, deps: ApiDeps): void {
       open: project.status === 'recruiting' && now >= project.opensAt && now < project.closesAt,
       demo: project.demo,
       applicationCount: applications.length,
-      myApplication: mine ? { desiredRole: mine.desiredRole, state: mine.state, appliedAt: mine.appliedAt.toISOString() } : undefined,
+      myApplication: mine ? { desiredRole: mine.desiredRole, state: mine.state, appliedAt: mine.appliedAt.toISOString(), motivation: mine.motivation } : undefined,
     };
   };
   const requireProject = async (id: string) => {
@@ -57,7 +64,7 @@ export function mountRecruitmentRoutes(server: Server, deps: ApiDeps): void {
     authedRoute(deps, async ({ viewer, params }) => {
       const project = await requireProject(pathId(params, 'id'));
       const reviewer = viewer.roles.secretariat || viewer.roles.admin;
-      const json: RecruitmentDetailDto = { ...(await summary(project, viewer)), mayBuildTeam: reviewer, applicants: [], team: [] };
+      const json: RecruitmentDetailDto = { ...(await summary(project, viewer)), viewerGrade: viewer.staff?.grade, mayBuildTeam: reviewer, applicants: [], team: [] };
       if (!reviewer) return { json };
       const [applications, team, staff, units] = await Promise.all([repos.recruitment.listApplications(project.id), repos.recruitment.getTeam(project.id), repos.staff.list(), repos.units.list()]);
       const people = new Map(staff.map((person) => [person.id, person]));
@@ -75,6 +82,8 @@ export function mountRecruitmentRoutes(server: Server, deps: ApiDeps): void {
               desiredRole: application.desiredRole,
               motivation: application.motivation,
               state: application.state,
+              appliedAt: application.appliedAt.toISOString(),
+              earlierVersions: (application.earlierVersions ?? []).map(versionDto),
             };
           }),
           team: team.map((seat) => ({ staffId: seat.staffId, role: seat.role })),
@@ -88,8 +97,8 @@ export function mountRecruitmentRoutes(server: Server, deps: ApiDeps): void {
     authedRoute(deps, async ({ viewer, params, body }) => {
       const applicant = requireStaff(viewer);
       const input = applyInput.parse(await body());
-      const application = await applyForRecruitment(deps.ctx, applicant, { projectId: pathId(params, 'id'), ...input });
-      return { status: 201, json: { desiredRole: application.desiredRole, state: application.state, appliedAt: application.appliedAt.toISOString() } };
+      const { application, replaced } = await applyForRecruitment(deps.ctx, applicant, { projectId: pathId(params, 'id'), ...input });
+      return { status: replaced ? 200 : 201, json: resultDto(application, replaced) };
     }),
   );
 

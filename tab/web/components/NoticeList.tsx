@@ -1,10 +1,9 @@
 import { Badge, Button, Link, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { DECISION_NEXT_STEPS, PROPOSAL_STATE_LABELS } from '../../../shared/i18n/labels.js';
+import { DECISION_NEXT_STEPS, PROPOSAL_STATE_LABELS, TEAM_ROLE_LABELS } from '../../../shared/i18n/labels.js';
 import { isDecision } from '../../../shared/proposals/proposal.js';
 import { useI18n } from '../i18n/locale-context.js';
 import type { NoticeDto } from '../models/api-contract.js';
-import { ROLE_LABELS } from '../pages/proposal-pt/role-labels.js';
 import { programmeApi } from '../services/programme-api.js';
 import { DateText } from './DateText.js';
 import { hrefOf } from './use-hash-route.js';
@@ -37,7 +36,7 @@ function NoticeItem({ notice }: { notice: NoticeDto }) {
         <>
           <Text weight="semibold">{t('noticeRecruitment')}</Text>{' '}
           <Link href={hrefOf('proposal-pt', subject.projectId)}>{subject.projectTitle}</Link>
-          <Text block>{subject.role ? t('noticeSelected', { role: ROLE_LABELS[subject.role][locale] }) : t('noticeNotSelected')}</Text>
+          <Text block>{subject.role ? t('noticeSelected', { role: TEAM_ROLE_LABELS[subject.role][locale] }) : t('noticeNotSelected')}</Text>
         </>
       );
       break;

@@ -290,7 +290,29 @@ export interface RecruitmentSummaryDto {
   readonly open: boolean;
   readonly demo: boolean;
   readonly applicationCount: number;
-  readonly myApplication?: { readonly desiredRole: TeamRole; readonly state: ApplicationState; readonly appliedAt: string } | undefined;
+  /** The viewer's latest application; applying again replaces it. */
+  readonly myApplication?: MyApplicationDto | undefined;
+}
+
+export interface MyApplicationDto {
+  readonly desiredRole: TeamRole;
+  readonly state: ApplicationState;
+  readonly appliedAt: string;
+  readonly motivation: string;
+}
+
+/** A version of an application that a later one replaced. */
+export interface ApplicationVersionDto {
+  readonly desiredRole: TeamRole;
+  readonly appliedAt: string;
+}
+
+/** The answer to an application: 201 when new, 200 when it replaced the earlier one (`replaced`). */
+export interface ApplicationResultDto {
+  readonly desiredRole: TeamRole;
+  readonly state: ApplicationState;
+  readonly appliedAt: string;
+  readonly replaced?: ApplicationVersionDto | undefined;
 }
 
 export interface ApplicantDto {
@@ -302,10 +324,16 @@ export interface ApplicantDto {
   readonly desiredRole: TeamRole;
   readonly motivation: string;
   readonly state: ApplicationState;
+  /** When the latest application was made. */
+  readonly appliedAt: string;
+  /** What the latest application replaced, oldest first (empty when the person applied once). */
+  readonly earlierVersions: readonly ApplicationVersionDto[];
 }
 
 /** Applicants and the saved team are given to the secretariat (and administrators) only. */
 export interface RecruitmentDetailDto extends RecruitmentSummaryDto {
+  /** The viewer's grade in the directory, which decides the roles they may apply for; absent when not in it. */
+  readonly viewerGrade?: Grade | undefined;
   readonly mayBuildTeam: boolean;
   readonly applicants: readonly ApplicantDto[];
   readonly team: readonly { readonly staffId: string; readonly role: TeamRole }[];

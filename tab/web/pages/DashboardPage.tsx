@@ -2,6 +2,7 @@ import { Link, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/rea
 import { MEETING_STATUS_LABELS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
 import { Countdown } from '../components/Countdown.js';
 import { DateText } from '../components/DateText.js';
+import { DeadlineText } from '../components/DeadlineText.js';
 import { LoadView } from '../components/LoadView.js';
 import { NoticeList } from '../components/NoticeList.js';
 import { Section } from '../components/Section.js';
@@ -99,7 +100,7 @@ export function DashboardPage() {
                         <TableRow key={track.kind}>
                           <TableCell>{TRACK_LABELS[track.kind][locale]}</TableCell>
                           <TableCell>
-                            {t('deadline')}: <DateText value={track.deadlineDate} />
+                            <DeadlineText closesAt={track.closesAt} />
                           </TableCell>
                           <TableCell>
                             <Countdown daysLeft={track.daysLeft} open={track.open} />

@@ -1,18 +1,19 @@
-import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Text, Textarea } from '@fluentui/react-components';
+import { Badge, Link, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { PERSPECTIVE_LABELS } from '../../../shared/i18n/labels.js';
+import { PERSPECTIVE_LABELS, TEAM_ROLE_LABELS } from '../../../shared/i18n/labels.js';
 import { PERSPECTIVES } from '../../../shared/proposals/proposal.js';
+import { formatDateTime } from '../../../shared/time/reiwa.js';
 import { DateText } from '../components/DateText.js';
-import { ErrorNotice } from '../components/ErrorNotice.js';
+import { DeadlineText } from '../components/DeadlineText.js';
 import { LoadView } from '../components/LoadView.js';
 import { Section } from '../components/Section.js';
 import { hrefOf } from '../components/use-hash-route.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/locale-context.js';
 import type { MessageKey } from '../i18n/messages.js';
-import type { RecruitmentDetailDto, RecruitmentSummaryDto, TeamRole } from '../models/api-contract.js';
+import type { RecruitmentDetailDto, RecruitmentSummaryDto } from '../models/api-contract.js';
 import { programmeApi } from '../services/programme-api.js';
-import { ROLE_LABELS } from './proposal-pt/role-labels.js';
+import { ApplicationForm } from './proposal-pt/ApplicationForm.js';
 import { TeamBuilder } from './proposal-pt/TeamBuilder.js';
 
 const STATUS_KEYS: Record<RecruitmentSummaryDto['status'], MessageKey> = { recruiting: 'recruiting', closed: 'recruitmentClosed', teamFormed: 'teamFormed' };
@@ -21,7 +22,7 @@ function Window({ project }: { project: RecruitmentSummaryDto }) {
   const { t } = useI18n();
   return (
     <Text size={200}>
-      {t('applicationWindow')}: <DateText value={project.opensAt} /> – <DateText value={new Date(Date.parse(project.closesAt) - 1).toISOString()} />{' '}
+      {t('applicationsOpen')}: <DateText value={project.opensAt} /> · {t('deadline')}: <DeadlineText closesAt={project.closesAt} />{' '}
       <Badge appearance="tint" color={project.open ? 'brand' : 'subtle'}>{project.open ? t('recruiting') : t(STATUS_KEYS[project.status] === 'recruiting' ? 'recruitmentClosed' : STATUS_KEYS[project.status])}</Badge>
     </Text>
   );
@@ -64,42 +65,11 @@ export function ProposalPtPage() {
   );
 }
 
-function ApplicationForm({ project, onApplied }: { project: RecruitmentDetailDto; onApplied: () => void }) {
-  const { t, locale } = useI18n();
-  const [desiredRole, setDesiredRole] = useState<TeamRole>('member');
-  const [motivation, setMotivation] = useState('');
-  const [error, setError] = useState<unknown>();
-  const apply = async () => {
-    setError(undefined);
-    try {
-      await programmeApi.applyForRecruitment(project.id, desiredRole, motivation);
-      onApplied();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-  return (
-    <form onSubmit={(event) => { event.preventDefault(); void apply(); }} aria-label={t('apply')} style={{ display: 'grid', gap: 8, maxWidth: 720 }}>
-      <Field label={t('desiredRole')}>
-        <RadioGroup value={desiredRole} onChange={(_, data) => setDesiredRole(data.value as TeamRole)}>
-          {(['pm', 'pl', 'member'] as const).map((role) => <Radio key={role} value={role} label={ROLE_LABELS[role][locale]} />)}
-        </RadioGroup>
-      </Field>
-      <Field label={t('motivation')} required>
-        <Textarea name="motivation" value={motivation} onChange={(_, data) => setMotivation(data.value)} maxLength={1000} rows={4} />
-      </Field>
-      <ErrorNotice error={error} />
-      <div>
-        <Button type="submit" appearance="primary">{t('apply')}</Button>
-      </div>
-    </form>
-  );
-}
-
 /** One theme: its call, the viewer's application, and (secretariat) the applicants and the team builder. */
 export function RecruitmentPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const project = useLoad(() => programmeApi.recruitment(id), [id]);
+  const [notice, setNotice] = useState<string>();
   return (
     <>
       <Link href={hrefOf('proposal-pt')}>{t('back')}</Link>
@@ -112,12 +82,24 @@ export function RecruitmentPage({ id }: { id: string }) {
               <Window project={data} />
             </Section>
             <Section title={t('apply')}>
-              {data.myApplication ? (
-                <MessageBar intent="info"><MessageBarBody>{t('appliedAs', { role: ROLE_LABELS[data.myApplication.desiredRole][locale] })}</MessageBarBody></MessageBar>
-              ) : data.open ? (
-                <ApplicationForm project={data} onApplied={project.reload} />
+              {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+              {!data.open ? (
+                <Text>
+                  {t('notRecruiting')}
+                  {data.myApplication && ` ${t('yourApplication', { role: TEAM_ROLE_LABELS[data.myApplication.desiredRole][locale], date: formatDateTime(new Date(data.myApplication.appliedAt), locale) })}`}
+                </Text>
+              ) : data.viewerGrade ? (
+                <ApplicationForm
+                  key={data.myApplication?.appliedAt ?? 'new'}
+                  project={data}
+                  grade={data.viewerGrade}
+                  onApplied={(message) => {
+                    setNotice(message);
+                    project.reload();
+                  }}
+                />
               ) : (
-                <Text>{t('notRecruiting')}</Text>
+                <Text>{t('notInDirectory')}</Text>
               )}
             </Section>
             {data.mayBuildTeam && (

@@ -1,4 +1,5 @@
 import type {
+  ApplicationResultDto,
   BodyDto,
   CalendarFeedDto,
   CalendarFeedUrlsDto,
@@ -68,7 +69,7 @@ export const programmeApi = {
   addProgressReport: (ptId: string, input: ProgressReportInputDto) => requestJson<{ id: string }>('POST', `/api/v1/project-teams/${enc(ptId)}/progress-reports`, input),
   recruitments: () => requestJson<RecruitmentSummaryDto[]>('GET', '/api/v1/recruitment'),
   recruitment: (id: string) => requestJson<RecruitmentDetailDto>('GET', `/api/v1/recruitment/${enc(id)}`),
-  applyForRecruitment: (id: string, desiredRole: TeamRole, motivation: string) => requestJson<unknown>('POST', `/api/v1/recruitment/${enc(id)}/applications`, { desiredRole, motivation }),
+  applyForRecruitment: (id: string, desiredRole: TeamRole, motivation: string) => requestJson<ApplicationResultDto>('POST', `/api/v1/recruitment/${enc(id)}/applications`, { desiredRole, motivation }),
   saveTeam: (id: string, seats: readonly { staffId: string; role: TeamRole }[]) => requestJson<unknown>('PUT', `/api/v1/recruitment/${enc(id)}/team`, { seats }),
   calendarFeed: () => requestJson<CalendarFeedDto>('GET', '/api/v1/calendar-feed'),
   rotateCalendarFeed: () => requestJson<CalendarFeedUrlsDto>('POST', '/api/v1/calendar-feed/rotate', {}),

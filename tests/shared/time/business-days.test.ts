@@ -42,6 +42,7 @@ describe('business days', () => {
       jstDate: '2024-05-18',
       wareki: '令和6年6月14日（金）9:00',
       fiscal: 2024,
+      deadlineText: ['令和8年12月12日（土）まで', 'until Sat 12 Dec 2026', '令和8年12月12日（土）17:00まで', 'until Sat 12 Dec 2026, 17:00 JST'],
       // 7 days before (30 Apr); 3 and 1 days before fall on 4 May and the 6 May substitute holiday,
       // both moved to Thu 2 May and sent once; the day itself; the closed notice the next morning.
       deadlineReminders: ['2024-04-30T00:00:00.000Z', '2024-05-02T00:00:00.000Z', '2024-05-07T00:00:00.000Z', '2024-05-08T00:00:00.000Z'],

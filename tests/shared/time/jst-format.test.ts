@@ -6,6 +6,7 @@ import {
   fiscalYearOf,
   fiscalYearRange,
   formatDate,
+  formatDeadline,
   formatEnglishDateTime,
   formatFiscalYear,
   formatIsoJst,
@@ -66,6 +67,23 @@ describe('deadlines', () => {
     expect(daysUntil(jst('2024-05-16T23:00:00'), individual)).toBe(1);
     expect(daysUntil(jst('2024-05-10T00:30:00'), individual)).toBe(7);
     expect(daysUntil(jst('2024-05-18T08:00:00'), individual)).toBe(-1);
+  });
+
+  it('writes a midnight close as the last day it accepts: 「令和6年5月17日（金）まで」, not the next day at 0:00', () => {
+    expect(formatDeadline(individual, 'ja')).toBe('令和6年5月17日（金）まで');
+    expect(formatDeadline(individual, 'en')).toBe('until Fri 17 May 2024');
+    expect(formatDeadline(jst('2026-12-13T00:00:00'), 'ja')).toBe('令和8年12月12日（土）まで');
+  });
+
+  it('adds the time when a deadline closes during the day, still on that day in Japan', () => {
+    expect(formatDeadline(jst('2026-12-12T17:00:00'), 'ja')).toBe('令和8年12月12日（土）17:00まで');
+    expect(formatDeadline(jst('2026-12-12T17:00:00'), 'en')).toBe('until Sat 12 Dec 2026, 17:00 JST');
+    expect(formatDeadline(jst('2026-12-13T00:30:00'), 'ja')).toBe('令和8年12月13日（日）0:30まで');
+    expect(formatDeadline(new Date(jst('2026-12-13T00:00:00').getTime() + 1), 'ja')).toBe('令和8年12月13日（日）0:00まで');
+  });
+
+  it('writes a deadline as the day a call track closes on, as deadlineFromDate made it', () => {
+    expect(formatDeadline(deadlineFromDate('2024-06-14'), 'ja')).toBe(`${formatWarekiDate('2024-06-14')}まで`);
   });
 });
 

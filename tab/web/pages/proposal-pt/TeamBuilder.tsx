@@ -1,11 +1,13 @@
-import { Badge, Button, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Badge, Button, Caption1, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../../../shared/i18n/error-messages.js';
+import { TEAM_ROLE_LABELS } from '../../../../shared/i18n/labels.js';
 import { GRADE_LABELS } from '../../../../shared/organisation/grade.js';
 import { checkTeamComposition, FY2024_TEAM_RULES, type TeamSeat } from '../../../../shared/recruitment/team-composition.js';
+import { formatDateTime } from '../../../../shared/time/reiwa.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/locale-context.js';
-import type { RecruitmentDetailDto, TeamRole } from '../../models/api-contract.js';
+import type { ApplicantDto, RecruitmentDetailDto, TeamRole } from '../../models/api-contract.js';
 import { programmeApi } from '../../services/programme-api.js';
 import { ROLE_LABELS } from './role-labels.js';
 
@@ -54,7 +56,10 @@ export function TeamBuilder({ project, onSaved }: { project: RecruitmentDetailDt
             <TableRow key={applicant.staffId} data-applicant={applicant.staffId}>
               <TableCell>{applicant.displayName}{applicant.unitName ? `（${applicant.unitName}）` : ''}</TableCell>
               <TableCell>{GRADE_LABELS[applicant.grade][locale]}</TableCell>
-              <TableCell>{ROLE_LABELS[applicant.desiredRole][locale]}</TableCell>
+              <TableCell>
+                {ROLE_LABELS[applicant.desiredRole][locale]}
+                <EarlierVersions applicant={applicant} />
+              </TableCell>
               <TableCell>{applicant.motivation}</TableCell>
               <TableCell>
                 <Select
@@ -99,4 +104,13 @@ export function TeamBuilder({ project, onSaved }: { project: RecruitmentDetailDt
       </div>
     </div>
   );
+}
+
+/** An applicant who applied again: how often, and what the latest application replaced. */
+function EarlierVersions({ applicant }: { applicant: ApplicantDto }) {
+  const { t, locale } = useI18n();
+  const previous = applicant.earlierVersions.at(-1);
+  if (!previous) return null;
+  const text = t('earlierVersions', { count: applicant.earlierVersions.length, role: TEAM_ROLE_LABELS[previous.desiredRole][locale], date: formatDateTime(new Date(previous.appliedAt), locale) });
+  return <Caption1 block data-testid="earlier-versions">{text}</Caption1>;
 }
