@@ -65,7 +65,9 @@ describe('applying for a proposal-based PT through /api/messages', () => {
     expect(list).toContain('令和6年5月20日（月）まで');
     expect(list).not.toContain('5月21日');
     expect(cardText(await openForm(chief))).toContain('令和6年5月20日（月）まで');
+    await talk.choose(chief, 'en');
     expect(cardText((await talk.say(chief, 'recruit', 'en-US')).cards[0])).toContain('until Mon 20 May 2024');
+    await talk.choose(chief, 'ja');
   });
 
   it('offers a 主任 only the member role, and says why PM and PL are not offered', async () => {
@@ -75,8 +77,10 @@ describe('applying for a proposal-based PT through /api/messages', () => {
     expect(text).toContain('メンバー（主任以下）');
     expect(text).toContain('プロジェクトマネージャーは部長級・課長級の職員が対象です（あなたの職層: 主任）。');
     expect(text).toContain('プロジェクトリーダーは係長級の職員が対象です（あなたの職層: 主任）。');
+    await talk.choose(chief, 'en');
     const english = cardText(await openForm(chief, 'en-US'));
     expect(english).toContain('The project manager role is open to: director or section chief (your grade: chief).');
+    await talk.choose(chief, 'ja');
     expect(roleChoices(await openForm(sectionChief))).toEqual(['pm']);
   });
 
@@ -85,8 +89,10 @@ describe('applying for a proposal-based PT through /api/messages', () => {
     expect(forged.statusCode).toBe(200);
     expect(cardText(forged.value)).toContain('プロジェクトマネージャーは部長級・課長級の職員が対象です（あなたの職層: 主任）。');
     expect(cardText(forged.value)).not.toContain('応募しました');
+    await talk.choose(chief, 'en');
     const english = await talk.act(chief, APPLY_VERB, { verb: APPLY_VERB, projectId: DEMO_IDS.recruitment, desiredRole: 'pl', motivation: 'PL' }, 'en-US');
     expect(cardText(english.value)).toContain('The project leader role is open to: subsection chief (your grade: chief).');
+    await talk.choose(chief, 'ja');
     expect(await applicationOf(chief)).toBeUndefined();
   });
 

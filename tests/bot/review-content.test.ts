@@ -81,7 +81,9 @@ describe('the review queue card shows what was proposed, over /api/messages', ()
     const started = (await talk().act(secretariat, start.verb, start.data)).value as AdaptiveCard;
     expect(cardProblems(started)).toEqual([]);
     expect(lines(started)).toEqual(expect.arrayContaining(['状態: ヒアリング中', '関連個票: 2‐24 オンライン相談・手続き支援の拡充', '期待される効果']));
+    await talk().choose(secretariat, 'en');
     const english = lines((await talk().say(secretariat, 'review', 'en-US')).cards[0]);
+    await talk().choose(secretariat, 'ja');
     expect(english).toEqual(expect.arrayContaining(['From: 保健福祉政策部', 'From: Individual', 'Related plan item: 2‐24 オンライン相談・手続き支援の拡充', 'Summary', 'Expected effect', 'Perspective: (b) New business for a section’s problem']));
   });
 
