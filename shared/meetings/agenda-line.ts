@@ -13,15 +13,16 @@ export interface AgendaLine {
 }
 
 /**
- * A PT progress item names its PT once. Its title usually repeats the PT (`1-4 行政手続きの
- * デジタル化 進捗報告`, as the tab writes it); what is left once the PT's number and title and the
- * words 進捗報告 are taken out (`【デモ】`, `中間報告`) is kept, and nothing else.
+ * A PT progress item names its PT once, beside the label PT進捗報告 the card adds. Its title usually
+ * repeats the PT (`1-4 行政手続きのデジタル化 進捗報告`, as the tab writes it); what is left once the
+ * PT's number and title and the words 進捗報告 are taken out (`【デモ】`, `中間報告`) is kept, and
+ * nothing else. A general item is its title.
  */
 export function agendaLine(item: AgendaItem, pt: { readonly displayName: string; readonly title: string } | undefined): AgendaLine {
-  if (item.kind !== 'ptProgress' || !pt) return { text: item.title };
+  if (item.kind !== 'ptProgress') return { text: item.title };
   let rest = item.title;
-  for (const name of [pt.displayName, pt.title]) if (name) rest = rest.split(name).join(' ');
+  for (const name of pt ? [pt.displayName, pt.title] : []) if (name) rest = rest.split(name).join(' ');
   rest = rest.replace(PROGRESS_WORDS, ' ').replace(EMPTY_BRACKETS, ' ').replace(/\s+/g, ' ').replace(EDGE_SEPARATORS, '');
   rest = WRAPPED.exec(rest)?.[1]?.trim() ?? rest;
-  return rest ? { ptName: pt.displayName, text: rest } : { ptName: pt.displayName };
+  return { ...(pt ? { ptName: pt.displayName } : {}), ...(rest ? { text: rest } : {}) };
 }

@@ -16,8 +16,9 @@ describe('an agenda line names a PT once', () => {
     expect(agendaLine(progress('進捗報告（中間とりまとめ）'), pt)).toEqual({ ptName: pt.displayName, text: '中間とりまとめ' });
   });
 
-  it('shows a general item, or a progress item whose PT is unknown, by its title', () => {
+  it('shows a general item by its title, and a progress item whose PT is unknown without repeating 進捗報告', () => {
     expect(agendaLine({ title: '令和6年度の進め方', kind: 'general' }, undefined)).toEqual({ text: '令和6年度の進め方' });
-    expect(agendaLine(progress('PT進捗報告'), undefined)).toEqual({ text: 'PT進捗報告' });
+    expect(agendaLine(progress('PT進捗報告'), undefined)).toEqual({});
+    expect(agendaLine(progress('2‐24 オンライン相談 進捗報告'), undefined)).toEqual({ text: '2‐24 オンライン相談' });
   });
 });
