@@ -102,8 +102,9 @@ function followUpFacts(view: MeetingView, locale: Locale): [string, string | und
   ];
 }
 
-/** The buttons beside the answers: open the online meeting (https only), and the convener's reminder. */
+/** The buttons beside the answers, while the meeting is ahead: open it online (https only), the convener's reminder. */
 function meetingButtons(view: MeetingView, locale: Locale): CardAction[] {
+  if (view.meeting.status !== 'convened' && view.meeting.status !== 'planned') return [];
   const link = safeMeetingLink(view.meeting.onlineUrl);
   const follow = view.forConversation ? undefined : view.attendance;
   return [
@@ -167,7 +168,7 @@ export function meetingCard(data: { locale: Locale; view: MeetingView; heading?:
     body.push(rsvp.input);
     actions = rsvp.actions;
   }
-  if (open) actions = [...actions, ...meetingButtons(view, locale)];
+  actions = [...actions, ...meetingButtons(view, locale)];
   const refresh = data.refreshUserIds?.length
     ? { action: executeAction('refresh', MEETING_VIEW_VERB, { meetingId: view.meeting.id }), userIds: data.refreshUserIds.slice(0, 60) }
     : undefined;

@@ -128,6 +128,9 @@ describe.each(['ja', 'en'] as const)('every card the bot can send (%s)', (locale
       expect(cardText(cards[name]), name).toContain('javascript:alert');
     }
     expect(JSON.stringify(cards.meeting)).toContain('"type":"Action.OpenUrl"');
+    const cancelled = meetingCard({ locale, view: { ...convenerView, meeting: { ...meeting, status: 'cancelled' } } });
+    expect(JSON.stringify(cancelled), 'a cancelled meeting').not.toContain('Action.OpenUrl');
+    expect(JSON.stringify(cancelled), 'a cancelled meeting').not.toContain('meeting.remindUnanswered');
   });
 
   it('never lets typed text reach Markdown unescaped (only TextRuns, which are never parsed, carry it as typed)', () => {
