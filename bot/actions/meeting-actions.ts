@@ -5,6 +5,7 @@ import type { AgendaItem, Guest } from '../../shared/meetings/meeting.js';
 import { MEETING_LIMITS } from '../../shared/meetings/meeting-input.js';
 import { instantAtJst, parseIsoDate } from '../../shared/time/index.js';
 import { answerRsvp, conveneMeeting } from '../../shared/use-cases/meeting-convocation.js';
+import { remindUnanswered } from '../../shared/use-cases/rsvp-reminder.js';
 import { conveneCard, type ConveneFormValues } from '../cards/convene-card.js';
 import { meetingCard } from '../cards/meetings-card.js';
 import type { BotTurn } from '../commands/command-turn.js';
@@ -57,6 +58,16 @@ export const rsvpAction: ActionHandler = async (turn, data) => {
 
 /** Teams asks for each listed user's own view of a shared card (`refresh`). */
 export const meetingViewAction: ActionHandler = async (turn, data) => cardResult(await personalMeetingCard(turn, viewPayload.parse(data).meetingId));
+
+/** The convener's once-only reminder to those who have not answered; the card then says it was sent. */
+export const remindUnansweredAction: ActionHandler = async (turn, data) => {
+  const { meetingId } = viewPayload.parse(data);
+  if (!turn.staff) throw new DomainError('auth.forbidden');
+  const { reminder } = await remindUnanswered(turn.ctx, turn.staff, meetingId);
+  const counts = { recipients: reminder.recipients, unreachable: reminder.unreachable };
+  const done = t(reminder.unreachable ? 'meetings.remindedUnreachable' : 'meetings.reminded', turn.locale, counts);
+  return cardResult(await personalMeetingCard(turn, meetingId, done));
+};
 
 const lines = (text: string | undefined) => (text ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 

@@ -118,6 +118,20 @@ export function container(items: readonly CardElement[], options: Record<string,
   return { type: 'Container', items, ...options };
 }
 
+/**
+ * A button that opens a web page. Only give it a URL checked first (`safeMeetingLink`): Teams
+ * opens whatever it is handed.
+ */
+export function openUrlAction(title: string, url: string): CardAction {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
+/** A checked URL written into a Markdown link, with the characters that would end the link encoded. */
+export function markdownLink(text: string, url: string): string {
+  const target = url.replace(/[()[\]<>\\ ]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${neutraliseMarkdown(text)}](${target})`;
+}
+
 export function actionSet(actions: readonly CardAction[]): CardElement {
   return { type: 'ActionSet', actions };
 }

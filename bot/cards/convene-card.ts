@@ -34,6 +34,8 @@ export interface ConveneCardData {
   /** Fixed when the form is first shown, so a double click convenes one meeting. */
   readonly meetingId: string;
   readonly bodies: readonly { id: string; name: string }[];
+  /** The body the form starts on (the one the person chairs); the first offered otherwise. */
+  readonly defaultBodyId?: string | undefined;
   readonly values?: ConveneFormValues;
   readonly errors?: Readonly<Partial<Record<keyof ConveneFormValues | 'form', string>>>;
 }
@@ -52,7 +54,7 @@ export function conveneCard(data: ConveneCardData): AdaptiveCard {
       required: true,
       errorMessage: required(t('convene.body', locale)),
       choices: data.bodies.map((b) => ({ title: b.name, value: b.id })),
-      value: values.bodyId ?? data.bodies[0]?.id,
+      value: values.bodyId ?? data.defaultBodyId ?? data.bodies[0]?.id,
     }),
     ...fieldError('bodyId', errors.bodyId),
     dateInput({ id: 'date', label: t('convene.date', locale), required: true, errorMessage: required(t('convene.date', locale)), value: values.date }),

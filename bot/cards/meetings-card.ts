@@ -1,8 +1,11 @@
 import type { Locale } from '../../shared/i18n/locale.js';
 import { MEETING_STATUS_LABELS, RSVP_LABELS } from '../../shared/i18n/labels.js';
+import { agendaLine } from '../../shared/meetings/agenda-line.js';
+import type { AttendanceTally } from '../../shared/meetings/attendance-tally.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
+import { safeMeetingLink } from '../../shared/meetings/meeting-link.js';
 import type { Rsvp, RsvpResponse } from '../../shared/meetings/rsvp.js';
-import { formatDateTime, formatIsoJst } from '../../shared/time/index.js';
+import { formatDateTime, formatTimeRange } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
 import {
   actionSet,
@@ -12,8 +15,10 @@ import {
   facts,
   fitToSizeLimit,
   heading,
+  markdownLink,
   neutraliseMarkdown,
   note,
+  openUrlAction,
   subheading,
   textInput,
   userText,
@@ -24,39 +29,60 @@ import {
 
 export const RSVP_VERB = 'meeting.rsvp';
 export const MEETING_VIEW_VERB = 'meeting.view';
+export const REMIND_UNANSWERED_VERB = 'meeting.remindUnanswered';
+
+/** A PT named on an agenda: `2‐24 オンライン相談・手続き支援の拡充` and its bare title. */
+export interface AgendaPt {
+  readonly displayName: string;
+  readonly title: string;
+}
+
+/** What the convener and the secretariat see of the answers: the tally and the once-only reminder. */
+export interface AttendanceFollowUp {
+  readonly tally: AttendanceTally;
+  readonly reminder?: { readonly sentAt: Date; readonly byName: string } | undefined;
+  readonly mayRemind: boolean;
+}
 
 /** A meeting as one person sees it: their own answer, and whether they are on the roster. */
 export interface MeetingView {
   readonly meeting: Meeting;
   readonly bodyName: string;
-  /** PT names for progress-report agenda items, by PT id. */
-  readonly ptNames: ReadonlyMap<string, string>;
+  /** PTs of progress-report agenda items, by PT id. */
+  readonly projectTeams: ReadonlyMap<string, AgendaPt>;
   readonly myRsvp?: Rsvp | undefined;
   readonly mayAnswer: boolean;
   /** A card posted to a whole conversation: the answer buttons stay, "your RSVP" waits for refresh. */
   readonly forConversation?: boolean | undefined;
+  /** Only for those who follow the answers; ordinary members see their own answer only. */
+  readonly attendance?: AttendanceFollowUp | undefined;
 }
 
 export function meetingTitle(view: Pick<MeetingView, 'meeting' | 'bodyName'>, locale: Locale): string {
   return t('meetings.ordinal', locale, { n: view.meeting.ordinal, body: view.bodyName });
 }
 
-/** When, where, agenda and status; shared by the list, the convocation notice and the RSVP answer. */
+/** When (start–end in Japan time), where, the link, agenda and status; shared by every meeting card. */
 export function meetingDetails(view: MeetingView, locale: Locale): CardElement[] {
   const { meeting } = view;
-  const when = `${formatDateTime(meeting.startsAt, locale)} (${formatIsoJst(meeting.startsAt)})`;
+  const link = safeMeetingLink(meeting.onlineUrl);
+  const online = link ? `${markdownLink(t('meetings.joinOnline', locale), link)} (${neutraliseMarkdown(new URL(link).host)})` : meeting.onlineUrl ? neutraliseMarkdown(meeting.onlineUrl) : undefined;
   const agenda = meeting.agenda.map((item, index) => {
-    const pt = item.ptId ? view.ptNames.get(item.ptId) : undefined;
-    const prefix = item.kind === 'ptProgress' ? `${t('meetings.progressReport', locale)}${pt ? `: ${pt}` : ''} — ` : '';
-    return userText(`${index + 1}. ${prefix}${item.title}`, {});
+    const line = agendaLine(item, item.ptId ? view.projectTeams.get(item.ptId) : undefined);
+    const text =
+      item.kind === 'ptProgress'
+        ? `${t('meetings.progressReport', locale)}${line.ptName ? `: ${line.ptName}` : ''}${line.text ? ` — ${line.text}` : ''}`
+        : (line.text ?? '');
+    return userText(`${index + 1}. ${text}`, {});
   });
   const elements: CardElement[] = [
     facts([
-      [t('meetings.when', locale), when],
+      [t('meetings.when', locale), formatTimeRange(meeting.startsAt, meeting.endsAt, locale)],
       [t('meetings.where', locale), meeting.place ? neutraliseMarkdown(meeting.place) : undefined],
-      [t('meetings.online', locale), meeting.onlineUrl ? neutraliseMarkdown(meeting.onlineUrl) : undefined],
+      [t('meetings.online', locale), online],
       [t('meetings.status', locale), MEETING_STATUS_LABELS[meeting.status][locale]],
       [t('meetings.yourRsvp', locale), view.mayAnswer && !view.forConversation ? rsvpLabel(view.myRsvp, locale) : undefined],
+      ...followUpFacts(view, locale),
     ]),
   ];
   if (agenda.length) elements.push(note(t('meetings.agenda', locale)), ...agenda);
@@ -64,6 +90,27 @@ export function meetingDetails(view: MeetingView, locale: Locale): CardElement[]
     elements.push(note(t('meetings.guests', locale)), userText(meeting.guests.map((guest) => (guest.affiliation ? `${guest.name}（${guest.affiliation}）` : guest.name)).join('、')));
   }
   return elements;
+}
+
+function followUpFacts(view: MeetingView, locale: Locale): [string, string | undefined][] {
+  const follow = view.forConversation ? undefined : view.attendance;
+  if (!follow) return [];
+  const reminder = follow.reminder ? t('meetings.reminderSent', locale, { at: formatDateTime(follow.reminder.sentAt, locale), name: neutraliseMarkdown(follow.reminder.byName) }) : undefined;
+  return [
+    [t('meetings.tally', locale), t('meetings.tallyText', locale, { ...follow.tally })],
+    [t('meetings.reminder', locale), reminder],
+  ];
+}
+
+/** The buttons beside the answers, while the meeting is ahead: open it online (https only), the convener's reminder. */
+function meetingButtons(view: MeetingView, locale: Locale): CardAction[] {
+  if (view.meeting.status !== 'convened' && view.meeting.status !== 'planned') return [];
+  const link = safeMeetingLink(view.meeting.onlineUrl);
+  const follow = view.forConversation ? undefined : view.attendance;
+  return [
+    ...(link ? [openUrlAction(t('meetings.joinOnline', locale), link)] : []),
+    ...(follow?.mayRemind && follow.tally.unanswered > 0 ? [executeAction(t('meetings.remind', locale, { count: follow.tally.unanswered }), REMIND_UNANSWERED_VERB, { meetingId: view.meeting.id })] : []),
+  ];
 }
 
 function rsvpLabel(rsvp: Rsvp | undefined, locale: Locale): string {
@@ -90,9 +137,12 @@ export function meetingsCard(data: { locale: Locale; title: string; views: reado
     if (data.views.length === 0) body.push(note(t('meetings.none', locale)));
     for (const view of views) {
       const items: CardElement[] = [subheading(meetingTitle(view, locale)), ...meetingDetails(view, locale)];
+      const buttons = meetingButtons(view, locale);
       if (view.mayAnswer && view.meeting.status === 'convened') {
         const rsvp = rsvpActions(view.meeting.id, locale);
-        items.push(rsvp.input, actionSet(rsvp.actions));
+        items.push(rsvp.input, actionSet([...rsvp.actions, ...buttons]));
+      } else if (buttons.length) {
+        items.push(actionSet(buttons));
       }
       body.push(container(items, { separator: true, spacing: 'Medium' }));
     }
@@ -118,6 +168,7 @@ export function meetingCard(data: { locale: Locale; view: MeetingView; heading?:
     body.push(rsvp.input);
     actions = rsvp.actions;
   }
+  actions = [...actions, ...meetingButtons(view, locale)];
   const refresh = data.refreshUserIds?.length
     ? { action: executeAction('refresh', MEETING_VIEW_VERB, { meetingId: view.meeting.id }), userIds: data.refreshUserIds.slice(0, 60) }
     : undefined;

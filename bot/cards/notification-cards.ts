@@ -4,7 +4,7 @@ import type { Locale } from '../../shared/i18n/locale.js';
 import type { Proposal } from '../../shared/proposals/proposal.js';
 import type { Rsvp } from '../../shared/meetings/rsvp.js';
 import type { TeamRole } from '../../shared/recruitment/team-composition.js';
-import { formatDateTime } from '../../shared/time/index.js';
+import { formatDateTime, formatTimeRange } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
 import { OPEN_PROPOSAL_FORM_VERB, trackCountdown } from './calls-card.js';
 import { actionSet, adaptiveCard, executeAction, facts, heading, neutraliseMarkdown, note, subheading, textBlock, userText, type AdaptiveCard, type CardAction } from './card-kit.js';
@@ -37,14 +37,28 @@ export function deadlineClosedCard(data: { locale: Locale; call: ProposalCall; t
   ]);
 }
 
-/** A short notice beside an updated convocation card: what changed. */
-export function meetingChangeCard(data: { locale: Locale; meetingTitle: string; change: 'rescheduled' | 'cancelled'; previousStartsAt?: Date | undefined }): AdaptiveCard {
+/** When a meeting was or is, as a range when its end is known. */
+function when(startsAt: Date, endsAt: Date | undefined, locale: Locale): string {
+  return endsAt ? formatTimeRange(startsAt, endsAt, locale) : formatDateTime(startsAt, locale);
+}
+
+/** A short notice beside an updated convocation card: what changed, and when the meeting is now. */
+export function meetingChangeCard(data: {
+  locale: Locale;
+  meetingTitle: string;
+  change: 'rescheduled' | 'cancelled';
+  startsAt?: Date | undefined;
+  endsAt?: Date | undefined;
+  previousStartsAt?: Date | undefined;
+  previousEndsAt?: Date | undefined;
+}): AdaptiveCard {
   const { locale } = data;
   const text =
     data.change === 'cancelled'
       ? t('notice.cancelled', locale, { meeting: data.meetingTitle })
-      : t('notice.rescheduled', locale, { meeting: data.meetingTitle, previous: data.previousStartsAt ? formatDateTime(data.previousStartsAt, locale) : '' });
-  return adaptiveCard([userText(text, { weight: 'Bolder', color: data.change === 'cancelled' ? 'Attention' : 'Warning' })]);
+      : t('notice.rescheduled', locale, { meeting: data.meetingTitle, previous: data.previousStartsAt ? when(data.previousStartsAt, data.previousEndsAt, locale) : '' });
+  const now = data.startsAt && data.endsAt ? [facts([[t('meetings.when', locale), formatTimeRange(data.startsAt, data.endsAt, locale)]])] : [];
+  return adaptiveCard([userText(text, { weight: 'Bolder', color: data.change === 'cancelled' ? 'Attention' : 'Warning' }), ...now]);
 }
 
 /** To an author: a draft is still unsubmitted as the track closes, with a button to open it. */
@@ -60,12 +74,12 @@ export function draftReminderCard(data: { locale: Locale; proposal: Proposal; ca
 }
 
 /** To a PT secretariat: their progress report is on an HQ meeting's agenda. */
-export function progressReportRequestCard(data: { locale: Locale; meetingTitle: string; ptName: string; startsAt: Date }): AdaptiveCard {
+export function progressReportRequestCard(data: { locale: Locale; meetingTitle: string; ptName: string; startsAt: Date; endsAt?: Date | undefined }): AdaptiveCard {
   const { locale } = data;
   return adaptiveCard([
     heading(t('notice.progressTitle', locale)),
     userText(t('notice.progressBody', locale, { meeting: data.meetingTitle, pt: data.ptName })),
-    facts([[t('meetings.when', locale), formatDateTime(data.startsAt, locale)]]),
+    facts([[t('meetings.when', locale), when(data.startsAt, data.endsAt, locale)]]),
   ]);
 }
 

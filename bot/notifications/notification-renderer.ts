@@ -99,7 +99,10 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
           if (!meeting) return skip('meeting not found');
           const [view] = await meetingViews(repos, [meeting], undefined);
           const title = meetingTitle(view!, locale);
-          return send(meetingChangeCard({ locale, meetingTitle: title, change: payload.change, previousStartsAt: payload.previousStartsAt ? new Date(payload.previousStartsAt) : undefined }));
+          const previousStartsAt = payload.previousStartsAt ? new Date(payload.previousStartsAt) : undefined;
+          // The payload keeps the old start only; the meeting's history has the old end beside it.
+          const previous = previousStartsAt ? meeting.history.findLast((change) => change.previousStartsAt.getTime() === previousStartsAt.getTime()) : undefined;
+          return send(meetingChangeCard({ locale, meetingTitle: title, change: payload.change, startsAt: meeting.startsAt, endsAt: meeting.endsAt, previousStartsAt, previousEndsAt: previous?.previousEndsAt }));
         }
         case 'rsvpNudge': {
           const current = await convenedMeeting(entry, payload.meetingId);
@@ -140,7 +143,7 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
           const pt = await repos.projectTeams.get(payload.ptId);
           if (!pt || !meeting.agenda.some((item) => item.ptId === pt.id)) return skip('no longer on the agenda');
           const [view] = await meetingViews(repos, [meeting], undefined);
-          return send(progressReportRequestCard({ locale, meetingTitle: meetingTitle(view!, locale), ptName: `${displayItemNumbers(pt)} ${pt.title}`, startsAt: meeting.startsAt }));
+          return send(progressReportRequestCard({ locale, meetingTitle: meetingTitle(view!, locale), ptName: `${displayItemNumbers(pt)} ${pt.title}`, startsAt: meeting.startsAt, endsAt: meeting.endsAt }));
         }
         case 'personalNotice':
           return renderNotice(payload.noticeId, target);

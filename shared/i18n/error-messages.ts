@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error.js';
-import { formatDate } from '../time/reiwa.js';
+import { formatDate, formatDateTime } from '../time/reiwa.js';
 import { fill, type Locale } from './locale.js';
 
 type Messages = Readonly<Record<string, { ja: string; en: string }>>;
@@ -43,6 +43,12 @@ export const ERROR_MESSAGES: Messages = {
   'meeting.agendaTooLong': { ja: '議題は{items}件まで、各{max}文字以内で入力してください。', en: 'Up to {items} agenda items of at most {max} characters each.' },
   'meeting.guestsTooLong': { ja: '出席者（構成員以外）は{items}名まで、各{max}文字以内で入力してください。', en: 'Up to {items} guests, names of at most {max} characters.' },
   'meeting.notFound': { ja: '会議が見つかりません。', en: 'Meeting not found.' },
+  'meeting.notAllowedToRemind': { ja: '{body}の未回答者に催促できるのは、招集できる方と庶務（事務局）です。', en: 'Only those who may convene {body}, or its secretariat, may remind those who have not answered.' },
+  'meeting.rsvpReminderAlreadySent': { ja: '未回答者への催促は{at}に{name}さんが送信済みです。催促は1つの会議につき1回です。', en: '{name} already sent the reminder on {at}; it can be sent once per meeting.' },
+  'meeting.rsvpReminderAlreadySentPlain': { ja: '未回答者への催促は送信済みです。催促は1つの会議につき1回です。', en: 'The reminder has already been sent; it can be sent once per meeting.' },
+  'meeting.reminderTooLate': { ja: '会議が始まっているため、催促は送れません。', en: 'The meeting has started, so the reminder can no longer be sent.' },
+  'meeting.nobodyUnanswered': { ja: '出席対象者は全員回答済みです。', en: 'Everyone expected has answered.' },
+  'meeting.nobodyReachable': { ja: '未回答の{count}名はいずれもボットを追加していないため、催促を届けられません（送信済みにはしていません）。', en: 'None of the {count} who have not answered has the bot installed, so no reminder could be sent (it is not marked as sent).' },
   'body.notFound': { ja: '会議体が見つかりません。', en: 'Body not found.' },
   'rsvp.proxyNameRequired': { ja: '代理出席の場合は代理出席者の氏名を入力してください。', en: 'Enter the name of your proxy.' },
   'rsvp.proxyNameTooLong': { ja: '代理出席者の氏名は{max}文字以内で入力してください。', en: 'The proxy name may be at most {max} characters.' },
@@ -108,6 +114,10 @@ export function errorMessage(error: DomainError, locale: Locale): string {
   // A deadline reads as people write it (令和6年5月17日（金）), with the ISO date for certainty.
   if (typeof params.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params.deadline)) {
     params.deadline = `${formatDate(params.deadline, locale)} (${params.deadline})`;
+  }
+  // An instant (when something was done) reads in Japan time: 令和6年5月10日（金）10:00.
+  if (typeof params.at === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(params.at)) {
+    params.at = formatDateTime(new Date(params.at), locale);
   }
   return fill(message[locale], params);
 }

@@ -1,3 +1,4 @@
+import type { BodyKind, BodyRole, RosterEntry } from '../bodies/body.js';
 import type { CallKind, TrackKind } from '../calls/proposal-call.js';
 import type { Locale } from './locale.js';
 import type { MeetingStatus } from '../meetings/meeting.js';
@@ -86,3 +87,21 @@ export const TEAM_ROLE_LABELS: Labels<TeamRole> = {
   pl: { ja: 'プロジェクトリーダー', en: 'Project leader' },
   member: { ja: 'メンバー', en: 'Member' },
 };
+
+/**
+ * Roster roles as each body names them (要綱 art. 3, 別表): HQ 本部長・副本部長・本部員, the council
+ * 議長・構成員. The same post can hold different roles: 政策企画課長 is the council's 議長 and HQ's 司会.
+ */
+export const ROSTER_ROLE_LABELS: Readonly<Record<BodyKind, Labels<BodyRole>>> = {
+  hq: { chair: { ja: '本部長', en: 'Chair' }, viceChair: { ja: '副本部長', en: 'Vice-chair' }, member: { ja: '本部員', en: 'Member' } },
+  council: { chair: { ja: '議長', en: 'Chair' }, viceChair: { ja: '副議長', en: 'Vice-chair' }, member: { ja: '構成員', en: 'Member' } },
+  pt: { chair: { ja: '座長', en: 'Chair' }, viceChair: { ja: '副座長', en: 'Vice-chair' }, member: { ja: 'メンバー', en: 'Member' } },
+  proposalPt: { chair: { ja: '座長', en: 'Chair' }, viceChair: { ja: '副座長', en: 'Vice-chair' }, member: { ja: 'メンバー', en: 'Member' } },
+};
+
+export const MODERATOR_LABEL = { ja: '司会', en: 'Moderator' } as const;
+
+/** A roster line's role in its body; a member who moderates (HQ's 政策企画課長) is 司会, as the roster lists them. */
+export function rosterRoleLabel(kind: BodyKind, entry: Pick<RosterEntry, 'role' | 'moderator'>, locale: Locale): string {
+  return entry.moderator && entry.role === 'member' ? MODERATOR_LABEL[locale] : ROSTER_ROLE_LABELS[kind][entry.role][locale];
+}

@@ -1,5 +1,6 @@
 import { DomainError, DomainErrors } from '../domain-error.js';
 import { assertValidTimes, type AgendaItem, type Guest } from './meeting.js';
+import { safeMeetingLink } from './meeting-link.js';
 
 /** Limits shared by the convene card, the tab and the server. */
 export const MEETING_LIMITS = { place: 200, onlineUrl: 500, agendaItems: 20, agendaTitle: 200, guests: 30, guestName: 100 } as const;
@@ -15,7 +16,7 @@ export interface MeetingDetailsInput {
 
 /**
  * Checks a meeting's details; every problem is reported with its field. An online link must be
- * http(s) so a card never carries a `javascript:` or file link.
+ * https (see `safeMeetingLink`) so a card never carries a `javascript:`, plain-http or file link.
  */
 export function validateMeetingDetails(input: MeetingDetailsInput): Required<MeetingDetailsInput> {
   const errors: DomainError[] = [];
@@ -31,7 +32,7 @@ export function validateMeetingDetails(input: MeetingDetailsInput): Required<Mee
   const place = input.place?.trim() || undefined;
   if (place && place.length > MEETING_LIMITS.place) errors.push(new DomainError('meeting.fieldTooLong', { max: MEETING_LIMITS.place }, 'place'));
   const onlineUrl = input.onlineUrl?.trim() || undefined;
-  if (onlineUrl && (!/^https?:\/\/\S+$/i.test(onlineUrl) || onlineUrl.length > MEETING_LIMITS.onlineUrl)) {
+  if (onlineUrl && (!safeMeetingLink(onlineUrl) || onlineUrl.length > MEETING_LIMITS.onlineUrl)) {
     errors.push(new DomainError('meeting.invalidUrl', {}, 'onlineUrl'));
   }
   const agenda = (input.agenda ?? []).map((item) => ({ ...item, title: item.title.trim() })).filter((item) => item.title);

@@ -26,6 +26,16 @@ export interface ScheduleChange {
   readonly reason?: string | undefined;
 }
 
+/** The one reminder a convener may send to those who have not answered (who, when, to how many). */
+export interface RsvpReminderRecord {
+  readonly sentAt: Date;
+  readonly sentByStaffId: string;
+  /** Unanswered attendees it was planned for (they have a personal chat with the bot). */
+  readonly recipients: number;
+  /** Unanswered attendees it could not reach: the bot is not installed for them. */
+  readonly unreachable: number;
+}
+
 export interface Meeting {
   readonly id: string;
   readonly bodyId: string;
@@ -43,6 +53,7 @@ export interface Meeting {
   readonly convenedByStaffId?: string | undefined;
   readonly history: readonly ScheduleChange[];
   readonly demo: boolean;
+  readonly rsvpReminder?: RsvpReminderRecord | undefined;
 }
 
 /** The meeting the chair (or secretariat) has called; notices go out at this point. */

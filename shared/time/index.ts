@@ -5,3 +5,4 @@ export * from './fiscal-year.js';
 export * from './business-days.js';
 export * from './deadline.js';
 export * from './clock.js';
+export * from './time-range.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoItems } from '../../server/demo-data.js';
+import { expectedAttendees } from '../../shared/meetings/attendance-tally.js';
 import { ManualClock } from '../../shared/time/clock.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { startBotHarness, teamsUser, type BotHarness } from '../support/bot-harness.js';
@@ -14,6 +15,39 @@ const councilMember = teamsUser('zaisei.kacho@example.jp', '藤田 剛');
 const secretariat = teamsUser('seisaku-kikaku.jimukyoku@example.jp', '松田 健太');
 /** Staff of a section that runs no body: may convene nothing. */
 const welfareStaff = teamsUser('koreifukushi.shuji@example.jp', '藤原 蓮');
+
+/** The value a choice input starts on, and the values it offers. */
+function choiceOf(card: unknown, id: string): { value: unknown; offered: unknown[] } | undefined {
+  const found = findNode(card, (node) => node.type === 'Input.ChoiceSet' && node.id === id);
+  return found ? { value: found.value, offered: (found.choices as { value: string }[]).map((choice) => choice.value) } : undefined;
+}
+
+/** Every URL a card's buttons open. */
+function openUrls(card: unknown): string[] {
+  const urls: string[] = [];
+  findNode(card, (node) => {
+    if (node.type === 'Action.OpenUrl') urls.push(String(node.url));
+    return false;
+  });
+  return urls;
+}
+
+function findNode(node: unknown, match: (node: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const found = findNode(item, match);
+      if (found) return found;
+    }
+  } else if (node && typeof node === 'object') {
+    const record = node as Record<string, unknown>;
+    if (match(record)) return record;
+    for (const value of Object.values(record)) {
+      const found = findNode(value, match);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
 
 describe('chat commands in Japanese and English', () => {
   const clock = new ManualClock(jst('2024-05-10T10:00:00'));
@@ -114,6 +148,8 @@ describe('chat commands in Japanese and English', () => {
     expect((await talk.say(welfareStaff, '招集')).texts.join()).toContain('招集できる会議体はありません');
     const form = (await talk.say(councilChair, '招集')).cards[0]!;
     expect(cardProblems(form)).toEqual([]);
+    // 政策企画課長 may convene HQ too (as 政策企画課), but the form starts on the council they chair.
+    expect(choiceOf(form, 'bodyId')).toEqual({ value: 'council', offered: expect.arrayContaining(['hq', 'council']) });
     // The chair forgets the agenda: the form comes back with the error and the values kept.
     const incomplete = click(form, '招集する', { bodyId: 'council', date: '2024-06-03', startTime: '14:00', endTime: '15:00', place: '第1委員会室' });
     const refused = await talk.act(councilChair, incomplete.verb, incomplete.data);
@@ -129,8 +165,8 @@ describe('chat commands in Japanese and English', () => {
 
     const meetings = (await talk.say(councilMember, '会議 推進会議')).cards[0]!;
     const text = cardText(meetings);
-    expect(text).toContain('令和6年6月3日（月）');
-    expect(text).toContain('2024-06-03T14:00:00+09:00');
+    expect(text).toContain('令和6年6月3日（月）14:00〜15:00');
+    expect(JSON.stringify(meetings)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect(text).toContain('未回答');
     const proxyWithoutName = click(meetings, '代理出席');
     expect(shown(await talk.act(councilMember, proxyWithoutName.verb, proxyWithoutName.data))).toContain('代理出席者の氏名を入力してください');
@@ -144,6 +180,61 @@ describe('chat commands in Japanese and English', () => {
     // Someone not on the council's roster cannot answer.
     const notMember = await talk.act(welfareStaff, proxy.verb, proxy.data);
     expect(String(notMember.value)).toContain('出席対象ではありません');
+
+    // The chair sees how everyone expected has answered; a member sees only their own answer.
+    const council = (await ctx.store.repositories.bodies.get('council'))!;
+    const expected = expectedAttendees(council, await ctx.store.repositories.staff.list()).length;
+    const chairView = cardText((await talk.say(councilChair, '会議 推進会議')).cards[0]);
+    expect(chairView).toContain(`出欠状況\n出席 0 / 欠席 0 / 代理 1 / 未回答 ${expected - 1}`);
+    expect(cardText((await talk.say(councilChair, 'meetings council', 'en-US')).cards[0])).toContain(`Attend 0 / Absent 0 / Proxy 1 / No answer ${expected - 1}`);
+    const memberView = cardText((await talk.say(councilMember, '会議 推進会議')).cards[0]);
+    expect(memberView).not.toContain('出欠状況');
+    expect(memberView).not.toMatch(/出席 \d+ \/ 欠席/);
+    expect(memberView).not.toContain('催促');
+  });
+
+  it('lets the chair remind those who have not answered, once, telling how many the bot cannot reach', async () => {
+    const repos = ctx.store.repositories;
+    const meeting = (await repos.meetings.list({ bodyId: 'council' })).find((candidate) => !candidate.demo)!;
+    const council = (await repos.bodies.get('council'))!;
+    const unanswered = expectedAttendees(council, await repos.staff.list()).length - 1;
+    // A member cannot send it, whatever the card says.
+    const forged = await talk.act(councilMember, 'meeting.remindUnanswered', { meetingId: meeting.id, verb: 'meeting.remindUnanswered' });
+    expect(shown(forged)).toContain('招集できる方と庶務');
+    expect(await repos.outbox.listFor(meeting.id, ['pending'])).toEqual([]);
+
+    const card = (await talk.say(councilChair, '会議 推進会議')).cards[0]!;
+    const remind = click(card, `未回答の${unanswered}名に催促する`);
+    const sent = await talk.act(councilChair, remind.verb, remind.data);
+    const text = shown(sent);
+    // The chair and the secretariat clerk have talked to the bot; the other council members have not.
+    expect(text).toContain(`未回答の2名に催促を送りました（${unanswered - 2}名はボット未導入のため届きません）`);
+    expect(text).toContain('送信済み（令和6年5月20日（月）9:00、橋本 拓也）');
+    expect(JSON.stringify(sent.value)).not.toContain('meeting.remindUnanswered');
+    const nudged = (await repos.outbox.listFor(meeting.id, ['pending'])).filter((row) => row.payload.type === 'rsvpNudge').map((row) => row.conversationId);
+    expect(nudged.sort()).toEqual([`a:1personal-${councilChair.account.aadObjectId}`, `a:1personal-${secretariat.account.aadObjectId}`].sort());
+
+    const again = await talk.act(councilChair, remind.verb, remind.data);
+    expect(shown(again)).toContain('未回答者への催促は令和6年5月20日（月）9:00に橋本 拓也さんが送信済みです');
+    expect((await repos.outbox.listFor(meeting.id, ['pending'])).filter((row) => row.payload.type === 'rsvpNudge')).toHaveLength(2);
+  });
+
+  it('shows start and end, opens an https meeting link from a button, and leaves any other link as text', async () => {
+    clock.set(jst('2024-05-20T09:00:00'));
+    const base = { bodyId: 'council', fiscalYear: 2024, agenda: [], guests: [], status: 'convened', history: [], demo: false } as const;
+    await ctx.store.repositories.meetings.insert({ ...base, id: 'linked', ordinal: 91, startsAt: jst('2024-06-05T15:00:00'), endsAt: jst('2024-06-05T16:30:00'), onlineUrl: 'https://teams.microsoft.com/l/meetup-join/council' });
+    await ctx.store.repositories.meetings.insert({ ...base, id: 'unsafe', ordinal: 92, startsAt: jst('2024-06-06T15:00:00'), endsAt: jst('2024-06-06T16:00:00'), onlineUrl: 'javascript:alert(document.cookie)' });
+    const card = (await talk.say(councilMember, '会議 推進会議')).cards[0]!;
+    expect(cardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('令和6年6月5日（水）15:00〜16:30');
+    expect(text).toContain('令和6年6月6日（木）15:00〜16:00');
+    expect(JSON.stringify(card)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(openUrls(card)).toEqual(['https://teams.microsoft.com/l/meetup-join/council']);
+    expect(JSON.stringify(card)).not.toContain('](javascript');
+    expect(text).toContain('javascript:alert\\(document.cookie\\)');
+    const english = (await talk.say(councilMember, 'meetings council', 'en-US')).cards[0]!;
+    expect(cardText(english)).toContain('Wed 5 Jun 2024, 15:00–16:30 JST');
   });
 
   it('gives the secretariat a review queue where a decision needs a reason', async () => {

@@ -53,7 +53,13 @@ const meeting: Meeting = {
   history: [],
   demo: false,
 };
-const view: MeetingView = { meeting, bodyName: '本部', ptNames: new Map([[programme.projectTeams[0]!.id, 'PT']]), mayAnswer: true };
+const view: MeetingView = { meeting, bodyName: '本部', projectTeams: new Map([[programme.projectTeams[0]!.id, { displayName: 'PT', title: 'PT' }]]), mayAnswer: true };
+/** The convener's view: the tally and the reminder button, or the reminder already sent. */
+const tally = { attend: 12, absent: 3, proxy: 2, unanswered: 12, expected: 29 };
+const convenerView: MeetingView = { ...view, attendance: { tally, mayRemind: true } };
+const remindedView: MeetingView = { ...view, attendance: { tally, mayRemind: false, reminder: { sentAt: now, byName: hostile(50) } } };
+/** A link that must never become one (stored before validation was https-only, or imported). */
+const unsafeLinkView: MeetingView = { ...view, meeting: { ...meeting, onlineUrl: 'javascript:alert(1)' } };
 const call = programme.calls[0]!;
 const proposal = (index: number): Proposal => ({
   id: `p${index}`,
@@ -90,7 +96,13 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
     help: helpCard({ locale, commands: COMMANDS, unknownText: hostile(200), suggestion: COMMANDS[0] }),
     meetings: meetingsCard({ locale, title: '会議', views: Array.from({ length: 5 }, (_, i) => ({ ...view, meeting: { ...meeting, id: `m${i}` } })) }),
     meeting: meetingCard({ locale, view, heading: '招集通知', refreshUserIds: Array.from({ length: 80 }, (_, i) => `oid-${i}`) }),
+    meetingsForConvener: meetingsCard({ locale, title: '会議', views: Array.from({ length: 5 }, (_, i) => ({ ...convenerView, meeting: { ...meeting, id: `m${i}` } })) }),
+    meetingForConvener: meetingCard({ locale, view: convenerView, refreshUserIds: ['oid-1'] }),
+    meetingReminderSent: meetingCard({ locale, view: remindedView, heading: '未回答の12名に催促を送りました（3名はボット未導入のため届きません）' }),
+    meetingUnsafeLink: meetingCard({ locale, view: unsafeLinkView }),
+    meetingsUnsafeLink: meetingsCard({ locale, title: '会議', views: [{ ...unsafeLinkView, mayAnswer: false }] }),
     convene: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部' }], values: { agenda: hostile(500) }, errors: { agenda: 'エラー', form: 'エラー' } }),
+    conveneCouncilFirst: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部' }, { id: 'council', name: '推進会議' }], defaultBodyId: 'council' }),
     ptList: ptListCard({ locale, teams: programme.projectTeams }),
     ...Object.fromEntries(programme.projectTeams.map((team) => [`pt ${team.id}`, ptDetailCard({ locale, detail: { team, unitName: (id) => id } })])),
     calls: callsCard({ locale, calls: programme.calls, now, mayPropose: true }),
@@ -112,9 +124,11 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
     deadlineReminder: deadlineReminderCard({ locale, call, track: 'individual', now }),
     deadlineClosed: deadlineClosedCard({ locale, call, track: 'department', received: 17, now }),
     meetingChange: meetingChangeCard({ locale, meetingTitle: hostile(100), change: 'rescheduled', previousStartsAt: now }),
+    meetingChangeRange: meetingChangeCard({ locale, meetingTitle: hostile(100), change: 'rescheduled', startsAt: meeting.startsAt, endsAt: meeting.endsAt, previousStartsAt: now, previousEndsAt: new Date(now.getTime() + 5_400_000) }),
     meetingCancelled: meetingChangeCard({ locale, meetingTitle: '第3回 本部', change: 'cancelled' }),
+    meetingCancelledRange: meetingChangeCard({ locale, meetingTitle: '第3回 本部', change: 'cancelled', startsAt: meeting.startsAt, endsAt: meeting.endsAt }),
     draftReminder: draftReminderCard({ locale, proposal: { ...proposal(2), state: 'draft' }, call, now }),
-    progressReportRequest: progressReportRequestCard({ locale, meetingTitle: '第3回 本部', ptName: hostile(120), startsAt: now }),
+    progressReportRequest: progressReportRequestCard({ locale, meetingTitle: '第3回 本部', ptName: hostile(120), startsAt: now, endsAt: new Date(now.getTime() + 3_600_000) }),
     myDecidedProposals: myProposalsCard({ locale, proposals: Array.from({ length: 10 }, (_, i) => decided(i)), calls: new Map([[call.id, call]]) }),
     decisionNotice: decisionNoticeCard({ locale, proposal: decided(1) }),
     recruitmentSeated: recruitmentOutcomeCard({ locale, projectTitle: hostile(100), seat: 'pl' }),
@@ -131,6 +145,23 @@ describe.each(['ja', 'en'] as const)('every card the bot can send (%s)', (locale
     const card = cards[name]!;
     expect(cardProblems(card)).toEqual([]);
     expect(cardSizeBytes(card)).toBeLessThan(CARD_SIZE_LIMIT_BYTES);
+  });
+
+  it('shows no ISO timestamp on any card: times read in 令和 (or English) and Japan time', () => {
+    for (const [name, card] of Object.entries(cards)) expect(JSON.stringify(card), name).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('links only an https meeting link: a javascript: link stays text, with no button to open it', () => {
+    for (const name of ['meetingUnsafeLink', 'meetingsUnsafeLink']) {
+      const json = JSON.stringify(cards[name]);
+      expect(json, name).not.toContain('Action.OpenUrl');
+      expect(json, name).not.toContain('](javascript');
+      expect(cardText(cards[name]), name).toContain('javascript:alert');
+    }
+    expect(JSON.stringify(cards.meeting)).toContain('"type":"Action.OpenUrl"');
+    const cancelled = meetingCard({ locale, view: { ...convenerView, meeting: { ...meeting, status: 'cancelled' } } });
+    expect(JSON.stringify(cancelled), 'a cancelled meeting').not.toContain('Action.OpenUrl');
+    expect(JSON.stringify(cancelled), 'a cancelled meeting').not.toContain('meeting.remindUnanswered');
   });
 
   it('never lets typed text reach Markdown unescaped (only TextRuns, which are never parsed, carry it as typed)', () => {

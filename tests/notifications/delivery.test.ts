@@ -3,7 +3,8 @@ import type { AdaptiveCard } from '../../bot/cards/card-kit.js';
 import type { Staff } from '../../shared/organisation/staff.js';
 import { ManualClock } from '../../shared/time/clock.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
-import { cancelMeeting, conveneMeeting, rescheduleMeeting } from '../../shared/use-cases/meeting-convocation.js';
+import { answerRsvp, cancelMeeting, conveneMeeting, rescheduleMeeting } from '../../shared/use-cases/meeting-convocation.js';
+import { remindUnanswered } from '../../shared/use-cases/rsvp-reminder.js';
 import { saveProposalDraft, submitProposal } from '../../shared/use-cases/proposal-submission.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
 import { startConnectorStandIn, type ConnectorRequest, type ConnectorStandIn } from '../support/connector-stand-in.js';
@@ -84,7 +85,9 @@ describe('notifications delivered through the Bot Connector', () => {
     expect(update).toHaveLength(1);
     expect(update[0]!.activityId).toBe(activityId);
     expect(cardText(cardOf(update[0]))).toContain('令和6年6月17日（月）14:00');
-    expect(cardText(cardOf(sentTo(channel.conversationId).at(-1)))).toContain('日時が変更されました');
+    const notice = cardText(cardOf(sentTo(channel.conversationId).at(-1)));
+    expect(notice).toContain('日時が変更されました（変更前: 令和6年6月10日（月）14:00〜15:00）');
+    expect(notice).toContain('令和6年6月17日（月）14:00〜15:00');
     expect(posted.status).toBe(201);
 
     // The reminder planned for 10 June (due Fri 7 June) is never sent; the one for 17 June is.
@@ -171,6 +174,47 @@ describe('notifications delivered through the Bot Connector', () => {
     expect(text).toContain('オンライン相談・手続き支援の拡充');
     expect(cardText(cardOf(sentTo('19:pt-2-24@thread.tacv2')[0]))).toContain('PT進捗報告のお願い');
     expect(sentTo('19:pt-1-4@thread.tacv2')).toHaveLength(0);
+  });
+
+  it('delivers the convener’s reminder to each unanswered attendee with a chat with the bot, and to nobody who has answered', async () => {
+    clock.set(jst('2024-07-01T10:00:00'));
+    const personal = async (upn: string, conversationId: string) => {
+      const person = await staff(upn);
+      await ctx.store.repositories.conversations.upsert(conversationAt(connector, conversationId, { kind: 'personal', staffId: person.id, channelId: undefined, teamId: undefined }));
+      return person;
+    };
+    await personal('somu.kacho@example.jp', 'a:remind-somu');
+    const answeredBefore = await personal('dx.kacho@example.jp', 'a:remind-dx');
+    const answeredAfter = await personal('jinji.kacho@example.jp', 'a:remind-jinji');
+    const chair = await staff('seisaku-kikaku.kacho@example.jp');
+    const meeting = await conveneMeeting(ctx, chair, {
+      meetingId: 'council-remind', bodyId: 'council', startsAt: jst('2024-07-08T14:00:00'), endsAt: jst('2024-07-08T15:30:00'), agenda: [{ title: '議題', kind: 'general' }], guests: [],
+    });
+    await answerRsvp(ctx, answeredBefore, { meetingId: meeting.id, response: 'attend' });
+    const { reminder } = await remindUnanswered(ctx, chair, meeting.id);
+    expect(reminder.recipients).toBeGreaterThanOrEqual(2);
+    expect(reminder.unreachable).toBeGreaterThan(0);
+    // Someone who answers between the press and the send is not nudged.
+    await answerRsvp(ctx, answeredAfter, { meetingId: meeting.id, response: 'absent' });
+    await run();
+
+    const [nudge, ...more] = sentTo('a:remind-somu');
+    expect(more).toEqual([]);
+    const card = cardOf(nudge)!;
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain('出欠の回答をお願いします');
+    expect(cardText(card)).toContain('令和6年7月8日（月）14:00〜15:30');
+    expect(JSON.stringify(card)).toContain('"verb":"meeting.rsvp"');
+    expect(sentTo('a:remind-dx')).toHaveLength(0);
+    expect(sentTo('a:remind-jinji')).toHaveLength(0);
+    const rows = await ctx.store.repositories.outbox.listFor(meeting.id, ['sent', 'skipped']);
+    expect(rows.find((row) => row.conversationId === 'a:remind-jinji')).toMatchObject({ state: 'skipped' });
+
+    // A second press plans nothing more.
+    await expect(remindUnanswered(ctx, chair, meeting.id)).rejects.toThrow('meeting.rsvpReminderAlreadySent');
+    connector.reset();
+    await run();
+    expect(sentTo('a:remind-somu')).toHaveLength(0);
   });
 
   it('deactivates a conversation Teams says the bot is not in, keeps the record, and never retries', async () => {

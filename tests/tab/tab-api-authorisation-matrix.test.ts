@@ -42,6 +42,7 @@ const MATRIX: readonly Row[] = [
   { method: 'POST', path: '/api/v1/meetings', allowed: CONVENERS, body: hqMeeting },
   { method: 'POST', path: '/api/v1/meetings/matrix-target/reschedule', allowed: CONVENERS, body: () => ({ startsAt: '2024-08-02T10:00:00+09:00', endsAt: '2024-08-02T11:00:00+09:00' }) },
   { method: 'POST', path: '/api/v1/meetings/matrix-target/cancel', allowed: CONVENERS },
+  { method: 'POST', path: '/api/v1/meetings/hq-2024-2/rsvp-reminder', allowed: CONVENERS },
   { method: 'GET', path: '/api/v1/project-teams', allowed: ALL },
   { method: 'GET', path: '/api/v1/project-teams/pt-1-4', allowed: ALL },
   { method: 'POST', path: '/api/v1/project-teams/pt-1-4/progress-reports', allowed: ADMINS, body: (persona) => ({ reportId: `report-${persona}`, meetingId: 'hq-2024-2', structure: '', schedule: '', progress: '進捗', issues: '' }) },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from './support/http-caller.js';
-import { startTabWorld, type TabWorld } from './support/tab-world.js';
+import { NOW, startTabWorld, type TabWorld } from './support/tab-world.js';
 import { tokensForAllStaff } from './support/staff-tokens.js';
 
 const convene = (meetingId: string, overrides: Record<string, unknown> = {}) => ({
@@ -86,6 +86,84 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
     expect((await call('secretary', 'POST', '/api/v1/meetings/m-1/cancel')).json().status).toBe('cancelled');
     expect((await call('secretary', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-23T10:00:00+09:00', endsAt: '2024-07-23T11:00:00+09:00' })).status).toBe(409);
     expect((await call('secretary', 'POST', '/api/v1/meetings/nope/cancel')).status).toBe(404);
+  });
+});
+
+describe('what the convener sees of the answers, and the once-only reminder', () => {
+  let world: TabWorld;
+  let tokens = new Map<string, string>();
+  beforeAll(async () => {
+    world = await startTabWorld({ auth: { mode: 'local' } });
+    tokens = await tokensForAllStaff(world.baseUrl);
+  });
+  afterAll(() => world?.close());
+  const call = (as: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(world.baseUrl, tokens.get(as), method, path, body, headers);
+  const personalChat = (staffId: string) =>
+    world.ctx.store.repositories.conversations.upsert({ conversationId: `a:${staffId}`, kind: 'personal', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot', staffId, locale: 'ja', active: true, updatedAt: NOW });
+
+  it('starts each person’s convene form on the body they chair: the council’s 議長 on 推進会議, the mayor on 本部', async () => {
+    const bodies = async (as: string) => (await call(as, 'GET', '/api/v1/bodies')).json() as { id: string; mayConvene: boolean; conveneDefault: boolean }[];
+    const planningChief = await bodies('planning-chief');
+    expect(planningChief.filter((body) => body.mayConvene).map((body) => body.id)).toEqual(expect.arrayContaining(['hq', 'council']));
+    expect(planningChief.filter((body) => body.conveneDefault).map((body) => body.id)).toEqual(['council']);
+    expect((await bodies('mayor')).filter((body) => body.conveneDefault).map((body) => body.id)).toEqual(['hq']);
+    expect((await bodies('secretary')).filter((body) => body.conveneDefault).map((body) => body.id)).toEqual(['hq']);
+    expect((await bodies('author')).some((body) => body.conveneDefault)).toBe(false);
+  });
+
+  it('gives the convener and the secretariat the tally of the expected attendees; a member sees only their own answer', async () => {
+    // HQ expects the mayor, both deputies, 政策企画課長 and the 庶務 clerk; the mayor has declined.
+    const secretary = (await call('secretary', 'GET', '/api/v1/meetings/hq-2024-2')).json();
+    expect(secretary.attendance).toEqual({ attend: 0, absent: 1, proxy: 0, unanswered: 4, expected: 5 });
+    expect(secretary.mayRemind).toBe(true);
+    expect((await call('deputy1', 'PUT', '/api/v1/meetings/hq-2024-2/rsvp', { response: 'proxy', proxyName: '政策経営部長' })).status).toBe(200);
+    expect((await call('mayor', 'GET', '/api/v1/meetings/hq-2024-2')).json().attendance).toEqual({ attend: 0, absent: 1, proxy: 1, unanswered: 3, expected: 5 });
+    for (const member of ['deputy1', 'author']) {
+      const view = (await call(member, 'GET', '/api/v1/meetings/hq-2024-2')).json();
+      expect(view.attendance, member).toBeUndefined();
+      expect(view.mayRemind, member).toBe(false);
+    }
+  });
+
+  it('refuses the reminder to a member with 403 and a localised reason, and records nothing', async () => {
+    const refused = await call('deputy1', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder');
+    expect(refused.status).toBe(403);
+    expect(refused.json().error.message).toBe('本部の未回答者に催促できるのは、招集できる方と庶務（事務局）です。');
+    expect((await call('author', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder', undefined, { 'Accept-Language': 'en' })).json().error.message).toContain('Only those who may convene');
+    expect((await world.ctx.store.repositories.meetings.get('hq-2024-2'))?.rsvpReminder).toBeUndefined();
+  });
+
+  it('does not use up the reminder when the bot reaches nobody who has not answered', async () => {
+    const refused = await call('secretary', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder');
+    expect(refused.status).toBe(409);
+    expect(refused.json().error.message).toContain('未回答の3名はいずれもボットを追加していない');
+    expect((await call('secretary', 'GET', '/api/v1/meetings/hq-2024-2')).json().mayRemind).toBe(true);
+  });
+
+  it('sends the reminder once to those with a chat with the bot, counts the unreachable, and refuses a second press', async () => {
+    await personalChat('deputy2');
+    await personalChat('planning-chief');
+    await personalChat('deputy1'); // answered already: not reminded
+    const sent = await call('secretary', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder');
+    expect(sent.status).toBe(200);
+    expect(sent.json()).toMatchObject({ recipients: 2, unreachable: 1, sentAt: NOW.toISOString(), sentByName: '事務局 花子' });
+    const rows = (await world.ctx.store.repositories.outbox.listFor('hq-2024-2', ['pending'])).filter((row) => row.payload.type === 'rsvpNudge');
+    expect(rows.map((row) => row.conversationId).sort()).toEqual(['a:deputy2', 'a:planning-chief']);
+    expect(rows.every((row) => row.kind === 'personal' && row.dueAt.getTime() === NOW.getTime())).toBe(true);
+
+    world.clock.advance(60_000);
+    const again = await call('mayor', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder');
+    expect(again.status).toBe(409);
+    expect(again.json().error.message).toBe('未回答者への催促は令和6年5月10日（金）10:00に事務局 花子さんが送信済みです。催促は1つの会議につき1回です。');
+    expect((await call('mayor', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder', undefined, { 'Accept-Language': 'en' })).json().error.message).toBe('事務局 花子 already sent the reminder on Fri 10 May 2024, 10:00 JST; it can be sent once per meeting.');
+    expect((await world.ctx.store.repositories.outbox.listFor('hq-2024-2', ['pending'])).filter((row) => row.payload.type === 'rsvpNudge')).toHaveLength(2);
+
+    const detail = (await call('secretary', 'GET', '/api/v1/meetings/hq-2024-2')).json();
+    expect(detail.mayRemind).toBe(false);
+    expect(detail.rsvpReminder).toEqual({ sentAt: NOW.toISOString(), sentByName: '事務局 花子', recipients: 2, unreachable: 1 });
+    expect((await call('deputy1', 'GET', '/api/v1/meetings/hq-2024-2')).json().rsvpReminder).toBeUndefined();
+    const audit = (await world.ctx.store.repositories.audit.listFor('meeting', 'hq-2024-2')).filter((entry) => entry.action === 'rsvpReminder');
+    expect(audit).toEqual([expect.objectContaining({ actorStaffId: 'secretary', after: expect.objectContaining({ recipients: 2, unreachable: 1 }) })]);
   });
 });
 

@@ -114,6 +114,62 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     await page.close();
   });
 
+  it('starts the council chair’s convene form on 推進会議; the meeting page says 議長が主宰します, shows the tally and sends the reminder once', async () => {
+    const { page, errors } = await signInAs(STAFF.planningChief.id, '#/meetings');
+    await page.getByRole('button', { name: '会議を招集する' }).click();
+    const form = page.getByRole('form', { name: '会議を招集する' });
+    await expect(form.getByLabel('会議体').inputValue()).resolves.toBe('council');
+    await form.locator('input[name="date"]').fill('2024-06-03');
+    await form.locator('input[name="startTime"]').fill('14:00');
+    await form.locator('input[name="endTime"]').fill('15:30');
+    await form.locator('input[name="onlineUrl"]').fill('https://teams.microsoft.com/l/meetup-join/council');
+    await form.locator('textarea[name="agenda"]').fill('令和6年度の進め方');
+    await form.getByRole('button', { name: '招集する' }).click();
+    await page.getByRole('heading', { name: '推進会議 第1回' }).waitFor();
+    await page.locator('time', { hasText: '令和6年6月3日（月）14:00〜15:30' }).waitFor();
+    await page.getByText('議長が主宰します').waitFor();
+    await expect(page.getByText('本部長').count()).resolves.toBe(0);
+    await expect(page.locator('tr', { hasText: '政策企画課長' }).textContent()).resolves.toContain('議長');
+    const link = page.getByRole('link', { name: 'オンライン会議に参加' });
+    await expect(link.getAttribute('href')).resolves.toBe('https://teams.microsoft.com/l/meetup-join/council');
+    await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer');
+    // The council expects its 議長 and the 庶務 clerk (財政課長's post is vacant here); nobody has answered.
+    await page.getByTestId('attendance-tally').getByText('出欠状況（出席対象 2名）: 出席 0 / 欠席 0 / 代理 0 / 未回答 2').waitFor();
+
+    const meetingId = (await world.ctx.store.repositories.meetings.list({ bodyId: 'council' }))[0]!.id;
+    await world.ctx.store.repositories.conversations.upsert({ conversationId: 'a:secretary', kind: 'personal', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot', staffId: STAFF.secretary.id, locale: 'ja', active: true, updatedAt: new Date() });
+    await page.getByRole('button', { name: '未回答の2名に催促する' }).click();
+    await page.getByRole('status').getByText('未回答の1名に催促を送りました。 1名はボットを追加していないため届きません。電話などで連絡してください。').waitFor();
+    const sent = page.getByRole('button', { name: '送信済み（令和6年5月10日（金）10:00）' });
+    await sent.waitFor();
+    await expect(sent.isDisabled()).resolves.toBe(true);
+    expect((await world.ctx.store.repositories.outbox.listFor(meetingId, ['pending'])).filter((row) => row.payload.type === 'rsvpNudge').map((row) => row.conversationId)).toEqual(['a:secretary']);
+
+    const found: Record<string, unknown> = {};
+    const light = await axeViolations(page);
+    if (light.length) found.light = light;
+    const dark = await signInAs(STAFF.planningChief.id, `?theme=dark#/meetings/${meetingId}`);
+    await dark.page.getByRole('button', { name: '送信済み（令和6年5月10日（金）10:00）' }).waitFor();
+    await dark.page.getByTestId('attendance-tally').waitFor();
+    const darkViolations = await axeViolations(dark.page);
+    if (darkViolations.length) found.dark = darkViolations;
+    expect(found).toEqual({});
+
+    // On the HQ roster the same 政策企画課長 is 司会; a council member sees no tally.
+    await openTabPage(page, TAB_PAGES.find((target) => target.name === 'meeting')!, 'ja');
+    await expect(page.locator('tr', { hasText: '政策企画課長' }).textContent()).resolves.toContain('司会');
+    await expect(page.getByText('本部長・議長').count()).resolves.toBe(0);
+    expect([...errors, ...dark.errors]).toEqual([]);
+    await dark.page.close();
+    await page.close();
+
+    const member = await signInAs(STAFF.deputy1.id, `#/meetings/hq-2024-2`);
+    await member.page.getByRole('heading', { name: '出席者名簿' }).waitFor();
+    await expect(member.page.getByTestId('attendance-tally').count()).resolves.toBe(0);
+    await expect(member.page.getByRole('button', { name: /催促/ }).count()).resolves.toBe(0);
+    await member.page.close();
+  });
+
   it('does not offer a member of staff the convene form', async () => {
     const { page } = await signInAs(STAFF.author.id, '#/meetings');
     await page.getByRole('columnheader', { name: 'わたしの回答' }).waitFor();

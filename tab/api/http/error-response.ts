@@ -29,8 +29,8 @@ export class HttpProblem extends Error {
   }
 }
 
-const FORBIDDEN_CODES = new Set(['auth.forbidden', 'staff.notInDirectory', 'staff.identityConflict', 'proposal.notAuthor', 'meeting.notAttendee']);
-const CONFLICT_CODES = new Set(['call.closed', 'call.notYetOpen', 'proposal.notEditable', 'proposal.illegalTransition', 'proposal.withdrawAfterReview', 'meeting.illegalTransition', 'recruitment.closed', 'recruitment.notOpen']);
+const FORBIDDEN_CODES = new Set(['auth.forbidden', 'staff.notInDirectory', 'staff.identityConflict', 'proposal.notAuthor', 'meeting.notAttendee', 'meeting.notAllowedToRemind']);
+const CONFLICT_CODES = new Set(['call.closed', 'call.notYetOpen', 'proposal.notEditable', 'proposal.illegalTransition', 'proposal.withdrawAfterReview', 'meeting.illegalTransition', 'recruitment.closed', 'recruitment.notOpen', 'meeting.rsvpReminderAlreadySent', 'meeting.rsvpReminderAlreadySentPlain', 'meeting.reminderTooLate', 'meeting.nobodyUnanswered', 'meeting.nobodyReachable']);
 
 /** The HTTP status for a domain refusal: who may (403), what exists (404), when (409), what (422). */
 export function statusOfDomainCode(code: string): number {

@@ -1,13 +1,15 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { conveneAuthority } from '../../../shared/bodies/convene-permission.js';
+import { conveneAuthority, defaultConveneBody, mayFollowAttendance } from '../../../shared/bodies/convene-permission.js';
 import type { Body } from '../../../shared/bodies/body.js';
+import { expectedAttendees } from '../../../shared/meetings/attendance-tally.js';
 import { MEETING_LIMITS } from '../../../shared/meetings/meeting-input.js';
 import type { Meeting } from '../../../shared/meetings/meeting.js';
 import { displayItemNumbers } from '../../../shared/plan/project-team.js';
 import { answerRsvp, cancelMeeting, conveneMeeting, rescheduleMeeting } from '../../../shared/use-cases/meeting-convocation.js';
+import { remindUnanswered } from '../../../shared/use-cases/rsvp-reminder.js';
 import type { Staff } from '../../../shared/organisation/staff.js';
-import type { BodyDto } from '../../web/models/api-contract.js';
+import type { BodyDto, RsvpReminderDto } from '../../web/models/api-contract.js';
 import type { Viewer } from '../auth/viewer.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { HttpProblem } from '../http/error-response.js';
@@ -72,6 +74,7 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
       for (const person of staffList) {
         if (person.active && person.postId) holdersByPost.set(person.postId, [...(holdersByPost.get(person.postId) ?? []), person]);
       }
+      const follows = viewer.staff !== undefined && mayFollowAttendance(body, viewer.staff);
       const json = presentMeetingDetail({
         meeting,
         body,
@@ -80,15 +83,17 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
         rsvps,
         staffById: new Map(staffList.map((person) => [person.id, person])),
         viewer: { staff: viewer.staff, team },
+        expected: follows ? expectedAttendees(body, staffList, team) : undefined,
       });
-      return { json: { ...json, mayManage: mayConvene(viewer, body) } };
+      return { json: { ...json, mayManage: mayConvene(viewer, body), mayRemind: follows && meeting.status === 'convened' && !meeting.rsvpReminder && meeting.startsAt > deps.ctx.clock.now() } };
     }),
   );
 
   server.get(
     '/api/v1/bodies',
     authedRoute(deps, async ({ viewer }) => {
-      const json: BodyDto[] = viewer.bodies.map((body) => ({ id: body.id, kind: body.kind, name: body.name, nameEn: body.nameEn, shortName: body.shortName, mayConvene: mayConvene(viewer, body) }));
+      const first = defaultConveneBody(viewer.bodies.filter((body) => mayConvene(viewer, body)), viewer.staff);
+      const json: BodyDto[] = viewer.bodies.map((body) => ({ id: body.id, kind: body.kind, name: body.name, nameEn: body.nameEn, shortName: body.shortName, mayConvene: mayConvene(viewer, body), conveneDefault: body.id === first?.id }));
       return { json };
     }),
   );
@@ -129,6 +134,15 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
     authedRoute(deps, async ({ viewer, params }) => {
       const meeting = await cancelMeeting(deps.ctx, requireStaff(viewer), pathId(params, 'id'));
       return { json: summaryOf(viewer, meeting) };
+    }),
+  );
+
+  server.post(
+    '/api/v1/meetings/:id/rsvp-reminder',
+    authedRoute(deps, async ({ viewer, params }) => {
+      const { reminder } = await remindUnanswered(deps.ctx, requireStaff(viewer), pathId(params, 'id'));
+      const json: RsvpReminderDto = { sentAt: reminder.sentAt.toISOString(), sentByName: viewer.staff?.displayName ?? '', recipients: reminder.recipients, unreachable: reminder.unreachable };
+      return { json };
     }),
   );
 

@@ -1,6 +1,7 @@
 import { whoPresides } from '../../../shared/bodies/acting-chair.js';
 import type { Body } from '../../../shared/bodies/body.js';
 import { isExpectedAttendee } from '../../../shared/meetings/attendance.js';
+import { tallyAttendance } from '../../../shared/meetings/attendance-tally.js';
 import type { Meeting } from '../../../shared/meetings/meeting.js';
 import type { Rsvp } from '../../../shared/meetings/rsvp.js';
 import type { Post } from '../../../shared/organisation/post.js';
@@ -28,6 +29,7 @@ export function presentMeetingSummary(meeting: Meeting, body: Body | undefined, 
 /**
  * The meeting page: roster with each holder's answer, and who presides. A post is available when
  * it has a holder who has not declined; a proxy does not preside, so a proxy answer counts as absent.
+ * `expected` is given only to those who follow the answers (convener, secretariat): they get the tally.
  */
 export function presentMeetingDetail(input: {
   meeting: Meeting;
@@ -37,8 +39,9 @@ export function presentMeetingDetail(input: {
   rsvps: readonly Rsvp[];
   staffById: ReadonlyMap<string, Staff>;
   viewer: { staff?: Staff | undefined; team?: ProjectTeam | undefined };
+  expected?: readonly Staff[] | undefined;
 }): MeetingDetailDto {
-  const { meeting, body, posts, holdersByPost, rsvps, staffById, viewer } = input;
+  const { meeting, body, posts, holdersByPost, rsvps, staffById, viewer, expected } = input;
   const rsvpOf = new Map(rsvps.map((rsvp) => [rsvp.staffId, rsvp]));
   const roster: RosterLineDto[] = body.roster.map((entry) => ({
     postId: entry.postId,
@@ -76,5 +79,13 @@ export function presentMeetingDetail(input: {
       displayName: presidingHolder?.displayName,
     },
     history: meeting.history.map((change) => ({ changedAt: change.changedAt.toISOString(), previousStartsAt: change.previousStartsAt.toISOString(), reason: change.reason })),
+    bodyKind: body.kind,
+    ...(expected ? { attendance: tallyAttendance(expected, rsvps), rsvpReminder: reminderOf(meeting, staffById) } : {}),
   };
+}
+
+function reminderOf(meeting: Meeting, staffById: ReadonlyMap<string, Staff>): MeetingDetailDto['rsvpReminder'] {
+  const record = meeting.rsvpReminder;
+  if (!record) return undefined;
+  return { sentAt: record.sentAt.toISOString(), sentByName: staffById.get(record.sentByStaffId)?.displayName ?? record.sentByStaffId, recipients: record.recipients, unreachable: record.unreachable };
 }

@@ -1,5 +1,6 @@
 import { formatIsoJst } from '../../../shared/time/jst.js';
 import { formatDate, formatDateTime } from '../../../shared/time/reiwa.js';
+import { formatTimeRange } from '../../../shared/time/time-range.js';
 import { useI18n } from '../i18n/locale-context.js';
 
 /**
@@ -15,6 +16,17 @@ export function DateText({ value, withTime = false }: { value: string; withTime?
   return (
     <time dateTime={iso} title={iso}>
       {text}
+    </time>
+  );
+}
+
+/** A meeting's start and end in Japan time (`令和8年12月9日（水）15:00〜16:30`); ISO on hover. */
+export function TimeRangeText({ startsAt, endsAt }: { startsAt: string; endsAt: string }) {
+  const { locale } = useI18n();
+  const [start, end] = [new Date(startsAt), new Date(endsAt)];
+  return (
+    <time dateTime={formatIsoJst(start)} title={`${formatIsoJst(start)} / ${formatIsoJst(end)}`}>
+      {formatTimeRange(start, end, locale)}
     </time>
   );
 }

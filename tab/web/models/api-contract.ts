@@ -97,6 +97,29 @@ export interface MeetingDetailDto extends MeetingSummaryDto {
   readonly history: readonly { readonly changedAt: string; readonly previousStartsAt: string; readonly reason?: string | undefined }[];
   /** The viewer may reschedule or cancel (chair, the secretariat on the chair's behalf, admin). */
   readonly mayManage?: boolean | undefined;
+  readonly bodyKind: BodyKind;
+  /** 出席 / 欠席 / 代理 / 未回答 of the expected attendees; only for the convener, the secretariat and admins. */
+  readonly attendance?: AttendanceTallyDto | undefined;
+  /** The viewer may send the once-only reminder to those who have not answered. */
+  readonly mayRemind?: boolean | undefined;
+  /** When the reminder was sent, by whom, to how many (shown to those who may send it). */
+  readonly rsvpReminder?: RsvpReminderDto | undefined;
+}
+
+export interface AttendanceTallyDto {
+  readonly attend: number;
+  readonly absent: number;
+  readonly proxy: number;
+  readonly unanswered: number;
+  readonly expected: number;
+}
+
+/** The reminder to those who have not answered: sent to `recipients`; `unreachable` have no chat with the bot. */
+export interface RsvpReminderDto {
+  readonly sentAt: string;
+  readonly sentByName: string;
+  readonly recipients: number;
+  readonly unreachable: number;
 }
 
 /** A body that meets, and whether the viewer may convene it. */
@@ -107,6 +130,8 @@ export interface BodyDto {
   readonly nameEn: string;
   readonly shortName: string;
   readonly mayConvene: boolean;
+  /** The body the convene form starts on: the one the viewer chairs, else HQ. */
+  readonly conveneDefault: boolean;
 }
 
 /** What the convene form sends; instants carry the Japan offset (`2024-05-24T10:00:00+09:00`). */

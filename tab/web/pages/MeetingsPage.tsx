@@ -1,20 +1,21 @@
 import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { MEETING_STATUS_LABELS, RSVP_LABELS } from '../../../shared/i18n/labels.js';
-import { DateText } from '../components/DateText.js';
+import { MEETING_STATUS_LABELS, RSVP_LABELS, rosterRoleLabel } from '../../../shared/i18n/labels.js';
+import { safeMeetingLink } from '../../../shared/meetings/meeting-link.js';
+import { DateText, TimeRangeText } from '../components/DateText.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { LoadView } from '../components/LoadView.js';
 import { Section } from '../components/Section.js';
 import { hrefOf } from '../components/use-hash-route.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/locale-context.js';
-import type { MessageKey } from '../i18n/messages.js';
 import type { MeetingDetailDto, RsvpResponse } from '../models/api-contract.js';
 import { programmeApi } from '../services/programme-api.js';
 import { MeetingLine } from './DashboardPage.js';
 import { initialMonth, MonthCalendar } from '../components/MonthCalendar.js';
 import { ConveneMeetingForm } from './meetings/ConveneMeetingForm.js';
 import { ManageMeeting } from './meetings/ManageMeeting.js';
+import { UnansweredReminder } from './meetings/UnansweredReminder.js';
 
 /** 会議: a list or a month calendar (Japan time), and the convene form for those who may convene. */
 export function MeetingsPage({ view = 'list', month }: { view?: 'list' | 'calendar'; month?: string | undefined }) {
@@ -86,14 +87,36 @@ export function MeetingsPage({ view = 'list', month }: { view?: 'list' | 'calend
   );
 }
 
-const ROLE_KEYS: Record<string, MessageKey> = { chair: 'roleChair', viceChair: 'roleViceChair', member: 'roleMember' };
-
-function Presiding({ presiding }: { presiding: MeetingDetailDto['presiding'] }) {
+/** Who presides, in the body's own words: HQ 本部長 (要綱 art. 4), the council 議長 (art. 5). */
+function Presiding({ presiding, bodyKind }: { presiding: MeetingDetailDto['presiding']; bodyKind: MeetingDetailDto['bodyKind'] }) {
   const { t } = useI18n();
   const name = [presiding.postTitle, presiding.displayName].filter(Boolean).join(' ');
+  const chair = bodyKind === 'hq' ? t('presidingChairHq') : bodyKind === 'council' ? t('presidingChairCouncil') : t('presidingChair');
   const text =
-    presiding.basis === 'chair' ? t('presidingChair') : presiding.basis === 'guideline' ? t('presidingGuideline', { name }) : presiding.basis === 'outsideGuideline' ? t('presidingOutside', { name }) : t('presidingNone');
+    presiding.basis === 'chair' ? chair : presiding.basis === 'guideline' ? t('presidingGuideline', { name }) : presiding.basis === 'outsideGuideline' ? t('presidingOutside', { name }) : t('presidingNone');
   return <Text data-presiding={presiding.basis}>{text}</Text>;
+}
+
+/** The online meeting link: a link only when it is https, otherwise the text as stored. */
+function OnlineLink({ url }: { url: string }) {
+  const { t } = useI18n();
+  const safe = safeMeetingLink(url);
+  if (!safe) return <Text>{url} {t('onlineLinkNotOpened')}</Text>;
+  return (
+    <Link href={safe} target="_blank" rel="noopener noreferrer">
+      {t('joinOnline')}
+    </Link>
+  );
+}
+
+/** 出席 n / 欠席 n / 代理 n / 未回答 n, for the convener and the secretariat. */
+function AttendanceTally({ tally }: { tally: NonNullable<MeetingDetailDto['attendance']> }) {
+  const { t } = useI18n();
+  return (
+    <Text weight="semibold" data-testid="attendance-tally">
+      {t('attendanceTallyLabel', { expected: tally.expected })}: {t('attendanceTally', { ...tally })}
+    </Text>
+  );
 }
 
 function RsvpForm({ meeting, onAnswered }: { meeting: MeetingDetailDto; onAnswered: () => void }) {
@@ -142,9 +165,10 @@ export function MeetingPage({ id }: { id: string }) {
           <>
             <Section title={`${locale === 'ja' ? data.bodyName : data.bodyNameEn} ${t('ordinal', { n: data.ordinal })}`}>
               <Text>
-                <DateText value={data.startsAt} withTime /> · {data.place ?? ''} · {MEETING_STATUS_LABELS[data.status][locale]}
+                <TimeRangeText startsAt={data.startsAt} endsAt={data.endsAt} />{data.place ? ` · ${data.place}` : ''} · {MEETING_STATUS_LABELS[data.status][locale]}
               </Text>
-              <Presiding presiding={data.presiding} />
+              {data.onlineUrl && <OnlineLink url={data.onlineUrl} />}
+              <Presiding presiding={data.presiding} bodyKind={data.bodyKind} />
             </Section>
             {data.viewerExpected && data.status !== 'cancelled' && data.status !== 'held' && <RsvpForm meeting={data} onAnswered={meeting.reload} />}
             {data.mayManage && data.status !== 'cancelled' && data.status !== 'held' && <ManageMeeting meeting={data} onChanged={meeting.reload} />}
@@ -152,14 +176,15 @@ export function MeetingPage({ id }: { id: string }) {
               {data.agenda.length === 0 ? <Text>{t('empty')}</Text> : <ol>{data.agenda.map((item, index) => <li key={index}>{item.ptId ? <Link href={hrefOf('pts', item.ptId)}>{item.title}</Link> : item.title}</li>)}</ol>}
             </Section>
             <Section title={t('roster')}>
+              {data.attendance && <AttendanceTally tally={data.attendance} />}
+              {data.attendance && <UnansweredReminder meeting={data} onSent={meeting.reload} />}
               <Table aria-label={t('roster')} size="small">
                 <TableBody>
                   {data.roster.map((line) => (
                     <TableRow key={line.postId}>
                       <TableCell>
-                        {t(ROLE_KEYS[line.role] ?? 'roleMember')}
+                        {rosterRoleLabel(data.bodyKind, line, locale)}
                         {line.rank ? ` (${line.rank})` : ''}
-                        {line.moderator ? ` · ${t('moderator')}` : ''}
                       </TableCell>
                       <TableCell>{line.postTitle}</TableCell>
                       <TableCell>{line.holders.length === 0 ? t('vacant') : line.holders.map((holder) => holder.displayName).join('、')}</TableCell>

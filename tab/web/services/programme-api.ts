@@ -22,6 +22,7 @@ import type {
   ProgressReportInputDto,
   ProposalDto,
   ReviewProposalDto,
+  RsvpReminderDto,
   RsvpResponse,
   ScheduleDto,
   TrackKind,
@@ -63,6 +64,7 @@ export const programmeApi = {
   rescheduleMeeting: (id: string, input: { startsAt: string; endsAt: string; place?: string | undefined; reason?: string | undefined }) =>
     requestJson<MeetingSummaryDto>('POST', `/api/v1/meetings/${enc(id)}/reschedule`, input),
   cancelMeeting: (id: string) => requestJson<MeetingSummaryDto>('POST', `/api/v1/meetings/${enc(id)}/cancel`, {}),
+  remindUnanswered: (id: string) => requestJson<RsvpReminderDto>('POST', `/api/v1/meetings/${enc(id)}/rsvp-reminder`, {}),
   projectTeams: (filter: { category?: string | undefined; status?: string | undefined; unitId?: string | undefined }) =>
     requestJson<ProjectTeamSummaryDto[]>('GET', `/api/v1/project-teams${query(filter)}`),
   projectTeam: (id: string) => requestJson<ProjectTeamDetailDto>('GET', `/api/v1/project-teams/${enc(id)}`),

@@ -1,12 +1,12 @@
 /**
  * The small programme the tab's tests, screenshots and bench work with: a few units, posts and
- * people of every role, HQ and two PTs, the FY2024 call, one convened HQ meeting and a recruitment.
+ * people of every role, HQ, the council and two PTs, the FY2024 call, one convened HQ meeting and a recruitment.
  * No vitest import, so bench scripts can use it too.
  */
 import type { Body } from '../../../shared/bodies/body.js';
 import type { ProposalCall } from '../../../shared/calls/proposal-call.js';
 import type { Meeting } from '../../../shared/meetings/meeting.js';
-import { FY2024_NEW_INITIATIVE_CALL } from '../../support/domain-fixtures.js';
+import { COUNCIL, FY2024_NEW_INITIATIVE_CALL } from '../../support/domain-fixtures.js';
 import type { Post } from '../../../shared/organisation/post.js';
 import type { Staff } from '../../../shared/organisation/staff.js';
 import type { Unit } from '../../../shared/organisation/unit.js';
@@ -36,6 +36,7 @@ export const POSTS: Post[] = [
   { id: 'fukukucho-1', title: '副区長（第1順位）', unitId: 'kucho-shitsu', grade: 'special' },
   { id: 'fukukucho-2', title: '副区長（第2順位）', unitId: 'kucho-shitsu', grade: 'special' },
   { id: 'seisaku-kikaku-kacho', title: '政策企画課長', unitId: 'seisaku-kikaku-ka', grade: 'sectionChief' },
+  { id: 'zaisei-kacho', title: '財政課長', unitId: 'zaisei-ka', grade: 'sectionChief' },
 ];
 
 export const STAFF = {
@@ -149,7 +150,7 @@ export async function seedProgramme(ctx: UseCaseContext): Promise<void> {
     for (const unit of UNITS) await tx.units.upsert(unit);
     for (const post of POSTS) await tx.posts.upsert(post);
     for (const person of Object.values(STAFF)) await tx.staff.upsert(person);
-    for (const body of [HQ, ...PT_BODIES]) await tx.bodies.upsert(body);
+    for (const body of [HQ, COUNCIL, ...PT_BODIES]) await tx.bodies.upsert(body);
     for (const pt of TEAMS) await tx.projectTeams.upsert(pt);
     await tx.calls.upsert(CALL);
     await tx.meetings.insert(HQ_MEETING);

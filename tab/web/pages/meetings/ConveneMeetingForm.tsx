@@ -21,13 +21,14 @@ function parseGuests(text: string): { name: string; affiliation?: string }[] {
 }
 
 /**
- * Convenes a meeting of a body the viewer may convene. The form's id makes a double submit
+ * Convenes a meeting of a body the viewer may convene, starting on the one they chair (the
+ * server marks it `conveneDefault`). The form's id makes a double submit
  * return the first meeting; the use case checks the authority again and plans the notices.
  */
 export function ConveneMeetingForm({ bodies, teams, onConvened }: { bodies: readonly BodyDto[]; teams: readonly ProjectTeamSummaryDto[]; onConvened: (meetingId: string) => void }) {
   const { t, locale } = useI18n();
   const [meetingId, setMeetingId] = useState(() => crypto.randomUUID());
-  const [form, setForm] = useState({ bodyId: (bodies.find((body) => body.kind === 'hq') ?? bodies[0])?.id ?? '', date: '', startTime: '10:00', endTime: '11:00', place: '', onlineUrl: '', agenda: '', guests: '' });
+  const [form, setForm] = useState({ bodyId: (bodies.find((body) => body.conveneDefault) ?? bodies.find((body) => body.kind === 'hq') ?? bodies[0])?.id ?? '', date: '', startTime: '10:00', endTime: '11:00', place: '', onlineUrl: '', agenda: '', guests: '' });
   const [reporting, setReporting] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
