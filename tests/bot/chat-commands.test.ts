@@ -186,7 +186,9 @@ describe('chat commands in Japanese and English', () => {
     const expected = expectedAttendees(council, await ctx.store.repositories.staff.list()).length;
     const chairView = cardText((await talk.say(councilChair, '会議 推進会議')).cards[0]);
     expect(chairView).toContain(`出欠状況\n出席 0 / 欠席 0 / 代理 1 / 未回答 ${expected - 1}`);
+    await talk.choose(councilChair, 'en');
     expect(cardText((await talk.say(councilChair, 'meetings council', 'en-US')).cards[0])).toContain(`Attend 0 / Absent 0 / Proxy 1 / No answer ${expected - 1}`);
+    await talk.choose(councilChair, 'ja');
     const memberView = cardText((await talk.say(councilMember, '会議 推進会議')).cards[0]);
     expect(memberView).not.toContain('出欠状況');
     expect(memberView).not.toMatch(/出席 \d+ \/ 欠席/);
@@ -233,8 +235,10 @@ describe('chat commands in Japanese and English', () => {
     expect(openUrls(card)).toEqual(['https://teams.microsoft.com/l/meetup-join/council']);
     expect(JSON.stringify(card)).not.toContain('](javascript');
     expect(text).toContain('javascript:alert\\(document.cookie\\)');
+    await talk.choose(councilMember, 'en');
     const english = (await talk.say(councilMember, 'meetings council', 'en-US')).cards[0]!;
     expect(cardText(english)).toContain('Wed 5 Jun 2024, 15:00–16:30 JST');
+    await talk.choose(councilMember, 'ja');
   });
 
   it('gives the secretariat a review queue where a decision needs a reason', async () => {

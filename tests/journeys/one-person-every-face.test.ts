@@ -262,6 +262,9 @@ describe('one person through the bot, the tab and the notifications', () => {
     const detail = (await chair.call('GET', '/api/v1/meetings/journey-council')).json();
     const holders = detail.roster.flatMap((line: { holders: { displayName: string; rsvp?: string }[] }) => line.holders);
     expect(holders).toContainEqual(expect.objectContaining({ displayName: '藤田 剛', rsvp: 'attend' }));
+    // The chair's tally counts the answer given on the channel card.
+    expect(detail.attendance).toMatchObject({ attend: 1, absent: 0, proxy: 0 });
+    expect(detail.attendance.unanswered).toBe(detail.attendance.expected - 1);
 
     // The chair moves the meeting: the member, who answered for the old time, is told in person.
     const before = sentCount(personalChat(councilMember));
