@@ -7,6 +7,7 @@ import type { Repositories } from '../../shared/ports/store.js';
 import { displayItemNumbers } from '../../shared/plan/project-team.js';
 import { isDecision } from '../../shared/proposals/proposal.js';
 import type { ConversationTarget } from '../../shared/notifications/conversation-target.js';
+import type { Locale } from '../../shared/i18n/locale.js';
 import type { AdaptiveCard } from '../cards/card-kit.js';
 import { meetingCard, meetingTitle, type MeetingView } from '../cards/meetings-card.js';
 import {
@@ -48,11 +49,10 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
   };
 
   /** A promise kept to one person, in the language they chose. */
-  const renderNotice = async (noticeId: string, target: ConversationTarget): Promise<RenderedNotification> => {
+  const renderNotice = async (noticeId: string, locale: Locale): Promise<RenderedNotification> => {
     const notice = await repos.notices.get(noticeId);
     const person = notice ? await repos.staff.get(notice.staffId) : undefined;
     if (!notice || !person) return skip('notice not found');
-    const locale = person.preferredLocale ?? target.locale;
     const subject = notice.subject;
     switch (subject.type) {
       case 'proposalDecision': {
@@ -78,7 +78,9 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
 
   return {
     async render(entry, target, now) {
-      const { locale } = target;
+      // A personal chat speaks the person's chosen language; a shared conversation its own.
+      const person = target.kind === 'personal' && target.staffId ? await repos.staff.get(target.staffId) : undefined;
+      const locale = person?.preferredLocale ?? target.locale;
       const payload = entry.payload;
       switch (payload.type) {
         case 'convocation':
@@ -146,7 +148,7 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
           return send(progressReportRequestCard({ locale, meetingTitle: meetingTitle(view!, locale), ptName: `${displayItemNumbers(pt)} ${pt.title}`, startsAt: meeting.startsAt, endsAt: meeting.endsAt }));
         }
         case 'personalNotice':
-          return renderNotice(payload.noticeId, target);
+          return renderNotice(payload.noticeId, locale);
       }
     },
   };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../bot/cards/card-kit.js';
 import type { Staff } from '../../shared/organisation/staff.js';
 import { ManualClock } from '../../shared/time/clock.js';
+import { setPreferredLocale } from '../../shared/use-cases/person-preferences.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { answerRsvp, cancelMeeting, conveneMeeting, rescheduleMeeting } from '../../shared/use-cases/meeting-convocation.js';
 import { remindUnanswered } from '../../shared/use-cases/rsvp-reminder.js';
@@ -157,7 +158,9 @@ describe('notifications delivered through the Bot Connector', () => {
   it('asks a PT secretariat for its progress report two weeks before the HQ meeting', async () => {
     clock.set(jst('2024-07-01T10:00:00'));
     const secretary = await staff('chiiki-gyosei.kacho@example.jp');
-    await ctx.store.repositories.conversations.upsert(conversationAt(connector, 'a:pt-secretary', { kind: 'personal', staffId: secretary.id, channelId: undefined, teamId: undefined, locale: 'en' }));
+    // The chat was made from a Japanese client, but the person chose English: their choice wins.
+    await ctx.store.repositories.conversations.upsert(conversationAt(connector, 'a:pt-secretary', { kind: 'personal', staffId: secretary.id, channelId: undefined, teamId: undefined, locale: 'ja' }));
+    await setPreferredLocale(ctx, secretary, 'en');
     // The PT's own channel asked for its progress-report requests; another PT's channel did not.
     await subscribe(ctx, conversationAt(connector, '19:pt-2-24@thread.tacv2'), ['progressReportRequests'], { bodyId: 'pt-2-24' });
     await subscribe(ctx, conversationAt(connector, '19:pt-1-4@thread.tacv2'), ['progressReportRequests'], { bodyId: 'pt-1-4' });

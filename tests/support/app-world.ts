@@ -1,16 +1,12 @@
 import { pino } from 'pino';
-import { AppBot, createBotRoute } from '../../bot/index.js';
-import { createHttpServer, listen, MAX_BODY_BYTES } from '../../server/http-server.js';
 import type { NotificationScheduler } from '../../server/notification-scheduler.js';
 import type { Clock } from '../../shared/time/clock.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { createTabRoutes } from '../../tab/api/index.js';
 import { callApi, type CallResult } from '../tab/support/http-caller.js';
-import type { BotHarness, TeamsUser } from './bot-harness.js';
-import { startConnectorStandIn } from './connector-stand-in.js';
+import { startBotHarness, type BotHarness, type TeamsUser } from './bot-harness.js';
 import { notificationScheduler } from './notification-harness.js';
 import { openProgrammeContext } from './programme-store.js';
-import { TEST_TENANT_ID } from './teams-activities.js';
 
 /** One person in the tab: signed in through local mode's picker, calling the API with their token. */
 export interface TabSession {
@@ -26,7 +22,6 @@ export interface TabSession {
  */
 export interface AppWorld extends BotHarness {
   readonly ctx: UseCaseContext;
-  readonly baseUrl: string;
   readonly scheduler: NotificationScheduler;
   /** Signs a demo person in to the tab as the picker does (by UPN), as the tab would first contact them. */
   signIn(user: TeamsUser | string): Promise<TabSession>;
@@ -39,37 +34,13 @@ export interface AppWorld extends BotHarness {
 export async function startAppWorld(clock: Clock, options: { relink?: 'allow' | 'refuse' } = {}): Promise<AppWorld> {
   const programme = await openProgrammeContext(clock);
   const ctx: UseCaseContext = { ...programme, identity: { relink: options.relink ?? 'allow' } };
-  const connector = await startConnectorStandIn({ rateLimits: false });
-  const logger = pino({ level: 'silent' });
-  const botRoute = createBotRoute({
-    bot: new AppBot(ctx),
-    credentials: {},
-    allowedTenantIds: [TEST_TENANT_ID],
-    idempotency: ctx.store.repositories.idempotency,
-    logger,
-    maxBodyBytes: MAX_BODY_BYTES,
-    now: () => ctx.clock.now(),
-  });
-  const tabRoutes = createTabRoutes({ ctx, logger, auth: { mode: 'local' }, nodeEnv: 'test' });
-  const server = createHttpServer({ store: ctx.store, logger, mounts: [botRoute, tabRoutes] });
-  const baseUrl = `http://127.0.0.1:${await listen(server, '127.0.0.1', 0)}`;
-
+  const tabRoutes = createTabRoutes({ ctx, logger: pino({ level: 'silent' }), auth: { mode: 'local' }, nodeEnv: 'test' });
+  const bot = await startBotHarness(ctx, undefined, [tabRoutes]);
+  const { baseUrl } = bot;
   return {
+    ...bot,
     ctx,
-    baseUrl,
-    connector,
     scheduler: notificationScheduler(ctx),
-    async post(activity) {
-      const response = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
-    },
-    enrol(conversationId, users) {
-      connector.setMembers(
-        conversationId,
-        users.map((user) => ({ id: user.account.id, aadObjectId: user.account.aadObjectId, name: user.account.name, userPrincipalName: user.upn, email: user.upn })),
-      );
-    },
     async signIn(user) {
       const upn = typeof user === 'string' ? user : user.upn;
       const picker = (await callApi(baseUrl, undefined, 'GET', '/api/v1/local-auth/staff')).json() as { staffId: string; upn: string }[];
@@ -79,8 +50,7 @@ export async function startAppWorld(clock: Clock, options: { relink?: 'allow' | 
       return { staffId: person.staffId, call: (method, path, body) => callApi(baseUrl, token, method, path, body) };
     },
     async close() {
-      server.close();
-      await connector.close();
+      await bot.close();
       await ctx.store.close();
     },
   };

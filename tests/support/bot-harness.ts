@@ -37,6 +37,8 @@ function objectIdFrom(text: string): string {
  */
 export interface BotHarness {
   readonly connector: ConnectorStandIn;
+  /** The server's origin (`http://127.0.0.1:<port>`): `/api/messages` and whatever else is mounted. */
+  readonly baseUrl: string;
   /** Posts an activity to /api/messages; returns the HTTP status and JSON body (invoke responses). */
   post(activity: TeamsActivity): Promise<{ status: number; body: unknown }>;
   /** Makes Teams' roster answer for these users in a conversation (TeamsInfo.getMember). */
@@ -44,7 +46,8 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export async function startBotHarness(ctx: UseCaseContext, options?: AppBotOptions): Promise<BotHarness> {
+/** `alsoMount` puts more routes on the same server (the whole app: the tab's API beside the bot). */
+export async function startBotHarness(ctx: UseCaseContext, options?: AppBotOptions, alsoMount: readonly ((server: restify.Server) => void)[] = []): Promise<BotHarness> {
   const connector = await startConnectorStandIn({ rateLimits: false });
   const logger = pino({ level: 'silent' });
   const route = createBotRoute({
@@ -56,10 +59,12 @@ export async function startBotHarness(ctx: UseCaseContext, options?: AppBotOptio
     maxBodyBytes: MAX_BODY_BYTES,
     now: () => ctx.clock.now(),
   });
-  const server: restify.Server = createHttpServer({ store: ctx.store, logger, mounts: [route] });
-  const endpoint = `http://127.0.0.1:${await listen(server, '127.0.0.1', 0)}/api/messages`;
+  const server: restify.Server = createHttpServer({ store: ctx.store, logger, mounts: [route, ...alsoMount] });
+  const baseUrl = `http://127.0.0.1:${await listen(server, '127.0.0.1', 0)}`;
+  const endpoint = `${baseUrl}/api/messages`;
   return {
     connector,
+    baseUrl,
     async post(activity) {
       const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       const text = await response.text();

@@ -1,15 +1,14 @@
-import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideProposal, startProposalReviews } from '../../shared/use-cases/proposal-review.js';
 import { submitProposal } from '../../shared/use-cases/proposal-submission.js';
 import { ensureTabBuilt, TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
 import { axeViolations } from './support/axe.js';
+import { chromiumMissing, launchChromium, signInAs as signInInto } from './support/chromium.js';
 import { callApi } from './support/http-caller.js';
 import { localToken, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skipReason = fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (install the Debian package: apt-get install -y chromium)`;
+const skipReason = chromiumMissing;
 if (skipReason) console.warn(`tab notice browser tests skipped: ${skipReason}`);
 
 /**
@@ -27,7 +26,7 @@ describe.skipIf(skipReason !== undefined)('notices and language in the tab, head
     await submitProposal(world.ctx, STAFF.author, input);
     await startProposalReviews(world.ctx, STAFF.secretary, [input.proposalId]);
     await decideProposal(world.ctx, STAFF.secretary, { proposalId: input.proposalId, decision: 'acceptedMidYear', reason: '全庁で早期に効果が出るため' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 180_000);
   afterAll(async () => {
@@ -35,15 +34,7 @@ describe.skipIf(skipReason !== undefined)('notices and language in the tab, head
     await world?.close();
   });
 
-  async function signInAs(staffId: string, query = ''): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${world.baseUrl}/tab/${query}`);
-    await page.locator(`button[data-staff-id="${staffId}"]`).click();
-    await page.getByTestId('viewer-name').waitFor();
-    return { page, errors };
-  }
+  const signInAs = (staffId: string, query = '') => signInInto(context, world.baseUrl, staffId, query);
 
   for (const theme of ['default', 'dark'] as const) {
     it(`shows the unread decision with its reason on the dashboard, without axe violations (${theme})`, async () => {

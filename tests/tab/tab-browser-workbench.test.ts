@@ -1,14 +1,12 @@
-import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTabBuilt, TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
 import { axeViolations } from './support/axe.js';
+import { chromiumMissing, launchChromium, signInAs as signInInto } from './support/chromium.js';
 import { openTabPage, TAB_PAGES, type BrowserWindow } from './support/tab-pages.js';
 import { recruitmentListCard } from '../../bot/cards/recruitment-cards.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import { RECRUITMENT, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 /** What the bot's recruitment card says under 締切 (Deadline) for the tab's seeded project. */
 function botDeadline(locale: Locale): string {
@@ -25,7 +23,7 @@ function botDeadline(locale: Locale): string {
   expect(found).toHaveLength(1);
   return found[0]!;
 }
-const skipReason = fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (install the Debian package: apt-get install -y chromium)`;
+const skipReason = chromiumMissing;
 if (skipReason) console.warn(`tab workbench browser tests skipped: ${skipReason}`);
 
 describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromium', () => {
@@ -35,7 +33,7 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
   beforeAll(async () => {
     await ensureTabBuilt();
     world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 180_000);
   afterAll(async () => {
@@ -43,15 +41,7 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     await world?.close();
   });
 
-  async function signInAs(staffId: string, query = ''): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${world.baseUrl}/tab/${query}`);
-    await page.locator(`button[data-staff-id="${staffId}"]`).click();
-    await page.getByTestId('viewer-name').waitFor();
-    return { page, errors };
-  }
+  const signInAs = (staffId: string, query = '') => signInInto(context, world.baseUrl, staffId, query);
 
   for (const theme of ['default', 'dark'] as const) {
     it(`has no WCAG 2.1 A/AA violations (axe-core) on any page in the ${theme === 'default' ? 'light' : 'dark'} theme`, async () => {
