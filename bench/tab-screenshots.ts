@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from '../server/config.js';
 import { ManualClock } from '../shared/time/clock.js';
 import type { UseCaseContext } from '../shared/use-cases/context.js';
 import { conveneMeeting } from '../shared/use-cases/meeting-convocation.js';
-import { startProposalReviews } from '../shared/use-cases/proposal-review.js';
+import { decideProposal, startProposalReviews } from '../shared/use-cases/proposal-review.js';
 import { submitProposal } from '../shared/use-cases/proposal-submission.js';
 import { addProgressReport } from '../shared/use-cases/pt-progress.js';
 import { createStore } from '../store/create-store.js';
@@ -40,7 +40,9 @@ async function richerProgramme(ctx: UseCaseContext): Promise<void> {
   for (const [index, [author, title, summary, expectedEffect]] of proposals.entries()) {
     await submitProposal(ctx, author, { proposalId: `shot-${index + 1}`, callId: CALL.id, title, summary, expectedEffect, relatedItem: '1-4' });
   }
-  await startProposalReviews(ctx, STAFF.secretary, ['shot-2']);
+  await startProposalReviews(ctx, STAFF.secretary, ['shot-1', 'shot-2']);
+  // The author's notice of a decision, shown on their dashboard (the demo author has no bot chat).
+  await decideProposal(ctx, STAFF.secretary, { proposalId: 'shot-1', decision: 'acceptedNextYear', reason: '全窓口で効果が見込めるため、次年度の取組み項目とする' });
   await conveneMeeting(ctx, STAFF.ptSecretary, { meetingId: 'shot-pt-meeting', bodyId: 'body-pt-1-4', startsAt: new Date('2024-05-16T14:00:00+09:00'), endsAt: new Date('2024-05-16T15:00:00+09:00'), place: 'ＤＸ推進担当課 会議室', agenda: [{ title: '申請手続きの棚卸し', kind: 'general' }] });
   await addProgressReport(ctx, STAFF.ptSecretary, { reportId: 'shot-report', ptId: 'pt-1-4', meetingId: HQ_MEETING.id, structure: 'ＤＸ推進担当課を事務局に3課で構成', schedule: '7月の本部で中間報告', progress: '申請手続き120件の棚卸しを完了', issues: '所管課の人員不足' });
 }
@@ -90,6 +92,16 @@ async function main(): Promise<void> {
         await page.evaluate(() => ((globalThis as unknown as BrowserWindow).location.hash = '#/meetings'));
         await page.getByRole('button', { name: locale === 'ja' ? '会議を招集する' : 'Convene a meeting' }).click();
         await shoot('meetings-convene-form');
+        // The proposer's view: the decision waiting under お知らせ, and its reason under 提案.
+        await page.getByRole('button', { name: locale === 'ja' ? 'サインアウト' : 'Sign out' }).click();
+        await page.locator(`button[data-staff-id="${STAFF.author.id}"]`).click();
+        await page.getByTestId('viewer-name').waitFor();
+        await page.evaluate(() => ((globalThis as unknown as BrowserWindow).location.hash = '#/'));
+        await page.locator('li[data-notice-id]').first().waitFor();
+        await shoot('home-proposer');
+        await page.evaluate(() => ((globalThis as unknown as BrowserWindow).location.hash = '#/proposals'));
+        await page.getByTestId('decision').first().waitFor();
+        await shoot('proposals-proposer');
         await context.close();
       }
     }
@@ -98,7 +110,7 @@ async function main(): Promise<void> {
     server.close();
     await store.close();
   }
-  const index = ['# Screenshots of the tab', '', 'Written by `npx tsx bench/tab-screenshots.ts` (headless Chromium, 1280 px wide, full page) from the tests’ sample programme on 10 May 2024 JST, signed in as an administrator (who sees every page).', '', '| page | light, 日本語 | light, English | dark, 日本語 | dark, English |', '|---|---|---|---|---|'];
+  const index = ['# Screenshots of the tab', '', 'Written by `npx tsx bench/tab-screenshots.ts` (headless Chromium, 1280 px wide, full page) from the tests’ sample programme on 10 May 2024 JST, signed in as an administrator (who sees every page); `home-proposer` and `proposals-proposer` are a proposer’s own view after a decision.', '', '| page | light, 日本語 | light, English | dark, 日本語 | dark, English |', '|---|---|---|---|---|'];
   for (const name of [...new Set(written.map((file) => file.split('.')[0]!))]) {
     index.push(`| ${name} | ${['light.ja', 'light.en', 'dark.ja', 'dark.en'].map((variant) => `[png](${name}.${variant}.png)`).join(' | ')} |`);
   }
