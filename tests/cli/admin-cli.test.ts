@@ -161,4 +161,16 @@ describe('admin CLI (tsx bin/admin.ts as a child process, PGlite in a temporary 
     expectSuccess(imported);
     expect(imported.stdout).toBe('職員名簿: 新規 1名、更新 0名、変更なし 0名\n');
   });
+
+  it('staff unlink clears the account a directory entry is linked to, once', async () => {
+    const linked = path.join(tempRoot, 'linked-staff.csv');
+    fs.writeFileSync(linked, 'upn,display_name,grade,unit_id,post_id,app_roles,active,entra_object_id\nlinked.person@example.jp,連携 職員,staff,somu-ka,,,true,D3E00000-0000-4000-8000-0000000000AA\n');
+    expectSuccess(await runCli(['staff', 'import', linked], dataDir));
+    const cleared = await runCli(['staff', 'unlink', 'Linked.Person@example.jp'], dataDir);
+    expectSuccess(cleared);
+    expect(cleared.stdout).toBe('Linked.Person@example.jp のアカウントの結び付けを解除しました（解除前: d3e00000-0000-4000-8000-0000000000aa）。次にTeamsまたはタブを使ったアカウントで結び付けます。\n');
+    expect((await runCli(['staff', 'unlink', 'linked.person@example.jp', '--lang', 'en'], dataDir)).stdout).toBe('linked.person@example.jp is not linked to any account.\n');
+    expectCleanFailure(await runCli(['staff', 'unlink', 'nobody@example.jp'], dataDir), /^職員が見つかりません（nobody@example.jp）。/);
+    expectCleanFailure(await runCli(['staff', 'unlink'], dataDir), /<upn>/);
+  });
 });
