@@ -2,6 +2,7 @@ import { DomainError } from '../../shared/domain-error.js';
 import { errorMessage } from '../../shared/i18n/error-messages.js';
 import { LOCALE_NAMES } from '../../shared/i18n/labels.js';
 import { parseLanguage, setPreferredLocale } from '../../shared/use-cases/person-preferences.js';
+import { neutraliseMarkdown } from '../cards/card-kit.js';
 import { t } from '../i18n/bot-text.js';
 import { directoryRefusal, textReply, type CommandHandler } from './command-turn.js';
 
@@ -13,7 +14,8 @@ import { directoryRefusal, textReply, type CommandHandler } from './command-turn
 export const languageCommand: CommandHandler = async (turn, argument) => {
   if (!argument) return textReply(t('language.current', turn.locale, { language: LOCALE_NAMES[turn.locale][turn.locale] }));
   const locale = parseLanguage(argument);
-  if (!locale) return textReply(t('language.unknown', turn.locale, { text: argument }));
+  // Teams reads a text message as Markdown: what was typed is shown as typed.
+  if (!locale) return textReply(t('language.unknown', turn.locale, { text: neutraliseMarkdown(argument.slice(0, 40)) }));
   if (!turn.staff) return directoryRefusal(turn);
   try {
     await setPreferredLocale(turn.ctx, turn.staff, locale);

@@ -83,6 +83,16 @@ describe('chat commands in Japanese and English', () => {
     await talk.choose(secretariat, 'ja');
   });
 
+  it('tells a person their language, refuses one it does not speak (shown as typed), and keeps a choice', async () => {
+    expect((await talk.say(chief, '言語')).texts.join()).toContain('表示言語: 日本語');
+    const unknown = (await talk.say(chief, '言語 [français](https://evil.example)')).texts.join();
+    expect(unknown).toContain('は選べる言語ではありません');
+    expect(unknown).not.toContain('](https://evil.example)');
+    await talk.choose(chief, 'en');
+    expect((await talk.say(chief, 'language', 'ja-JP')).texts.join()).toContain('Language: English');
+    await talk.choose(chief, 'ja');
+  });
+
   it('never stays silent: an unknown command gets the nearest one and the help card', async () => {
     await talk.choose(chief, 'en');
     const answer = await talk.say(chief, 'meetigns', 'en-US');
