@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi } from './support/http-caller.js';
-import { NOW, startTabWorld, type TabWorld } from './support/tab-world.js';
-import { tokensForAllStaff } from './support/staff-tokens.js';
+import { describe, expect, it } from 'vitest';
+import { NOW } from './support/tab-world.js';
+import { useTabApi } from './support/tab-api-session.js';
 
 const convene = (meetingId: string, overrides: Record<string, unknown> = {}) => ({
   meetingId,
@@ -15,14 +14,8 @@ const convene = (meetingId: string, overrides: Record<string, unknown> = {}) => 
 });
 
 describe('convening, rescheduling and cancelling meetings from the tab', () => {
-  let world: TabWorld;
-  let tokens = new Map<string, string>();
-  beforeAll(async () => {
-    world = await startTabWorld({ auth: { mode: 'local' } });
-    tokens = await tokensForAllStaff(world.baseUrl);
-  });
-  afterAll(() => world?.close());
-  const call = (as: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(world.baseUrl, tokens.get(as), method, path, body, headers);
+  const api = useTabApi();
+  const { call } = api;
 
   it('tells each viewer which bodies they may convene', async () => {
     const mayConvene = async (as: string) => (await call(as, 'GET', '/api/v1/bodies')).json().filter((body: { mayConvene: boolean }) => body.mayConvene).map((body: { id: string }) => body.id);
@@ -35,9 +28,9 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
     const created = await call('secretary', 'POST', '/api/v1/meetings', convene('m-1'));
     expect(created.status).toBe(201);
     expect(created.json()).toMatchObject({ id: 'm-1', status: 'convened', ordinal: 3, startsAt: '2024-07-19T01:00:00.000Z' });
-    const stored = await world.ctx.store.repositories.meetings.get('m-1');
+    const stored = await api.world.ctx.store.repositories.meetings.get('m-1');
     expect(stored).toMatchObject({ status: 'convened', convenedByStaffId: 'secretary', agenda: [{ title: 'ＰＴ進捗報告', kind: 'general' }, { title: '新規取組み項目の提案状況', kind: 'general' }] });
-    expect((await world.ctx.store.repositories.audit.listFor('meeting', 'm-1')).map((entry) => entry.action)).toEqual(['convene']);
+    expect((await api.world.ctx.store.repositories.audit.listFor('meeting', 'm-1')).map((entry) => entry.action)).toEqual(['convene']);
     // A double submit of the same form returns the first meeting.
     expect((await call('secretary', 'POST', '/api/v1/meetings', convene('m-1', { place: '別の部屋' }))).json().place).toBe('第1委員会室');
   });
@@ -48,20 +41,20 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
     expect(refused.json().error.message).toContain('本部長');
     const english = await call('author', 'POST', '/api/v1/meetings', convene('m-2'), { 'Accept-Language': 'en' });
     expect(english.json().error.message).toContain('Only the chair');
-    expect(await world.ctx.store.repositories.meetings.get('m-2')).toBeUndefined();
+    expect(await api.world.ctx.store.repositories.meetings.get('m-2')).toBeUndefined();
   });
 
   it('puts the PTs that report progress on the agenda, so their secretariat can tie a report to the meeting', async () => {
     const created = await call('secretary', 'POST', '/api/v1/meetings', convene('m-pt', { startsAt: '2024-07-26T10:00:00+09:00', endsAt: '2024-07-26T11:00:00+09:00', agenda: ['その他'], ptProgress: ['pt-1-4'] }));
     expect(created.status).toBe(201);
-    expect((await world.ctx.store.repositories.meetings.get('m-pt'))?.agenda).toEqual([
+    expect((await api.world.ctx.store.repositories.meetings.get('m-pt'))?.agenda).toEqual([
       { title: '1-4 行政手続きのデジタル化 進捗報告', kind: 'ptProgress', ptId: 'pt-1-4' },
       { title: 'その他', kind: 'general' },
     ]);
     const pt = (await call('secretary', 'GET', '/api/v1/project-teams/pt-1-4')).json();
     expect(pt.reportableMeetings.map((meeting: { id: string }) => meeting.id)).toContain('m-pt');
     expect((await call('secretary', 'POST', '/api/v1/meetings', convene('m-pt-2', { ptProgress: ['pt-9-9'] }))).status).toBe(404);
-    expect(await world.ctx.store.repositories.meetings.get('m-pt-2')).toBeUndefined();
+    expect(await api.world.ctx.store.repositories.meetings.get('m-pt-2')).toBeUndefined();
   });
 
   it('reports every invalid detail with its field', async () => {
@@ -69,7 +62,7 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
     expect(invalid.status).toBe(422);
     expect(invalid.json().error.fields.map((field: { field: string }) => field.field)).toEqual(['endsAt', 'onlineUrl']);
     expect((await call('secretary', 'POST', '/api/v1/meetings', convene('m-3', { startsAt: '2024-07-19 10:00' }))).status).toBe(400);
-    expect(await world.ctx.store.repositories.meetings.get('m-3')).toBeUndefined();
+    expect(await api.world.ctx.store.repositories.meetings.get('m-3')).toBeUndefined();
   });
 
   it('reschedules with the old time kept in the history, then cancels; the meeting page says who may manage it', async () => {
@@ -82,7 +75,7 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
     expect(detail.startsAt).toBe('2024-07-22T01:00:00.000Z');
     expect(detail.history).toEqual([expect.objectContaining({ previousStartsAt: '2024-07-19T01:00:00.000Z', reason: '議会日程のため' })]);
     expect((await call('author', 'POST', '/api/v1/meetings/m-1/cancel')).status).toBe(403);
-    expect((await world.ctx.store.repositories.meetings.get('m-1'))?.status).toBe('convened');
+    expect((await api.world.ctx.store.repositories.meetings.get('m-1'))?.status).toBe('convened');
     expect((await call('secretary', 'POST', '/api/v1/meetings/m-1/cancel')).json().status).toBe('cancelled');
     expect((await call('secretary', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-23T10:00:00+09:00', endsAt: '2024-07-23T11:00:00+09:00' })).status).toBe(409);
     expect((await call('secretary', 'POST', '/api/v1/meetings/nope/cancel')).status).toBe(404);
@@ -90,16 +83,10 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
 });
 
 describe('what the convener sees of the answers, and the once-only reminder', () => {
-  let world: TabWorld;
-  let tokens = new Map<string, string>();
-  beforeAll(async () => {
-    world = await startTabWorld({ auth: { mode: 'local' } });
-    tokens = await tokensForAllStaff(world.baseUrl);
-  });
-  afterAll(() => world?.close());
-  const call = (as: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(world.baseUrl, tokens.get(as), method, path, body, headers);
+  const api = useTabApi();
+  const { call } = api;
   const personalChat = (staffId: string) =>
-    world.ctx.store.repositories.conversations.upsert({ conversationId: `a:${staffId}`, kind: 'personal', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot', staffId, locale: 'ja', active: true, updatedAt: NOW });
+    api.world.ctx.store.repositories.conversations.upsert({ conversationId: `a:${staffId}`, kind: 'personal', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot', staffId, locale: 'ja', active: true, updatedAt: NOW });
 
   it('starts each person’s convene form on the body they chair: the council’s 議長 on 推進会議, the mayor on 本部', async () => {
     const bodies = async (as: string) => (await call(as, 'GET', '/api/v1/bodies')).json() as { id: string; mayConvene: boolean; conveneDefault: boolean }[];
@@ -130,7 +117,7 @@ describe('what the convener sees of the answers, and the once-only reminder', ()
     expect(refused.status).toBe(403);
     expect(refused.json().error.message).toBe('本部の未回答者に催促できるのは、招集できる方と庶務（事務局）です。');
     expect((await call('author', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder', undefined, { 'Accept-Language': 'en' })).json().error.message).toContain('Only those who may convene');
-    expect((await world.ctx.store.repositories.meetings.get('hq-2024-2'))?.rsvpReminder).toBeUndefined();
+    expect((await api.world.ctx.store.repositories.meetings.get('hq-2024-2'))?.rsvpReminder).toBeUndefined();
   });
 
   it('does not use up the reminder when the bot reaches nobody who has not answered', async () => {
@@ -147,35 +134,29 @@ describe('what the convener sees of the answers, and the once-only reminder', ()
     const sent = await call('secretary', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder');
     expect(sent.status).toBe(200);
     expect(sent.json()).toMatchObject({ recipients: 2, unreachable: 1, sentAt: NOW.toISOString(), sentByName: '事務局 花子' });
-    const rows = (await world.ctx.store.repositories.outbox.listFor('hq-2024-2', ['pending'])).filter((row) => row.payload.type === 'rsvpNudge');
+    const rows = (await api.world.ctx.store.repositories.outbox.listFor('hq-2024-2', ['pending'])).filter((row) => row.payload.type === 'rsvpNudge');
     expect(rows.map((row) => row.conversationId).sort()).toEqual(['a:deputy2', 'a:planning-chief']);
     expect(rows.every((row) => row.kind === 'personal' && row.dueAt.getTime() === NOW.getTime())).toBe(true);
 
-    world.clock.advance(60_000);
+    api.world.clock.advance(60_000);
     const again = await call('mayor', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder');
     expect(again.status).toBe(409);
     expect(again.json().error.message).toBe('未回答者への催促は令和6年5月10日（金）10:00に事務局 花子さんが送信済みです。催促は1つの会議につき1回です。');
     expect((await call('mayor', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder', undefined, { 'Accept-Language': 'en' })).json().error.message).toBe('事務局 花子 already sent the reminder on Fri 10 May 2024, 10:00 JST; it can be sent once per meeting.');
-    expect((await world.ctx.store.repositories.outbox.listFor('hq-2024-2', ['pending'])).filter((row) => row.payload.type === 'rsvpNudge')).toHaveLength(2);
+    expect((await api.world.ctx.store.repositories.outbox.listFor('hq-2024-2', ['pending'])).filter((row) => row.payload.type === 'rsvpNudge')).toHaveLength(2);
 
     const detail = (await call('secretary', 'GET', '/api/v1/meetings/hq-2024-2')).json();
     expect(detail.mayRemind).toBe(false);
     expect(detail.rsvpReminder).toEqual({ sentAt: NOW.toISOString(), sentByName: '事務局 花子', recipients: 2, unreachable: 1 });
     expect((await call('deputy1', 'GET', '/api/v1/meetings/hq-2024-2')).json().rsvpReminder).toBeUndefined();
-    const audit = (await world.ctx.store.repositories.audit.listFor('meeting', 'hq-2024-2')).filter((entry) => entry.action === 'rsvpReminder');
+    const audit = (await api.world.ctx.store.repositories.audit.listFor('meeting', 'hq-2024-2')).filter((entry) => entry.action === 'rsvpReminder');
     expect(audit).toEqual([expect.objectContaining({ actorStaffId: 'secretary', after: expect.objectContaining({ recipients: 2, unreachable: 1 }) })]);
   });
 });
 
 describe('PT progress reports from the tab', () => {
-  let world: TabWorld;
-  let tokens = new Map<string, string>();
-  beforeAll(async () => {
-    world = await startTabWorld({ auth: { mode: 'local' } });
-    tokens = await tokensForAllStaff(world.baseUrl);
-  });
-  afterAll(() => world?.close());
-  const call = (as: string, method: string, path: string, body?: unknown) => callApi(world.baseUrl, tokens.get(as), method, path, body);
+  const api = useTabApi();
+  const { call } = api;
   const input = { reportId: 'r-1', meetingId: 'hq-2024-2', structure: '3課体制', schedule: '7月に中間報告', progress: '棚卸し完了', issues: '' };
 
   it('offers the form to the PT’s secretariat only, with the meetings whose agenda names the PT', async () => {

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi } from './support/http-caller.js';
+import { describe, expect, it } from 'vitest';
 import { NOW } from './support/tab-seed.js';
-import { startTabWorld, type TabWorld } from './support/tab-world.js';
-import { tokensForAllStaff } from './support/staff-tokens.js';
+import { useTabApi } from './support/tab-api-session.js';
 
 const VALID_TEAM = [
   { staffId: 'planning-chief', role: 'pm' },
@@ -13,14 +11,8 @@ const VALID_TEAM = [
 ];
 
 describe('proposal-based PT recruitment from the tab', () => {
-  let world: TabWorld;
-  let tokens = new Map<string, string>();
-  beforeAll(async () => {
-    world = await startTabWorld({ auth: { mode: 'local' } });
-    tokens = await tokensForAllStaff(world.baseUrl);
-  });
-  afterAll(() => world?.close());
-  const call = (as: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(world.baseUrl, tokens.get(as), method, path, body, headers);
+  const api = useTabApi();
+  const { call } = api;
 
   it('lists themes with their perspective and the viewer’s own application, but applicants only to the secretariat', async () => {
     const [project] = (await call('author', 'GET', '/api/v1/recruitment')).json();
@@ -42,7 +34,7 @@ describe('proposal-based PT recruitment from the tab', () => {
     const empty = await call('deputy2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: ' ' });
     expect(empty.status).toBe(422);
     expect(empty.json().error.message).toBe('志望動機を入力してください。');
-    expect((await world.ctx.store.repositories.recruitment.listApplications('rp-1')).find((application) => application.staffId === 'member2')?.gradeAtApplication).toBe('staff');
+    expect((await api.world.ctx.store.repositories.recruitment.listApplications('rp-1')).find((application) => application.staffId === 'member2')?.gradeAtApplication).toBe('staff');
   });
 
   it('tells the viewer their grade, so the form offers only the roles it can hold', async () => {
@@ -59,13 +51,13 @@ describe('proposal-based PT recruitment from the tab', () => {
     const special = await call('deputy2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: '参加したい' });
     expect(special.status).toBe(422);
     expect(special.json().error.message).toContain('あなたの職層（特別職）で応募できる役割はありません。');
-    const stored = await world.ctx.store.repositories.recruitment.findApplication('rp-1', 'member2');
+    const stored = await api.world.ctx.store.repositories.recruitment.findApplication('rp-1', 'member2');
     expect(stored).toMatchObject({ desiredRole: 'member', motivation: '窓口業務の経験を活かしたい' });
-    expect(await world.ctx.store.repositories.recruitment.findApplication('rp-1', 'deputy2')).toBeUndefined();
+    expect(await api.world.ctx.store.repositories.recruitment.findApplication('rp-1', 'deputy2')).toBeUndefined();
   });
 
   it('replaces a second application, says what it replaced, and shows the secretariat the latest with its history', async () => {
-    world.clock.set(new Date(NOW.getTime() + 3_600_000));
+    api.world.clock.set(new Date(NOW.getTime() + 3_600_000));
     const again = await call('member2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: '書き直した志望動機' });
     expect(again.status).toBe(200);
     expect(again.json()).toMatchObject({ desiredRole: 'member', appliedAt: new Date(NOW.getTime() + 3_600_000).toISOString(), replaced: { desiredRole: 'member', appliedAt: NOW.toISOString() } });
@@ -76,7 +68,7 @@ describe('proposal-based PT recruitment from the tab', () => {
       expect.objectContaining({ motivation: '書き直した志望動機', earlierVersions: [{ desiredRole: 'member', appliedAt: NOW.toISOString() }] }),
     ]);
     expect(applicants.find((applicant) => applicant.staffId === 'author')?.earlierVersions).toEqual([]);
-    world.clock.set(NOW);
+    api.world.clock.set(NOW);
   });
 
   it('refuses a team that breaks the rules, explaining every violation in Japanese or English, and saves nothing', async () => {
@@ -91,13 +83,13 @@ describe('proposal-based PT recruitment from the tab', () => {
     ]);
     const en = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: broken }, { 'Accept-Language': 'en' });
     expect(en.json().error.fields[0].message).toBe('財政 係長 (subsection chief) cannot be PM: the PM must be director or section chief grade.');
-    expect(await world.ctx.store.repositories.recruitment.getTeam('rp-1')).toEqual([]);
+    expect(await api.world.ctx.store.repositories.recruitment.getTeam('rp-1')).toEqual([]);
   });
 
   it('refuses anyone but the secretariat with 403, then saves a valid team and marks the project formed', async () => {
     expect((await call('author', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: VALID_TEAM })).status).toBe(403);
     expect((await call('pt-secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: VALID_TEAM })).status).toBe(403);
-    expect(await world.ctx.store.repositories.recruitment.getTeam('rp-1')).toEqual([]);
+    expect(await api.world.ctx.store.repositories.recruitment.getTeam('rp-1')).toEqual([]);
     const saved = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: VALID_TEAM });
     expect(saved.status).toBe(200);
     const formed = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json();

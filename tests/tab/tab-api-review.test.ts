@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReviewProposalDto } from '../../tab/web/models/api-contract.js';
-import { callApi } from './support/http-caller.js';
 import { REVIEW_PROPOSALS, seedReviewProposals } from './support/review-seed.js';
-import { tokensForAllStaff } from './support/staff-tokens.js';
-import { startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+import { useTabApi } from './support/tab-api-session.js';
+import { STAFF } from './support/tab-world.js';
 
 describe('the review board API shows the content of each proposal', () => {
-  let world: TabWorld;
-  let tokens = new Map<string, string>();
-  beforeAll(async () => {
-    world = await startTabWorld({ auth: { mode: 'local' } });
-    await seedReviewProposals(world.ctx);
-    tokens = await tokensForAllStaff(world.baseUrl);
-  });
-  afterAll(() => world?.close());
+  const api = useTabApi(seedReviewProposals);
 
   const board = async (query = ''): Promise<ReviewProposalDto[]> => {
-    const response = await callApi(world.baseUrl, tokens.get(STAFF.secretary.id), 'GET', `/api/v1/review/proposals${query}`);
+    const response = await api.call(STAFF.secretary.id, 'GET', `/api/v1/review/proposals${query}`);
     expect(response.status).toBe(200);
     return response.json();
   };
@@ -54,10 +46,10 @@ describe('the review board API shows the content of each proposal', () => {
 
   it('still refuses the board to anyone outside the secretariat, content and all', async () => {
     for (const person of [STAFF.author, STAFF.member1, STAFF.ptSecretary, STAFF.mayor]) {
-      const response = await callApi(world.baseUrl, tokens.get(person.id), 'GET', '/api/v1/review/proposals');
+      const response = await api.call(person.id, 'GET', '/api/v1/review/proposals');
       expect(response.status, person.id).toBe(403);
       expect(response.text, person.id).not.toContain(REVIEW_PROPOSALS.department.summary.slice(0, 20));
     }
-    expect((await callApi(world.baseUrl, undefined, 'GET', '/api/v1/review/proposals')).status).toBe(401);
+    expect((await api.call(undefined, 'GET', '/api/v1/review/proposals')).status).toBe(401);
   });
 });
