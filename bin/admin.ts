@@ -10,7 +10,9 @@ import { errorMessage } from '../shared/i18n/error-messages.js';
 import { toLocale, type Locale } from '../shared/i18n/locale.js';
 import type { UseCaseContext } from '../shared/use-cases/context.js';
 import { loadConfig } from '../server/config.js';
+import { dataFolderInUseMessage } from '../server/startup-messages.js';
 import { openUseCaseContext } from '../server/use-case-context.js';
+import { DataFolderInUse } from '../store/data-folder-lock.js';
 import type { CliCommand } from './admin/cli-command.js';
 import { CliError, cliMessage } from './admin/cli-messages.js';
 import { checkCommand, importCommand } from './admin/programme.command.js';
@@ -72,6 +74,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 function describeFailure(error: unknown, locale: Locale): string {
+  if (error instanceof DataFolderInUse) return dataFolderInUseMessage(error, locale, 'cli');
   if (error instanceof CliError) return cliMessage(error.key, locale, error.params);
   if (error instanceof DomainErrors) return error.errors.map((e) => errorMessage(e, locale)).join('\n');
   if (error instanceof DomainError) return errorMessage(error, locale);

@@ -9,22 +9,24 @@ import { ensureDemoItems } from './demo-data.js';
 import type { Logger } from './logger.js';
 
 /**
- * Makes a new installation usable at once: an empty database gets the FY2024 programme and the
- * demo staff directory. Local mode also gets demo items dated relative to today, because the
- * FY2024 dates are past; production never loads demo data.
+ * Makes a new installation usable at once: an empty database gets the FY2024 programme and, in
+ * local mode, the demo staff directory. Local mode also gets demo items dated relative to today,
+ * because the FY2024 dates are past; production never loads demo data.
+ *
+ * Each step is one transaction that runs whenever what it loads is missing, not only on the very
+ * first start: a start killed between two steps leaves the next start to finish the job.
  */
 export async function bootstrap(ctx: UseCaseContext, config: AppConfig, logger: Logger): Promise<void> {
   const repos = ctx.store.repositories;
-  const empty = (await repos.bodies.list()).length === 0;
-  if (empty) {
+  if ((await repos.bodies.list()).length === 0) {
     const file = parseProgrammeFile(await fs.readFile(config.programmeFile, 'utf8'));
     const summary = await importProgramme(ctx, toDomain(file));
     logger.info({ file: config.programmeFile, ...summary, traps: findTraps(file).length }, 'empty database: imported the FY2024 programme');
-    if (config.localMode && (await repos.staff.count()) === 0) {
-      const plan = await planStaffImport(ctx, await fs.readFile(config.demoStaffFile, 'utf8'));
-      await applyStaffImport(ctx, plan);
-      logger.info({ staff: plan.length }, 'local mode: imported the demo staff directory');
-    }
+  }
+  if (config.localMode && (await repos.staff.count()) === 0) {
+    const plan = await planStaffImport(ctx, await fs.readFile(config.demoStaffFile, 'utf8'));
+    await applyStaffImport(ctx, plan);
+    logger.info({ staff: plan.length }, 'local mode: imported the demo staff directory');
   }
   if (config.localMode) {
     const added = await ensureDemoItems(ctx);

@@ -27,6 +27,8 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data')),
+  // Outside local mode PGlite is refused (one process, one instance) unless this says it is meant.
+  EMBEDDED_DATABASE: z.enum(['single-instance']).optional(),
   PROGRAMME_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'shared/programme/fy2024.yaml')),
   DEMO_STAFF_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'shared/programme/demo-staff.csv')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -62,6 +64,8 @@ export interface AppConfig {
   readonly port: number;
   readonly databaseUrl?: string | undefined;
   readonly dataDir: string;
+  /** PGlite outside local mode, allowed by `EMBEDDED_DATABASE=single-instance`: warned about at every start. */
+  readonly embeddedInProduction: boolean;
   readonly programmeFile: string;
   readonly demoStaffFile: string;
   readonly logLevel: string;
@@ -115,12 +119,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!localMode && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
     throw new ConfigError('MicrosoftAppPassword: required with MicrosoftAppId unless MicrosoftAppType=UserAssignedMSI');
   }
+  const allowedTenantIds = (e.ALLOWED_TENANT_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  if (!localMode && allowedTenantIds.length === 0 && !e.MicrosoftAppTenantId) {
+    throw new ConfigError('ALLOWED_TENANT_IDS: the tab accepts sign-ins only from listed tenants; list at least one (or set MicrosoftAppTenantId)');
+  }
+  if (!localMode && !e.DATABASE_URL && !e.EMBEDDED_DATABASE) {
+    throw new ConfigError(
+      'DATABASE_URL: required with MicrosoftAppId — the embedded database (PGlite) serves one process only; set EMBEDDED_DATABASE=single-instance if a single instance on PGlite is meant',
+    );
+  }
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
+    embeddedInProduction: !localMode && !e.DATABASE_URL,
     programmeFile: path.resolve(e.PROGRAMME_FILE),
     demoStaffFile: path.resolve(e.DEMO_STAFF_FILE),
     logLevel: e.LOG_LEVEL,
@@ -139,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         toChannelFromBotOAuthScope: e.ToChannelFromBotOAuthScope,
       },
     },
-    allowedTenantIds: (e.ALLOWED_TENANT_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+    allowedTenantIds,
     tab: { clientId: e.AAD_APP_CLIENT_ID, domain: e.TAB_DOMAIN, distDir: path.resolve(e.TAB_DIST_DIR) },
   };
 }

@@ -44,8 +44,9 @@ export function createHttpServer(deps: {
     if (draining.has(server)) res.setHeader('Connection', 'close');
     next();
   });
+  // Before routing, so a request for no route (a 404, a 405) is logged with its id too.
+  server.pre(requestLogging(deps.logger));
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(requestLogging(deps.logger));
 
   // Liveness: the process answers. The database state is reported but does not fail the probe,
   // because restarting the process would not bring a database back.

@@ -4,29 +4,26 @@
  */
 import { AppBot, createBotRoute, createNotificationDelivery } from '../bot/index.js';
 import { createTab } from '../tab/index.js';
+import { DataFolderInUse } from '../store/data-folder-lock.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { exitGracefullyOnSignals } from './graceful-shutdown.js';
 import { createHttpServer, listen, MAX_BODY_BYTES, type ReadinessCheck } from './http-server.js';
 import { addLogFields } from './log-context.js';
 import { createLogger } from './logger.js';
+import { dataFolderInUseMessage } from './startup-messages.js';
 import { createNotificationScheduler } from './notification-scheduler.js';
 import { openUseCaseContext } from './use-case-context.js';
 
 async function start(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  // Every setting is checked before the database is touched: a bad one changes nothing.
+  const config = loadConfig();
   const logger = createLogger(config.logLevel);
   if (config.localMode) {
     logger.warn('local mode: no MicrosoftAppId configured; serving loopback only with demo identities');
+  }
+  if (config.embeddedInProduction) {
+    logger.warn({ dataDir: config.dataDir }, 'EMBEDDED_DATABASE=single-instance: PGlite outside local mode; run exactly one instance, and back up DATA_DIR');
   }
   const ctx = await openUseCaseContext(config);
   await bootstrap(ctx, config, logger);
@@ -62,6 +59,10 @@ async function start(): Promise<void> {
 }
 
 start().catch((error: unknown) => {
-  process.stderr.write(`Start-up failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  // A refusal the operator can act on is one line (two for the data folder: Japanese, then English);
+  // anything else is a bug and keeps its stack.
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else if (error instanceof DataFolderInUse) process.stderr.write(`${dataFolderInUseMessage(error, 'ja')}\n${dataFolderInUseMessage(error, 'en')}\n`);
+  else process.stderr.write(`Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

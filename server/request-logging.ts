@@ -14,7 +14,8 @@ export function requestLogger(req: Request): Logger | undefined {
  * Gives every request an id (the caller's `x-request-id` when it is a sane token, else a new one),
  * echoes it in the response, runs the rest of the chain in a log context carrying it, and logs one
  * line per request with status and duration and whatever the handler added to the context (a bot
- * activity's id), so one request or activity can be followed through the logs.
+ * activity's id), so one request or activity can be followed through the logs. The query string is
+ * logged too; the logger redacts credentials in it and in paths (`server/log-redaction.ts`).
  */
 export function requestLogging(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -28,7 +29,11 @@ export function requestLogging(logger: Logger): RequestHandler {
       const fields = currentLogFields();
       res.once('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.info({ ...fields, method: req.method, path: req.path(), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+        const query = req.getQuery();
+        logger.info(
+          { ...fields, method: req.method, path: req.path(), ...(query ? { query } : {}), status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+          'request',
+        );
       });
       next();
     });

@@ -1,10 +1,11 @@
-import fs from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql, type Dialect } from 'kysely';
 import pg from 'pg';
 import type { Store } from '../shared/ports/store.js';
 import type { Database } from './database.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { PgliteDialect } from './pglite-dialect.js';
 import { bindRepositories } from './repositories/index.js';
 
@@ -17,18 +18,31 @@ export interface StoreOptions {
   readonly pglite?: PGlite | undefined;
   /** Server pool size; several app instances share one server, so keep it modest. */
   readonly poolSize?: number | undefined;
+  /** Who opens a PGlite data folder, for the message a second opener gets (default: this process's command line). */
+  readonly holder?: string | undefined;
 }
 
-/** Opens the database, applies pending migrations and returns the store. */
+/**
+ * Opens the database, applies pending migrations and returns the store. A PGlite data folder is
+ * locked for this process first (`DataFolderInUse` when another holds it) and released on close.
+ */
 export async function createStore(options: StoreOptions): Promise<Store> {
-  const db = new Kysely<Database>({ dialect: await openDialect(options) });
+  const lock = !options.databaseUrl && !options.pglite && options.dataDir ? lockDataFolder(options.dataDir, options.holder ?? commandLine()) : undefined;
+  let db: Kysely<Database> | undefined;
   try {
+    db = new Kysely<Database>({ dialect: await openDialect(options) });
     await migrateToLatest(db);
   } catch (error) {
-    await db.destroy();
+    await db?.destroy();
+    lock?.release();
     throw error;
   }
-  return kyselyStore(db);
+  return kyselyStore(db, lock);
+}
+
+function commandLine(): string {
+  const [script, ...args] = process.argv.slice(1);
+  return ['node', script ? path.relative(process.cwd(), script) : '', ...args].filter(Boolean).join(' ').slice(0, 200);
 }
 
 async function openDialect(options: StoreOptions): Promise<Dialect> {
@@ -40,7 +54,6 @@ async function openDialect(options: StoreOptions): Promise<Dialect> {
     return new PostgresDialect({ pool });
   }
   if (options.pglite) return new PgliteDialect(options.pglite);
-  if (options.dataDir) await fs.mkdir(options.dataDir, { recursive: true });
   return new PgliteDialect(await PGlite.create(options.dataDir));
 }
 
@@ -57,7 +70,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   }
 }
 
-function kyselyStore(db: Kysely<Database>): Store {
+function kyselyStore(db: Kysely<Database>, lock: DataFolderLock | undefined): Store {
   return {
     repositories: bindRepositories(db),
     transaction: (work) => db.transaction().execute((tx) => work(bindRepositories(tx))),
@@ -69,6 +82,12 @@ function kyselyStore(db: Kysely<Database>): Store {
         return false;
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

@@ -53,6 +53,7 @@ describe('bot endpoint with credentials (Bot Framework tokens)', () => {
       MicrosoftAppPassword: APP_PASSWORD,
       MicrosoftAppType: 'MultiTenant',
       ALLOWED_TENANT_IDS: TEST_TENANT_ID,
+      DATABASE_URL: 'postgres://app@db.example.org/app',
       ...auth.env,
     });
     const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
@@ -147,13 +148,13 @@ describe('bot endpoint with credentials (Bot Framework tokens)', () => {
 
 describe('bot endpoint configuration', () => {
   it('refuses token endpoints that are not HTTPS, naming the variable', () => {
-    const credentials = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD };
+    const credentials = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, ALLOWED_TENANT_IDS: TEST_TENANT_ID, DATABASE_URL: 'postgres://app@db/app' };
     expect(() => loadConfig({ ...credentials, ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1/keys' })).toThrowError(/ToBotFromChannelOpenIdMetadataUrl/);
     expect(() => loadConfig({ ...credentials, ToChannelFromBotLoginUrl: 'http://127.0.0.1/botframework.com' })).toThrowError(/ToChannelFromBotLoginUrl/);
   });
 
   it('keeps the public Azure endpoints when none is set', () => {
-    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD }).bot.endpoints).toEqual({
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, ALLOWED_TENANT_IDS: TEST_TENANT_ID, DATABASE_URL: 'postgres://app@db/app' }).bot.endpoints).toEqual({
       toBotFromChannelOpenIdMetadataUrl: undefined,
       toBotFromChannelTokenIssuer: undefined,
       toChannelFromBotLoginUrl: undefined,

@@ -59,6 +59,7 @@ class ServerProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly child: ChildProcessByStdio<null, Readable, Readable>;
   private pending = '';
+  private killOnLine: string | undefined;
 
   constructor(env: NodeJS.ProcessEnv) {
     this.child = spawn(process.execPath, [MAIN], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -80,7 +81,10 @@ class ServerProcess {
     this.pending = lines.pop() ?? '';
     for (const line of lines.filter((text) => text.trim())) {
       try {
-        this.logs.push(JSON.parse(line) as LogLine);
+        const parsed = JSON.parse(line) as LogLine;
+        this.logs.push(parsed);
+        // At once, in the same tick the line arrives: as close as a test gets to a crash right there.
+        if (parsed.msg === this.killOnLine) this.child.kill('SIGKILL');
       } catch {
         this.nonJsonStdout.push(line);
       }
@@ -117,6 +121,11 @@ class ServerProcess {
     );
     const exit = await Promise.race([this.exited, timeout]);
     return { ...exit, ms: Date.now() - started };
+  }
+
+  /** `kill -9` the moment the process logs `msg`. */
+  killOn(msg: string): void {
+    this.killOnLine = msg;
   }
 
   /** Cleanup after a failed test: only this process, by its own handle. */
@@ -223,5 +232,101 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
     expect(server.stderr).toMatch(/HOST: local mode \(no MicrosoftAppId\) binds to loopback only, not "0\.0\.0\.0"/);
     expect(server.stderr).not.toMatch(STACK_TRACE_LINE);
     expect(fs.existsSync(path.join(tempRoot, 'never-created'))).toBe(false);
+  });
+});
+
+describe('what is safe: one process per PGlite folder, a start killed mid-way, settings checked first', { timeout: 180_000 }, () => {
+  let tempRoot: string;
+  const started: ServerProcess[] = [];
+  const start = (dataDir: string, env: NodeJS.ProcessEnv = childEnvironment(dataDir, { PORT: '0', HOST: '127.0.0.1' })) => {
+    const server = new ServerProcess(env);
+    started.push(server);
+    return server;
+  };
+  /** Bot credentials (not local mode): what a deployment sets, minus what each test leaves out. */
+  const deployed = (dataDir: string, extra: Record<string, string>): NodeJS.ProcessEnv => ({
+    ...childEnvironment(dataDir, { PORT: '0', HOST: '127.0.0.1' }),
+    MicrosoftAppId: 'e2e-app-id',
+    MicrosoftAppPassword: 'e2e-app-secret-value',
+    ...extra,
+  });
+
+  beforeAll(() => {
+    buildOnce();
+    tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-safe-'));
+  }, 240_000);
+  afterEach(() => {
+    for (const server of started.splice(0)) server.kill();
+  });
+  afterAll(() => {
+    if (tempRoot) fs.rmSync(tempRoot, { recursive: true, force: true });
+  });
+
+  it('finishes on restart a first start killed right after it imported the programme, then refuses a second server and the admin CLI while it runs', async () => {
+    const dataDir = path.join(tempRoot, 'killed');
+    const first = start(dataDir);
+    first.killOn('empty database: imported the FY2024 programme');
+    expect((await first.exited).signal, first.transcript()).toBe('SIGKILL');
+    expect(first.find('local mode: imported the demo staff directory'), first.transcript()).toBeUndefined();
+
+    // The killed process left its lock behind; the restart sees it is stale and takes the folder.
+    const server = start(dataDir);
+    const url = await server.listening();
+    expect(server.find(/^empty database/), server.transcript()).toBeUndefined();
+    expect(server.find('local mode: imported the demo staff directory'), server.transcript()).toMatchObject({ staff: DEMO_STAFF });
+    const staff = await getJson(`${url}/api/v1/local-auth/staff`);
+    expect((staff.body as unknown[]).length).toBe(DEMO_STAFF);
+
+    const second = start(dataDir);
+    expect((await second.exited).code, second.transcript()).toBe(1);
+    const [ja, en] = second.stderr.trim().split('\n');
+    expect(ja).toContain(`データフォルダ ${dataDir} は別のプロセスが使用中です（pid ${server.pid}、`);
+    expect(en).toContain(`The data folder ${dataDir} is in use by another process (pid ${server.pid} on `);
+    expect(en).toContain('dist/server/main.js');
+    expect(second.stderr).not.toMatch(STACK_TRACE_LINE);
+    expect(second.find('server listening')).toBeUndefined();
+
+    const csv = path.join(tempRoot, 'one-more.csv');
+    fs.writeFileSync(csv, 'upn,display_name,grade,unit_id,post_id,app_roles,active\nnew.person@example.org,新 職員,staff,,,,true\n');
+    const refusedJa = await runCli(['staff', 'import', csv], dataDir);
+    expect(refusedJa.code).toBe(1);
+    expect(refusedJa.stderr).toMatch(new RegExp(`^データフォルダ .* は別のプロセスが使用中です（pid ${server.pid}、.*タブの「管理」ページ`));
+    const refusedEn = await runCli(['staff', 'import', csv, '--lang', 'en'], dataDir);
+    expect(refusedEn.stderr).toMatch(/^The data folder .* is in use by another process .*Admin page/);
+    expect(refusedEn.stderr).not.toMatch(STACK_TRACE_LINE);
+    // The running server is untouched, and after it stops the CLI does the import.
+    expect(((await getJson(`${url}/api/v1/local-auth/staff`)).body as unknown[]).length).toBe(DEMO_STAFF);
+    expect(await getJson(`${url}/api/health`)).toEqual({ status: 200, body: { status: 'ok', db: 'ok' } });
+    expect((await server.terminate()).code, server.transcript()).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'app.lock'))).toBe(false);
+    const imported = await runCli(['staff', 'import', csv, '--lang', 'en'], dataDir);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/1 created/);
+  });
+
+  it('checks every setting before it touches the data folder: a missing tenant stops it with one line', async () => {
+    const dataDir = path.join(tempRoot, 'never-created');
+    const server = start(dataDir, deployed(dataDir, { EMBEDDED_DATABASE: 'single-instance' }));
+    expect((await server.exited).code, server.transcript()).toBe(1);
+    expect(server.stderr).toBe('ALLOWED_TENANT_IDS: the tab accepts sign-ins only from listed tenants; list at least one (or set MicrosoftAppTenantId)\n');
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it('refuses the embedded database with bot credentials unless a single instance is declared, and then warns at every start', async () => {
+    const dataDir = path.join(tempRoot, 'embedded');
+    const refused = start(dataDir, deployed(dataDir, { ALLOWED_TENANT_IDS: '11111111-1111-4111-8111-111111111111' }));
+    expect((await refused.exited).code, refused.transcript()).toBe(1);
+    expect(refused.stderr).toMatch(/^DATABASE_URL: required with MicrosoftAppId — .*EMBEDDED_DATABASE=single-instance/);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(fs.existsSync(dataDir)).toBe(false);
+
+    for (const round of ['first', 'warm']) {
+      const server = start(dataDir, deployed(dataDir, { ALLOWED_TENANT_IDS: '11111111-1111-4111-8111-111111111111', EMBEDDED_DATABASE: 'single-instance' }));
+      await server.listening();
+      expect(server.find(/^EMBEDDED_DATABASE=single-instance: PGlite outside local mode/), `${round} start\n${server.transcript()}`).toMatchObject({ level: 40, dataDir });
+      expect(server.find(/^local mode/), 'no demo data outside local mode').toBeUndefined();
+      expect((await server.terminate()).code).toBe(0);
+      expect(server.transcript()).not.toContain('e2e-app-secret-value');
+    }
   });
 });

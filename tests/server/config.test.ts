@@ -23,10 +23,27 @@ describe('configuration', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrowError(/HOST/);
   });
 
+  // Everything else a deployment needs, so each case below differs from a valid one in one way.
+  const deployed = { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', HOST: '0.0.0.0', ALLOWED_TENANT_IDS: 't1', DATABASE_URL: 'postgres://app@db/app' };
+
   it('requires the app password with an app id unless a managed identity is used', () => {
-    expect(() => loadConfig({ MicrosoftAppId: 'id', HOST: '0.0.0.0' })).toThrowError(/MicrosoftAppPassword/);
-    const msi = loadConfig({ MicrosoftAppId: 'id', MicrosoftAppType: 'UserAssignedMSI', HOST: '0.0.0.0' });
+    expect(() => loadConfig({ ...deployed, MicrosoftAppPassword: undefined })).toThrowError(/MicrosoftAppPassword/);
+    const msi = loadConfig({ ...deployed, MicrosoftAppPassword: undefined, MicrosoftAppType: 'UserAssignedMSI' });
     expect(msi.localMode).toBe(false);
+  });
+
+  it('requires a tenant for the tab outside local mode, before anything is opened', () => {
+    expect(() => loadConfig({ ...deployed, ALLOWED_TENANT_IDS: undefined })).toThrowError(/^ALLOWED_TENANT_IDS: /);
+    expect(() => loadConfig({ ...deployed, ALLOWED_TENANT_IDS: ' , ' })).toThrowError(/^ALLOWED_TENANT_IDS: /);
+    expect(loadConfig({ ...deployed, ALLOWED_TENANT_IDS: undefined, MicrosoftAppTenantId: 't2' }).localMode).toBe(false);
+  });
+
+  it('refuses the embedded database outside local mode unless a single instance is declared, which it then reports', () => {
+    expect(() => loadConfig({ ...deployed, DATABASE_URL: undefined })).toThrowError(/^DATABASE_URL: .*EMBEDDED_DATABASE=single-instance/);
+    expect(() => loadConfig({ ...deployed, DATABASE_URL: undefined, EMBEDDED_DATABASE: 'yes' })).toThrowError(/EMBEDDED_DATABASE: /);
+    expect(loadConfig({ ...deployed, DATABASE_URL: undefined, EMBEDDED_DATABASE: 'single-instance' }).embeddedInProduction).toBe(true);
+    expect(loadConfig(deployed).embeddedInProduction).toBe(false);
+    expect(loadConfig({}).embeddedInProduction).toBe(false);
   });
 
   it('treats an empty variable as unset, as env files leave them', () => {

@@ -126,7 +126,7 @@ describe('production never trusts the local issuer', () => {
   });
 
   it('builds the tab from a production configuration in Entra mode (the bot app id as SSO client by default)', () => {
-    const config = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: CLIENT_ID, MicrosoftAppPassword: 'secret', ALLOWED_TENANT_IDS: TENANT, HOST: '0.0.0.0' });
+    const config = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: CLIENT_ID, MicrosoftAppPassword: 'secret', ALLOWED_TENANT_IDS: TENANT, HOST: '0.0.0.0', DATABASE_URL: 'postgres://app@db/app' });
     expect(config.tab.clientId).toBeUndefined();
     const ctx = { store: {} as never, clock: { now: () => new Date() }, newId: () => 'x' };
     expect(() => createTab({ ctx, logger: console as never, config })).not.toThrow();

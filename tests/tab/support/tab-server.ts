@@ -1,6 +1,6 @@
-import { pino } from 'pino';
 import type restify from 'restify';
 import { createHttpServer, listen } from '../../../server/http-server.js';
+import { createLogger } from '../../../server/logger.js';
 import type { UseCaseContext } from '../../../shared/use-cases/context.js';
 import { createTabRoutes, type TabAuthSettings } from '../../../tab/api/index.js';
 import { createTabStaticRoute } from '../../../tab/static.js';
@@ -14,7 +14,8 @@ export interface TabServer {
 /** A real restify server on an ephemeral loopback port with the tab's API (and, given `distDir`, the web app). */
 export async function serveTab(ctx: UseCaseContext, options: { auth: TabAuthSettings; nodeEnv?: string; distDir?: string; maxBodyBytes?: number }): Promise<TabServer> {
   const logs: { msg: string; reason?: string }[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  // The production logger, so what the tests read is what an operator's log would hold.
+  const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
   const mounts = [createTabRoutes({ ctx, logger, auth: options.auth, nodeEnv: options.nodeEnv ?? 'test', maxBodyBytes: options.maxBodyBytes })];
   if (options.distDir) mounts.push(createTabStaticRoute({ distDir: options.distDir }));
   const server: restify.Server = createHttpServer({ store: ctx.store, logger, mounts });
