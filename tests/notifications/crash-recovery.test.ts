@@ -19,7 +19,7 @@ const FAN_OUT = 50;
  * and is killed with SIGKILL half-way; a second process takes over once the dead one's claims
  * lapse. PostgreSQL server only: the embedded database is for one process on a developer's machine.
  */
-describe.skipIf(!serverUrl)('exactly once across a crash (SIGKILL) and restart', () => {
+describe.skipIf(!serverUrl)('exactly once across a crash (SIGKILL) and restart', { timeout: 240_000 }, () => {
   let database: { url: string; drop: () => Promise<void> };
   let store: Store;
   let connector: ConnectorStandIn;

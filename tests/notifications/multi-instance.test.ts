@@ -16,7 +16,7 @@ const TENANTS = 50;
  * Two app instances (two stores with their own connection pools, two schedulers with their own
  * instance ids) share one PostgreSQL server and 1,000 due reminders.
  */
-describe.skipIf(!serverUrl)('two instances on one PostgreSQL server', () => {
+describe.skipIf(!serverUrl)('two instances on one PostgreSQL server', { timeout: 240_000 }, () => {
   const clock = new ManualClock(new Date('2024-05-10T00:00:00Z'));
   let database: { url: string; drop: () => Promise<void> };
   let stores: Store[] = [];
