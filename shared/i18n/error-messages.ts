@@ -100,6 +100,18 @@ export const ERROR_MESSAGES: Messages = {
   'rollover.nothingToCopy': { ja: '{year}年度の募集が登録されていないため、複製できません。', en: 'FY{year} has no calls to copy.' },
   'programme.invalid': { ja: '計画データに誤りがあります: {details}', en: 'The programme file has errors: {details}' },
   'csv.invalid': { ja: 'CSVの{line}行目: {details}', en: 'CSV line {line}: {details}' },
+  'text.forbiddenCharacter': {
+    ja: '「{path}」に使用できない文字（NUL文字 U+0000、または対になっていないサロゲート）が含まれています。その文字を取り除いてから、もう一度お試しください。',
+    en: '"{path}" contains a character that cannot be used (NUL, U+0000, or an unpaired surrogate). Remove it and try again.',
+  },
+  'csv.forbiddenCharacter': {
+    ja: 'CSVの{line}行目に使用できない文字（NUL文字 U+0000 など）が含まれています。UTF-8のテキストとして保存し直してください。',
+    en: 'CSV line {line} contains a character that cannot be used (NUL, U+0000, or similar). Save the file again as UTF-8 text.',
+  },
+  'programme.forbiddenCharacter': {
+    ja: '計画データの「{path}」に使用できない文字（NUL文字 U+0000、または対になっていないサロゲート）が含まれています。',
+    en: 'The programme file’s "{path}" contains a character that cannot be used (NUL, U+0000, or an unpaired surrogate).',
+  },
 };
 
 /** The message for an error in a language; unknown codes fall back to a generic sentence. */

@@ -9,14 +9,12 @@ import { displayItemNumbers, type ProjectTeam } from '../plan/project-team.js';
 import type { GoodPractice } from '../practices/good-practice.js';
 import type { TeamRules } from '../recruitment/team-composition.js';
 import type { Milestone } from '../schedule/milestone.js';
+import { formatPath } from '../text/forbidden-characters.js';
 import { addDays, deadlineFromDate, instantAtJst, type IsoDate } from '../time/index.js';
 import type { ProgrammeEntities } from '../use-cases/programme-import.js';
 import { programmeFileSchema, type ProgrammeFile, type ProgrammeSourceDate } from './programme-file.schema.js';
 
-/** `['pts', 3, 'items', 0]` → `pts[3].items[0]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
+export { formatPath };
 
 /**
  * Reads and validates a programme file. Throws `programme.invalid` naming the first problem: the
