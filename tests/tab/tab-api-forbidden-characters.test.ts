@@ -204,6 +204,19 @@ describe('text the store cannot keep (NUL, lone surrogates) is refused at the ed
     }
   });
 
+  it('refuses a programme file whose YAML escapes spell a NUL, naming the field, and imports nothing', async () => {
+    const yaml = FY2024_YAML.replace('title: お問合せセンター運営業務の再構築', 'title: "お問合せセンター\\0運営業務の再構築"');
+    expect(yaml).not.toBe(FY2024_YAML);
+    const before = await api.world.tables();
+    for (const step of ['preview', 'apply']) {
+      const response = await api.call(STAFF.admin.id, 'POST', `/api/v1/admin/programme-import/${step}`, { yaml });
+      expect(response.status, response.text).toBe(422);
+      expect(response.json().error).toMatchObject({ code: 'programme.forbiddenCharacter', fields: [{ field: 'pts[0].title' }] });
+      expect(response.json().error.message).toContain('計画データの「pts[0].title」に使用できない文字');
+    }
+    expect(await api.world.tables()).toEqual(before);
+  });
+
   it('names the field in English for someone who chose English', async () => {
     expect((await api.call(STAFF.outsider.id, 'PUT', '/api/v1/me/preferences', { locale: 'en' })).status).toBe(200);
     const response = await api.call(STAFF.outsider.id, 'PUT', '/api/v1/proposals/nul-english', { callId: CALL.id, title: 'a\u0000b' });
