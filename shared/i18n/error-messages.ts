@@ -99,6 +99,10 @@ export const ERROR_MESSAGES: Messages = {
   },
   'notice.notFound': { ja: 'お知らせが見つかりません。', en: 'Notice not found.' },
   'auth.forbidden': { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
+  'store.conflict': {
+    ja: '同じ内容が同時に別の操作で保存されたため、この操作は完了しませんでした。画面を開き直して、保存された内容を確かめてください。',
+    en: 'The same thing was saved by another request at the same moment, so this was not done. Reopen the page and check what was saved.',
+  },
   'rollover.invalidYear': { ja: '年度は4桁の西暦で指定してください（例: 2025）: {value}', en: 'Give the fiscal year as four digits (e.g. 2025): {value}' },
   'rollover.nothingToCopy': { ja: '{year}年度の募集が登録されていないため、複製できません。', en: 'FY{year} has no calls to copy.' },
   'programme.invalid': { ja: '計画データに誤りがあります: {details}', en: 'The programme file has errors: {details}' },
