@@ -1,13 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { pino } from 'pino';
-import type { Server } from 'restify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conveneMeeting } from '../../shared/use-cases/meeting-convocation.js';
 import { startProposalReviews } from '../../shared/use-cases/proposal-review.js';
 import { saveProposalDraft, submitProposal } from '../../shared/use-cases/proposal-submission.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
-import { createTabRoutes } from '../../tab/api/index.js';
+import { registeredTabRoutes } from './support/registered-routes.js';
 import { useTabApi } from './support/tab-api-session.js';
 import { CALL, HQ_MEETING, RECRUITMENT, STAFF } from './support/tab-world.js';
 
@@ -16,15 +14,6 @@ const STAFF_CSV = ['upn,display_name,grade,unit_id,post_id,app_roles,active', 'n
 
 /** The characters the store cannot keep, as a JSON client sends them (`JSON.stringify` escapes both). */
 const BAD = { NUL: '\u0000', 'lone surrogate': '\ud800' } as const;
-
-/** Every route the tab's API registers, read by mounting it on a recorder instead of a server. */
-function registeredRoutes(): { method: string; path: string }[] {
-  const routes: { method: string; path: string }[] = [];
-  const recorder = new Proxy({}, { get: (_target, method: string) => (route: string) => void routes.push({ method: method === 'del' ? 'DELETE' : method.toUpperCase(), path: route }) });
-  const ctx = { store: { repositories: {} } } as unknown as UseCaseContext;
-  createTabRoutes({ ctx, logger: pino({ level: 'silent' }), auth: { mode: 'local' }, nodeEnv: 'test' })(recorder as Server);
-  return routes;
-}
 
 const WRITING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The calendar clients' feeds: plain text for Outlook, not JSON; a secret they cannot match answers 404. */
@@ -131,7 +120,7 @@ async function seedTargets(ctx: UseCaseContext): Promise<void> {
 
 describe('text the store cannot keep (NUL, lone surrogates) is refused at the edge of the tab API', () => {
   const api = useTabApi(seedTargets);
-  const routes = registeredRoutes();
+  const routes = registeredTabRoutes();
   // A person's first signed-in call links their account: done here, so a refused call has nothing else to write.
   beforeAll(async () => {
     for (const person of Object.values(STAFF)) expect((await api.call(person.id, 'GET', '/api/v1/me')).status).toBe(200);

@@ -76,6 +76,7 @@ function send(res: Response, reply: ApiReply): void {
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
+      'Content-Length': Buffer.byteLength(body),
     });
     res.end(body);
     return;
