@@ -39,6 +39,7 @@ export function createHttpServer(deps: {
   readiness?: readonly ReadinessCheck[];
 }): restify.Server {
   const server = restify.createServer({ name: 'gyosei-keiei-teams', handleUncaughtExceptions: false });
+  answerHeadLikeGet(server);
   server.pre((_req, res, next) => {
     // A keep-alive client would otherwise hold its connection open through the shutdown.
     if (draining.has(server)) res.setHeader('Connection', 'close');
@@ -52,7 +53,7 @@ export function createHttpServer(deps: {
   // because restarting the process would not bring a database back.
   server.get('/api/health', async (_req, res) => {
     const dbOk = await runCheck(() => deps.store.ping());
-    res.json(200, { status: 'ok', db: dbOk ? 'ok' : 'error' });
+    sendJson(res, 200, { status: 'ok', db: dbOk ? 'ok' : 'error' });
   });
 
   // Readiness: every component that must work before traffic is routed here says so.
@@ -61,7 +62,7 @@ export function createHttpServer(deps: {
     const results = await Promise.all(checks.map(async ({ name, check }) => [name, await runCheck(check)] as const));
     const stopping = draining.has(server);
     const ready = !stopping && results.every(([, ok]) => ok);
-    res.json(ready ? 200 : 503, {
+    sendJson(res, ready ? 200 : 503, {
       status: stopping ? 'stopping' : ready ? 'ready' : 'not-ready',
       checks: Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'ok' : 'error'])),
     });
@@ -74,6 +75,26 @@ export function createHttpServer(deps: {
     return callback();
   });
   return server;
+}
+
+/** JSON with its length, written directly: restify's `res.json` leaves both headers out for HEAD. */
+function sendJson(res: restify.Response, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
+  res.end(payload);
+}
+
+/**
+ * Every GET route answers HEAD too, as GET would but without the body: calendar clients, link
+ * checkers and caches probe with HEAD, and restify routes HEAD only where `server.head` is called.
+ * The same handlers run; Node sends no body to a HEAD request, and the handlers set Content-Length.
+ */
+function answerHeadLikeGet(server: restify.Server): void {
+  const get = server.get.bind(server);
+  server.get = ((...args: Parameters<typeof get>) => {
+    server.head(...args);
+    return get(...args);
+  }) as typeof server.get;
 }
 
 async function runCheck(check: () => Promise<boolean>): Promise<boolean> {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql, type Dialect } from 'kysely';
 import pg from 'pg';
+import { DomainError } from '../shared/domain-error.js';
 import type { Store } from '../shared/ports/store.js';
 import type { Database } from './database.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';
@@ -73,7 +74,13 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
 function kyselyStore(db: Kysely<Database>, lock: DataFolderLock | undefined): Store {
   return {
     repositories: bindRepositories(db),
-    transaction: (work) => db.transaction().execute((tx) => work(bindRepositories(tx))),
+    async transaction(work) {
+      try {
+        return await db.transaction().execute((tx) => work(bindRepositories(tx)));
+      } catch (error) {
+        throw isUniqueViolation(error) ? new DomainError('store.conflict') : error;
+      }
+    },
     async ping() {
       try {
         const row = await sql<{ name: string }>`select max(name) as name from kysely_migration`.execute(db);
@@ -90,4 +97,16 @@ function kyselyStore(db: Kysely<Database>, lock: DataFolderLock | undefined): St
       }
     },
   };
+}
+
+/** PostgreSQL's `unique_violation`, as both drivers report it. */
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * A key the use case had checked was free, taken by a concurrent transaction before this one
+ * committed (two first submits of one form id, two meetings numbered at once): the caller is told
+ * it collided, rather than failing; the transaction has been rolled back.
+ */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
 }

@@ -76,8 +76,8 @@ export function createTabStaticRoute(options: { distDir: string }): (server: Ser
       res.writeHead(301, { Location: '/tab/' });
       res.end();
     });
+    // The host answers HEAD on every GET route (server/http-server.ts).
     server.get('/tab/*', serve);
-    server.head('/tab/*', serve);
   };
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { replaceForbiddenDeep } from '../../shared/text/forbidden-characters.js';
 
 /** The inbound activity as parsed JSON, or why the request is refused before anything runs. */
 export type ActivityBody =
@@ -55,7 +56,9 @@ function discardRest(req: IncomingMessage): void {
 function parseActivity(raw: Buffer): ActivityBody {
   let value: unknown;
   try {
-    value = JSON.parse(raw.toString('utf8'));
+    // What Teams sends is not ours to refuse: a NUL or a lone surrogate in a chat name, a display
+    // name, a message or a card's input, which the store cannot keep, becomes U+FFFD everywhere.
+    value = replaceForbiddenDeep(JSON.parse(raw.toString('utf8')));
   } catch {
     return { ok: false, status: 400, reason: 'body is not JSON' };
   }

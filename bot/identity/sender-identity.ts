@@ -1,4 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { replaceForbiddenCharacters } from '../../shared/text/forbidden-characters.js';
 import { identifyStaff, type StaffIdentity } from '../../shared/use-cases/staff-identity.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 
@@ -14,7 +15,9 @@ export async function identifySender(ctx: UseCaseContext, context: TurnContext):
 async function memberUpn(context: TurnContext): Promise<string | undefined> {
   try {
     const member = await TeamsInfo.getMember(context, context.activity.from.id);
-    return member.userPrincipalName ?? member.email ?? undefined;
+    const upn = member.userPrincipalName ?? member.email ?? undefined;
+    // Like the activity's own text: a character the store cannot take becomes U+FFFD (and matches nobody).
+    return upn === undefined ? undefined : replaceForbiddenCharacters(upn);
   } catch {
     // Outside Teams (or when the roster call fails) the person stays unidentified for this turn.
     return undefined;

@@ -43,6 +43,7 @@ export const ERROR_MESSAGES: Messages = {
   'meeting.agendaTooLong': { ja: '議題は{items}件まで、各{max}文字以内で入力してください。', en: 'Up to {items} agenda items of at most {max} characters each.' },
   'meeting.guestsTooLong': { ja: '出席者（構成員以外）は{items}名まで、各{max}文字以内で入力してください。', en: 'Up to {items} guests, names of at most {max} characters.' },
   'meeting.notFound': { ja: '会議が見つかりません。', en: 'Meeting not found.' },
+  'meeting.idInUse': { ja: 'この会議のIDは、別の会議で使われています。フォームを開き直してから、もう一度招集してください。', en: 'The id of this meeting is already used by another meeting. Open the form again and convene it again.' },
   'meeting.notAllowedToRemind': { ja: '{body}の未回答者に催促できるのは、招集できる方と庶務（事務局）です。', en: 'Only those who may convene {body}, or its secretariat, may remind those who have not answered.' },
   'meeting.rsvpReminderAlreadySent': { ja: '未回答者への催促は{at}に{name}さんが送信済みです。催促は1つの会議につき1回です。', en: '{name} already sent the reminder on {at}; it can be sent once per meeting.' },
   'meeting.rsvpReminderAlreadySentPlain': { ja: '未回答者への催促は送信済みです。催促は1つの会議につき1回です。', en: 'The reminder has already been sent; it can be sent once per meeting.' },
@@ -63,6 +64,7 @@ export const ERROR_MESSAGES: Messages = {
   'proposal.notInDepartment': { ja: '{department}の提案は{department}の職員のみ提出できます。', en: 'Only staff of {department} may submit its department proposal.' },
   'proposal.notAuthor': { ja: 'この提案の提案者ではありません。', en: 'You are not the author of this proposal.' },
   'proposal.notFound': { ja: '提案が見つかりません。', en: 'Proposal not found.' },
+  'proposal.idInUse': { ja: 'この提案のIDは、別の募集への提案で使われています。フォームを開き直してから、新しい提案を作成してください。', en: 'The id of this proposal is already used by a proposal for another call. Open the form again and start a new proposal.' },
   'team.pmCount': { ja: 'プロジェクトマネージャー（PM）は1名必要です（現在{count}名）。', en: 'A team needs exactly 1 project manager (PM); it has {count}.' },
   'team.plCount': { ja: 'プロジェクトリーダー（PL）は1名必要です（現在{count}名）。', en: 'A team needs exactly 1 project leader (PL); it has {count}.' },
   'team.pmGrade': { ja: '{name}さん（{grade}）はPMになれません。PMは{allowed}の職員です。', en: '{name} ({gradeEn}) cannot be PM: the PM must be {allowedEn} grade.' },
@@ -84,6 +86,7 @@ export const ERROR_MESSAGES: Messages = {
   'projectTeam.notFound': { ja: 'PTが見つかりません。', en: 'Project team not found.' },
   'progress.fieldRequired': { ja: '{field}を入力してください。', en: 'Enter the {field}.' },
   'progress.fieldTooLong': { ja: '{field}は{max}文字以内で入力してください。', en: 'The {field} may be at most {max} characters.' },
+  'progress.idInUse': { ja: 'この進捗報告のIDは、別の進捗報告で使われています。フォームを開き直してから、もう一度報告してください。', en: 'The id of this progress report is already used by another progress report. Open the form again and report again.' },
   'progress.meetingCancelled': { ja: '中止された会議には進捗を報告できません。', en: 'Progress cannot be reported at a cancelled meeting.' },
   'practice.notFound': { ja: '好事例が見つかりません。', en: 'Practice not found.' },
   'staff.notInDirectory': {
@@ -96,10 +99,26 @@ export const ERROR_MESSAGES: Messages = {
   },
   'notice.notFound': { ja: 'お知らせが見つかりません。', en: 'Notice not found.' },
   'auth.forbidden': { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
+  'store.conflict': {
+    ja: '同じ内容が同時に別の操作で保存されたため、この操作は完了しませんでした。画面を開き直して、保存された内容を確かめてください。',
+    en: 'The same thing was saved by another request at the same moment, so this was not done. Reopen the page and check what was saved.',
+  },
   'rollover.invalidYear': { ja: '年度は4桁の西暦で指定してください（例: 2025）: {value}', en: 'Give the fiscal year as four digits (e.g. 2025): {value}' },
   'rollover.nothingToCopy': { ja: '{year}年度の募集が登録されていないため、複製できません。', en: 'FY{year} has no calls to copy.' },
   'programme.invalid': { ja: '計画データに誤りがあります: {details}', en: 'The programme file has errors: {details}' },
   'csv.invalid': { ja: 'CSVの{line}行目: {details}', en: 'CSV line {line}: {details}' },
+  'text.forbiddenCharacter': {
+    ja: '「{path}」に使用できない文字（NUL文字 U+0000、または対になっていないサロゲート）が含まれています。その文字を取り除いてから、もう一度お試しください。',
+    en: '"{path}" contains a character that cannot be used (NUL, U+0000, or an unpaired surrogate). Remove it and try again.',
+  },
+  'csv.forbiddenCharacter': {
+    ja: 'CSVの{line}行目に使用できない文字（NUL文字 U+0000 など）が含まれています。UTF-8のテキストとして保存し直してください。',
+    en: 'CSV line {line} contains a character that cannot be used (NUL, U+0000, or similar). Save the file again as UTF-8 text.',
+  },
+  'programme.forbiddenCharacter': {
+    ja: '計画データの「{path}」に使用できない文字（NUL文字 U+0000、または対になっていないサロゲート）が含まれています。',
+    en: 'The programme file’s "{path}" contains a character that cannot be used (NUL, U+0000, or an unpaired surrogate).',
+  },
 };
 
 /** The message for an error in a language; unknown codes fall back to a generic sentence. */

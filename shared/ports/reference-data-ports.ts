@@ -54,6 +54,8 @@ export interface ProjectTeamRepository {
   findByItemKey(key: string): Promise<ProjectTeam | undefined>;
   list(): Promise<ProjectTeam[]>;
   addProgressReport(report: ProgressReport): Promise<void>;
+  /** A report by its id, whichever PT it belongs to (ids are unique across PTs). */
+  getProgressReport(id: string): Promise<ProgressReport | undefined>;
   listProgressReports(ptId: string): Promise<ProgressReport[]>;
 }
 

@@ -9,19 +9,17 @@ import { displayItemNumbers, type ProjectTeam } from '../plan/project-team.js';
 import type { GoodPractice } from '../practices/good-practice.js';
 import type { TeamRules } from '../recruitment/team-composition.js';
 import type { Milestone } from '../schedule/milestone.js';
+import { findForbiddenText, formatPath } from '../text/forbidden-characters.js';
 import { addDays, deadlineFromDate, instantAtJst, type IsoDate } from '../time/index.js';
 import type { ProgrammeEntities } from '../use-cases/programme-import.js';
 import { programmeFileSchema, type ProgrammeFile, type ProgrammeSourceDate } from './programme-file.schema.js';
 
-/** `['pts', 3, 'items', 0]` → `pts[3].items[0]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
+export { formatPath };
 
 /**
  * Reads and validates a programme file. Throws `programme.invalid` naming the first problem: the
  * YAML line for a syntax error, else the path of the first invalid field (`pts[3].items[0]`),
- * which is also the error's `field`.
+ * which is also the error's `field`; `programme.forbiddenCharacter` names text the store cannot keep.
  */
 export function parseProgrammeFile(text: string): ProgrammeFile {
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
@@ -30,7 +28,11 @@ export function parseProgrammeFile(text: string): ProgrammeFile {
     const line = syntaxError.linePos?.[0].line;
     throw new DomainError('programme.invalid', { details: `YAML${line ? ` line ${line}` : ''}: ${syntaxError.message.split('\n')[0]}` });
   }
-  const result = programmeFileSchema.safeParse(document.toJS());
+  const value: unknown = document.toJS();
+  // YAML escapes (`"\0"`, `"\ud800"`) make text the store cannot keep even in a clean file.
+  const forbidden = findForbiddenText(value);
+  if (forbidden) throw new DomainError('programme.forbiddenCharacter', { path: formatPath(forbidden) }, formatPath(forbidden));
+  const result = programmeFileSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue ? formatPath(issue.path) || '(file)' : '(file)';

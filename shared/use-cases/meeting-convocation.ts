@@ -32,7 +32,8 @@ function assertMayConvene(body: Body, staff: Staff): void {
 /**
  * Creates and convenes a meeting in one step (the chair's or secretariat's act of calling it).
  * The convocation notices and reminders are planned in the same transaction (the outbox).
- * `meetingId` comes from the form, so a double submit returns the first meeting.
+ * `meetingId` comes from the form, so a double submit (the same body, by the same person) returns
+ * the first meeting; the id of any other meeting is refused as taken.
  */
 export async function conveneMeeting(
   ctx: UseCaseContext,
@@ -41,7 +42,10 @@ export async function conveneMeeting(
 ): Promise<Meeting> {
   return ctx.store.transaction(async (tx) => {
     const existing = await tx.meetings.get(input.meetingId);
-    if (existing) return existing;
+    if (existing) {
+      if (existing.bodyId === input.bodyId && existing.convenedByStaffId === actor.id) return existing;
+      throw new DomainError('meeting.idInUse', {}, 'meetingId');
+    }
     const body = await requireBody(tx, input.bodyId);
     assertMayConvene(body, actor);
     const details = validateMeetingDetails(input);

@@ -54,7 +54,8 @@ async function prepare(ctx: UseCaseContext, tx: Repositories, author: Staff, inp
   const call = await requireCall(tx, input.callId);
   const existing = await tx.proposals.get(input.proposalId);
   if (existing && existing.authorStaffId !== author.id) throw new DomainError('proposal.notAuthor');
-  if (existing && existing.callId !== call.id) throw new DomainError('proposal.notFound');
+  // The form's id on the author's proposal for another call: taken, not that proposal to move.
+  if (existing && existing.callId !== call.id) throw new DomainError('proposal.idInUse', {}, 'proposalId');
   const track = input.track ?? existing?.track ?? defaultTrack(author);
   const units = new Map((await tx.units.list()).map((unit) => [unit.id, unit]));
   assertMayUseTrack(author, track, input.departmentUnitId, units);

@@ -48,14 +48,19 @@ function validateReport(input: ProgressReportInput): Record<ProgressReportField,
 /**
  * Records a PT's progress report (structure, schedule, progress, issues) given at a meeting.
  * Only the PT's secretariat or an administrator may; the meeting must exist and not be cancelled.
+ * The form's `reportId` sent again by the same person answers with the first report.
  */
 export async function addProgressReport(ctx: UseCaseContext, actor: Staff, input: ProgressReportInput): Promise<ProgressReport> {
   return ctx.store.transaction(async (tx) => {
     const team = await tx.projectTeams.get(input.ptId);
     if (!team) throw new DomainError('projectTeam.notFound');
     if (!(await mayReportProgress(tx, actor, team))) throw new DomainError('auth.forbidden');
-    const existing = (await tx.projectTeams.listProgressReports(team.id)).find((report) => report.id === input.reportId);
-    if (existing) return existing;
+    const existing = await tx.projectTeams.getProgressReport(input.reportId);
+    if (existing) {
+      // The same form sent twice finds its report; the id on another PT's or person's report is taken.
+      if (existing.ptId === team.id && existing.authorStaffId === actor.id) return existing;
+      throw new DomainError('progress.idInUse', {}, 'reportId');
+    }
     const values = validateReport(input);
     const meeting = await tx.meetings.get(input.meetingId);
     if (!meeting) throw new DomainError('meeting.notFound', {}, 'meetingId');

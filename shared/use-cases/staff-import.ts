@@ -4,6 +4,7 @@ import { DomainError, DomainErrors } from '../domain-error.js';
 import { GRADE_LABELS, GRADES, isGrade, type Grade } from '../organisation/grade.js';
 import type { AppRole, Staff } from '../organisation/staff.js';
 import type { UpsertOutcome } from '../ports/reference-data-ports.js';
+import { lineOfForbiddenCharacter } from '../text/forbidden-characters.js';
 import { foldText } from '../text/normalise.js';
 import type { UseCaseContext } from './context.js';
 
@@ -39,6 +40,9 @@ function parseGrade(text: string): Grade | undefined {
  * file with any error changes nothing.
  */
 export async function planStaffImport(ctx: UseCaseContext, csvText: string): Promise<StaffImportLine[]> {
+  // A NUL cannot be stored; a file full of them was saved as UTF-16 ("Unicode text") rather than UTF-8.
+  const forbiddenLine = lineOfForbiddenCharacter(csvText);
+  if (forbiddenLine !== undefined) throw new DomainError('csv.forbiddenCharacter', { line: forbiddenLine });
   const { header, rows } = readCsv(csvText);
   const missing = STAFF_CSV_COLUMNS.filter((column) => !OPTIONAL_COLUMNS.has(column) && !header.includes(column));
   if (missing.length) throw new DomainError('csv.invalid', { line: 1, details: `missing columns: ${missing.join(', ')}` });

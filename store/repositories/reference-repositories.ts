@@ -64,6 +64,10 @@ export function projectTeamRepository(db: Kysely<Database>): ProjectTeamReposito
         .values({ id: report.id, pt_id: report.ptId, reported_at: report.reportedAt, doc: encodeDocument(report) })
         .execute();
     },
+    async getProgressReport(id) {
+      const row = await db.selectFrom('progress_reports').select('doc').where('id', '=', id).executeTakeFirst();
+      return row ? decodeRows<ProgressReport>([row])[0] : undefined;
+    },
     async listProgressReports(ptId) {
       const rows = await db.selectFrom('progress_reports').select('doc').where('pt_id', '=', ptId).orderBy('reported_at').execute();
       return decodeRows<ProgressReport>(rows);

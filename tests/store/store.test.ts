@@ -119,6 +119,19 @@ describe.each(STORE_VARIANTS)('store on $name', (variant) => {
       expect(Math.max(...sequences)).toBe(12);
     });
 
+    it('refuses a key two transactions both found free as a conflict the caller can be told about, writing nothing', async () => {
+      // What two concurrent first submits of one form id (or two meetings numbered at once) come to.
+      await store.repositories.bodies.upsert(COUNCIL);
+      const write = () =>
+        store.transaction(async (tx) => {
+          await tx.audit.record({ entityType: 'meeting', entityId: 'm-twice', action: 'convene', at: AT });
+          await tx.meetings.insert(meeting({ id: 'm-twice', ordinal: 99, fiscalYear: 2030 }));
+        });
+      await write();
+      await expect(write()).rejects.toMatchObject({ name: 'DomainError', code: 'store.conflict' });
+      expect(await store.repositories.audit.listFor('meeting', 'm-twice')).toHaveLength(1);
+    });
+
     it('undoes every write of a failed transaction', async () => {
       await expect(
         store.transaction(async (tx) => {

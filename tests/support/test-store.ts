@@ -16,9 +16,27 @@ export interface StoreVariant {
 
 /** An in-memory PGlite started from the migrated template made by the global setup. */
 export async function openPgliteStore(): Promise<Store> {
+  return (await openInspectablePgliteStore()).store;
+}
+
+/** Every row of every table, each as its text form in a stable order: compare two to see whether anything was written. */
+export type TableContents = Readonly<Record<string, readonly string[]>>;
+
+/** {@link openPgliteStore}, plus a reading of every table straight from the database (audit, outbox and idempotency included). */
+export async function openInspectablePgliteStore(): Promise<{ store: Store; tables(): Promise<TableContents> }> {
   const tarball = await fs.readFile(inject('pgliteTemplatePath'));
   const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]) });
-  return createStore({ pglite });
+  const store = await createStore({ pglite });
+  const tables = async (): Promise<TableContents> => {
+    const names = await pglite.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1");
+    const contents: Record<string, string[]> = {};
+    for (const { name } of names.rows) {
+      const rows = await pglite.query<{ row: string }>(`select t::text as row from "${name}" t order by 1`);
+      contents[name] = rows.rows.map((each) => each.row);
+    }
+    return contents;
+  };
+  return { store, tables };
 }
 
 /**

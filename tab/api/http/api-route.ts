@@ -5,7 +5,7 @@ import type { TabAuth } from '../auth/tab-auth.js';
 import { TokenRejected } from '../auth/token-validator.js';
 import { resolveViewer, type Viewer } from '../auth/viewer.js';
 import { HttpProblem, toErrorResponse } from './error-response.js';
-import { readJsonBody } from './json-body.js';
+import { readJsonBody, refuseForbiddenText } from './json-body.js';
 
 /** The few logger methods the tab uses (pino's shape). */
 export interface TabLogger {
@@ -61,6 +61,12 @@ function callOf(deps: ApiDeps, req: Request): ApiCall {
   };
 }
 
+/** Path and query parameters are text from the client too: refused like a body's (by parameter name). */
+function refuseForbiddenParameters(call: ApiCall): void {
+  refuseForbiddenText(call.params);
+  refuseForbiddenText(call.query);
+}
+
 function send(res: Response, reply: ApiReply): void {
   if ('download' in reply) {
     const { body, contentType, filename } = reply.download;
@@ -70,6 +76,7 @@ function send(res: Response, reply: ApiReply): void {
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
+      'Content-Length': Buffer.byteLength(body),
     });
     res.end(body);
     return;
@@ -95,6 +102,7 @@ export function publicRoute(deps: ApiDeps, handler: (call: ApiCall) => Promise<A
   return async (req: Request, res: Response) => {
     const call = callOf(deps, req);
     try {
+      refuseForbiddenParameters(call);
       send(res, await handler(call));
     } catch (error) {
       fail(deps, req, res, call.locale, error);
@@ -124,6 +132,7 @@ export function authedRoute(deps: ApiDeps, handler: (call: AuthedCall) => Promis
     // The language the person chose wins over the client's, in answers and error messages alike.
     const locale = viewer.staff?.preferredLocale ?? call.locale;
     try {
+      refuseForbiddenParameters(call);
       send(res, await handler({ ...call, locale, viewer }));
     } catch (error) {
       fail(deps, req, res, locale, error);

@@ -30,10 +30,14 @@ export class HttpProblem extends Error {
 }
 
 const FORBIDDEN_CODES = new Set(['auth.forbidden', 'staff.notInDirectory', 'staff.identityConflict', 'proposal.notAuthor', 'meeting.notAttendee', 'meeting.notAllowedToRemind']);
-const CONFLICT_CODES = new Set(['call.closed', 'call.notYetOpen', 'proposal.notEditable', 'proposal.illegalTransition', 'proposal.withdrawAfterReview', 'meeting.illegalTransition', 'recruitment.closed', 'recruitment.notOpen', 'meeting.rsvpReminderAlreadySent', 'meeting.rsvpReminderAlreadySentPlain', 'meeting.reminderTooLate', 'meeting.nobodyUnanswered', 'meeting.nobodyReachable']);
+const CONFLICT_CODES = new Set(['call.closed', 'call.notYetOpen', 'proposal.notEditable', 'proposal.illegalTransition', 'proposal.withdrawAfterReview', 'meeting.illegalTransition', 'recruitment.closed', 'recruitment.notOpen', 'meeting.rsvpReminderAlreadySent', 'meeting.rsvpReminderAlreadySentPlain', 'meeting.reminderTooLate', 'meeting.nobodyUnanswered', 'meeting.nobodyReachable', 'meeting.idInUse', 'proposal.idInUse', 'progress.idInUse', 'store.conflict']);
 
-/** The HTTP status for a domain refusal: who may (403), what exists (404), when (409), what (422). */
+/** Input no use case could read at all, refused at the edge like malformed JSON. */
+const BAD_REQUEST_CODES = new Set(['text.forbiddenCharacter']);
+
+/** The HTTP status for a domain refusal: unreadable input (400), who may (403), what exists (404), when (409), what (422). */
 export function statusOfDomainCode(code: string): number {
+  if (BAD_REQUEST_CODES.has(code)) return 400;
   if (FORBIDDEN_CODES.has(code) || code.startsWith('meeting.notAllowedToConvene')) return 403;
   if (code.endsWith('.notFound')) return 404;
   if (CONFLICT_CODES.has(code)) return 409;

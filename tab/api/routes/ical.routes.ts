@@ -19,9 +19,13 @@ export function hashFeedSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
+function plain(res: Response, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
 function notFound(res: Response): void {
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end('Not found\n');
+  plain(res, 404, 'Not found\n');
 }
 
 /**
@@ -31,7 +35,7 @@ function notFound(res: Response): void {
  */
 export function mountIcalRoutes(server: Server, deps: ApiDeps): void {
   const repos = deps.ctx.store.repositories;
-  const serve = async (req: Request, res: Response, secret: string | undefined, bodyId?: string | undefined) => {
+  const serve = async (res: Response, secret: string | undefined, bodyId?: string | undefined) => {
     try {
       if (!secret || !SECRET.test(secret) || (bodyId !== undefined && !BODY_ID.test(bodyId))) return notFound(res);
       const staff = await staffOfCalendarFeed(deps.ctx, hashFeedSecret(secret));
@@ -45,19 +49,19 @@ export function mountIcalRoutes(server: Server, deps: ApiDeps): void {
         'X-Content-Type-Options': 'nosniff',
         'Content-Length': Buffer.byteLength(text),
       });
-      res.end(req.method === 'HEAD' ? undefined : text);
+      // HEAD (calendar clients probe with it) gets the same headers; Node sends it no body.
+      res.end(text);
     } catch (error) {
       if (error instanceof DomainError) return notFound(res);
       deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'ical feed failed');
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Error\n');
+      plain(res, 500, 'Error\n');
     }
   };
   const file = (name: string | undefined) => (name?.endsWith('.ics') ? name.slice(0, -4) : undefined);
-  server.get(`${FEED_PREFIX}/:file`, async (req: Request, res: Response) => serve(req, res, file(req.params.file)));
+  server.get(`${FEED_PREFIX}/:file`, async (req: Request, res: Response) => serve(res, file(req.params.file)));
   server.get(`${FEED_PREFIX}/:secret/:file`, async (req: Request, res: Response) => {
     const bodyId = file(req.params.file);
-    return bodyId === undefined ? notFound(res) : serve(req, res, req.params.secret, bodyId);
+    return bodyId === undefined ? notFound(res) : serve(res, req.params.secret, bodyId);
   });
 
   const bodies = () => repos.bodies.list();

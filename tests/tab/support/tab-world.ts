@@ -1,7 +1,7 @@
 import { ManualClock } from '../../../shared/time/clock.js';
 import type { UseCaseContext } from '../../../shared/use-cases/context.js';
 import type { TabAuthSettings } from '../../../tab/api/index.js';
-import { openPgliteStore } from '../../support/test-store.js';
+import { openInspectablePgliteStore, type TableContents } from '../../support/test-store.js';
 import { NOW, seedProgramme } from './tab-seed.js';
 import { serveTab } from './tab-server.js';
 
@@ -13,6 +13,8 @@ export interface TabWorld {
   readonly clock: ManualClock;
   readonly baseUrl: string;
   readonly logs: { msg: string; reason?: string }[];
+  /** Every row of every table, to show that a refused request wrote nothing. */
+  tables(): Promise<TableContents>;
   close(): Promise<void>;
 }
 
@@ -20,7 +22,8 @@ export interface TabWorld {
 export async function startTabWorld(options: { auth: TabAuthSettings; nodeEnv?: string; distDir?: string; maxBodyBytes?: number }): Promise<TabWorld> {
   const clock = new ManualClock(NOW);
   let counter = 0;
-  const ctx: UseCaseContext = { store: await openPgliteStore(), clock, newId: () => `id-${++counter}` };
+  const { store, tables } = await openInspectablePgliteStore();
+  const ctx: UseCaseContext = { store, clock, newId: () => `id-${++counter}` };
   await seedProgramme(ctx);
   const server = await serveTab(ctx, options);
   return {
@@ -28,6 +31,7 @@ export async function startTabWorld(options: { auth: TabAuthSettings; nodeEnv?: 
     clock,
     baseUrl: server.baseUrl,
     logs: server.logs,
+    tables,
     async close() {
       server.close();
       await ctx.store.close();
