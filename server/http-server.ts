@@ -40,6 +40,7 @@ export function createHttpServer(deps: {
 }): restify.Server {
   const server = restify.createServer({ name: 'gyosei-keiei-teams', handleUncaughtExceptions: false });
   answerHeadLikeGet(server);
+  server.pre(refuseUnparsableUrl(deps.logger));
   server.pre((_req, res, next) => {
     // A keep-alive client would otherwise hold its connection open through the shutdown.
     if (draining.has(server)) res.setHeader('Connection', 'close');
@@ -95,6 +96,28 @@ function answerHeadLikeGet(server: restify.Server): void {
     server.head(...args);
     return get(...args);
   }) as typeof server.get;
+}
+
+/**
+ * restify 12 builds `req.getUrl()` (behind its router and `req.path()`) with WHATWG `new URL()` from
+ * the `Host` header and the request target, neither of which Node's HTTP parser validates as a URL.
+ * When they do not parse, the router's call throws outside any handler and the process exits
+ * (restify/node-restify#2011; restify 11 parsed the target alone). This runs first and answers such a
+ * request 400 itself, writing the response by hand because restify's own error path reads the URL too.
+ */
+function refuseUnparsableUrl(logger: Logger): restify.RequestHandler {
+  return (req, res, next) => {
+    try {
+      req.getUrl();
+    } catch {
+      logger.warn({ method: req.method, status: 400 }, 'request refused: its Host header or target is not a URL');
+      const body = JSON.stringify({ code: 'BadRequest', message: 'Host header or request target is not a valid URL' });
+      res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+      res.end(body);
+      return next(false);
+    }
+    return next();
+  };
 }
 
 async function runCheck(check: () => Promise<boolean>): Promise<boolean> {

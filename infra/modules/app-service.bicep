@@ -41,7 +41,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     virtualNetworkSubnetId: integrationSubnetId
     keyVaultReferenceIdentity: identityId
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      // Node 22 LTS (maintained until April 2027); Node 20 and its NODE|20-lts stack ended in April 2026.
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node dist/server/main.js'
       alwaysOn: true
       http20Enabled: true

@@ -151,8 +151,10 @@ describe('App Service settings', () => {
     expect(appSettings.get('DATABASE_URL')).toMatch(/^'@Microsoft\.KeyVault\(SecretUri=\$\{\w+\}\)'$/);
   });
 
-  it('runs the built server on Node 20 LTS, as npm run build lays it out', () => {
-    expect(appServiceBicep).toContain("linuxFxVersion: 'NODE|20-lts'");
+  it('runs the built server on Node 22 LTS, as npm run build lays it out', () => {
+    expect(appServiceBicep).toContain("linuxFxVersion: 'NODE|22-lts'");
+    // The production Node is one that npm run test:runtimes (and so CI) runs the suite on.
+    expect(read('.ci/test-runtimes')).toMatch(/^if .*else MAJORS=\([^)]*\b22\b[^)]*\); fi$/m);
     expect(appServiceBicep).toContain("appCommandLine: 'node dist/server/main.js'");
     const build = JSON.parse(read('tsconfig.build.json')) as { include: string[] };
     expect(build.include).toContain('server');

@@ -195,6 +195,8 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
     expect(stopped, server.transcript()).toMatchObject({ code: 0, signal: null });
     expect(server.find('shutting down')).toMatchObject({ signal: 'SIGTERM' });
     expect(server.stderr).not.toMatch(STACK_TRACE_LINE);
+    // Nothing from Node either: no deprecation warning (restify 11's spdy printed DEP0111 here).
+    expect(server.stderr).toBe('');
   });
 
   it('restarts on the same DATA_DIR healthy, importing nothing twice', async () => {
@@ -208,6 +210,7 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
     expect(server.find(/^local mode: added demo items/)).toBeUndefined();
     const stopped = await server.terminate();
     expect(stopped, server.transcript()).toMatchObject({ code: 0, signal: null });
+    expect(server.stderr).toBe('');
 
     // The admin CLI reads the same data folder once the server has released it.
     const list = async (what: string) => {
