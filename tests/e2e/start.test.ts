@@ -101,7 +101,7 @@ class ServerProcess {
   }
 
   /** Resolves with the base URL once the server logs that it listens. */
-  async listening(timeoutMs = 60_000): Promise<string> {
+  async listening(timeoutMs = 240_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const line = this.find('server listening');
@@ -139,7 +139,7 @@ async function getJson(url: string): Promise<{ status: number; body: unknown }> 
   return { status: response.status, body: await response.json() };
 }
 
-describe('npm start path: node dist/server/main.js in local mode on a temporary PGlite DATA_DIR', { timeout: 120_000 }, () => {
+describe('npm start path: node dist/server/main.js in local mode on a temporary PGlite DATA_DIR', { timeout: 360_000 }, () => {
   let tempRoot: string;
   let dataDir: string;
   let buildNote = '';
@@ -238,7 +238,7 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
   });
 });
 
-describe('what is safe: one process per PGlite folder, a start killed mid-way, settings checked first', { timeout: 180_000 }, () => {
+describe('what is safe: one process per PGlite folder, a start killed mid-way, settings checked first', { timeout: 480_000 }, () => {
   let tempRoot: string;
   const started: ServerProcess[] = [];
   const start = (dataDir: string, env: NodeJS.ProcessEnv = childEnvironment(dataDir, { PORT: '0', HOST: '127.0.0.1' })) => {
