@@ -36,17 +36,17 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
     appUrl = `http://127.0.0.1:${appPort}`;
     const playgroundPort = await freePort();
     app = startProcess(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: ROOT, env: { PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' } });
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${appPort}/api/health`)).ok, 90_000, app.output);
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${appPort}/api/health`)).ok, 240_000, app.output);
     playground = startProcess(path.join(ROOT, 'node_modules/.bin/tsx'), ['bin/playground.ts', '--port', String(playgroundPort)], {
       cwd: ROOT,
       env: { PORT: String(appPort), TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(dataDir, 'playground.log') },
     });
     playgroundUrl = `http://127.0.0.1:${playgroundPort}`;
-    await waitFor(async () => (await fetch(`${playgroundUrl}/_internal/v1/config`)).ok, 30_000, playground.output);
+    await waitFor(async () => (await fetch(`${playgroundUrl}/_internal/v1/config`)).ok, 120_000, playground.output);
     socket = new WebSocket(`ws://127.0.0.1:${playgroundPort}/_ws_conversation/v1/conversations/stream`);
     socket.on('message', (data) => events.push(JSON.parse(String(data)) as PlaygroundEvent));
     await new Promise((resolve) => socket.on('open', resolve));
-  }, 150_000);
+  }, 420_000);
 
   afterAll(async () => {
     socket?.close();
