@@ -20,7 +20,8 @@ import type { Proposal, ProposalState } from '../shared/proposals/proposal.js';
 import { ManualClock } from '../shared/time/clock.js';
 import type { UseCaseContext } from '../shared/use-cases/context.js';
 import { createStore } from '../store/create-store.js';
-import { buildTab, TAB_DIST_DIR } from '../tab/bundler/build-tab.js';
+import { buildIfChanged } from '../bin/build.js';
+import { TAB_DIST_DIR } from '../tab/bundler/build-tab.js';
 import { staffMember } from '../tests/support/domain-fixtures.js';
 import { CALL, NOW, seedProgramme, STAFF } from '../tests/tab/support/tab-seed.js';
 import { localToken, serveTab } from '../tests/tab/support/tab-server.js';
@@ -104,7 +105,7 @@ async function dashboardLatency(baseUrl: string, staffId: string, requests: numb
 }
 
 async function bundleSize(): Promise<{ files: { name: string; raw: number; gzip: number }[]; gzipTotal: number }> {
-  await buildTab();
+  buildIfChanged({ targets: ['tab'] });
   const assets = path.join(TAB_DIST_DIR, 'assets');
   const files = [];
   for (const name of (await fs.readdir(assets)).filter((file) => /\.(js|css)$/.test(file))) {

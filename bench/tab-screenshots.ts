@@ -18,7 +18,8 @@ import { decideProposal, startProposalReviews } from '../shared/use-cases/propos
 import { submitProposal } from '../shared/use-cases/proposal-submission.js';
 import { addProgressReport } from '../shared/use-cases/pt-progress.js';
 import { createStore } from '../store/create-store.js';
-import { buildTab, TAB_DIST_DIR } from '../tab/bundler/build-tab.js';
+import { buildIfChanged } from '../bin/build.js';
+import { TAB_DIST_DIR } from '../tab/bundler/build-tab.js';
 import { openTabPage, TAB_PAGES, type BrowserWindow } from '../tests/tab/support/tab-pages.js';
 import { CALL, HQ_MEETING, NOW, seedProgramme, STAFF } from '../tests/tab/support/tab-seed.js';
 import { serveTab } from '../tests/tab/support/tab-server.js';
@@ -59,7 +60,7 @@ async function prepare(page: Page, name: string): Promise<void> {
 
 async function main(): Promise<void> {
   await fs.access(CHROMIUM);
-  await buildTab();
+  buildIfChanged({ targets: ['tab'] });
   const store = await createStore({});
   let counter = 0;
   const ctx: UseCaseContext = { store, clock: new ManualClock(NOW), newId: () => `shot-id-${++counter}` };

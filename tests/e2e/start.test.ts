@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
+import { buildIfChanged, type BuildOutcome } from '../../bin/build.js';
 import { childEnvironment, PROJECT_ROOT, runCli, STACK_TRACE_LINE } from '../cli/run-cli.js';
 
 /**
@@ -14,36 +15,9 @@ import { childEnvironment, PROJECT_ROOT, runCli, STACK_TRACE_LINE } from '../cli
  */
 
 const MAIN = path.join(PROJECT_ROOT, 'dist/server/main.js');
-const SOURCE_DIRS = ['shared', 'store', 'server', 'bot', 'tab', 'bin'];
 const fy2024 = toDomain(parseProgrammeFile(fs.readFileSync(path.join(PROJECT_ROOT, 'shared/programme/fy2024.yaml'), 'utf8')));
 const ENTITY_COUNT = Object.values(fy2024).reduce((sum, list: readonly unknown[]) => sum + list.length, 0);
 const DEMO_STAFF = fs.readFileSync(path.join(PROJECT_ROOT, 'shared/programme/demo-staff.csv'), 'utf8').trim().split('\n').length - 1;
-
-/** The newest modification time of the server's TypeScript sources (the tab's web app has its own build). */
-function newestSourceTime(): number {
-  let newest = 0;
-  const visit = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && entry.name !== 'dist') visit(full);
-      } else if (/\.(ts|tsx|yaml|csv|json)$/.test(entry.name)) {
-        newest = Math.max(newest, fs.statSync(full).mtimeMs);
-      }
-    }
-  };
-  for (const dir of SOURCE_DIRS) visit(path.join(PROJECT_ROOT, dir));
-  return newest;
-}
-
-/** `npm run build` (tsc + the tab's Vite build), unless dist/ is newer than every source. */
-function buildOnce(): string {
-  const built = fs.existsSync(MAIN) && fs.existsSync(path.join(PROJECT_ROOT, 'tab/dist/index.html')) ? fs.statSync(MAIN).mtimeMs : 0;
-  if (built > newestSourceTime()) return 'reused a fresh dist/';
-  const result = spawnSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 180_000 });
-  if (result.status !== 0) throw new Error(`npm run build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  return 'ran npm run build';
-}
 
 interface LogLine {
   level: number;
@@ -142,7 +116,7 @@ async function getJson(url: string): Promise<{ status: number; body: unknown }> 
 describe('npm start path: node dist/server/main.js in local mode on a temporary PGlite DATA_DIR', { timeout: 360_000 }, () => {
   let tempRoot: string;
   let dataDir: string;
-  let buildNote = '';
+  let buildOutcome: Partial<Record<'server' | 'tab', BuildOutcome>> = {};
   const started: ServerProcess[] = [];
   const start = () => {
     const server = new ServerProcess(childEnvironment(dataDir, { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development' }));
@@ -151,7 +125,7 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
   };
 
   beforeAll(() => {
-    buildNote = buildOnce();
+    buildOutcome = buildIfChanged();
     tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-start-'));
     dataDir = path.join(tempRoot, 'data');
   }, 240_000);
@@ -163,7 +137,7 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
   });
 
   it('starts on an empty DATA_DIR, loads FY2024 and the demo directory, answers health and ready, and stops on SIGTERM', async () => {
-    expect(['ran npm run build', 'reused a fresh dist/']).toContain(buildNote);
+    expect(Object.keys(buildOutcome).sort()).toEqual(['server', 'tab']);
     const server = start();
     const url = await server.listening();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -255,7 +229,7 @@ describe('what is safe: one process per PGlite folder, a start killed mid-way, s
   });
 
   beforeAll(() => {
-    buildOnce();
+    buildIfChanged();
     tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-safe-'));
   }, 240_000);
   afterEach(() => {

@@ -2,7 +2,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideProposal, startProposalReviews } from '../../shared/use-cases/proposal-review.js';
 import { submitProposal } from '../../shared/use-cases/proposal-submission.js';
-import { ensureTabBuilt, TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
+import { buildIfChanged } from '../../bin/build.js';
+import { TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
 import { axeViolations } from './support/axe.js';
 import { chromiumMissing, launchChromium, signInAs as signInInto } from './support/chromium.js';
 import { callApi } from './support/http-caller.js';
@@ -20,7 +21,7 @@ describe.skipIf(skipReason !== undefined)('notices and language in the tab, head
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
-    await ensureTabBuilt();
+    buildIfChanged({ targets: ['tab'] });
     world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
     const input = { proposalId: 'decided-in-tab', callId: 'fy2024-new-initiative', track: 'individual' as const, title: '庁内郵便の電子化', summary: '庁内の文書送付を電子化する', expectedEffect: '配送時間の短縮' };
     await submitProposal(world.ctx, STAFF.author, input);

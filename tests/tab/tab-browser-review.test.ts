@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTabBuilt, TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
+import { buildIfChanged } from '../../bin/build.js';
+import { TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
 import { axeViolations } from './support/axe.js';
 import { REVIEW_PROPOSALS, seedReviewProposals } from './support/review-seed.js';
 import type { BrowserWindow } from './support/tab-pages.js';
@@ -19,7 +20,7 @@ describe.skipIf(skipReason !== undefined)('the review board in headless Chromium
   let world: TabWorld;
   let browser: Browser;
   beforeAll(async () => {
-    await ensureTabBuilt();
+    buildIfChanged({ targets: ['tab'] });
     world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
     await seedReviewProposals(world.ctx);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTabBuilt, TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
+import { buildIfChanged } from '../../bin/build.js';
+import { TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
 import { axeViolations } from './support/axe.js';
 import { chromiumMissing, launchChromium, signInAs as signInInto } from './support/chromium.js';
 import { openTabPage, TAB_PAGES, type BrowserWindow } from './support/tab-pages.js';
@@ -31,7 +32,7 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
-    await ensureTabBuilt();
+    buildIfChanged({ targets: ['tab'] });
     world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

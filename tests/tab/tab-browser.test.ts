@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTabBuilt, TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
+import { buildIfChanged } from '../../bin/build.js';
+import { TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
 import { startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -12,7 +13,7 @@ describe.skipIf(skipReason !== undefined)('the tab in headless Chromium, local m
   let world: TabWorld;
   let browser: Browser;
   beforeAll(async () => {
-    await ensureTabBuilt();
+    buildIfChanged({ targets: ['tab'] });
     world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   }, 180_000);
