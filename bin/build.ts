@@ -1,5 +1,6 @@
 /**
- * Builds what changed: the server (tsc → `dist/`) and the tab (Vite → `tab/dist/`), each only when
+ * Builds what changed: the server (tsc → `dist/`), the tab (Vite → `tab/dist/`) and the embedded
+ * database's initialised cluster (`dist/pglite-<version>-initdb.tar.gz`), each only when
  * the content of its inputs differs from the last build's. `npm start` runs this before starting,
  * so a second start rebuilds nothing; the tests that need a built app call `buildIfChanged()`.
  *
@@ -14,17 +15,18 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pgliteTemplateFile } from '../store/pglite-template.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Target {
-  readonly name: 'server' | 'tab';
+  readonly name: 'server' | 'tab' | 'database';
   /** Folders and files (relative to the project root) whose content the build depends on. */
   readonly inputs: readonly string[];
   /** Folders left out of the folders above. */
   readonly skip: readonly string[];
   /** A file the build writes: when it is missing the target is built whatever the stamp says. */
-  readonly output: string;
+  readonly output: (root: string) => string;
   readonly stamp: string;
   readonly command: readonly string[];
 }
@@ -36,7 +38,7 @@ const TARGETS: readonly Target[] = [
     name: 'server',
     inputs: ['shared', 'store', 'server', 'bot', 'bin', 'tab', 'tsconfig.build.json', ...COMMON_INPUTS],
     skip: ['tab/web', 'tab/bundler', 'tab/dist'],
-    output: 'dist/server/main.js',
+    output: (root) => path.join(root, 'dist/server/main.js'),
     stamp: 'dist/.build-stamp',
     command: ['node_modules/.bin/tsc', '-p', 'tsconfig.build.json'],
   },
@@ -45,9 +47,18 @@ const TARGETS: readonly Target[] = [
     // The tab imports the shared library's formatters and labels.
     inputs: ['tab/web', 'tab/bundler', 'shared', ...COMMON_INPUTS],
     skip: [],
-    output: 'tab/dist/index.html',
+    output: (root) => path.join(root, 'tab/dist/index.html'),
     stamp: 'tab/dist/.build-stamp',
     command: ['node_modules/.bin/vite', 'build', '--config', 'tab/bundler/vite.config.ts'],
+  },
+  {
+    // The initialised PGlite cluster a first start copies instead of running initdb (store/pglite-template.ts).
+    name: 'database',
+    inputs: ['node_modules/@electric-sql/pglite/package.json', 'store/pglite-template.ts'],
+    skip: [],
+    output: (root) => pgliteTemplateFile(path.join(root, 'dist')),
+    stamp: 'dist/.pglite-template-stamp',
+    command: ['node_modules/.bin/tsx', 'bin/pglite-template.ts', 'dist'],
   },
 ];
 
@@ -108,7 +119,7 @@ export function buildIfChanged(options: BuildOptions = {}): Partial<Record<Targe
 function buildTarget(root: string, target: Target, options: BuildOptions): BuildOutcome {
   const hash = inputHash(target, root);
   const stampFile = path.join(root, target.stamp);
-  const fresh = !options.force && fs.existsSync(path.join(root, target.output)) && readStamp(stampFile) === hash;
+  const fresh = !options.force && fs.existsSync(target.output(root)) && readStamp(stampFile) === hash;
   if (fresh) {
     options.log?.(`build: the ${target.name} is up to date`);
     return 'up to date';
@@ -119,6 +130,7 @@ function buildTarget(root: string, target: Target, options: BuildOptions): Build
   if (result.status !== 0) {
     throw new Error(`building the ${target.name} failed (exit ${result.status ?? result.signal}):\n${result.stdout ?? ''}${result.stderr ?? ''}`);
   }
+  fs.mkdirSync(path.dirname(stampFile), { recursive: true });
   fs.writeFileSync(stampFile, `${hash}\n`);
   return 'built';
 }

@@ -64,6 +64,7 @@ export interface AppConfig {
   readonly port: number;
   readonly databaseUrl?: string | undefined;
   readonly dataDir: string;
+  readonly pgliteTemplateDir: string;
   /** PGlite outside local mode, allowed by `EMBEDDED_DATABASE=single-instance`: warned about at every start. */
   readonly embeddedInProduction: boolean;
   readonly programmeFile: string;
@@ -134,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
+    // `npm start` / `npm run build` write it (bin/build.ts); a missing one means initdb on an empty DATA_DIR.
+    pgliteTemplateDir: path.join(PROJECT_ROOT, 'dist'),
     embeddedInProduction: !localMode && !e.DATABASE_URL,
     programmeFile: path.resolve(e.PROGRAMME_FILE),
     demoStaffFile: path.resolve(e.DEMO_STAFF_FILE),

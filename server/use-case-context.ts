@@ -13,7 +13,7 @@ export const READ_CACHE_TTLS: ReadCacheTtls = { referenceMs: 30_000, upcomingMee
 
 /** Opens the configured database (PGlite in `dataDir`, or `DATABASE_URL`), migrated, with the system clock. */
 export async function openUseCaseContext(config: AppConfig): Promise<UseCaseContext> {
-  const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteTemplateDir: config.pgliteTemplateDir });
   return {
     store: withReadCache(store, READ_CACHE_TTLS),
     clock: systemClock,

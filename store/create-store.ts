@@ -8,6 +8,7 @@ import type { Database } from './database.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { PgliteDialect } from './pglite-dialect.js';
+import { openPglite } from './pglite-template.js';
 import { bindRepositories } from './repositories/index.js';
 
 export interface StoreOptions {
@@ -19,6 +20,8 @@ export interface StoreOptions {
   readonly pglite?: PGlite | undefined;
   /** Server pool size; several app instances share one server, so keep it modest. */
   readonly poolSize?: number | undefined;
+  /** Where the build keeps the initialised PGlite cluster an empty `dataDir` is filled from (store/pglite-template.ts). */
+  readonly pgliteTemplateDir?: string | undefined;
   /** Who opens a PGlite data folder, for the message a second opener gets (default: this process's command line). */
   readonly holder?: string | undefined;
 }
@@ -55,7 +58,8 @@ async function openDialect(options: StoreOptions): Promise<Dialect> {
     return new PostgresDialect({ pool });
   }
   if (options.pglite) return new PgliteDialect(options.pglite);
-  return new PgliteDialect(await PGlite.create(options.dataDir));
+  if (!options.dataDir) return new PgliteDialect(await PGlite.create());
+  return new PgliteDialect((await openPglite(options.dataDir, options.pgliteTemplateDir)).pglite);
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

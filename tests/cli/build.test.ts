@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIfChanged } from '../../bin/build.js';
+import { pgliteTemplateFile } from '../../store/pglite-template.js';
 import { PROJECT_ROOT } from './run-cli.js';
 
 /**
@@ -28,8 +29,9 @@ describe('npm start builds what changed, and only that', () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'build-if-changed-'));
     fakeTool('tsc', 'dist/server/main.js');
     fakeTool('vite', 'tab/dist/index.html');
-    fs.chmodSync(path.join(root, 'node_modules/.bin/tsc'), 0o755);
-    fs.chmodSync(path.join(root, 'node_modules/.bin/vite'), 0o755);
+    write('node_modules/.bin/tsx', `#!/bin/sh\necho tsx >> "${root}/runs.log"\nmkdir -p "${root}/dist"\necho cluster > "${pgliteTemplateFile(path.join(root, 'dist'))}"\n`);
+    for (const tool of ['tsc', 'vite', 'tsx']) fs.chmodSync(path.join(root, 'node_modules/.bin', tool), 0o755);
+    write('node_modules/@electric-sql/pglite/package.json', '{"version":"0.5.16"}');
     write('package-lock.json', '{}');
     write('shared/time/jst.ts', 'export const zone = "Asia/Tokyo";\n');
     write('server/main.ts', 'console.log(1);\n');
@@ -37,33 +39,41 @@ describe('npm start builds what changed, and only that', () => {
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('builds both on the first start and nothing on the second', () => {
-    expect(buildIfChanged({ root })).toEqual({ server: 'built', tab: 'built' });
-    expect(buildIfChanged({ root })).toEqual({ server: 'up to date', tab: 'up to date' });
-    expect(runs()).toEqual(['tsc', 'vite']);
+  it('builds everything on the first start and nothing on the second', () => {
+    expect(buildIfChanged({ root })).toEqual({ server: 'built', tab: 'built', database: 'built' });
+    expect(buildIfChanged({ root })).toEqual({ server: 'up to date', tab: 'up to date', database: 'up to date' });
+    expect(runs()).toEqual(['tsc', 'vite', 'tsx']);
+  });
+
+  it('makes a new database template when PGlite is upgraded, and only then', () => {
+    buildIfChanged({ root });
+    write('shared/time/jst.ts', 'export const zone = "UTC";\n');
+    expect(buildIfChanged({ root }).database).toBe('up to date');
+    write('node_modules/@electric-sql/pglite/package.json', '{"version":"0.6.0"}');
+    expect(buildIfChanged({ root }).database).toBe('built');
   });
 
   it('rebuilds the tab alone for a tab change, and both for a change in the shared library the tab imports', () => {
     buildIfChanged({ root });
     write('tab/web/App.tsx', 'export const App = () => "変更";\n');
-    expect(buildIfChanged({ root })).toEqual({ server: 'up to date', tab: 'built' });
+    expect(buildIfChanged({ root, targets: ['server', 'tab'] })).toEqual({ server: 'up to date', tab: 'built' });
     write('shared/time/jst.ts', 'export const zone = "UTC";\n');
-    expect(buildIfChanged({ root })).toEqual({ server: 'built', tab: 'built' });
-    expect(runs()).toEqual(['tsc', 'vite', 'vite', 'tsc', 'vite']);
+    expect(buildIfChanged({ root, targets: ['server', 'tab'] })).toEqual({ server: 'built', tab: 'built' });
+    expect(runs()).toEqual(['tsc', 'vite', 'tsx', 'vite', 'tsc', 'vite']);
   });
 
   it('goes by content, not by modification time (a checkout touches every file)', () => {
     buildIfChanged({ root });
     const later = new Date(Date.now() + 60_000);
     fs.utimesSync(path.join(root, 'server/main.ts'), later, later);
-    expect(buildIfChanged({ root })).toEqual({ server: 'up to date', tab: 'up to date' });
+    expect(buildIfChanged({ root })).toEqual({ server: 'up to date', tab: 'up to date', database: 'up to date' });
   });
 
   it('rebuilds when the output is gone, and always with --force', () => {
     buildIfChanged({ root });
     fs.rmSync(path.join(root, 'dist'), { recursive: true });
     expect(buildIfChanged({ root }).server).toBe('built');
-    expect(buildIfChanged({ root, force: true })).toEqual({ server: 'built', tab: 'built' });
+    expect(buildIfChanged({ root, force: true })).toEqual({ server: 'built', tab: 'built', database: 'built' });
   });
 
   it('reports a failed build with its output and builds again next time', () => {
