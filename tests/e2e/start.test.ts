@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
-import { buildIfChanged, type BuildOutcome } from '../../bin/build.js';
+import { buildIfChanged, type BuildOutcome, type TargetName } from '../../bin/build.js';
+import { pgliteTemplateFile } from '../../store/pglite-template.js';
 import { childEnvironment, PROJECT_ROOT, runCli, STACK_TRACE_LINE } from '../cli/run-cli.js';
 
 /**
@@ -116,7 +117,7 @@ async function getJson(url: string): Promise<{ status: number; body: unknown }> 
 describe('npm start path: node dist/server/main.js in local mode on a temporary PGlite DATA_DIR', { timeout: 360_000 }, () => {
   let tempRoot: string;
   let dataDir: string;
-  let buildOutcome: Partial<Record<'server' | 'tab', BuildOutcome>> = {};
+  let buildOutcome: Partial<Record<TargetName, BuildOutcome>> = {};
   const started: ServerProcess[] = [];
   const start = () => {
     const server = new ServerProcess(childEnvironment(dataDir, { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development' }));
@@ -137,7 +138,9 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
   });
 
   it('starts on an empty DATA_DIR, loads FY2024 and the demo directory, answers health and ready, and stops on SIGTERM', async () => {
-    expect(Object.keys(buildOutcome).sort()).toEqual(['server', 'tab']);
+    expect(Object.keys(buildOutcome).sort()).toEqual(['database', 'server', 'tab']);
+    // The empty DATA_DIR below is filled from the build's initialised cluster (store/pglite-template.ts).
+    expect(fs.existsSync(pgliteTemplateFile(path.join(PROJECT_ROOT, 'dist')))).toBe(true);
     const server = start();
     const url = await server.listening();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
