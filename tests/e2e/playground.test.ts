@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAction } from '../support/bot-conversation.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
-import { freePort, startProcess, waitFor, type RunningProcess } from '../support/child-process.js';
+import { ChildServer, freePort, waitFor } from '../support/child-process.js';
 
 const require = createRequire(import.meta.url);
 const WebSocket = require('ws') as typeof import('ws');
@@ -22,8 +22,8 @@ interface PlaygroundEvent {
  * Playground's own HTTP and WebSocket API, exactly as its web page does.
  */
 describe('the bot in the Microsoft 365 Agents Playground', () => {
-  let app: RunningProcess;
-  let playground: RunningProcess;
+  let app: ChildServer;
+  let playground: ChildServer;
   let playgroundUrl: string;
   let appUrl: string;
   let dataDir: string;
@@ -35,14 +35,15 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
     const appPort = await freePort();
     appUrl = `http://127.0.0.1:${appPort}`;
     const playgroundPort = await freePort();
-    app = startProcess(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: ROOT, env: { PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' } });
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${appPort}/api/health`)).ok, 240_000, app.output);
-    playground = startProcess(path.join(ROOT, 'node_modules/.bin/tsx'), ['bin/playground.ts', '--port', String(playgroundPort)], {
+    app = new ChildServer(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, inheritEnv: true, env: { PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' } });
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${appPort}/api/health`)).ok, app.transcript);
+    playground = new ChildServer(process.execPath, ['--import', 'tsx', 'bin/playground.ts', '--port', String(playgroundPort)], {
       cwd: ROOT,
+      inheritEnv: true,
       env: { PORT: String(appPort), TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(dataDir, 'playground.log') },
     });
     playgroundUrl = `http://127.0.0.1:${playgroundPort}`;
-    await waitFor(async () => (await fetch(`${playgroundUrl}/_internal/v1/config`)).ok, 120_000, playground.output);
+    await waitFor(async () => (await fetch(`${playgroundUrl}/_internal/v1/config`)).ok, playground.transcript);
     socket = new WebSocket(`ws://127.0.0.1:${playgroundPort}/_ws_conversation/v1/conversations/stream`);
     socket.on('message', (data) => events.push(JSON.parse(String(data)) as PlaygroundEvent));
     await new Promise((resolve) => socket.on('open', resolve));
@@ -51,7 +52,7 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
   afterAll(async () => {
     socket?.close();
     await playground?.stop();
-    expect(await app?.stop()).toBe(0);
+    expect((await app?.stop())?.code, app?.transcript()).toBe(0);
     await fs.rm(dataDir, { recursive: true, force: true });
   });
 
@@ -70,7 +71,7 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
     });
     expect(response.status).toBe(200);
     let reply: PlaygroundEvent | undefined;
-    await waitFor(async () => Boolean((reply = events.slice(before).find((event) => event.action === 'createMessage' && event.message?.attachments?.length))), 15_000, () => JSON.stringify(events.slice(before)));
+    await waitFor(async () => Boolean((reply = events.slice(before).find((event) => event.action === 'createMessage' && event.message?.attachments?.length))), () => JSON.stringify(events.slice(before)));
     return { messageId: reply!.message!.messageId, card: reply!.message!.attachments![0]!.content };
   }
 

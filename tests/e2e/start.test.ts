@@ -1,13 +1,12 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
 import { buildIfChanged, type BuildOutcome, type TargetName } from '../../bin/build.js';
 import { pgliteTemplateFile } from '../../store/pglite-template.js';
 import { childEnvironment, PROJECT_ROOT, runCli, STACK_TRACE_LINE } from '../cli/run-cli.js';
+import { ChildServer } from '../support/child-process.js';
 
 /**
  * The README's first path: `npm install && npm start` builds and runs `node dist/server/main.js`
@@ -20,94 +19,11 @@ const fy2024 = toDomain(parseProgrammeFile(fs.readFileSync(path.join(PROJECT_ROO
 const ENTITY_COUNT = Object.values(fy2024).reduce((sum, list: readonly unknown[]) => sum + list.length, 0);
 const DEMO_STAFF = fs.readFileSync(path.join(PROJECT_ROOT, 'shared/programme/demo-staff.csv'), 'utf8').trim().split('\n').length - 1;
 
-interface LogLine {
-  level: number;
-  msg: string;
-  [field: string]: unknown;
-}
+/** `node dist/server/main.js`, as `npm start` runs it once built. */
+const serverProcess = (env: NodeJS.ProcessEnv) => new ChildServer(process.execPath, [MAIN], { cwd: PROJECT_ROOT, env });
 
-/** One `node dist/server/main.js` process: its pino log (JSON lines on stdout) and its stderr. */
-class ServerProcess {
-  readonly logs: LogLine[] = [];
-  readonly nonJsonStdout: string[] = [];
-  stderr = '';
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  private readonly child: ChildProcessByStdio<null, Readable, Readable>;
-  private pending = '';
-  private killOnLine: string | undefined;
-
-  constructor(env: NodeJS.ProcessEnv) {
-    this.child = spawn(process.execPath, [MAIN], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => this.read(chunk));
-    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
-    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
-  }
-
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
-  get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  private read(chunk: string): void {
-    const lines = (this.pending + chunk).split('\n');
-    this.pending = lines.pop() ?? '';
-    for (const line of lines.filter((text) => text.trim())) {
-      try {
-        const parsed = JSON.parse(line) as LogLine;
-        this.logs.push(parsed);
-        // At once, in the same tick the line arrives: as close as a test gets to a crash right there.
-        if (parsed.msg === this.killOnLine) this.child.kill('SIGKILL');
-      } catch {
-        this.nonJsonStdout.push(line);
-      }
-    }
-  }
-
-  /** What to show when an assertion fails. */
-  transcript(): string {
-    return `stdout:\n${this.logs.map((line) => JSON.stringify(line)).join('\n')}\n${this.nonJsonStdout.join('\n')}${this.pending}\nstderr:\n${this.stderr}`;
-  }
-
-  find(msg: string | RegExp): LogLine | undefined {
-    return this.logs.find((line) => (typeof msg === 'string' ? line.msg === msg : msg.test(line.msg)));
-  }
-
-  /** Resolves with the base URL once the server logs that it listens. */
-  async listening(timeoutMs = 240_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const line = this.find('server listening');
-      if (line) return String(line.url);
-      if (!this.running) throw new Error(`the server exited before listening\n${this.transcript()}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`the server did not listen within ${timeoutMs} ms\n${this.transcript()}`);
-  }
-
-  /** Sends SIGTERM and waits for the exit, failing when it takes longer than `timeoutMs`. */
-  async terminate(timeoutMs = 5_000): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
-    const started = Date.now();
-    this.child.kill('SIGTERM');
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`no exit within ${timeoutMs} ms of SIGTERM\n${this.transcript()}`)), timeoutMs).unref(),
-    );
-    const exit = await Promise.race([this.exited, timeout]);
-    return { ...exit, ms: Date.now() - started };
-  }
-
-  /** `kill -9` the moment the process logs `msg`. */
-  killOn(msg: string): void {
-    this.killOnLine = msg;
-  }
-
-  /** Cleanup after a failed test: only this process, by its own handle. */
-  kill(): void {
-    if (this.running) this.child.kill('SIGKILL');
-  }
-}
+/** SIGTERM, as App Service sends it: the server drains (≤ SHUTDOWN_DRAIN_MS, 10 s) and exits. */
+const terminate = (server: ChildServer) => server.stop('SIGTERM', 30_000);
 
 async function getJson(url: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
@@ -118,9 +34,9 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
   let tempRoot: string;
   let dataDir: string;
   let buildOutcome: Partial<Record<TargetName, BuildOutcome>> = {};
-  const started: ServerProcess[] = [];
+  const started: ChildServer[] = [];
   const start = () => {
-    const server = new ServerProcess(childEnvironment(dataDir, { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development' }));
+    const server = serverProcess(childEnvironment(dataDir, { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development' }));
     started.push(server);
     return server;
   };
@@ -168,7 +84,7 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
     ]);
     expect(server.find('server listening')).toMatchObject({ database: 'pglite' });
 
-    const stopped = await server.terminate();
+    const stopped = await terminate(server);
     expect(stopped, server.transcript()).toMatchObject({ code: 0, signal: null });
     expect(server.find('shutting down')).toMatchObject({ signal: 'SIGTERM' });
     expect(server.stderr).not.toMatch(STACK_TRACE_LINE);
@@ -185,7 +101,7 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
     expect(server.find(/demo staff directory/)).toBeUndefined();
     // The demo items are dated in the future, so the restart leaves them as they are.
     expect(server.find(/^local mode: added demo items/)).toBeUndefined();
-    const stopped = await server.terminate();
+    const stopped = await terminate(server);
     expect(stopped, server.transcript()).toMatchObject({ code: 0, signal: null });
     expect(server.stderr).toBe('');
 
@@ -205,7 +121,7 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
   });
 
   it('refuses a non-loopback HOST in local mode with a message naming HOST, exit 1, no stack trace', async () => {
-    const server = new ServerProcess(childEnvironment(path.join(tempRoot, 'never-created'), { PORT: '0', HOST: '0.0.0.0' }));
+    const server = serverProcess(childEnvironment(path.join(tempRoot, 'never-created'), { PORT: '0', HOST: '0.0.0.0' }));
     started.push(server);
     const exit = await server.exited;
     expect(exit.code, server.transcript()).toBe(1);
@@ -217,9 +133,9 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
 
 describe('what is safe: one process per PGlite folder, a start killed mid-way, settings checked first', { timeout: 480_000 }, () => {
   let tempRoot: string;
-  const started: ServerProcess[] = [];
+  const started: ChildServer[] = [];
   const start = (dataDir: string, env: NodeJS.ProcessEnv = childEnvironment(dataDir, { PORT: '0', HOST: '127.0.0.1' })) => {
-    const server = new ServerProcess(env);
+    const server = serverProcess(env);
     started.push(server);
     return server;
   };
@@ -277,7 +193,7 @@ describe('what is safe: one process per PGlite folder, a start killed mid-way, s
     // The running server is untouched, and after it stops the CLI does the import.
     expect(((await getJson(`${url}/api/v1/local-auth/staff`)).body as unknown[]).length).toBe(DEMO_STAFF);
     expect(await getJson(`${url}/api/health`)).toEqual({ status: 200, body: { status: 'ok', db: 'ok' } });
-    expect((await server.terminate()).code, server.transcript()).toBe(0);
+    expect((await terminate(server)).code, server.transcript()).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'app.lock'))).toBe(false);
     const imported = await runCli(['staff', 'import', csv, '--lang', 'en'], dataDir);
     expect(imported.code, imported.stderr).toBe(0);
@@ -305,7 +221,7 @@ describe('what is safe: one process per PGlite folder, a start killed mid-way, s
       await server.listening();
       expect(server.find(/^EMBEDDED_DATABASE=single-instance: PGlite outside local mode/), `${round} start\n${server.transcript()}`).toMatchObject({ level: 40, dataDir });
       expect(server.find(/^local mode/), 'no demo data outside local mode').toBeUndefined();
-      expect((await server.terminate()).code).toBe(0);
+      expect((await terminate(server)).code).toBe(0);
       expect(server.transcript()).not.toContain('e2e-app-secret-value');
     }
   });

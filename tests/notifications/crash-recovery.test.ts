@@ -4,7 +4,7 @@ import type { ProposalCall } from '../../shared/calls/proposal-call.js';
 import type { Store } from '../../shared/ports/store.js';
 import { addDays, deadlineFromDate, jstDateOf } from '../../shared/time/index.js';
 import { createStore } from '../../store/create-store.js';
-import { freePort, startProcess, waitFor, type RunningProcess } from '../support/child-process.js';
+import { ChildServer, freePort, waitFor } from '../support/child-process.js';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connector-stand-in.js';
 import { FY2024_NEW_INITIATIVE_CALL } from '../support/domain-fixtures.js';
 import { conversationAt } from '../support/notification-harness.js';
@@ -23,12 +23,12 @@ describe.skipIf(!serverUrl)('exactly once across a crash (SIGKILL) and restart',
   let database: { url: string; drop: () => Promise<void> };
   let store: Store;
   let connector: ConnectorStandIn;
-  const processes: RunningProcess[] = [];
+  const processes: ChildServer[] = [];
 
   const startServer = async () => {
-    // Node itself with tsx's loader, not the tsx CLI: SIGKILL to the CLI would leave its node child running.
-    const server = startProcess(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const server = new ChildServer(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
+      inheritEnv: true,
       env: { DATABASE_URL: database.url, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NOTIFICATION_LEASE_MS: '2000', NOTIFICATION_INTERVAL_MS: '200' },
     });
     processes.push(server);
@@ -79,7 +79,7 @@ describe.skipIf(!serverUrl)('exactly once across a crash (SIGKILL) and restart',
     await waitFor(async () => {
       const recorded = (await store.repositories.outbox.countByState()).sent;
       return recorded >= 10 && deliveries().length > recorded;
-    }, 90_000, first.output);
+    }, first.transcript);
     await first.stop('SIGKILL');
     const deliveredAtCrash = deliveries().length;
     const recordedAtCrash = (await store.repositories.outbox.countByState()).sent;
@@ -91,7 +91,7 @@ describe.skipIf(!serverUrl)('exactly once across a crash (SIGKILL) and restart',
     await waitFor(async () => {
       const counts = await store.repositories.outbox.countByState();
       return counts.sent === FAN_OUT;
-    }, 90_000, second.output);
+    }, second.transcript);
     await second.stop('SIGTERM');
 
     expect(await store.repositories.outbox.countByState()).toEqual({ pending: 0, sending: 0, sent: FAN_OUT, failed: 0, skipped: 0 });
