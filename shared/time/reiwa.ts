@@ -5,8 +5,20 @@ const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Reiwa began on 2019-05-01; dates before it are Heisei. */
-const REIWA_START: IsoDate = '2019-05-01';
+/**
+ * The Japanese calendar's era and year of a date, from the platform's ICU data: every era, with
+ * no table here to keep up when the next one begins. The date is read as a calendar day (UTC
+ * midnight, formatted in UTC), so the reader's own time zone cannot move it.
+ */
+const JAPANESE_ERA = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
+
+function eraOf(date: IsoDate): { name: string; year: string } {
+  const parts = JAPANESE_ERA.formatToParts(new Date(`${date}T00:00:00Z`));
+  const name = parts.find((part) => part.type === 'era')?.value ?? '';
+  const year = parts.find((part) => part.type === 'year')?.value ?? '';
+  // Older ICU data prints the first year as 1; the app writes it 元, as official documents do.
+  return { name, year: year === '1' ? '元' : year };
+}
 
 function toDate(value: Date | IsoDate): IsoDate {
   return typeof value === 'string' ? value : jstDateOf(value);
@@ -20,11 +32,10 @@ export function reiwaYear(year: number): number {
 /** `令和6年6月14日（金）`; the first year is written 元年. */
 export function formatWarekiDate(value: Date | IsoDate, options: { weekday?: boolean } = {}): string {
   const date = toDate(value);
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const era = date >= REIWA_START ? { name: '令和', year: year - 2018 } : { name: '平成', year: year - 1988 };
-  const eraYear = era.year === 1 ? '元' : String(era.year);
+  const [, month, day] = date.split('-').map(Number) as [number, number, number];
+  const era = eraOf(date);
   const weekday = options.weekday === false ? '' : `（${WEEKDAYS_JA[weekdayOf(date)]}）`;
-  return `${era.name}${eraYear}年${month}月${day}日${weekday}`;
+  return `${era.name}${era.year}年${month}月${day}日${weekday}`;
 }
 
 /** `令和6年6月14日（金）9:00` in Japan time. */

@@ -39,6 +39,14 @@ describe('Japan time and 令和 dates', () => {
     expect(formatWarekiDate('2019-04-30', { weekday: false })).toBe('平成31年4月30日');
   });
 
+  it('writes every era, not only 令和 and 平成: 1988 is 昭和63年 (it printed 平成0年)', () => {
+    expect(formatWarekiDate('1988-06-01', { weekday: false })).toBe('昭和63年6月1日');
+    expect(formatWarekiDate('1989-01-07', { weekday: false })).toBe('昭和64年1月7日');
+    expect(formatWarekiDate('1989-01-08', { weekday: false })).toBe('平成元年1月8日');
+    expect(formatWarekiDate('1926-12-25', { weekday: false })).toBe('昭和元年12月25日');
+    expect(formatWarekiDate('1912-07-30', { weekday: false })).toBe('大正元年7月30日');
+  });
+
   it('takes the date in Japan, which is already the next day at 15:00 UTC', () => {
     expect(jstDateOf(new Date('2024-05-17T14:59:59Z'))).toBe('2024-05-17');
     expect(jstDateOf(new Date('2024-05-17T15:00:00Z'))).toBe('2024-05-18');
