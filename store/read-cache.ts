@@ -5,6 +5,12 @@ export interface ReadCacheTtls {
   readonly referenceMs: number;
   /** The upcoming-meetings list every `会議` command reads. */
   readonly upcomingMeetingsMs: number;
+  /**
+   * At most this many entries (default 5,000): one per person who chats is the only key that grows,
+   * so a quiet spell with many people, or tokens for many object ids, cannot grow the cache without
+   * bound. The least recently used entry goes first.
+   */
+  readonly maxEntries?: number;
 }
 
 /**
@@ -15,12 +21,22 @@ export interface ReadCacheTtls {
  * change data never decide on a stale entry.
  */
 export function withReadCache(store: Store, ttls: ReadCacheTtls, now: () => number = Date.now): Store {
+  // A Map iterates in insertion order: re-inserting on every hit keeps the least recently used first.
   const entries = new Map<string, { loadedAt: number; value: Promise<unknown> }>();
+  const maxEntries = ttls.maxEntries ?? 5_000;
   const cached = <T>(key: string, load: () => Promise<T>, ttlMs = ttls.referenceMs): Promise<T> => {
     const entry = entries.get(key);
-    if (entry && now() - entry.loadedAt < ttlMs) return entry.value as Promise<T>;
+    entries.delete(key);
+    if (entry && now() - entry.loadedAt < ttlMs) {
+      entries.set(key, entry);
+      return entry.value as Promise<T>;
+    }
     const value = load();
     entries.set(key, { loadedAt: now(), value });
+    for (const oldest of entries.keys()) {
+      if (entries.size <= maxEntries) break;
+      entries.delete(oldest);
+    }
     // A failed load is not remembered.
     value.catch(() => entries.delete(key));
     return value;

@@ -32,6 +32,19 @@ describe('the read cache in front of the store', () => {
   });
   afterAll(() => database?.close());
 
+  it('holds at most maxEntries, dropping the least recently used person first', async () => {
+    const loads: string[] = [];
+    const staff = database.repositories.staff;
+    const counting: Store = {
+      ...database,
+      repositories: { ...database.repositories, staff: { ...staff, findByEntraObjectId: (objectId) => (loads.push(objectId), staff.findByEntraObjectId(objectId)) } },
+    };
+    const bounded = withReadCache(counting, { referenceMs: 30_000, upcomingMeetingsMs: 5_000, maxEntries: 3 }, () => clock);
+    for (const objectId of ['a', 'b', 'c', 'a', 'd', 'a', 'b']) await bounded.repositories.staff.findByEntraObjectId(objectId);
+    // 'a' was used again before 'd' came, so 'b' was the one dropped; 'a' stayed.
+    expect(loads).toEqual(['a', 'b', 'c', 'd', 'b']);
+  });
+
   it('serves another instance’s programme change only after the reference TTL', async () => {
     expect((await cached.repositories.bodies.list())[0]?.shortName).toBe('推進会議');
     await database.repositories.bodies.upsert({ ...COUNCIL, shortName: '推進会議（改）' });
