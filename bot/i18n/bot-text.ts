@@ -52,7 +52,7 @@ const TEXT = {
   'pts.crossDepartmental': { ja: '部局横断的なPT', en: 'Cross-departmental PTs' },
   'pts.threeLayer': { ja: '【参考】三層構造にかかるPT', en: '[For reference] Three-layer-structure PTs' },
   'pts.hint': { ja: '詳しくは「PT 2-24」のように個票番号を付けて送ってください。', en: 'Send e.g. "pt 2-24" for one PT.' },
-  'pt.notFound': { ja: '個票番号「{text}」のPTは見つかりません。「PT一覧」で確認してください。', en: 'No PT for plan item "{text}". Send "pts" to see them all.' },
+  'pt.notFound': { ja: '「{text}」に当てはまるPTは見つかりません（個票番号か語で検索）。「PT一覧」で確認してください。', en: 'No PT matches "{text}" (an item number or a word). Send "pts" to see them all.' },
   'pt.topics': { ja: '検討内容', en: 'Study topics' },
   'pt.secretariat': { ja: '事務局', en: 'Secretariat' },
   'pt.members': { ja: '構成員（想定）', en: 'Expected members' },

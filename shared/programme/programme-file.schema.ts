@@ -59,6 +59,11 @@ const bodySchema = z.strictObject({
   nameEn: text,
   guideline: text.optional(),
   effectiveFrom: isoDate.optional(),
+  /** Why the body exists, as the guideline words it (第１条, 第５条). */
+  purpose: text.optional(),
+  /** 所掌事項: what the body deals with, numbered as in the guideline (第２条). */
+  remit: z.array(z.strictObject({ number: z.number().int().positive(), text })).default([]),
+  remitSource: text.optional(),
   secretariatUnitIds: z.array(id),
   secretariatMayConvene: z.boolean(),
   roster: z.array(rosterEntrySchema).min(1),
@@ -91,6 +96,8 @@ const practiceSchema = z.strictObject({
   summary: z.string().default(''),
   tags: z.array(text).default([]),
   link: z.url().optional(),
+  /** 運用中, or 実施・運用開始予定 (３（１）※: some FY2024 items are yet to start). */
+  status: z.enum(['operating', 'planned']).default('operating'),
 });
 
 /** A date as the document gives it: a day, or only a month when it names no day. */
@@ -194,6 +201,13 @@ const documentSchema = z.strictObject({
   planName: text,
   planPeriod: z.strictObject({ fromFiscalYear: z.number().int(), toFiscalYear: z.number().int() }),
   previousReport: z.strictObject({ date: isoDate, asPrinted: text, to: text }).optional(),
+  planPeriodAsPrinted: text.optional(),
+  /** The guideline's commencement (附則). */
+  guideline: z.strictObject({ name: text, effectiveFrom: isoDate, asPrinted: text }).optional(),
+  /** Running headers the PDF prints on each page of a section; the extracted text keeps every copy. */
+  pageHeaders: z
+    .array(z.strictObject({ text, occurrences: z.number().int().positive(), pageNumbersAsPrinted: z.array(text).default([]) }))
+    .default([]),
 });
 
 type Issue = { message: string; path: (string | number)[] };

@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js';
 import { displayItemNumbers, type ProjectTeam } from '../../../shared/plan/project-team.js';
+import { searchProjectTeams } from '../../../shared/plan/project-team-search.js';
 import { outOfOrderMilestones } from '../../../shared/schedule/milestone.js';
 import { markPracticeInterest, searchPractices } from '../../../shared/use-cases/practice-catalogue.js';
 import { addProgressReport, mayReportProgress, PROGRESS_REPORT_MAX_LENGTH } from '../../../shared/use-cases/pt-progress.js';
@@ -15,6 +16,7 @@ const ptQuery = z.object({
   category: z.enum(['crossDepartmental', 'threeLayer'] satisfies PtCategory[]).optional(),
   status: z.enum(['active', 'paused', 'closed'] satisfies PtStatus[]).optional(),
   unitId: idSchema.optional(),
+  q: z.string().max(200).optional(),
 });
 const practiceQuery = z.object({ q: z.string().max(200).optional() });
 const reportText = z.string().max(PROGRESS_REPORT_MAX_LENGTH * 2).default('');
@@ -39,9 +41,9 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
   server.get(
     '/api/v1/project-teams',
     authedRoute(deps, async ({ query }) => {
-      const filter = ptQuery.parse({ category: query.category, status: query.status, unitId: query.unitId });
+      const filter = ptQuery.parse({ category: query.category, status: query.status, unitId: query.unitId, q: query.q });
       const units = await unitRefs();
-      const teams = (await repos.projectTeams.list())
+      const teams = searchProjectTeams(await repos.projectTeams.list(), filter.q ?? '')
         .filter((team) => !filter.category || team.category === filter.category)
         .filter((team) => !filter.status || team.status === filter.status)
         .filter((team) => !filter.unitId || [...team.secretariatUnitIds, ...team.memberUnitIds, ...team.unassignedUnitIds].includes(filter.unitId))
