@@ -93,6 +93,7 @@ const MESSAGES = {
   summary: { ja: '概要', en: 'Summary' },
   relatedItem: { ja: '関連する個票番号（例: 1-4）', en: 'Related plan item (e.g. 1-4)' },
   expectedEffect: { ja: '期待される効果', en: 'Expected effect' },
+  currentItemIssues: { ja: '取組み項目における課題等', en: 'Issues in this year’s plan items' },
   saveDraft: { ja: '下書き保存', en: 'Save draft' },
   submit: { ja: '提出する', en: 'Submit' },
   withdraw: { ja: '取り下げる', en: 'Withdraw' },

@@ -161,6 +161,8 @@ export interface ProposalDto {
   readonly relatedItemKey?: string | undefined;
   readonly expectedEffect: string;
   readonly perspective?: Perspective | undefined;
+  /** 「令和６年度取組み項目における課題等」: the department survey's question on the current year's items. */
+  readonly currentItemIssues?: string | undefined;
   readonly receiptNumber?: string | undefined;
   readonly submittedAt?: string | undefined;
   readonly decisionReason?: string | undefined;

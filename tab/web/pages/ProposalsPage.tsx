@@ -2,7 +2,8 @@ import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Select, 
 import { useState } from 'react';
 import { DECISION_NEXT_STEPS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
 import { isDecision } from '../../../shared/proposals/proposal.js';
-import { PROPOSAL_LIMITS } from '../../../shared/proposals/proposal-content.js';
+import { asksCurrentItemIssues, PROPOSAL_LIMITS } from '../../../shared/proposals/proposal-content.js';
+import { CURRENT_ITEM_ISSUES_HINT, currentItemIssuesLabel } from '../../../shared/i18n/item-issues-label.js';
 import { DateText } from '../components/DateText.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { LoadView } from '../components/LoadView.js';
@@ -24,12 +25,18 @@ function ProposalEditor({ viewer, calls, draft, onDone }: { viewer: ViewerDto; c
     summary: draft?.summary ?? '',
     relatedItem: draft?.relatedItemKey ?? '',
     expectedEffect: draft?.expectedEffect ?? '',
+    currentItemIssues: draft?.currentItemIssues ?? '',
   });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const call = openCalls.find((candidate) => candidate.id === form.callId);
   const set = (field: keyof ProposalForm) => (_: unknown, data: { value: string }) => setForm((current) => ({ ...current, [field]: data.value }));
-  const payload = (): ProposalForm => ({ ...form, departmentUnitId: form.track === 'department' ? viewer.department?.id : undefined });
+  const asksItemIssues = call?.kind !== undefined && form.track !== undefined && asksCurrentItemIssues(call.kind, form.track);
+  const payload = (): ProposalForm => ({
+    ...form,
+    departmentUnitId: form.track === 'department' ? viewer.department?.id : undefined,
+    currentItemIssues: asksItemIssues ? form.currentItemIssues : undefined,
+  });
   const run = async (action: 'save' | 'submit') => {
     setBusy(true);
     setError(undefined);
@@ -77,6 +84,11 @@ function ProposalEditor({ viewer, calls, draft, onDone }: { viewer: ViewerDto; c
       <Field label={t('expectedEffect')} required>
         <Textarea name="expectedEffect" value={form.expectedEffect} onChange={set('expectedEffect')} maxLength={PROPOSAL_LIMITS.expectedEffect} rows={3} />
       </Field>
+      {asksItemIssues && call && (
+        <Field label={currentItemIssuesLabel(call.fiscalYear, locale)} hint={CURRENT_ITEM_ISSUES_HINT[locale]}>
+          <Textarea name="currentItemIssues" value={form.currentItemIssues ?? ''} onChange={set('currentItemIssues')} maxLength={PROPOSAL_LIMITS.currentItemIssues} rows={4} />
+        </Field>
+      )}
       <ErrorNotice error={error} />
       <div style={{ display: 'flex', gap: 8 }}>
         <Button disabled={busy} onClick={() => void run('save')}>{t('saveDraft')}</Button>

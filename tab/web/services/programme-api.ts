@@ -37,6 +37,8 @@ export interface ProposalForm {
   summary: string;
   relatedItem: string;
   expectedEffect: string;
+  /** Sent only where asked: the department track of a new-initiative call. */
+  currentItemIssues?: string | undefined;
 }
 
 const enc = encodeURIComponent;
