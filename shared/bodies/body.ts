@@ -29,6 +29,20 @@ export interface Body {
   readonly secretariatUnitIds: readonly string[];
   /** Whether the secretariat may convene on the chair's behalf (HQ: yes; council: only its chair). */
   readonly secretariatMayConvene: boolean;
+  /** The guideline that sets the body up and the day it took effect (附則: 2024-04-01). */
+  readonly guideline?: string | undefined;
+  readonly effectiveFrom?: string | undefined;
+  /** Why the body exists, as the guideline words it (第１条, 第５条). */
+  readonly purpose?: string | undefined;
+  /** 所掌事項, numbered and worded as in the guideline (第２条), and where they are stated. */
+  readonly remit?: readonly RemitItem[] | undefined;
+  readonly remitSource?: string | undefined;
+}
+
+/** One numbered item of a body's 所掌事項. */
+export interface RemitItem {
+  readonly number: number;
+  readonly text: string;
 }
 
 export function chairEntry(body: Body): RosterEntry | undefined {

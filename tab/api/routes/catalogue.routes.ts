@@ -1,7 +1,8 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js';
-import { displayItemNumbers, type ProjectTeam } from '../../../shared/plan/project-team.js';
+import { displayItemNumbers, topicLeadOf, type ProjectTeam } from '../../../shared/plan/project-team.js';
+import { practiceStatus } from '../../../shared/practices/good-practice.js';
 import { searchProjectTeams } from '../../../shared/plan/project-team-search.js';
 import { outOfOrderMilestones } from '../../../shared/schedule/milestone.js';
 import { markPracticeInterest, searchPractices } from '../../../shared/use-cases/practice-catalogue.js';
@@ -65,7 +66,10 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
       const bodyOf = (bodyId: string) => viewer.bodies.find((candidate) => candidate.id === bodyId);
       const json: ProjectTeamDetailDto = {
         ...summary(team, units),
-        topics: team.topics,
+        topics: team.topics.map((topic) => {
+          const lead = topicLeadOf(team, topic.number);
+          return lead ? { ...topic, lead: units.get(lead) ?? { id: lead, name: lead } } : topic;
+        }),
         members: team.memberUnitIds.map((id) => units.get(id) ?? { id, name: id }),
         unassigned: team.unassignedUnitIds.map((id) => units.get(id) ?? { id, name: id }),
         notes: team.notes,
@@ -109,6 +113,7 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
         tags: practice.tags,
         link: practice.link && /^https?:\/\//i.test(practice.link) ? practice.link : undefined,
         interestCount,
+        status: practiceStatus(practice),
       }));
       return { json };
     }),

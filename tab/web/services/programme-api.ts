@@ -1,4 +1,6 @@
 import type {
+  BodyDetailDto,
+  PlanDto,
   ApplicationResultDto,
   BodyDto,
   CalendarFeedDto,
@@ -100,6 +102,8 @@ export const programmeApi = {
     const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
     return { blob: await response.blob(), filename: encoded ? decodeURIComponent(encoded) : 'proposals.csv' };
   },
+  plan: () => requestJson<PlanDto>('GET', '/api/v1/plan'),
+  body: (id: string) => requestJson<BodyDetailDto>('GET', `/api/v1/bodies/${enc(id)}`),
   practices: (q: string) => requestJson<PracticeDto[]>('GET', `/api/v1/practices${query({ q })}`),
   markInterest: (id: string) => requestJson<{ interestCount: number }>('POST', `/api/v1/practices/${enc(id)}/interest`, {}),
   schedule: () => requestJson<ScheduleDto>('GET', '/api/v1/schedule'),
