@@ -41,6 +41,8 @@ export interface ProposalForm {
   expectedEffect: string;
   /** Sent only where asked: the department track of a new-initiative call. */
   currentItemIssues?: string | undefined;
+  /** A proposal-based PT theme's perspective (a)(b)(c); PT-theme calls only. */
+  perspective?: string | undefined;
 }
 
 const enc = encodeURIComponent;
