@@ -1,5 +1,9 @@
 /** The kinds of body the programme has. */
-export type BodyKind = 'hq' | 'council' | 'pt' | 'proposalPt';
+/**
+ * The kinds of body the programme has. `event`: a gathering the 庶務 secretariat schedules itself,
+ * with no roster of its own (各課ヒアリング, 特別職と各部長との意見交換会); PT progress is reported there too.
+ */
+export type BodyKind = 'hq' | 'council' | 'pt' | 'proposalPt' | 'event';
 
 /** A post's role in a body. The moderator (司会) is a member who also runs the meeting. */
 export type BodyRole = 'chair' | 'viceChair' | 'member';

@@ -69,6 +69,24 @@ const bodySchema = z.strictObject({
   roster: z.array(rosterEntrySchema).min(1),
 });
 
+/**
+ * A schedulable event of the programme year that is not a meeting of HQ or the council: the July
+ * hearings (各課ヒアリング) and the exchange meeting (特別職と各部長との意見交換会). The secretariat
+ * (庶務) schedules it; PT progress reports can be tied to it as to an HQ meeting.
+ */
+const eventSchema = z.strictObject({
+  id,
+  name: text,
+  shortName: text,
+  nameEn: text,
+  month: isoMonth.optional(),
+  asPrinted: text.optional(),
+  secretariatUnitIds: z.array(id).min(1),
+  /** Whether PT progress is reported there (２（３） names the exchange meeting). */
+  ptProgress: z.boolean().default(false),
+  note: text.optional(),
+});
+
 const ptSchema = z.strictObject({
   id,
   items: z.array(itemNumber).min(1),
@@ -226,6 +244,10 @@ function crossReferenceIssues(file: z.infer<typeof shapeSchema>): Issue[] {
   const units = uniqueIds(file.units, 'units');
   const posts = uniqueIds(file.posts, 'posts');
   const bodies = uniqueIds(file.bodies, 'bodies');
+  uniqueIds(file.events, 'events').forEach((eventId) => {
+    if (bodies.has(eventId)) issues.push({ message: `event id "${eventId}" is also a body id`, path: ['events', file.events.findIndex((event) => event.id === eventId), 'id'] });
+    bodies.add(eventId);
+  });
   uniqueIds(file.pts, 'pts').forEach((ptId) => {
     if (bodies.has(ptId)) issues.push({ message: `PT id "${ptId}" is also a body id`, path: ['pts', file.pts.findIndex((pt) => pt.id === ptId), 'id'] });
     bodies.add(ptId);
@@ -238,6 +260,7 @@ function crossReferenceIssues(file: z.infer<typeof shapeSchema>): Issue[] {
 
   file.units.forEach((entry, index) => unit(entry.parentId, ['units', index, 'parentId']));
   file.posts.forEach((entry, index) => unit(entry.unitId, ['posts', index, 'unitId']));
+  file.events.forEach((event, index) => event.secretariatUnitIds.forEach((unitId, at) => unit(unitId, ['events', index, 'secretariatUnitIds', at])));
   file.bodies.forEach((body, index) => {
     body.secretariatUnitIds.forEach((unitId, at) => unit(unitId, ['bodies', index, 'secretariatUnitIds', at]));
     body.roster.forEach((entry, at) => {
@@ -298,6 +321,7 @@ const shapeSchema = z.strictObject({
   units: z.array(unitSchema).min(1),
   posts: z.array(postSchema).min(1),
   bodies: z.array(bodySchema).min(1),
+  events: z.array(eventSchema).default([]),
   pts: z.array(ptSchema),
   practices: z.array(practiceSchema),
   calls: z.array(callSchema),

@@ -118,6 +118,21 @@ function ptBody(pt: ProgrammeFile['pts'][number], team: ProjectTeam): Body {
   };
 }
 
+/** An event's body: no roster; its secretariat schedules it directly (not on anyone's behalf). */
+function eventBody(event: ProgrammeFile['events'][number]): Body {
+  return defined<Body>({
+    id: event.id,
+    kind: 'event',
+    name: event.name,
+    shortName: event.shortName,
+    nameEn: event.nameEn,
+    roster: [],
+    secretariatUnitIds: [...event.secretariatUnitIds],
+    secretariatMayConvene: true,
+    purpose: event.note,
+  });
+}
+
 function toMilestones(file: ProgrammeFile): Milestone[] {
   return file.schedules.flatMap((schedule) =>
     schedule.entries.map((entry, index) =>
@@ -170,6 +185,7 @@ export function toDomain(file: ProgrammeFile): ProgrammeEntities {
       }),
     })),
     ...file.pts.map((pt, index) => ptBody(pt, projectTeams[index]!)),
+    ...file.events.map(eventBody),
   ];
   const practices: GoodPractice[] = file.practices.map((practice) =>
     defined<GoodPractice>({

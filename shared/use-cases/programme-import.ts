@@ -67,7 +67,8 @@ export async function importProgramme(
 /**
  * Brings a database imported before the plan record existed up to date, without re-importing:
  * writes the plan records that are missing and adds, to stored bodies, PTs and practices, only
- * the fields they lack (所掌事項, purpose, effective date, topic leads, practice status). Anything
+ * the fields they lack (所掌事項, purpose, effective date, topic leads, practice status), and the
+ * bodies the file has gained (the events). Anything
  * an administrator changed stays as it is. One transaction; running it again changes nothing.
  */
 export async function completeProgrammeDetails(ctx: UseCaseContext, programme: ProgrammeEntities, actorStaffId?: string): Promise<number> {
@@ -86,7 +87,12 @@ export async function completeProgrammeDetails(ctx: UseCaseContext, programme: P
       return added.length === 0 ? undefined : { ...stored, ...Object.fromEntries(added.map((key) => [key, imported[key]])) };
     };
     const bodies = new Map(programme.bodies.map((body) => [body.id, body]));
-    for (const body of await tx.bodies.list()) {
+    const storedBodies = await tx.bodies.list();
+    // Bodies added to the file since (the hearings and the exchange meeting) are created.
+    for (const body of programme.bodies.filter((candidate) => !storedBodies.some((stored) => stored.id === candidate.id))) {
+      if ((await tx.bodies.upsert(body)) !== 'unchanged') await audit('body', undefined, body);
+    }
+    for (const body of storedBodies) {
       const imported = bodies.get(body.id);
       const completed = imported && missing(body, imported, ['guideline', 'effectiveFrom', 'purpose', 'remit', 'remitSource']);
       if (completed && (await tx.bodies.upsert(completed)) !== 'unchanged') await audit('body', body, completed);
