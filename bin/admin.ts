@@ -44,6 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
       call: { type: 'string' },
       to: { type: 'string' },
       lang: { type: 'string' },
+      source: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

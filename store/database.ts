@@ -34,6 +34,10 @@ export interface ProgressReportsTable extends DocumentRow {
   reported_at: Instant;
 }
 
+export interface PlansTable extends DocumentRow {
+  fiscal_year: number;
+}
+
 export interface CallsTable extends DocumentRow {
   fiscal_year: number;
 }
@@ -198,4 +202,5 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   calendar_feeds: CalendarFeedsTable;
   personal_notices: PersonalNoticesTable;
+  plans: PlansTable;
 }

@@ -4,7 +4,7 @@ const MESSAGES = {
   usage: {
     ja: `使い方: npm run admin -- <コマンド> [オプション]
   import <ファイル>                 計画データを取り込む（2回目以降は変更分のみ）
-  check <ファイル>                  計画データを検査し、資料の注意点を報告する（変更なし）
+  check <ファイル> [--source <原文>]  計画データを検査し、資料の注意点を報告する（変更なし）。--source で抽出テキストも検査
   list bodies|pts|calls|practices|milestones [--json]
   show pt <個票番号> [--json]       個票番号（２‐２４、2-24、3-13 など）でＰＴを探す
   staff import <CSV>                職員名簿を取り込む（UTF-8、BOM有無どちらも可）
@@ -14,7 +14,7 @@ const MESSAGES = {
   共通オプション: --lang en（英語で表示）`,
     en: `Usage: npm run admin -- <command> [options]
   import <file>                     import the programme file (re-importing changes only what differs)
-  check <file>                      validate the programme file and report the source's traps (no changes)
+  check <file> [--source <text>]    validate the programme file and report the source's traps (no changes); --source also scans the extracted text
   list bodies|pts|calls|practices|milestones [--json]
   show pt <item> [--json]           find the PT covering a plan item (２‐２４, 2-24, 3-13 …)
   staff import <csv>                import the staff directory (UTF-8, with or without BOM)

@@ -1,4 +1,4 @@
-import { formatTrapReport, findTraps } from '../../shared/programme/trap-report.js';
+import { findSourceTextTraps, formatTrapReport, findTraps } from '../../shared/programme/trap-report.js';
 import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
 import { importProgramme } from '../../shared/use-cases/programme-import.js';
 import { CliError, cliMessage } from './cli-messages.js';
@@ -11,9 +11,14 @@ async function load(file: string | undefined) {
   return { programme: toDomain(file_), traps: findTraps(file_) };
 }
 
-/** `check <file>`: validates and reports the source document's traps; never touches the database. */
-export const checkCommand: CliCommand = async ({ words, locale }) => {
-  const { traps } = await load(words[0]);
+/**
+ * `check <file> [--source <extracted text>]`: validates and reports the source document's traps;
+ * with `--source` also scans the extracted text itself (repeated page headers). Never touches the database.
+ */
+export const checkCommand: CliCommand = async ({ words, flags, locale }) => {
+  const { traps: fileTraps } = await load(words[0]);
+  const source = typeof flags.source === 'string' ? flags.source : undefined;
+  const traps = source ? [...fileTraps, ...findSourceTextTraps(await readInputFile(source), source)] : fileTraps;
   return [cliMessage('checked', locale), formatTrapReport(traps, locale)].join('\n');
 };
 

@@ -22,6 +22,7 @@ const proposalPayload = actionPayload({
   relatedItem: optionalText(20),
   expectedEffect: optionalText(PROPOSAL_LIMITS.expectedEffect),
   perspective: optionalText(20),
+  currentItemIssues: optionalText(PROPOSAL_LIMITS.currentItemIssues),
 });
 
 async function requireCall(turn: BotTurn, callId: string): Promise<ProposalCall> {
@@ -69,6 +70,7 @@ function saveOrSubmit(mode: 'draft' | 'submit'): ActionHandler {
       relatedItem: payload.relatedItem,
       expectedEffect: payload.expectedEffect,
       perspective: payload.perspective,
+      currentItemIssues: payload.currentItemIssues,
     };
     const input: ProposalInput = { ...values, proposalId: payload.proposalId, callId: call.id, track: payload.track, departmentUnitId: payload.departmentUnitId || undefined };
     const form = (extra: { errors?: Record<string, string>; notice?: string }) =>

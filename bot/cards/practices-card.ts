@@ -1,3 +1,4 @@
+import { practiceStatus } from '../../shared/practices/good-practice.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { PracticeWithInterest } from '../../shared/use-cases/practice-catalogue.js';
 import { t } from '../i18n/bot-text.js';
@@ -18,6 +19,7 @@ export function practicesCard(data: { locale: Locale; words: string; results: re
       userText(practice.summary, { isSubtle: true }),
       note(
         [
+          t(practiceStatus(practice) === 'planned' ? 'practices.planned' : 'practices.operating', locale),
           practice.origin === 'external' ? t('practices.external', locale, { publisher: neutraliseMarkdown(practice.publisher ?? '') }) : undefined,
           practice.tags.length ? neutraliseMarkdown(practice.tags.map((tag) => `#${tag}`).join(' ')) : undefined,
           t('practices.interestCount', locale, { count: interestCount }),

@@ -1,5 +1,6 @@
 import type { ProposalCall, TrackKind } from '../../shared/calls/proposal-call.js';
 import { FIELD_LABELS } from '../../shared/i18n/error-messages.js';
+import { CURRENT_ITEM_ISSUES_HINT, currentItemIssuesLabel } from '../../shared/i18n/item-issues-label.js';
 import { DECISION_NEXT_STEPS, PERSPECTIVE_LABELS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../shared/i18n/labels.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import { PROPOSAL_LIMITS } from '../../shared/proposals/proposal-content.js';
@@ -37,6 +38,7 @@ export interface ProposalFormValues {
   readonly relatedItem?: string | undefined;
   readonly expectedEffect?: string | undefined;
   readonly perspective?: string | undefined;
+  readonly currentItemIssues?: string | undefined;
 }
 
 export type ProposalFormField = keyof ProposalFormValues;
@@ -102,6 +104,21 @@ export function proposalFormCard(data: ProposalFormData): AdaptiveCard {
     textInput({ id: 'expectedEffect', label: label('expectedEffect'), required: true, multiline: true, maxLength: PROPOSAL_LIMITS.expectedEffect, errorMessage: required('expectedEffect'), value: values.expectedEffect }),
     ...fieldError('expectedEffect', errors.expectedEffect),
   );
+  if (call.kind === 'newInitiative' && data.tracks.includes('department')) {
+    // One card for both tracks (1.5 cannot show a field by another input's value): the hint says who answers.
+    body.push(
+      textInput({
+        id: 'currentItemIssues',
+        label: currentItemIssuesLabel(call.fiscalYear, locale),
+        multiline: true,
+        maxLength: PROPOSAL_LIMITS.currentItemIssues,
+        errorMessage: label('currentItemIssues'),
+        value: values.currentItemIssues,
+      }),
+      note(CURRENT_ITEM_ISSUES_HINT[locale]),
+      ...fieldError('currentItemIssues', errors.currentItemIssues),
+    );
+  }
   if (call.kind === 'ptTheme') {
     body.push(
       choiceInput({

@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/i18n/locale.js';
-import { displayItemNumbers, type ProgressReport, type ProjectTeam } from '../../shared/plan/project-team.js';
+import { displayItemNumbers, topicLeadOf, type ProgressReport, type ProjectTeam } from '../../shared/plan/project-team.js';
 import { formatDate } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
 import { adaptiveCard, facts, heading, neutraliseMarkdown, note, subheading, textBlock, userText, type AdaptiveCard, type CardElement } from './card-kit.js';
@@ -40,7 +40,11 @@ export function ptDetailCard(data: { locale: Locale; detail: PtDetail }): Adapti
     ]),
   ];
   if (team.topics.length) {
-    body.push(subheading(t('pt.topics', locale)), ...team.topics.map((topic) => userText(`${circled(topic.number)} ${topic.text}`)));
+    const lead = (number: number) => {
+      const unitId = topicLeadOf(team, number);
+      return unitId ? t('pt.topicLead', locale, { unit: detail.unitName(unitId) }) : '';
+    };
+    body.push(subheading(t('pt.topics', locale)), ...team.topics.map((topic) => userText(`${circled(topic.number)} ${topic.text}${lead(topic.number)}`)));
   }
   if (team.notes.length) body.push(subheading(t('pt.notes', locale)), ...team.notes.map((text) => userText(text)));
   body.push(subheading(t('pt.lastProgress', locale)));

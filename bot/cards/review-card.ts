@@ -70,6 +70,7 @@ function proposalContent(item: ReviewItem, locale: Locale): CardElement[] {
     label(FIELD_LABELS.expectedEffect![locale]),
     userParagraph(proposal.expectedEffect, { spacing: 'None' }),
   ];
+  if (proposal.currentItemIssues) content.push(label(FIELD_LABELS.currentItemIssues![locale]), userParagraph(proposal.currentItemIssues, { spacing: 'None' }));
   if (item.sameItem?.length) {
     content.push(label(t('review.sameItem', locale)), userParagraph(item.sameItem.map((other) => `${other.receiptNumber ?? ''} ${other.title}`.trim()).join('\n'), { isSubtle: true, spacing: 'None' }));
   }

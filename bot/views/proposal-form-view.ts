@@ -33,6 +33,7 @@ export function valuesOf(proposal: Proposal | undefined): ProposalFormValues {
     relatedItem: proposal.relatedItemKey,
     expectedEffect: proposal.expectedEffect,
     perspective: proposal.perspective,
+    currentItemIssues: proposal.currentItemIssues,
   };
 }
 

@@ -1,5 +1,9 @@
 /** The kinds of body the programme has. */
-export type BodyKind = 'hq' | 'council' | 'pt' | 'proposalPt';
+/**
+ * The kinds of body the programme has. `event`: a gathering the 庶務 secretariat schedules itself,
+ * with no roster of its own (各課ヒアリング, 特別職と各部長との意見交換会); PT progress is reported there too.
+ */
+export type BodyKind = 'hq' | 'council' | 'pt' | 'proposalPt' | 'event';
 
 /** A post's role in a body. The moderator (司会) is a member who also runs the meeting. */
 export type BodyRole = 'chair' | 'viceChair' | 'member';
@@ -29,6 +33,20 @@ export interface Body {
   readonly secretariatUnitIds: readonly string[];
   /** Whether the secretariat may convene on the chair's behalf (HQ: yes; council: only its chair). */
   readonly secretariatMayConvene: boolean;
+  /** The guideline that sets the body up and the day it took effect (附則: 2024-04-01). */
+  readonly guideline?: string | undefined;
+  readonly effectiveFrom?: string | undefined;
+  /** Why the body exists, as the guideline words it (第１条, 第５条). */
+  readonly purpose?: string | undefined;
+  /** 所掌事項, numbered and worded as in the guideline (第２条), and where they are stated. */
+  readonly remit?: readonly RemitItem[] | undefined;
+  readonly remitSource?: string | undefined;
+}
+
+/** One numbered item of a body's 所掌事項. */
+export interface RemitItem {
+  readonly number: number;
+  readonly text: string;
 }
 
 export function chairEntry(body: Body): RosterEntry | undefined {

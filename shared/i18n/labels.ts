@@ -97,6 +97,7 @@ export const ROSTER_ROLE_LABELS: Readonly<Record<BodyKind, Labels<BodyRole>>> = 
   council: { chair: { ja: '議長', en: 'Chair' }, viceChair: { ja: '副議長', en: 'Vice-chair' }, member: { ja: '構成員', en: 'Member' } },
   pt: { chair: { ja: '座長', en: 'Chair' }, viceChair: { ja: '副座長', en: 'Vice-chair' }, member: { ja: 'メンバー', en: 'Member' } },
   proposalPt: { chair: { ja: '座長', en: 'Chair' }, viceChair: { ja: '副座長', en: 'Vice-chair' }, member: { ja: 'メンバー', en: 'Member' } },
+  event: { chair: { ja: '主催', en: 'Host' }, viceChair: { ja: '副', en: 'Deputy' }, member: { ja: '出席者', en: 'Attendee' } },
 };
 
 export const MODERATOR_LABEL = { ja: '司会', en: 'Moderator' } as const;

@@ -32,9 +32,22 @@ export interface ProjectTeam {
   readonly membersOpenEnded: boolean;
   readonly unassignedUnitIds: readonly string[];
   readonly notes: readonly string[];
+  /** Topics led by a unit other than the secretariat (5-13: ① and ⑥ by 災害対策課). */
+  readonly topicLeads?: readonly TopicLead[] | undefined;
   readonly status: PtStatus;
   /** Position in the source list, for a stable display order. */
   readonly sortOrder: number;
+}
+
+/** A unit that leads some of a PT's study topics (by topic number). */
+export interface TopicLead {
+  readonly topics: readonly number[];
+  readonly unitId: string;
+}
+
+/** The unit leading topic `number`, when the source names one. */
+export function topicLeadOf(team: Pick<ProjectTeam, 'topicLeads'>, number: number): string | undefined {
+  return team.topicLeads?.find((lead) => lead.topics.includes(number))?.unitId;
 }
 
 /** Units appear in display form `1-4` or `3-12/3‐13` (the source's own spelling). */

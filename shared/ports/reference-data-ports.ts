@@ -3,6 +3,7 @@ import type { ProposalCall } from '../calls/proposal-call.js';
 import type { Post } from '../organisation/post.js';
 import type { Staff } from '../organisation/staff.js';
 import type { Unit } from '../organisation/unit.js';
+import type { Plan } from '../plan/plan.js';
 import type { ProgressReport, ProjectTeam } from '../plan/project-team.js';
 import type { GoodPractice } from '../practices/good-practice.js';
 import type { Milestone } from '../schedule/milestone.js';
@@ -57,6 +58,13 @@ export interface ProjectTeamRepository {
   /** A report by its id, whichever PT it belongs to (ids are unique across PTs). */
   getProgressReport(id: string): Promise<ProgressReport | undefined>;
   listProgressReports(ptId: string): Promise<ProgressReport[]>;
+}
+
+/** The plan record each programme year states (`plan-fy2024`). */
+export interface PlanRepository {
+  upsert(plan: Plan): Promise<UpsertOutcome>;
+  get(id: string): Promise<Plan | undefined>;
+  list(): Promise<Plan[]>;
 }
 
 export interface CallRepository {

@@ -10,6 +10,7 @@ import type {
   CallRepository,
   MilestoneRepository,
   PostRepository,
+  PlanRepository,
   PracticeRepository,
   ProjectTeamRepository,
   StaffRepository,
@@ -38,6 +39,7 @@ export interface Repositories {
   readonly calendarFeeds: CalendarFeedRepository;
   readonly outbox: OutboxRepository;
   readonly notices: PersonalNoticeRepository;
+  readonly plans: PlanRepository;
 }
 
 /**

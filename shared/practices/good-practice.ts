@@ -13,4 +13,10 @@ export interface GoodPractice {
   readonly summary: string;
   readonly tags: readonly string[];
   readonly link?: string | undefined;
+  /** 運用中, or 実施・運用開始予定 (planned); absent in records stored before it existed = operating. */
+  readonly status?: PracticeStatus | undefined;
 }
+
+export type PracticeStatus = 'operating' | 'planned';
+
+export const practiceStatus = (practice: Pick<GoodPractice, 'status'>): PracticeStatus => practice.status ?? 'operating';

@@ -59,9 +59,32 @@ const bodySchema = z.strictObject({
   nameEn: text,
   guideline: text.optional(),
   effectiveFrom: isoDate.optional(),
+  /** Why the body exists, as the guideline words it (第１条, 第５条). */
+  purpose: text.optional(),
+  /** 所掌事項: what the body deals with, numbered as in the guideline (第２条). */
+  remit: z.array(z.strictObject({ number: z.number().int().positive(), text })).default([]),
+  remitSource: text.optional(),
   secretariatUnitIds: z.array(id),
   secretariatMayConvene: z.boolean(),
   roster: z.array(rosterEntrySchema).min(1),
+});
+
+/**
+ * A schedulable event of the programme year that is not a meeting of HQ or the council: the July
+ * hearings (各課ヒアリング) and the exchange meeting (特別職と各部長との意見交換会). The secretariat
+ * (庶務) schedules it; PT progress reports can be tied to it as to an HQ meeting.
+ */
+const eventSchema = z.strictObject({
+  id,
+  name: text,
+  shortName: text,
+  nameEn: text,
+  month: isoMonth.optional(),
+  asPrinted: text.optional(),
+  secretariatUnitIds: z.array(id).min(1),
+  /** Whether PT progress is reported there (２（３） names the exchange meeting). */
+  ptProgress: z.boolean().default(false),
+  note: text.optional(),
 });
 
 const ptSchema = z.strictObject({
@@ -91,6 +114,8 @@ const practiceSchema = z.strictObject({
   summary: z.string().default(''),
   tags: z.array(text).default([]),
   link: z.url().optional(),
+  /** 運用中, or 実施・運用開始予定 (３（１）※: some FY2024 items are yet to start). */
+  status: z.enum(['operating', 'planned']).default('operating'),
 });
 
 /** A date as the document gives it: a day, or only a month when it names no day. */
@@ -194,6 +219,13 @@ const documentSchema = z.strictObject({
   planName: text,
   planPeriod: z.strictObject({ fromFiscalYear: z.number().int(), toFiscalYear: z.number().int() }),
   previousReport: z.strictObject({ date: isoDate, asPrinted: text, to: text }).optional(),
+  planPeriodAsPrinted: text.optional(),
+  /** The guideline's commencement (附則). */
+  guideline: z.strictObject({ name: text, effectiveFrom: isoDate, asPrinted: text }).optional(),
+  /** Running headers the PDF prints on each page of a section; the extracted text keeps every copy. */
+  pageHeaders: z
+    .array(z.strictObject({ text, occurrences: z.number().int().positive(), pageNumbersAsPrinted: z.array(text).default([]) }))
+    .default([]),
 });
 
 type Issue = { message: string; path: (string | number)[] };
@@ -212,6 +244,10 @@ function crossReferenceIssues(file: z.infer<typeof shapeSchema>): Issue[] {
   const units = uniqueIds(file.units, 'units');
   const posts = uniqueIds(file.posts, 'posts');
   const bodies = uniqueIds(file.bodies, 'bodies');
+  uniqueIds(file.events, 'events').forEach((eventId) => {
+    if (bodies.has(eventId)) issues.push({ message: `event id "${eventId}" is also a body id`, path: ['events', file.events.findIndex((event) => event.id === eventId), 'id'] });
+    bodies.add(eventId);
+  });
   uniqueIds(file.pts, 'pts').forEach((ptId) => {
     if (bodies.has(ptId)) issues.push({ message: `PT id "${ptId}" is also a body id`, path: ['pts', file.pts.findIndex((pt) => pt.id === ptId), 'id'] });
     bodies.add(ptId);
@@ -224,6 +260,7 @@ function crossReferenceIssues(file: z.infer<typeof shapeSchema>): Issue[] {
 
   file.units.forEach((entry, index) => unit(entry.parentId, ['units', index, 'parentId']));
   file.posts.forEach((entry, index) => unit(entry.unitId, ['posts', index, 'unitId']));
+  file.events.forEach((event, index) => event.secretariatUnitIds.forEach((unitId, at) => unit(unitId, ['events', index, 'secretariatUnitIds', at])));
   file.bodies.forEach((body, index) => {
     body.secretariatUnitIds.forEach((unitId, at) => unit(unitId, ['bodies', index, 'secretariatUnitIds', at]));
     body.roster.forEach((entry, at) => {
@@ -284,6 +321,7 @@ const shapeSchema = z.strictObject({
   units: z.array(unitSchema).min(1),
   posts: z.array(postSchema).min(1),
   bodies: z.array(bodySchema).min(1),
+  events: z.array(eventSchema).default([]),
   pts: z.array(ptSchema),
   practices: z.array(practiceSchema),
   calls: z.array(callSchema),

@@ -5,6 +5,7 @@ import { DomainError } from '../domain-error.js';
 import type { Post } from '../organisation/post.js';
 import type { Unit } from '../organisation/unit.js';
 import { parseItemNumber } from '../plan/item-number.js';
+import { planIdFor, type Plan } from '../plan/plan.js';
 import { displayItemNumbers, type ProjectTeam } from '../plan/project-team.js';
 import type { GoodPractice } from '../practices/good-practice.js';
 import type { TeamRules } from '../recruitment/team-composition.js';
@@ -96,6 +97,7 @@ function toProjectTeam(pt: ProgrammeFile['pts'][number], index: number): Project
     membersOpenEnded: pt.membersOpenEnded,
     unassignedUnitIds: [...pt.unassigned],
     notes: [...pt.notes],
+    topicLeads: nonEmpty(pt.topicLeads.map((lead) => ({ topics: [...lead.topics], unitId: lead.unitId }))),
     status: pt.status,
     sortOrder: index + 1,
   };
@@ -114,6 +116,21 @@ function ptBody(pt: ProgrammeFile['pts'][number], team: ProjectTeam): Body {
     secretariatUnitIds: [...pt.secretariat],
     secretariatMayConvene: true,
   };
+}
+
+/** An event's body: no roster; its secretariat schedules it directly (not on anyone's behalf). */
+function eventBody(event: ProgrammeFile['events'][number]): Body {
+  return defined<Body>({
+    id: event.id,
+    kind: 'event',
+    name: event.name,
+    shortName: event.shortName,
+    nameEn: event.nameEn,
+    roster: [],
+    secretariatUnitIds: [...event.secretariatUnitIds],
+    secretariatMayConvene: true,
+    purpose: event.note,
+  });
 }
 
 function toMilestones(file: ProgrammeFile): Milestone[] {
@@ -159,8 +176,16 @@ export function toDomain(file: ProgrammeFile): ProgrammeEntities {
       roster: body.roster.map((entry) => defined({ postId: entry.postId, role: entry.role, rank: entry.rank, moderator: entry.moderator })),
       secretariatUnitIds: [...body.secretariatUnitIds],
       secretariatMayConvene: body.secretariatMayConvene,
+      ...defined({
+        guideline: body.guideline,
+        effectiveFrom: body.effectiveFrom ?? file.document.guideline?.effectiveFrom,
+        purpose: body.purpose,
+        remit: nonEmpty(body.remit.map((item) => ({ number: item.number, text: item.text }))),
+        remitSource: body.remitSource,
+      }),
     })),
     ...file.pts.map((pt, index) => ptBody(pt, projectTeams[index]!)),
+    ...file.events.map(eventBody),
   ];
   const practices: GoodPractice[] = file.practices.map((practice) =>
     defined<GoodPractice>({
@@ -174,6 +199,7 @@ export function toDomain(file: ProgrammeFile): ProgrammeEntities {
       summary: practice.summary,
       tags: [...practice.tags],
       link: practice.link,
+      status: practice.status,
     }),
   );
   return {
@@ -184,7 +210,24 @@ export function toDomain(file: ProgrammeFile): ProgrammeEntities {
     practices,
     calls: file.calls.map((call) => toCall(call, file.fiscalYear)),
     milestones: toMilestones(file),
+    plans: [toPlan(file)],
   };
+}
+
+/** The plan record: name and period, the guideline's commencement, the perspectives as printed. */
+export function toPlan(file: ProgrammeFile): Plan {
+  const { document, proposalPtSystem } = file;
+  return defined<Plan>({
+    id: planIdFor(file.fiscalYear),
+    fiscalYear: file.fiscalYear,
+    name: document.planName,
+    fromFiscalYear: document.planPeriod.fromFiscalYear,
+    toFiscalYear: document.planPeriod.toFiscalYear,
+    periodAsPrinted: document.planPeriodAsPrinted,
+    guideline: document.guideline ? { ...document.guideline } : undefined,
+    proposalPtItem: { item: proposalPtSystem.relatedItem, title: proposalPtSystem.relatedItemTitle },
+    perspectives: proposalPtSystem.perspectives.map((perspective) => ({ id: perspective.id, viewpoint: perspective.viewpoint, aim: perspective.aim })),
+  });
 }
 
 /** The proposal-based PT team rules the file states, in the shape `checkTeamComposition` takes. */

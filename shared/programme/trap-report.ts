@@ -5,6 +5,7 @@ import { foldText } from '../text/normalise.js';
 import { weekdayOf } from '../time/jst.js';
 import type { ProgrammeFile, ProgrammeSourceDate } from './programme-file.schema.js';
 import { toDomain } from './programme-loader.js';
+import { repeatedHeadersInSource, textFindings } from './text-traps.js';
 
 /**
  * One thing in the programme file an administrator should know about: a spelling the matcher
@@ -40,6 +41,16 @@ const MESSAGES: Readonly<Record<string, { ja: string; en: string }>> = {
   'name.alternative': { ja: '「{name}」は別表記「{alias}」でも記載', en: '"{name}" is also written "{alias}"' },
   'body.unrankedViceChair': { ja: '{post}には代理順位がなく、順位のある副本部長の後になる', en: '{post} has no rank and comes after every ranked vice-chair' },
   'practice.external': { ja: '好事例 {number}「{title}」は外部資料（{publisher}）', en: 'practice {number} "{title}" is an external publication ({publisher})' },
+  'layout.repeatedPageHeader': { ja: 'ページ見出し「{header}」が{count}回印字され、抽出テキストの本文中に混入', en: 'page header "{header}" is printed {count} times and sits inside the extracted text' },
+  'layout.repeatedHeaderInSource': { ja: '原文の{lines}行目にページ見出し「{header}」が繰り返し（{count}回）', en: 'the source text repeats page header "{header}" {count} times (lines {lines})' },
+  'layout.pageNumberWidths': { ja: 'ページ番号{count}件のうち「{halfWidth}」だけ半角', en: 'of {count} page numbers only "{halfWidth}" is half-width' },
+  'text.pageHeaderInText': { ja: 'ページ見出し「{header}」がデータの文中に残っている：「{text}」', en: 'page header "{header}" is left inside data text: "{text}"' },
+  'name.romanNumeral': { ja: '「{name}」はローマ数字（Ⅹ等）を含む。検索では「{folded}」として照合', en: '"{name}" contains a Roman numeral (such as Ⅹ); search matches it as "{folded}"' },
+  'name.romanNumeralNoAlias': {
+    ja: '「{name}」はローマ数字（Ⅹ等）を含むが、文字で書いた別名がない（「{folded}」を別名に加える）',
+    en: '"{name}" contains a Roman numeral (such as Ⅹ) and has no alias spelt with letters (add "{folded}")',
+  },
+  'text.okuriganaVariants': { ja: '「{word}」が送り仮名違いで{spellings}と表記。検索は両方で一致させる', en: '"{word}" is spelt {spellings}; search folds the okurigana so either finds it' },
   'source.note': { ja: '{ja}', en: '{en}' },
 };
 
@@ -157,7 +168,8 @@ function bodyTraps(file: ProgrammeFile): Trap[] {
 
 /**
  * Computes the traps from the data (item spellings, ambiguous PT units, out-of-order or open-ended
- * milestones, month-only calls, alternative names, external practices), then adds the reader's
+ * milestones, month-only calls, alternative names, external practices, page headers, Roman
+ * numerals, okurigana variants), then adds the reader's
  * `sourceNotes`. The order is the file's order, section by section.
  */
 export function findTraps(file: ProgrammeFile): Trap[] {
@@ -176,7 +188,15 @@ export function findTraps(file: ProgrammeFile): Trap[] {
       : [],
   );
   const notes = file.sourceNotes.map((note) => ({ ...trap('source.note', note.where, { ja: note.ja, en: note.en }), code: `source.${note.code}` }));
-  return [...nameTraps(file), ...bodyTraps(file), ...ptTraps(file), ...practiceTraps, ...callTraps, ...scheduleTraps(file), ...notes];
+  const computedText = textFindings(file).map((finding) => trap(finding.code, finding.where, finding.params));
+  return [...nameTraps(file), ...bodyTraps(file), ...ptTraps(file), ...practiceTraps, ...callTraps, ...scheduleTraps(file), ...computedText, ...notes];
+}
+
+/** Traps only the extracted source text shows: running headers repeated inside it. */
+export function findSourceTextTraps(sourceText: string, sourceName: string): Trap[] {
+  return repeatedHeadersInSource(sourceText).map((found) =>
+    trap('layout.repeatedHeaderInSource', sourceName, { header: found.header, count: found.count, lines: found.lines.join(', ') }),
+  );
 }
 
 function render(item: Trap, locale: Locale): string {

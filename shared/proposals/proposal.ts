@@ -31,6 +31,12 @@ export interface ProposalContent {
   readonly relatedItemKey?: string | undefined;
   readonly expectedEffect: string;
   readonly perspective?: Perspective | undefined;
+  /**
+   * The department survey's second question (４（２）): issues in the department's items of the
+   * current fiscal year's plan (「令和６年度取組み項目における課題等」). Department track of a
+   * new-initiative call only; optional, since a department may have none.
+   */
+  readonly currentItemIssues?: string | undefined;
 }
 
 export interface Proposal extends ProposalContent {

@@ -1,7 +1,7 @@
 import { DomainError } from '../domain-error.js';
 import type { Staff } from '../organisation/staff.js';
 import type { GoodPractice } from '../practices/good-practice.js';
-import { foldForSearch } from '../text/normalise.js';
+import { matchesEveryTerm } from '../text/search-match.js';
 import type { UseCaseContext } from './context.js';
 
 export interface PracticeWithInterest {
@@ -11,17 +11,14 @@ export interface PracticeWithInterest {
 
 /**
  * Searches the catalogue: every word must appear in the title, summary, tags or publisher, after
- * folding width and case (so `ＡＩ`, `ai` and `AI` match 生成ＡＩ). No words lists everything.
+ * folding width, case and okurigana (so `ＡＩ`, `ai` and `AI` match 生成ＡＩ, 手続き matches 手続等).
+ * No words lists everything.
  */
 export async function searchPractices(ctx: UseCaseContext, words: string): Promise<PracticeWithInterest[]> {
   const repos = ctx.store.repositories;
-  const terms = foldForSearch(words).split(' ').filter(Boolean);
   const counts = await repos.practices.interestCounts();
   return (await repos.practices.list())
-    .filter((practice) => {
-      const haystack = foldForSearch([practice.title, practice.summary, practice.publisher ?? '', ...practice.tags].join(' '));
-      return terms.every((term) => haystack.includes(term));
-    })
+    .filter((practice) => matchesEveryTerm([practice.title, practice.summary, practice.publisher ?? '', ...practice.tags], words))
     .sort((a, b) => a.fiscalYear - b.fiscalYear || a.number - b.number)
     .map((practice) => ({ practice, interestCount: counts.get(practice.id) ?? 0 }));
 }

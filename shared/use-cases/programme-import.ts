@@ -2,6 +2,7 @@ import type { Body } from '../bodies/body.js';
 import type { ProposalCall } from '../calls/proposal-call.js';
 import type { Post } from '../organisation/post.js';
 import type { Unit } from '../organisation/unit.js';
+import type { Plan } from '../plan/plan.js';
 import type { ProjectTeam } from '../plan/project-team.js';
 import type { UpsertOutcome } from '../ports/reference-data-ports.js';
 import type { GoodPractice } from '../practices/good-practice.js';
@@ -17,6 +18,7 @@ export interface ProgrammeEntities {
   readonly practices: readonly GoodPractice[];
   readonly calls: readonly ProposalCall[];
   readonly milestones: readonly Milestone[];
+  readonly plans: readonly Plan[];
 }
 
 export type ImportSummary = Record<UpsertOutcome, number>;
@@ -57,6 +59,56 @@ export async function importProgramme(
     await write('practice', programme.practices, await tx.practices.list(), (practice) => tx.practices.upsert(practice));
     await write('call', programme.calls, await tx.calls.list(), (call) => tx.calls.upsert(call));
     await write('milestone', programme.milestones, await tx.milestones.list(), (milestone) => tx.milestones.upsert(milestone));
+    await write('plan', programme.plans, await tx.plans.list(), (plan) => tx.plans.upsert(plan));
     return summary;
+  });
+}
+
+/**
+ * Brings a database imported before the plan record existed up to date, without re-importing:
+ * writes the plan records that are missing and adds, to stored bodies, PTs and practices, only
+ * the fields they lack (所掌事項, purpose, effective date, topic leads, practice status), and the
+ * bodies the file has gained (the events). Anything
+ * an administrator changed stays as it is. One transaction; running it again changes nothing.
+ */
+export async function completeProgrammeDetails(ctx: UseCaseContext, programme: ProgrammeEntities, actorStaffId?: string): Promise<number> {
+  return ctx.store.transaction(async (tx) => {
+    const at = ctx.clock.now();
+    let written = 0;
+    const audit = async (entityType: string, before: object | undefined, after: { id: string }) => {
+      written += 1;
+      await tx.audit.record({ entityType, entityId: after.id, action: 'import.completed', actorStaffId, at, before, after });
+    };
+    for (const plan of programme.plans) {
+      if (!(await tx.plans.get(plan.id)) && (await tx.plans.upsert(plan)) !== 'unchanged') await audit('plan', undefined, plan);
+    }
+    const missing = <T extends object>(stored: T, imported: T, keys: readonly (keyof T)[]): T | undefined => {
+      const added = keys.filter((key) => stored[key] === undefined && imported[key] !== undefined);
+      return added.length === 0 ? undefined : { ...stored, ...Object.fromEntries(added.map((key) => [key, imported[key]])) };
+    };
+    const bodies = new Map(programme.bodies.map((body) => [body.id, body]));
+    const storedBodies = await tx.bodies.list();
+    // Bodies added to the file since (the hearings and the exchange meeting) are created.
+    for (const body of programme.bodies.filter((candidate) => !storedBodies.some((stored) => stored.id === candidate.id))) {
+      if ((await tx.bodies.upsert(body)) !== 'unchanged') await audit('body', undefined, body);
+    }
+    for (const body of storedBodies) {
+      const imported = bodies.get(body.id);
+      const completed = imported && missing(body, imported, ['guideline', 'effectiveFrom', 'purpose', 'remit', 'remitSource']);
+      if (completed && (await tx.bodies.upsert(completed)) !== 'unchanged') await audit('body', body, completed);
+    }
+    const teams = new Map(programme.projectTeams.map((team) => [team.id, team]));
+    for (const team of await tx.projectTeams.list()) {
+      const imported = teams.get(team.id);
+      const completed = imported && missing(team, imported, ['topicLeads']);
+      if (completed && (await tx.projectTeams.upsert(completed)) !== 'unchanged') await audit('projectTeam', team, completed);
+    }
+    const practices = new Map(programme.practices.map((practice) => [practice.id, practice]));
+    for (const practice of await tx.practices.list()) {
+      const imported = practices.get(practice.id);
+      const completed = imported && missing(practice, imported, ['status']);
+      if (completed && (await tx.practices.upsert(completed)) !== 'unchanged') await audit('practice', practice, completed);
+    }
+    return written;
   });
 }

@@ -8,8 +8,8 @@ import type { UseCaseContext } from './context.js';
 import { assertSecretariat } from './proposal-review.js';
 
 const HEADERS: Readonly<Record<Locale, readonly string[]>> = {
-  ja: ['受付番号', '募集', '区分', '部', '提案者', '件名', '概要', '関連個票', '期待される効果', '視点', '状態', '提出日時', '判断理由'],
-  en: ['Receipt', 'Call', 'Track', 'Department', 'Author', 'Title', 'Summary', 'Plan item', 'Expected effect', 'Perspective', 'State', 'Submitted', 'Reason'],
+  ja: ['受付番号', '募集', '区分', '部', '提案者', '件名', '概要', '関連個票', '期待される効果', '視点', '取組み項目における課題等', '状態', '提出日時', '判断理由'],
+  en: ['Receipt', 'Call', 'Track', 'Department', 'Author', 'Title', 'Summary', 'Plan item', 'Expected effect', 'Perspective', 'Issues in current items', 'State', 'Submitted', 'Reason'],
 };
 
 /**
@@ -44,6 +44,7 @@ export async function exportProposalsCsv(
       proposal.relatedItemKey,
       proposal.expectedEffect,
       proposal.perspective,
+      proposal.currentItemIssues,
       PROPOSAL_STATE_LABELS[proposal.state][locale],
       proposal.submittedAt ? formatIsoJst(proposal.submittedAt) : '',
       proposal.decisionReason,

@@ -2,7 +2,7 @@ import { assertTrackOpen, type ProposalCall, type TrackKind } from '../calls/pro
 import { DomainError } from '../domain-error.js';
 import type { Staff } from '../organisation/staff.js';
 import type { Repositories } from '../ports/store.js';
-import { validateProposalContent, type ProposalContentInput } from '../proposals/proposal-content.js';
+import { asksCurrentItemIssues, validateProposalContent, type ProposalContentInput } from '../proposals/proposal-content.js';
 import { assertEditable, submit, type Proposal, type ProposalContent } from '../proposals/proposal.js';
 import { formatReceiptNumber } from '../proposals/receipt-number.js';
 import { assertMayUseTrack, defaultTrack } from '../proposals/track-eligibility.js';
@@ -21,7 +21,7 @@ export async function saveProposalDraft(ctx: UseCaseContext, author: Staff, inpu
   return ctx.store.transaction(async (tx) => {
     const { call, track, existing } = await prepare(ctx, tx, author, input);
     if (existing) assertEditable(existing);
-    const content = validateProposalContent(input, 'draft', call.kind === 'ptTheme');
+    const content = validateProposalContent(input, 'draft', call.kind === 'ptTheme', asksCurrentItemIssues(call.kind, track));
     const now = ctx.clock.now();
     const draft = withContent(existing, { input, call, author, track, content, now });
     await (existing ? tx.proposals.update(draft) : tx.proposals.insert(draft));
@@ -39,7 +39,7 @@ export async function submitProposal(ctx: UseCaseContext, author: Staff, input: 
     const { call, track, existing } = await prepare(ctx, tx, author, input);
     if (existing?.state === 'submitted') return existing;
     if (existing) assertEditable(existing);
-    const content = validateProposalContent(input, 'submit', call.kind === 'ptTheme');
+    const content = validateProposalContent(input, 'submit', call.kind === 'ptTheme', asksCurrentItemIssues(call.kind, track));
     const now = ctx.clock.now();
     const base = withContent(existing, { input, call, author, track, content, now });
     const sequence = await tx.proposals.nextReceiptSequence(call.id);

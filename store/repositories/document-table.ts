@@ -13,7 +13,8 @@ export type DocumentTableName =
   | 'calls'
   | 'practices'
   | 'milestones'
-  | 'recruitment_projects';
+  | 'recruitment_projects'
+  | 'plans';
 
 /**
  * Inserts or replaces an aggregate by id and says which it was. Comparing the canonical forms

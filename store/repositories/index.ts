@@ -13,6 +13,7 @@ import {
   bodyRepository,
   callRepository,
   milestoneRepository,
+  planRepository,
   postRepository,
   practiceRepository,
   projectTeamRepository,
@@ -41,5 +42,6 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     calendarFeeds: calendarFeedRepository(db),
     outbox: outboxRepository(db),
     notices: personalNoticeRepository(db),
+    plans: planRepository(db),
   };
 }

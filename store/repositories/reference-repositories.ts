@@ -3,6 +3,7 @@ import type { Body } from '../../shared/bodies/body.js';
 import type { ProposalCall } from '../../shared/calls/proposal-call.js';
 import type { Post } from '../../shared/organisation/post.js';
 import type { Unit } from '../../shared/organisation/unit.js';
+import type { Plan } from '../../shared/plan/plan.js';
 import type { ProgressReport, ProjectTeam } from '../../shared/plan/project-team.js';
 import type { GoodPractice } from '../../shared/practices/good-practice.js';
 import type {
@@ -10,6 +11,7 @@ import type {
   CallRepository,
   MilestoneRepository,
   PostRepository,
+  PlanRepository,
   PracticeRepository,
   ProjectTeamRepository,
   UnitRepository,
@@ -72,6 +74,14 @@ export function projectTeamRepository(db: Kysely<Database>): ProjectTeamReposito
       const rows = await db.selectFrom('progress_reports').select('doc').where('pt_id', '=', ptId).orderBy('reported_at').execute();
       return decodeRows<ProgressReport>(rows);
     },
+  };
+}
+
+export function planRepository(db: Kysely<Database>): PlanRepository {
+  return {
+    upsert: (plan) => upsertDocument(db, 'plans', plan, { fiscal_year: plan.fiscalYear }),
+    get: (id) => findDocument<Plan>(db, 'plans', id),
+    list: () => listDocuments<Plan>(db, 'plans', sql`fiscal_year`),
   };
 }
 

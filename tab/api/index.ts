@@ -9,6 +9,7 @@ import { mountIcalRoutes } from './routes/ical.routes.js';
 import { mountLocalAuthRoutes } from './routes/local-auth.routes.js';
 import { mountMeetingRoutes } from './routes/meetings.routes.js';
 import { mountNotificationRoutes } from './routes/notifications.routes.js';
+import { mountProgrammeRoutes } from './routes/programme.routes.js';
 import { mountProposalRoutes } from './routes/proposals.routes.js';
 import { mountRecruitmentRoutes } from './routes/recruitment.routes.js';
 import { mountReviewRoutes } from './routes/review.routes.js';
@@ -43,6 +44,7 @@ export function createTabRoutes(deps: TabRouteDeps): (server: Server) => void {
     mountProposalRoutes(server, api);
     mountReviewRoutes(server, api);
     mountCatalogueRoutes(server, api);
+    mountProgrammeRoutes(server, api);
     mountRecruitmentRoutes(server, api);
     mountIcalRoutes(server, api);
     mountAdminRoutes(server, api);

@@ -7,6 +7,7 @@ import { useLoad } from './components/use-load.js';
 import { LocaleContext } from './i18n/locale-context.js';
 import { translate } from './i18n/messages.js';
 import { AdminPage } from './pages/AdminPage.js';
+import { BodiesPage } from './pages/BodiesPage.js';
 import { CalendarFeedPage } from './pages/CalendarFeedPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { MeetingPage, MeetingsPage } from './pages/MeetingsPage.js';
@@ -49,6 +50,8 @@ function Pages() {
       return <CalendarFeedPage />;
     case 'schedule':
       return <SchedulePage />;
+    case 'bodies':
+      return <BodiesPage />;
     default:
       return <DashboardPage />;
   }

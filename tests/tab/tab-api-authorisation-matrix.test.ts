@@ -36,6 +36,8 @@ const MATRIX: readonly Row[] = [
   { method: 'GET', path: '/api/v1/me', allowed: ALL },
   { method: 'GET', path: '/api/v1/dashboard', allowed: ALL },
   { method: 'GET', path: '/api/v1/bodies', allowed: ALL },
+  { method: 'GET', path: '/api/v1/bodies/hq', allowed: ALL },
+  { method: 'GET', path: '/api/v1/plan', allowed: ALL },
   { method: 'GET', path: '/api/v1/meetings', allowed: ALL },
   { method: 'GET', path: '/api/v1/meetings/hq-2024-2', allowed: ALL },
   { method: 'PUT', path: '/api/v1/meetings/hq-2024-2/rsvp', allowed: ['secretariat', 'chair'], body: () => ({ response: 'attend' }) },

@@ -20,6 +20,7 @@ describe('HEAD on the tab API, over HTTP', () => {
   const VALUES: Record<string, () => Record<string, string>> = {
     '/api/v1/meetings/:id': () => ({ id: HQ_MEETING.id }),
     '/api/v1/project-teams/:id': () => ({ id: TEAMS[0]!.id }),
+    '/api/v1/bodies/:id': () => ({ id: 'hq' }),
     '/api/v1/recruitment/:id': () => ({ id: RECRUITMENT.id }),
     '/api/v1/ical/:file': () => ({ file: `${secret()}.ics` }),
     '/api/v1/ical/:secret/:file': () => ({ secret: secret(), file: 'hq.ics' }),

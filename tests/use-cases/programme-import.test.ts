@@ -41,6 +41,7 @@ async function auditRowsFor(ctx: UseCaseContext, programme: ProgrammeEntities): 
     ['practice', programme.practices],
     ['call', programme.calls],
     ['milestone', programme.milestones],
+    ['plan', programme.plans],
   ];
   let rows = 0;
   for (const [entityType, items] of entities) {
@@ -51,7 +52,7 @@ async function auditRowsFor(ctx: UseCaseContext, programme: ProgrammeEntities): 
 
 const entityCount = (programme: ProgrammeEntities) =>
   programme.units.length + programme.posts.length + programme.bodies.length + programme.projectTeams.length +
-  programme.practices.length + programme.calls.length + programme.milestones.length;
+  programme.practices.length + programme.calls.length + programme.milestones.length + programme.plans.length;
 
 describe.each(STORE_VARIANTS)('programme import, staff import, roll-over and export on $name', (variant) => {
   describe.skipIf(variant.skipReason !== undefined)(variant.skipReason ?? 'runs', () => {
@@ -64,7 +65,7 @@ describe.each(STORE_VARIANTS)('programme import, staff import, roll-over and exp
     });
     afterAll(() => ctx?.store.close());
 
-    it('imports FY2024 into an empty store: 12 PTs in source order, 14 bodies, 13 practices, both calls, every milestone', async () => {
+    it('imports FY2024 into an empty store: 12 PTs in source order, 16 bodies (2 of them events), 13 practices, both calls, every milestone, the plan', async () => {
       expect(await ctx.store.repositories.bodies.list()).toEqual([]);
       const summary = await importProgramme(ctx, programme);
       expect(summary).toEqual({ created: entityCount(programme), updated: 0, unchanged: 0 });
@@ -78,8 +79,10 @@ describe.each(STORE_VARIANTS)('programme import, staff import, roll-over and exp
       expect((await repos.projectTeams.findByItemKey('3-13'))?.id).toBe('pt-3-12');
 
       const bodies = await repos.bodies.list();
-      expect(bodies).toHaveLength(14);
+      expect(bodies).toHaveLength(16);
       expect(bodies.filter((body) => body.kind === 'pt')).toHaveLength(12);
+      expect(bodies.filter((body) => body.kind === 'event').map((body) => body.id).sort()).toEqual(['exchange-meeting', 'hearings']);
+      expect(await repos.plans.list()).toHaveLength(1);
       expect((await repos.bodies.get('hq'))?.roster).toHaveLength(29);
       expect((await repos.bodies.get('council'))?.roster).toHaveLength(8);
 

@@ -1,7 +1,9 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js';
-import { displayItemNumbers, type ProjectTeam } from '../../../shared/plan/project-team.js';
+import { displayItemNumbers, topicLeadOf, type ProjectTeam } from '../../../shared/plan/project-team.js';
+import { practiceStatus } from '../../../shared/practices/good-practice.js';
+import { searchProjectTeams } from '../../../shared/plan/project-team-search.js';
 import { outOfOrderMilestones } from '../../../shared/schedule/milestone.js';
 import { markPracticeInterest, searchPractices } from '../../../shared/use-cases/practice-catalogue.js';
 import { addProgressReport, mayReportProgress, PROGRESS_REPORT_MAX_LENGTH } from '../../../shared/use-cases/pt-progress.js';
@@ -15,6 +17,7 @@ const ptQuery = z.object({
   category: z.enum(['crossDepartmental', 'threeLayer'] satisfies PtCategory[]).optional(),
   status: z.enum(['active', 'paused', 'closed'] satisfies PtStatus[]).optional(),
   unitId: idSchema.optional(),
+  q: z.string().max(200).optional(),
 });
 const practiceQuery = z.object({ q: z.string().max(200).optional() });
 const reportText = z.string().max(PROGRESS_REPORT_MAX_LENGTH * 2).default('');
@@ -39,9 +42,9 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
   server.get(
     '/api/v1/project-teams',
     authedRoute(deps, async ({ query }) => {
-      const filter = ptQuery.parse({ category: query.category, status: query.status, unitId: query.unitId });
+      const filter = ptQuery.parse({ category: query.category, status: query.status, unitId: query.unitId, q: query.q });
       const units = await unitRefs();
-      const teams = (await repos.projectTeams.list())
+      const teams = searchProjectTeams(await repos.projectTeams.list(), filter.q ?? '')
         .filter((team) => !filter.category || team.category === filter.category)
         .filter((team) => !filter.status || team.status === filter.status)
         .filter((team) => !filter.unitId || [...team.secretariatUnitIds, ...team.memberUnitIds, ...team.unassignedUnitIds].includes(filter.unitId))
@@ -63,7 +66,10 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
       const bodyOf = (bodyId: string) => viewer.bodies.find((candidate) => candidate.id === bodyId);
       const json: ProjectTeamDetailDto = {
         ...summary(team, units),
-        topics: team.topics,
+        topics: team.topics.map((topic) => {
+          const lead = topicLeadOf(team, topic.number);
+          return lead ? { ...topic, lead: units.get(lead) ?? { id: lead, name: lead } } : topic;
+        }),
         members: team.memberUnitIds.map((id) => units.get(id) ?? { id, name: id }),
         unassigned: team.unassignedUnitIds.map((id) => units.get(id) ?? { id, name: id }),
         notes: team.notes,
@@ -107,6 +113,7 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
         tags: practice.tags,
         link: practice.link && /^https?:\/\//i.test(practice.link) ? practice.link : undefined,
         interestCount,
+        status: practiceStatus(practice),
       }));
       return { json };
     }),

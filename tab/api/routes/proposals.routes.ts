@@ -21,6 +21,7 @@ const proposalForm = z.strictObject({
   relatedItem: z.string().max(50).optional(),
   expectedEffect: z.string().max(PROPOSAL_LIMITS.expectedEffect * 2).optional(),
   perspective: z.string().max(50).optional(),
+  currentItemIssues: z.string().max(PROPOSAL_LIMITS.currentItemIssues * 2).optional(),
 });
 
 /**

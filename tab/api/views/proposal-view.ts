@@ -27,6 +27,7 @@ export function presentProposal(proposal: Proposal, lookups: ProposalLookups): P
     relatedItemKey: proposal.relatedItemKey,
     expectedEffect: proposal.expectedEffect,
     perspective: proposal.perspective,
+    currentItemIssues: proposal.currentItemIssues,
     receiptNumber: proposal.receiptNumber,
     submittedAt: proposal.submittedAt?.toISOString(),
     decisionReason: proposal.decisionReason,

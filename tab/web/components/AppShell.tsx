@@ -8,6 +8,7 @@ import { hrefOf } from './use-hash-route.js';
 const PAGES: { page: string; label: MessageKey; reviewerOnly?: boolean; adminOnly?: boolean }[] = [
   { page: 'home', label: 'navHome' },
   { page: 'meetings', label: 'navMeetings' },
+  { page: 'bodies', label: 'navBodies' },
   { page: 'pts', label: 'navPts' },
   { page: 'proposals', label: 'navProposals' },
   { page: 'proposal-pt', label: 'navProposalPt' },

@@ -161,6 +161,8 @@ export interface ProposalDto {
   readonly relatedItemKey?: string | undefined;
   readonly expectedEffect: string;
   readonly perspective?: Perspective | undefined;
+  /** 「令和６年度取組み項目における課題等」: the department survey's question on the current year's items. */
+  readonly currentItemIssues?: string | undefined;
   readonly receiptNumber?: string | undefined;
   readonly submittedAt?: string | undefined;
   readonly decisionReason?: string | undefined;
@@ -239,7 +241,8 @@ export interface ProjectTeamSummaryDto {
 }
 
 export interface ProjectTeamDetailDto extends ProjectTeamSummaryDto {
-  readonly topics: readonly { readonly number: number; readonly text: string }[];
+  /** `lead`: the unit leading the topic when the source names one other than the secretariat (5-13). */
+  readonly topics: readonly { readonly number: number; readonly text: string; readonly lead?: UnitRefDto | undefined }[];
   readonly members: readonly UnitRefDto[];
   readonly unassigned: readonly UnitRefDto[];
   readonly notes: readonly string[];
@@ -272,6 +275,37 @@ export interface PracticeDto {
   readonly tags: readonly string[];
   readonly link?: string | undefined;
   readonly interestCount: number;
+  /** 運用中 or 実施・運用開始予定 */
+  readonly status: 'operating' | 'planned';
+}
+
+/** The plan record (`GET /api/v1/plan`): name, period, the guideline's commencement, perspectives. */
+export interface PlanDto {
+  readonly id: string;
+  readonly fiscalYear: number;
+  readonly name: string;
+  readonly fromFiscalYear: number;
+  readonly toFiscalYear: number;
+  readonly periodAsPrinted?: string | undefined;
+  readonly guideline?: { readonly name: string; readonly effectiveFrom: string; readonly asPrinted: string } | undefined;
+  readonly proposalPtItem?: { readonly item: string; readonly title: string } | undefined;
+  readonly perspectives: readonly { readonly id: 'crossCutting' | 'newBusiness' | 'renewal'; readonly viewpoint: string; readonly aim: string }[];
+}
+
+/** One body in full (`GET /api/v1/bodies/:id`): 所掌事項, purpose, effective date, roster. */
+export interface BodyDetailDto {
+  readonly id: string;
+  readonly kind: BodyKind;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly shortName: string;
+  readonly guideline?: string | undefined;
+  readonly effectiveFrom?: string | undefined;
+  readonly purpose?: string | undefined;
+  readonly remit: readonly { readonly number: number; readonly text: string }[];
+  readonly remitSource?: string | undefined;
+  readonly secretariat: readonly UnitRefDto[];
+  readonly roster: readonly { readonly postId: string; readonly title: string; readonly role: 'chair' | 'viceChair' | 'member'; readonly rank?: number | undefined; readonly moderator?: boolean | undefined }[];
 }
 
 export interface MilestoneDto {

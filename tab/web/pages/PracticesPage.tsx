@@ -41,6 +41,9 @@ export function PracticesPage() {
                   header={<Text weight="semibold">{practice.number}. {practice.link ? <Link href={practice.link} target="_blank" rel="noreferrer">{practice.title}</Link> : practice.title}</Text>}
                   description={<Text size={200}>{practice.origin === 'external' ? `${t('external')} · ${practice.publisher ?? ''}` : `${t('internal')} · ${practice.ownerUnitName ?? ''}`}</Text>}
                 />
+                <Badge appearance="tint" color={practice.status === 'planned' ? 'warning' : 'success'} data-practice-status={practice.status}>
+                  {practice.status === 'planned' ? t('practicePlanned') : t('practiceOperating')}
+                </Badge>
                 <Text>{practice.summary}</Text>
                 <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>{practice.tags.map((tag) => <Badge key={tag} appearance="outline">{tag}</Badge>)}</div>
                 <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>

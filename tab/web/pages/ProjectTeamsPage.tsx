@@ -2,6 +2,7 @@ import { Badge, Field, Link, Select, Table, TableBody, TableCell, TableHeader, T
 import { useState } from 'react';
 import { DateText } from '../components/DateText.js';
 import { LoadView } from '../components/LoadView.js';
+import { PlanPeriod } from '../components/PlanSummary.js';
 import { Section } from '../components/Section.js';
 import { hrefOf } from '../components/use-hash-route.js';
 import { useLoad } from '../components/use-load.js';
@@ -24,9 +25,11 @@ export function ProjectTeamsPage() {
   const [unitId, setUnitId] = useState('');
   const everything = useLoad(() => programmeApi.projectTeams({}), []);
   const teams = useLoad(() => programmeApi.projectTeams({ category, status, unitId }), [category, status, unitId]);
+  const plan = useLoad(() => programmeApi.plan(), []);
   const units = everything.state === 'ready' ? [...new Map(everything.data.flatMap((team) => team.secretariat).map((unit) => [unit.id, unit])).values()] : [];
   return (
     <Section title={t('navPts')}>
+      {plan.state === 'ready' && <PlanPeriod plan={plan.data} />}
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
         <Field label={t('category')}>
           <Select value={category} onChange={(_, data) => setCategory(data.value)}>
@@ -90,7 +93,14 @@ export function ProjectTeamPage({ id }: { id: string }) {
             <Section title={`${data.items} ${data.title}`}>
               <Text>{t(CATEGORY_KEYS[data.category])} · {t(STATUS_KEYS[data.status])}</Text>
               <Text weight="semibold">{t('topics')}</Text>
-              <ol>{data.topics.map((topic) => <li key={topic.number} value={topic.number}>{topic.text}</li>)}</ol>
+              <ol data-field="topics">
+                {data.topics.map((topic) => (
+                  <li key={topic.number} value={topic.number} data-topic-lead={topic.lead?.id}>
+                    {topic.text}
+                    {topic.lead && <> <Badge appearance="outline">{t('topicLead', { unit: topic.lead.name })}</Badge></>}
+                  </li>
+                ))}
+              </ol>
               <Text><strong>{t('secretariat')}:</strong> {data.secretariat.map((unit) => unit.name).join('、')}</Text>
               <Text>
                 <strong>{t('members')}:</strong> {data.members.map((unit) => unit.name).join('、')}

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../shared/time/reiwa.js';
 import { DateText } from '../components/DateText.js';
 import { DeadlineText } from '../components/DeadlineText.js';
 import { LoadView } from '../components/LoadView.js';
+import { PlanPerspectives, PlanPeriod } from '../components/PlanSummary.js';
 import { Section } from '../components/Section.js';
 import { hrefOf } from '../components/use-hash-route.js';
 import { useLoad } from '../components/use-load.js';
@@ -32,10 +33,17 @@ function Window({ project }: { project: RecruitmentSummaryDto }) {
 export function ProposalPtPage() {
   const { t, locale } = useI18n();
   const projects = useLoad(() => programmeApi.recruitments(), []);
+  const plan = useLoad(() => programmeApi.plan(), []);
   return (
     <>
       <Section title={t('navProposalPt')}>
         <Text>{t('proposalPtIntro')}</Text>
+        {plan.state === 'ready' && (
+          <>
+            <PlanPeriod plan={plan.data} />
+            <PlanPerspectives plan={plan.data} />
+          </>
+        )}
       </Section>
       <LoadView load={projects} reload={projects.reload} isEmpty={(list) => list.length === 0}>
         {(list) => (

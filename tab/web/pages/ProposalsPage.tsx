@@ -1,19 +1,51 @@
-import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { DECISION_NEXT_STEPS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
+import { DECISION_NEXT_STEPS, PERSPECTIVE_LABELS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
 import { isDecision } from '../../../shared/proposals/proposal.js';
-import { PROPOSAL_LIMITS } from '../../../shared/proposals/proposal-content.js';
+import { asksCurrentItemIssues, PROPOSAL_LIMITS } from '../../../shared/proposals/proposal-content.js';
+import { CURRENT_ITEM_ISSUES_HINT, currentItemIssuesLabel } from '../../../shared/i18n/item-issues-label.js';
 import { DateText } from '../components/DateText.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { PlanPeriod } from '../components/PlanSummary.js';
 import { LoadView } from '../components/LoadView.js';
 import { Section } from '../components/Section.js';
 import { hrefOf } from '../components/use-hash-route.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/locale-context.js';
-import type { CallDto, ProposalDto, TrackKind, ViewerDto } from '../models/api-contract.js';
+import type { CallDto, PlanDto, ProposalDto, TrackKind, ViewerDto } from '../models/api-contract.js';
 import { programmeApi, type ProposalForm } from '../services/programme-api.js';
 
-function ProposalEditor({ viewer, calls, draft, onDone }: { viewer: ViewerDto; calls: CallDto[]; draft?: ProposalDto | undefined; onDone: (message: string) => void }) {
+/**
+ * A PT-theme call's form names the plan's period and offers the three perspectives as the
+ * document words them (５（４）), each with its ねらい, so the proposer picks one knowing what it is for.
+ */
+function PerspectiveField({ plan, value, onChange }: { plan: PlanDto | undefined; value: string | undefined; onChange: (value: string) => void }) {
+  const { t, locale } = useI18n();
+  const perspectives = plan?.perspectives ?? [];
+  return (
+    <>
+      {plan && <PlanPeriod plan={plan} />}
+      <Field label={t('perspective')} required>
+        <RadioGroup value={value ?? ''} onChange={(_, data) => onChange(data.value)} data-perspective-choice>
+          {perspectives.map((perspective) => (
+            <Radio
+              key={perspective.id}
+              value={perspective.id}
+              label={
+                <span>
+                  <Text block>{PERSPECTIVE_LABELS[perspective.id][locale]}: {perspective.viewpoint}</Text>
+                  <Text block size={200}>{t('perspectiveAim')}: {perspective.aim}</Text>
+                </span>
+              }
+            />
+          ))}
+        </RadioGroup>
+      </Field>
+    </>
+  );
+}
+
+function ProposalEditor({ viewer, calls, plan, draft, onDone }: { viewer: ViewerDto; calls: CallDto[]; plan?: PlanDto | undefined; draft?: ProposalDto | undefined; onDone: (message: string) => void }) {
   const { t, locale } = useI18n();
   const [proposalId] = useState(() => draft?.id ?? crypto.randomUUID());
   const openCalls = calls.filter((call) => call.open || call.id === draft?.callId);
@@ -24,12 +56,20 @@ function ProposalEditor({ viewer, calls, draft, onDone }: { viewer: ViewerDto; c
     summary: draft?.summary ?? '',
     relatedItem: draft?.relatedItemKey ?? '',
     expectedEffect: draft?.expectedEffect ?? '',
+    currentItemIssues: draft?.currentItemIssues ?? '',
+    perspective: draft?.perspective,
   });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const call = openCalls.find((candidate) => candidate.id === form.callId);
   const set = (field: keyof ProposalForm) => (_: unknown, data: { value: string }) => setForm((current) => ({ ...current, [field]: data.value }));
-  const payload = (): ProposalForm => ({ ...form, departmentUnitId: form.track === 'department' ? viewer.department?.id : undefined });
+  const asksItemIssues = call?.kind !== undefined && form.track !== undefined && asksCurrentItemIssues(call.kind, form.track);
+  const payload = (): ProposalForm => ({
+    ...form,
+    departmentUnitId: form.track === 'department' ? viewer.department?.id : undefined,
+    currentItemIssues: asksItemIssues ? form.currentItemIssues : undefined,
+    perspective: call?.kind === 'ptTheme' ? form.perspective : undefined,
+  });
   const run = async (action: 'save' | 'submit') => {
     setBusy(true);
     setError(undefined);
@@ -77,6 +117,12 @@ function ProposalEditor({ viewer, calls, draft, onDone }: { viewer: ViewerDto; c
       <Field label={t('expectedEffect')} required>
         <Textarea name="expectedEffect" value={form.expectedEffect} onChange={set('expectedEffect')} maxLength={PROPOSAL_LIMITS.expectedEffect} rows={3} />
       </Field>
+      {asksItemIssues && call && (
+        <Field label={currentItemIssuesLabel(call.fiscalYear, locale)} hint={CURRENT_ITEM_ISSUES_HINT[locale]}>
+          <Textarea name="currentItemIssues" value={form.currentItemIssues ?? ''} onChange={set('currentItemIssues')} maxLength={PROPOSAL_LIMITS.currentItemIssues} rows={4} />
+        </Field>
+      )}
+      {call?.kind === 'ptTheme' && <PerspectiveField plan={plan} value={form.perspective} onChange={(perspective) => setForm((current) => ({ ...current, perspective }))} />}
       <ErrorNotice error={error} />
       <div style={{ display: 'flex', gap: 8 }}>
         <Button disabled={busy} onClick={() => void run('save')}>{t('saveDraft')}</Button>
@@ -93,8 +139,9 @@ export function ProposalsPage({ id }: { id?: string | undefined }) {
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<unknown>();
   const data = useLoad(async () => {
-    const [viewer, calls, mine] = await Promise.all([programmeApi.me(), programmeApi.calls(), programmeApi.myProposals()]);
-    return { viewer, calls, mine };
+    // The plan (period, perspectives) only dresses the PT-theme form: the page works without it.
+    const [viewer, calls, mine, plan] = await Promise.all([programmeApi.me(), programmeApi.calls(), programmeApi.myProposals(), programmeApi.plan().catch(() => undefined)]);
+    return { viewer, calls, mine, plan };
   }, []);
   const done = (message: string) => {
     setNotice(message);
@@ -112,7 +159,7 @@ export function ProposalsPage({ id }: { id?: string | undefined }) {
   };
   return (
     <LoadView load={data} reload={data.reload}>
-      {({ viewer, calls, mine }) => (
+      {({ viewer, calls, mine, plan }) => (
         <>
           {notice && (
             <MessageBar intent="success" role="status">
@@ -122,7 +169,7 @@ export function ProposalsPage({ id }: { id?: string | undefined }) {
           <ErrorNotice error={error} />
           {editing ? (
             <Section title={t('newProposal')}>
-              <ProposalEditor key={editing} viewer={viewer} calls={calls} draft={mine.find((proposal) => proposal.id === editing)} onDone={done} />
+              <ProposalEditor key={editing} viewer={viewer} calls={calls} plan={plan} draft={mine.find((proposal) => proposal.id === editing)} onDone={done} />
               <Button appearance="subtle" onClick={() => setEditing(undefined)}>{t('cancel')}</Button>
             </Section>
           ) : (

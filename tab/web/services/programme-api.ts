@@ -1,4 +1,6 @@
 import type {
+  BodyDetailDto,
+  PlanDto,
   ApplicationResultDto,
   BodyDto,
   CalendarFeedDto,
@@ -37,6 +39,10 @@ export interface ProposalForm {
   summary: string;
   relatedItem: string;
   expectedEffect: string;
+  /** Sent only where asked: the department track of a new-initiative call. */
+  currentItemIssues?: string | undefined;
+  /** A proposal-based PT theme's perspective (a)(b)(c); PT-theme calls only. */
+  perspective?: string | undefined;
 }
 
 const enc = encodeURIComponent;
@@ -98,6 +104,8 @@ export const programmeApi = {
     const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
     return { blob: await response.blob(), filename: encoded ? decodeURIComponent(encoded) : 'proposals.csv' };
   },
+  plan: () => requestJson<PlanDto>('GET', '/api/v1/plan'),
+  body: (id: string) => requestJson<BodyDetailDto>('GET', `/api/v1/bodies/${enc(id)}`),
   practices: (q: string) => requestJson<PracticeDto[]>('GET', `/api/v1/practices${query({ q })}`),
   markInterest: (id: string) => requestJson<{ interestCount: number }>('POST', `/api/v1/practices/${enc(id)}/interest`, {}),
   schedule: () => requestJson<ScheduleDto>('GET', '/api/v1/schedule'),

@@ -11,6 +11,7 @@ import type { Post } from '../../../shared/organisation/post.js';
 import type { Staff } from '../../../shared/organisation/staff.js';
 import type { Unit } from '../../../shared/organisation/unit.js';
 import { parseItemNumbers } from '../../../shared/plan/item-number.js';
+import type { Plan } from '../../../shared/plan/plan.js';
 import type { ProjectTeam } from '../../../shared/plan/project-team.js';
 import type { GoodPractice } from '../../../shared/practices/good-practice.js';
 import type { RecruitmentProject } from '../../../shared/recruitment/recruitment.js';
@@ -144,6 +145,23 @@ const APPLICATIONS: [Staff, TeamRole][] = [
   [STAFF.member1, 'member'],
 ];
 
+/** The plan record as the FY2024 file states it (period, commencement, the three perspectives). */
+export const PLAN: Plan = {
+  id: 'plan-fy2024',
+  fiscalYear: 2024,
+  name: '新たな行政経営への移行実現プラン',
+  fromFiscalYear: 2024,
+  toFiscalYear: 2027,
+  periodAsPrinted: '令和６年度から令和９年度',
+  guideline: { name: '新たな行政経営への移行実現推進本部設置要綱', effectiveFrom: '2024-04-01', asPrinted: '令和６年４月１日から施行する' },
+  proposalPtItem: { item: '5-11', title: '執行体制の整備と人材育成' },
+  perspectives: [
+    { id: 'crossCutting', viewpoint: 'テーマが複数の所管課にまたがり、横断的な取組みが必要なもの', aim: 'プロジェクト化することで柔軟かつ機動的に事業を進めるとともに、職員が庁内・庁外の様々な関係者とかかわる経験の機会を拡充する。' },
+    { id: 'newBusiness', viewpoint: '各所管課の課題解決に向けた新規事業立ち上げに関するもの', aim: '様々な職員の柔軟な発想を新たな事業の展開に活かすとともに、新規事業の企画・立案にかかわる経験の機会を拡充する。' },
+    { id: 'renewal', viewpoint: '各所管課の既存事業のリニューアルに関するもの', aim: '様々な職員の柔軟な発想により事業の刷新・リニューアルを図るとともに、時代の変化に対応した事業の見直しにかかわる経験の機会を拡充する。' },
+  ],
+};
+
 /** Writes the small programme every tab test works with. */
 export async function seedProgramme(ctx: UseCaseContext): Promise<void> {
   await ctx.store.transaction(async (tx) => {
@@ -153,6 +171,7 @@ export async function seedProgramme(ctx: UseCaseContext): Promise<void> {
     for (const body of [HQ, COUNCIL, ...PT_BODIES]) await tx.bodies.upsert(body);
     for (const pt of TEAMS) await tx.projectTeams.upsert(pt);
     await tx.calls.upsert(CALL);
+    await tx.plans.upsert(PLAN);
     await tx.meetings.insert(HQ_MEETING);
     await tx.meetings.upsertRsvp({ meetingId: HQ_MEETING.id, staffId: STAFF.mayor.id, response: 'absent', answeredAt: NOW });
     for (const practice of PRACTICES) await tx.practices.upsert(practice);

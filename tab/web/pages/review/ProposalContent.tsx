@@ -32,6 +32,12 @@ export function ProposalContent({ proposal }: { proposal: ReviewProposalDto }) {
         <dt className={styles.term}>{t('expectedEffect')}</dt>
         <dd className={styles.text}>{proposal.expectedEffect}</dd>
       </div>
+      {proposal.currentItemIssues && (
+        <div className={styles.wide}>
+          <dt className={styles.term}>{t('currentItemIssues')}</dt>
+          <dd className={styles.text}>{proposal.currentItemIssues}</dd>
+        </div>
+      )}
       {proposal.sameItemProposals.length > 0 && (
         <div className={styles.wide}>
           <dt className={styles.term}>{t('sameItemProposals')}</dt>
