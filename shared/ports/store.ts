@@ -15,6 +15,7 @@ import type {
   StaffRepository,
   UnitRepository,
 } from './reference-data-ports.js';
+import type { PostAbsenceRepository } from './post-absence-ports.js';
 import type { CalendarFeedRepository } from './calendar-feed-ports.js';
 import type { ConversationRepository, OutboxRepository, PersonalNoticeRepository, SubscriptionRepository } from './notification-ports.js';
 
@@ -38,6 +39,7 @@ export interface Repositories {
   readonly calendarFeeds: CalendarFeedRepository;
   readonly outbox: OutboxRepository;
   readonly notices: PersonalNoticeRepository;
+  readonly postAbsences: PostAbsenceRepository;
 }
 
 /**

@@ -33,6 +33,8 @@ const MESSAGES = {
   noticeNotSelected: { ja: '今回は選考されませんでした。ご応募ありがとうございました。', en: 'You were not selected this time. Thank you for applying.' },
   noticeMeetingRescheduled: { ja: '出欠を回答した会議の日時が変更されました:', en: 'A meeting you answered has moved:' },
   noticeMeetingCancelled: { ja: '出欠を回答した会議が中止になりました:', en: 'A meeting you answered has been cancelled:' },
+  noticeConvocationToIssue: { ja: '庶務が作成した招集案の発出をお待ちしています:', en: 'A draft convocation prepared by the secretariat is waiting for you to issue it:' },
+  noticeConvocationIssued: { ja: '招集案は発出済みです:', en: 'This draft convocation has been issued:' },
   noticePreviousTime: { ja: '変更前', en: 'Was' },
   draftsToFinish: { ja: '仕上げる下書き', en: 'Drafts to finish' },
   rsvpsToAnswer: { ja: '出欠の回答', en: 'RSVPs to answer' },

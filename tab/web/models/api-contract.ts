@@ -201,7 +201,8 @@ export interface NoticeDto {
         readonly change: 'rescheduled' | 'cancelled';
         readonly previousStartsAt: string;
         readonly startsAt: string;
-      };
+      }
+    | { readonly kind: 'convocationToIssue'; readonly meetingId: string; readonly bodyName: string; readonly bodyNameEn: string; readonly ordinal: number; readonly startsAt: string; readonly issued: boolean };
 }
 
 export interface DashboardDto {
