@@ -35,6 +35,8 @@ const convenePayload = actionPayload({
   onlineUrl: optionalText(MEETING_LIMITS.onlineUrl),
   agenda: optionalText(MEETING_LIMITS.agendaItems * (MEETING_LIMITS.agendaTitle + 1)),
   guests: optionalText(MEETING_LIMITS.guests * (MEETING_LIMITS.guestName + 1)),
+  /** Which button of a form offering both was pressed; without it, convene what one may, else prepare. */
+  mode: z.enum(['convene', 'prepare']).optional(),
 });
 
 /** One person's view of a meeting card, with the roster listed for Teams to refresh it per person. */
@@ -94,7 +96,8 @@ export const conveneAction: ActionHandler = async (turn, data) => {
     const guests: Guest[] = lines(payload.guests).map((name) => ({ name }));
     const body = await turn.ctx.store.repositories.bodies.get(payload.bodyId);
     // The chair convenes; HQ's and the council's secretariat prepares a draft for the chair to issue.
-    const prepares = body !== undefined && !(await mayConveneNow(turn.ctx, body, turn.staff)) && mayPrepareConvocation(body, turn.staff);
+    const prepares =
+      payload.mode === 'prepare' || (payload.mode === undefined && body !== undefined && !(await mayConveneNow(turn.ctx, body, turn.staff)) && mayPrepareConvocation(body, turn.staff));
     const meeting = await (prepares ? prepareConvocation : conveneMeeting)(turn.ctx, turn.staff, {
       meetingId: payload.meetingId,
       bodyId: payload.bodyId,

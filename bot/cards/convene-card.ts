@@ -56,7 +56,7 @@ export function conveneCard(data: ConveneCardData): AdaptiveCard {
       label: t('convene.body', locale),
       required: true,
       errorMessage: required(t('convene.body', locale)),
-      choices: data.bodies.map((b) => ({ title: b.name, value: b.id })),
+      choices: data.bodies.map((b) => ({ title: b.mode === 'prepare' && !prepareOnly ? t('convene.preparedChoice', locale, { body: b.name }) : b.name, value: b.id })),
       value: values.bodyId ?? data.defaultBodyId ?? data.bodies[0]?.id,
     }),
     ...fieldError('bodyId', errors.bodyId),
@@ -75,5 +75,14 @@ export function conveneCard(data: ConveneCardData): AdaptiveCard {
     textInput({ id: 'guests', label: t('convene.guests', locale), multiline: true, maxLength: MEETING_LIMITS.guests * (MEETING_LIMITS.guestName + 1), errorMessage: t('convene.guests', locale), value: values.guests }),
     ...fieldError('guests', errors.guests),
   );
-  return adaptiveCard(body, { actions: [executeAction(t(prepareOnly ? 'convene.prepareSubmit' : 'convene.submit', locale), CONVENE_VERB, { meetingId: data.meetingId }, 'positive')] });
+  if (prepareOnly || !data.bodies.some((b) => b.mode === 'prepare')) {
+    return adaptiveCard(body, { actions: [executeAction(t(prepareOnly ? 'convene.prepareSubmit' : 'convene.submit', locale), CONVENE_VERB, { meetingId: data.meetingId }, 'positive')] });
+  }
+  // Some bodies this person convenes, others (HQ, the council) only prepares: one button each, so what is sent is never a surprise.
+  return adaptiveCard(body, {
+    actions: [
+      executeAction(t('convene.submit', locale), CONVENE_VERB, { meetingId: data.meetingId, mode: 'convene' }, 'positive'),
+      executeAction(t('convene.prepareSubmit', locale), CONVENE_VERB, { meetingId: data.meetingId, mode: 'prepare' }),
+    ],
+  });
 }

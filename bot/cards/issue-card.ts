@@ -34,10 +34,12 @@ export function issueCard(data: IssueCardData): AdaptiveCard {
     return adaptiveCard(body);
   }
   if (guests.length) {
-    body.push(note(t('issue.guestsHint', locale)));
+    body.push(subheading(t('meetings.guests', locale)), note(t('issue.guestsHint', locale)));
     guests.forEach((guest, index) => {
       const name = guest.affiliation ? `${guest.name}（${guest.affiliation}）` : guest.name;
-      body.push(toggleInput({ id: guestToggleId(index), label: index === 0 ? t('meetings.guests', locale) : '', title: name, value: true, errorMessage: t('meetings.guests', locale) }));
+      // Each toggle carries its own label (screen readers read it), numbered as the guests are listed.
+      const label = t('issue.guestLabel', locale, { n: String(index + 1) });
+      body.push(toggleInput({ id: guestToggleId(index), label, title: name, value: true, errorMessage: label }));
     });
   }
   // The names travel with the button, so a toggle answers for the guest the issuer saw even if the draft changed since.

@@ -4,7 +4,7 @@ import { ManualClock } from '../../shared/time/clock.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { recordPostAbsence } from '../../shared/use-cases/post-absences.js';
 import { startBotHarness, teamsUser, type BotHarness, type TeamsUser } from '../support/bot-harness.js';
-import { click, conversationWith } from '../support/bot-conversation.js';
+import { click, conversationWith, shown } from '../support/bot-conversation.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
 import { conversationAt, notificationScheduler, subscribe } from '../support/notification-harness.js';
 import { openProgrammeContext } from '../support/programme-store.js';
@@ -96,7 +96,7 @@ describe('a draft convocation issued from the chair’s personal chat (要綱 ar
     const press = click(issue!, '招集する');
     const refused = await talk.act(secretariat, press.verb, press.data);
     expect(refused.statusCode).toBe(403);
-    expect(String(refused.value)).toContain('本部長');
+    expect(shown(refused)).toContain('本部長');
     await notificationScheduler(ctx).runOnce();
     expect(cardsIn(HQ_CHANNEL)).toEqual([]);
   });

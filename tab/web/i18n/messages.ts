@@ -252,6 +252,8 @@ const MESSAGES = {
   absenceKindVacant: { ja: '欠員（欠けたとき）', en: 'Vacant' },
   absenceFrom: { ja: '開始', en: 'From' },
   absenceUntil: { ja: '終了（任意）', en: 'Until (optional)' },
+  absenceFromTime: { ja: '開始時刻', en: 'From (time)' },
+  absenceUntilTime: { ja: '終了時刻', en: 'Until (time)' },
   absenceNote: { ja: '備考', en: 'Note' },
   absenceRecord: { ja: '記録する', en: 'Record' },
   absenceEnd: { ja: '終了する', en: 'End now' },

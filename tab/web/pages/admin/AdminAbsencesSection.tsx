@@ -58,13 +58,13 @@ function RecordAbsenceForm({ posts, onRecorded }: { posts: PostAbsencesDto['post
         <Field label={t('absenceFrom')} required>
           <Input type="date" name="fromDate" value={form.fromDate} onChange={set('fromDate')} required />
         </Field>
-        <Field label=" ">
+        <Field label={t('absenceFromTime')}>
           <Input type="time" name="fromTime" value={form.fromTime} onChange={set('fromTime')} required />
         </Field>
         <Field label={t('absenceUntil')}>
           <Input type="date" name="untilDate" value={form.untilDate} onChange={set('untilDate')} />
         </Field>
-        <Field label=" ">
+        <Field label={t('absenceUntilTime')}>
           <Input type="time" name="untilTime" value={form.untilTime} onChange={set('untilTime')} />
         </Field>
       </div>
