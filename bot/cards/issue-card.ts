@@ -1,6 +1,6 @@
 import type { Locale } from '../../shared/i18n/locale.js';
 import { t } from '../i18n/bot-text.js';
-import { adaptiveCard, executeAction, heading, note, subheading, toggleInput, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { adaptiveCard, executeAction, heading, neutraliseMarkdown, note, subheading, toggleInput, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { meetingDetails, meetingTitle, type MeetingView } from './meetings-card.js';
 
 export const ISSUE_VERB = 'meeting.issue';
@@ -27,7 +27,7 @@ export function issueCard(data: IssueCardData): AdaptiveCard {
   const { locale, view } = data;
   const guests = view.meeting.guests;
   const body: CardElement[] = [heading(t('issue.title', locale)), subheading(meetingTitle(view, locale))];
-  if (data.preparedByName) body.push(note(t('issue.preparedBy', locale, { name: data.preparedByName })));
+  if (data.preparedByName) body.push(note(t('issue.preparedBy', locale, { name: neutraliseMarkdown(data.preparedByName) })));
   body.push(...meetingDetails({ ...view, meeting: { ...view.meeting, guests: [] } }, locale));
   if (data.outcome || view.meeting.status !== 'prepared') {
     body.push(note(data.outcome ?? t('issue.notPending', locale), 'Good'));
