@@ -79,6 +79,10 @@ describe('a draft convocation issued from the chair’s personal chat (要綱 ar
     const meetingId = String(submit.data.meetingId);
     expect((await ctx.store.repositories.meetings.get(meetingId))?.status).toBe('prepared');
 
+    // A member's 会議 list does not show the draft; the secretariat's does.
+    expect(cardText((await talk.say(deputy1, '会議 本部')).cards[0])).not.toContain('招集案（未発出）');
+    expect(cardText((await talk.say(secretariat, '会議 本部')).cards[0])).toContain('招集案（未発出）');
+
     await notificationScheduler(ctx).runOnce();
     expect(cardsIn(HQ_CHANNEL)).toEqual([]);
     const [issue] = cardsIn(personalChat(mayor));
