@@ -115,7 +115,11 @@ export const conveneAction: ActionHandler = async (turn, data) => {
     return cardResult(await personalMeetingCard(turn, meeting.id));
   } catch (error) {
     if (!isDomainRefusal(error)) throw error;
-    if (errorCodes(error).some((code) => code.startsWith('meeting.notAllowedTo'))) return refusal(error, turn.locale);
+    if (errorCodes(error).some((code) => code.startsWith('meeting.notAllowedTo'))) {
+      // The wrong one of a mixed form's two buttons: the form comes back with the reason and what was typed.
+      if (payload.mode) return redisplay(fieldErrors(error, turn.locale));
+      return refusal(error, turn.locale);
+    }
     const { startsAt, endsAt, ...rest } = fieldErrors(error, turn.locale);
     return redisplay({ ...rest, ...(startsAt ? { startTime: startsAt } : {}), ...(endsAt ? { endTime: endsAt } : {}) });
   }

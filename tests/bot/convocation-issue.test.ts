@@ -72,6 +72,12 @@ describe('a draft convocation issued from the chair’s personal chat (要綱 ar
     const form = (await talk.say(secretariat, '招集')).cards[0]!;
     expect(cardProblems(form)).toEqual([]);
     expect(cardText(form)).toContain('招集案を作成');
+    // Pressing 「招集する」 with HQ chosen brings the form back with the reason, keeping what was typed; nothing is made.
+    const wrong = click(form, '招集する', { bodyId: 'hq', date: '2024-07-19', startTime: '10:00', endTime: '11:00', agenda: 'PT進捗報告' });
+    const back = await talk.act(secretariat, wrong.verb, wrong.data);
+    expect(cardText(back.value)).toContain('招集案を作成できます');
+    expect(cardText(back.value)).toContain('PT進捗報告');
+    expect(await ctx.store.repositories.meetings.get(String(wrong.data.meetingId))).toBeFalsy();
     const submit = click(form, '招集案を作成', { bodyId: 'hq', date: '2024-07-19', startTime: '10:00', endTime: '11:00', place: '第1委員会室', agenda: 'PT進捗報告', guests: '外部 有識者\n民間 委員' });
     const answer = await talk.act(secretariat, submit.verb, submit.data);
     expect(cardText(answer.value)).toContain('招集案を作成しました');
