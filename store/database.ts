@@ -176,6 +176,19 @@ export interface PersonalNoticesTable {
   doc: Document;
 }
 
+export interface PostAbsencesTable {
+  id: string;
+  post_id: string;
+  kind: string;
+  starts_at: Instant;
+  ends_at: Instant | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Instant;
+  ended_at: Instant | null;
+  ended_by: string | null;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   subscriptions: SubscriptionsTable;
@@ -203,4 +216,5 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   personal_notices: PersonalNoticesTable;
   plans: PlansTable;
+  post_absences: PostAbsencesTable;
 }

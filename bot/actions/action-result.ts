@@ -62,7 +62,8 @@ export function isDomainRefusal(error: unknown): error is DomainError | DomainEr
 /** A refusal of an action without a form: the user reads the reason; nothing changed. */
 export function refusal(error: DomainError | DomainErrors, locale: Locale): ActionResult {
   const errors = error instanceof DomainErrors ? error.errors : [error];
-  const forbidden = errors.some((each) => each.code === 'auth.forbidden');
+  // Refusing the person (not their input) is a 403, as the tab API answers it: who may convene, prepare, issue, remind, record an absence.
+  const forbidden = errors.some((each) => each.code === 'auth.forbidden' || each.code.startsWith('meeting.notAllowedTo') || each.code === 'absence.notAllowed');
   const message = errors.map((each) => errorMessage(each, locale)).join(' ');
   return forbidden ? errorResult(403, message) : messageResult(message);
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../../shared/domain-error.js';
 import { t } from '../i18n/bot-text.js';
 import { directoryRefusalText, type BotTurn } from '../commands/command-turn.js';
 import { errorResult, isDomainRefusal, refusal, type ActionHandler, type ActionResult } from './action-result.js';
-import { conveneAction, meetingViewAction, remindUnansweredAction, rsvpAction } from './meeting-actions.js';
+import { conveneAction, issueAction, meetingViewAction, remindUnansweredAction, rsvpAction } from './meeting-actions.js';
 import { practiceInterestAction } from './practice-actions.js';
 import { openProposalForm, saveProposalDraftAction, submitProposalAction } from './proposal-actions.js';
 import { applyAction, openApplicationAction } from './recruitment-actions.js';
@@ -18,6 +18,7 @@ const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   'meeting.rsvp': rsvpAction,
   'meeting.view': meetingViewAction,
   'meeting.convene': conveneAction,
+  'meeting.issue': issueAction,
   'meeting.remindUnanswered': remindUnansweredAction,
   'recruitment.openForm': openApplicationAction,
   'recruitment.apply': applyAction,

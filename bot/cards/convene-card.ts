@@ -33,7 +33,8 @@ export interface ConveneCardData {
   readonly locale: Locale;
   /** Fixed when the form is first shown, so a double click convenes one meeting. */
   readonly meetingId: string;
-  readonly bodies: readonly { id: string; name: string }[];
+  /** `prepare`: the person is the secretariat of that body and drafts a convocation for the chair to issue. */
+  readonly bodies: readonly { id: string; name: string; mode?: 'convene' | 'prepare' | undefined }[];
   /** The body the form starts on (the one the person chairs); the first offered otherwise. */
   readonly defaultBodyId?: string | undefined;
   readonly values?: ConveneFormValues;
@@ -45,7 +46,9 @@ export function conveneCard(data: ConveneCardData): AdaptiveCard {
   const values = data.values ?? {};
   const errors = data.errors ?? {};
   const required = (field: string) => t('convene.required', locale, { field });
-  const body: CardElement[] = [heading(t('convene.title', locale))];
+  const prepareOnly = data.bodies.length > 0 && data.bodies.every((b) => b.mode === 'prepare');
+  const body: CardElement[] = [heading(t(prepareOnly ? 'convene.prepareTitle' : 'convene.title', locale))];
+  if (data.bodies.some((b) => b.mode === 'prepare')) body.push(note(t('convene.prepareHint', locale)));
   if (errors.form) body.push(note(errors.form, 'Attention'));
   body.push(
     choiceInput({
@@ -53,7 +56,7 @@ export function conveneCard(data: ConveneCardData): AdaptiveCard {
       label: t('convene.body', locale),
       required: true,
       errorMessage: required(t('convene.body', locale)),
-      choices: data.bodies.map((b) => ({ title: b.name, value: b.id })),
+      choices: data.bodies.map((b) => ({ title: b.mode === 'prepare' && !prepareOnly ? t('convene.preparedChoice', locale, { body: b.name }) : b.name, value: b.id })),
       value: values.bodyId ?? data.defaultBodyId ?? data.bodies[0]?.id,
     }),
     ...fieldError('bodyId', errors.bodyId),
@@ -72,5 +75,14 @@ export function conveneCard(data: ConveneCardData): AdaptiveCard {
     textInput({ id: 'guests', label: t('convene.guests', locale), multiline: true, maxLength: MEETING_LIMITS.guests * (MEETING_LIMITS.guestName + 1), errorMessage: t('convene.guests', locale), value: values.guests }),
     ...fieldError('guests', errors.guests),
   );
-  return adaptiveCard(body, { actions: [executeAction(t('convene.submit', locale), CONVENE_VERB, { meetingId: data.meetingId }, 'positive')] });
+  if (prepareOnly || !data.bodies.some((b) => b.mode === 'prepare')) {
+    return adaptiveCard(body, { actions: [executeAction(t(prepareOnly ? 'convene.prepareSubmit' : 'convene.submit', locale), CONVENE_VERB, { meetingId: data.meetingId }, 'positive')] });
+  }
+  // Some bodies this person convenes, others (HQ, the council) only prepares: one button each, so what is sent is never a surprise.
+  return adaptiveCard(body, {
+    actions: [
+      executeAction(t('convene.submit', locale), CONVENE_VERB, { meetingId: data.meetingId, mode: 'convene' }, 'positive'),
+      executeAction(t('convene.prepareSubmit', locale), CONVENE_VERB, { meetingId: data.meetingId, mode: 'prepare' }),
+    ],
+  });
 }

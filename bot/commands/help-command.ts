@@ -7,7 +7,7 @@ import { cardReply, type BotReply, type BotTurn } from './command-turn.js';
 export async function commandsFor(turn: BotTurn): Promise<CommandDefinition[]> {
   const repos = turn.ctx.store.repositories;
   const roles = await rolesOfSender(repos, turn.staff);
-  const mayConvene = (await conveneableBodies(repos, turn.staff)).length > 0;
+  const mayConvene = (await conveneableBodies(repos, turn.staff, turn.ctx.clock.now())).length > 0;
   return COMMANDS.filter((command) => {
     if (!command.scopes.includes(turn.scope)) return false;
     if (command.id === 'convene') return mayConvene;

@@ -1,4 +1,5 @@
 import type { Body } from '../../shared/bodies/body.js';
+import { conveneAuthority, isSecretariatOf } from '../../shared/bodies/convene-permission.js';
 import { itemKeyOf } from '../../shared/plan/item-number.js';
 import type { Repositories } from '../../shared/ports/store.js';
 import { foldForSearch } from '../../shared/text/normalise.js';
@@ -29,8 +30,15 @@ export const meetingsCommand: CommandHandler = async (turn, argument) => {
   const repos = turn.ctx.store.repositories;
   const body = argument ? await findBody(repos, argument) : undefined;
   if (argument && !body) return textReply(t('meetings.unknownBody', turn.locale, { text: argument }));
-  const meetings = (await repos.meetings.listUpcoming(turn.ctx.clock.now(), { bodyId: body?.id, limit: UPCOMING_LIMIT * 2 }))
-    .filter((meeting) => meeting.status !== 'cancelled')
+  const now = turn.ctx.clock.now();
+  const [bodies, absences] = await Promise.all([repos.bodies.list(), repos.postAbsences.list()]);
+  // A draft convocation shows only to its secretariat and to whoever may issue it: members learn of it when it is issued.
+  const maySeeDraft = (bodyId: string) => {
+    const of = bodies.find((candidate) => candidate.id === bodyId);
+    return turn.staff !== undefined && of !== undefined && (isSecretariatOf(of, turn.staff) || conveneAuthority(of, turn.staff, { absences, at: now }) !== undefined);
+  };
+  const meetings = (await repos.meetings.listUpcoming(now, { bodyId: body?.id, limit: UPCOMING_LIMIT * 2 }))
+    .filter((meeting) => meeting.status !== 'cancelled' && (meeting.status !== 'prepared' || maySeeDraft(meeting.bodyId)))
     .slice(0, UPCOMING_LIMIT);
   const title = body ? t('meetings.titleFor', turn.locale, { body: body.shortName }) : t('meetings.title', turn.locale);
   return cardReply(meetingsCard({ locale: turn.locale, title, views: await meetingViews(repos, meetings, turn.staff) }));

@@ -9,6 +9,7 @@ import { isDecision } from '../../shared/proposals/proposal.js';
 import type { ConversationTarget } from '../../shared/notifications/conversation-target.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { AdaptiveCard } from '../cards/card-kit.js';
+import { issueCard } from '../cards/issue-card.js';
 import { meetingCard, meetingTitle, type MeetingView } from '../cards/meetings-card.js';
 import {
   deadlineClosedCard,
@@ -66,6 +67,13 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
         if (!project || !application) return skip('application not found');
         const seat = (await repos.recruitment.getTeam(project.id)).find((candidate) => candidate.staffId === application.staffId);
         return send(recruitmentOutcomeCard({ locale, projectTitle: project.title, seat: seat?.role }));
+      }
+      case 'convocationToIssue': {
+        const meeting = await repos.meetings.get(subject.meetingId);
+        if (!meeting || meeting.status !== 'prepared') return skip('no longer a draft to issue');
+        const [view] = await meetingViews(repos, [meeting], person);
+        const preparer = meeting.preparedByStaffId ? await repos.staff.get(meeting.preparedByStaffId) : undefined;
+        return send(issueCard({ locale, view: view!, preparedByName: preparer?.displayName }));
       }
       case 'meetingChanged': {
         const meeting = await repos.meetings.get(subject.meetingId);

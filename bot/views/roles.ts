@@ -1,5 +1,5 @@
 import { rolesOf, type ProgrammeRoles } from '../../shared/access/programme-roles.js';
-import { conveneAuthority } from '../../shared/bodies/convene-permission.js';
+import { conveneAuthority, mayPrepareConvocation } from '../../shared/bodies/convene-permission.js';
 import type { Body } from '../../shared/bodies/body.js';
 import type { Staff } from '../../shared/organisation/staff.js';
 import type { Repositories } from '../../shared/ports/store.js';
@@ -9,11 +9,28 @@ export async function rolesOfSender(repos: Repositories, staff: Staff | undefine
   return staff ? rolesOf(staff, await repos.bodies.list()) : undefined;
 }
 
-/** Bodies this person may convene (chair, or the secretariat on the chair's behalf; admins any). */
-export async function conveneableBodies(repos: Repositories, staff: Staff | undefined): Promise<Body[]> {
+/** The bodies on the convene form, and for each whether this person convenes it or only prepares a draft. */
+export interface ConveneOffer {
+  readonly body: Body;
+  readonly mode: 'convene' | 'prepare';
+}
+
+/**
+ * Bodies this person may convene now (the chair, the acting chair while the 本部長 is absent, a PT
+ * secretariat) or prepare a convocation of (HQ's and the council's 庶務). Admins are not conveners.
+ */
+export async function conveneOffers(repos: Repositories, staff: Staff | undefined, at: Date): Promise<ConveneOffer[]> {
   if (!staff) return [];
-  const bodies = await repos.bodies.list();
-  return bodies.filter((body) => staff.appRoles.includes('admin') || conveneAuthority(body, staff) !== undefined);
+  const [bodies, absences] = await Promise.all([repos.bodies.list(), repos.postAbsences.list()]);
+  return bodies.flatMap((body): ConveneOffer[] => {
+    if (conveneAuthority(body, staff, { absences, at })) return [{ body, mode: 'convene' }];
+    return mayPrepareConvocation(body, staff) ? [{ body, mode: 'prepare' }] : [];
+  });
+}
+
+/** Bodies this person may convene or prepare a convocation of. */
+export async function conveneableBodies(repos: Repositories, staff: Staff | undefined, at: Date): Promise<Body[]> {
+  return (await conveneOffers(repos, staff, at)).map((offer) => offer.body);
 }
 
 /** Entra ids of the programme secretariat who have used the app: a shared review queue refreshes for them. */

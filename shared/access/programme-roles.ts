@@ -7,7 +7,7 @@ import type { Staff } from '../organisation/staff.js';
  */
 export interface ProgrammeRoles {
   readonly admin: boolean;
-  /** Works in the HQ's 庶務 unit (政策企画課): runs calls, reviews proposals, convenes on the chair's behalf. */
+  /** Works in the HQ's 庶務 unit (政策企画課): runs calls, reviews proposals, prepares convocations for the chair, records absences of posts. */
   readonly secretariat: boolean;
   /** Bodies whose chair post this person holds. */
   readonly chairOf: readonly string[];

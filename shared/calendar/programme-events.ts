@@ -6,7 +6,7 @@ import { addDays } from '../time/jst.js';
 import type { CalendarEvent } from './icalendar.js';
 
 const UID_DOMAIN = 'gyosei-keiei.teams';
-const STATUS = { planned: 'TENTATIVE', convened: 'CONFIRMED', held: 'CONFIRMED', cancelled: 'CANCELLED' } as const;
+const STATUS = { planned: 'TENTATIVE', prepared: 'TENTATIVE', convened: 'CONFIRMED', held: 'CONFIRMED', cancelled: 'CANCELLED' } as const;
 
 /**
  * A meeting as a calendar event. A cancelled meeting stays in the feed as CANCELLED so subscribed

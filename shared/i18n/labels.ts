@@ -64,6 +64,7 @@ export const INDIVIDUAL_PROPOSER_LABEL = { ja: '職員個人', en: 'Individual' 
 
 export const MEETING_STATUS_LABELS: Labels<MeetingStatus> = {
   planned: { ja: '予定', en: 'Planned' },
+  prepared: { ja: '招集案（未発出）', en: 'Draft convocation (not issued)' },
   convened: { ja: '招集済み', en: 'Convened' },
   held: { ja: '開催済み', en: 'Held' },
   cancelled: { ja: '中止', en: 'Cancelled' },

@@ -1,7 +1,11 @@
 import { DomainError } from '../domain-error.js';
 
-/** planned → convened → held | cancelled; a planned meeting may also be cancelled. */
-export type MeetingStatus = 'planned' | 'convened' | 'held' | 'cancelled';
+/**
+ * planned → convened → held | cancelled; a planned meeting may also be cancelled. `prepared` is a
+ * convocation the secretariat drafted (要綱 art. 7) that the chair has not issued yet: nothing about
+ * it is sent to members until it is issued (→ convened) or it is withdrawn (→ cancelled).
+ */
+export type MeetingStatus = 'planned' | 'prepared' | 'convened' | 'held' | 'cancelled';
 
 /** An agenda item; `ptProgress` items name the PT whose progress is reported. */
 export interface AgendaItem {
@@ -54,14 +58,33 @@ export interface Meeting {
   readonly history: readonly ScheduleChange[];
   readonly demo: boolean;
   readonly rsvpReminder?: RsvpReminderRecord | undefined;
+  /** Who in the secretariat drafted the convocation, and when (only for a prepared one). */
+  readonly preparedByStaffId?: string | undefined;
+  readonly preparedAt?: Date | undefined;
 }
 
 /** The meeting the chair (or secretariat) has called; notices go out at this point. */
 export function convene(meeting: Meeting, byStaffId: string, at: Date): Meeting {
-  if (meeting.status !== 'planned') {
+  if (meeting.status !== 'planned' && meeting.status !== 'prepared') {
     throw new DomainError('meeting.illegalTransition', { from: meeting.status, to: 'convened' });
   }
   return { ...meeting, status: 'convened', convenedAt: at, convenedByStaffId: byStaffId };
+}
+
+/** The secretariat's draft: the meeting waits for the chair to issue it. */
+export function prepare(meeting: Meeting, byStaffId: string, at: Date): Meeting {
+  if (meeting.status !== 'planned') {
+    throw new DomainError('meeting.illegalTransition', { from: meeting.status, to: 'prepared' });
+  }
+  return { ...meeting, status: 'prepared', preparedByStaffId: byStaffId, preparedAt: at };
+}
+
+/** The chair issues a prepared convocation with the guests they confirmed (要綱 art. 4(2), 5(4)). */
+export function issue(meeting: Meeting, guests: readonly Guest[], byStaffId: string, at: Date): Meeting {
+  if (meeting.status !== 'prepared') {
+    throw new DomainError('meeting.illegalTransition', { from: meeting.status, to: 'convened' });
+  }
+  return convene({ ...meeting, guests }, byStaffId, at);
 }
 
 /** Moves the meeting, keeping the old time and place in its history. */

@@ -6,7 +6,9 @@
 export type PersonalNoticeSubject =
   | { readonly type: 'proposalDecision'; readonly proposalId: string }
   | { readonly type: 'recruitmentOutcome'; readonly projectId: string; readonly applicationId: string }
-  | { readonly type: 'meetingChanged'; readonly meetingId: string; readonly change: 'rescheduled' | 'cancelled'; readonly previousStartsAt: Date };
+  | { readonly type: 'meetingChanged'; readonly meetingId: string; readonly change: 'rescheduled' | 'cancelled'; readonly previousStartsAt: Date }
+  /** A convocation the secretariat prepared, waiting for this person (the chair or acting chair) to issue it. */
+  | { readonly type: 'convocationToIssue'; readonly meetingId: string };
 
 export interface PersonalNotice {
   readonly id: string;
@@ -25,6 +27,7 @@ export function noticeSubjectId(subject: PersonalNoticeSubject): string {
     case 'recruitmentOutcome':
       return subject.applicationId;
     case 'meetingChanged':
+    case 'convocationToIssue':
       return subject.meetingId;
   }
 }

@@ -16,6 +16,7 @@ import type {
   StaffRepository,
   UnitRepository,
 } from './reference-data-ports.js';
+import type { PostAbsenceRepository } from './post-absence-ports.js';
 import type { CalendarFeedRepository } from './calendar-feed-ports.js';
 import type { ConversationRepository, OutboxRepository, PersonalNoticeRepository, SubscriptionRepository } from './notification-ports.js';
 
@@ -40,6 +41,7 @@ export interface Repositories {
   readonly outbox: OutboxRepository;
   readonly notices: PersonalNoticeRepository;
   readonly plans: PlanRepository;
+  readonly postAbsences: PostAbsenceRepository;
 }
 
 /**

@@ -41,14 +41,15 @@ export async function calendarFeedText(ctx: UseCaseContext, staff: Staff, option
   if (options.bodyId !== undefined) {
     const body = bodyById.get(options.bodyId);
     if (!body) throw new DomainError('body.notFound');
-    const meetings = await repos.meetings.list({ bodyId: body.id });
+    const meetings = (await repos.meetings.list({ bodyId: body.id })).filter((meeting) => meeting.status !== 'prepared');
     const name = `${body.name}（会議）`;
     return { name, text: buildICalendar({ name, now, events: meetings.map((meeting) => meetingEvent(meeting, body)) }) };
   }
   const teamByBody = new Map(teams.map((team) => [team.bodyId, team]));
   const meetings = (await repos.meetings.list()).filter((meeting) => {
     const body = bodyById.get(meeting.bodyId);
-    return body !== undefined && isExpectedAttendee(body, staff, teamByBody.get(body.id));
+    // A convocation not yet issued is sent nowhere, calendars included.
+    return body !== undefined && meeting.status !== 'prepared' && isExpectedAttendee(body, staff, teamByBody.get(body.id));
   });
   const calls = await repos.calls.list();
   const name = `行政経営移行: ${staff.displayName}`;

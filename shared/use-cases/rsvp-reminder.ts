@@ -32,7 +32,7 @@ export async function remindUnanswered(ctx: UseCaseContext, actor: Staff, meetin
     if (!meeting) throw new DomainError('meeting.notFound');
     const body = await tx.bodies.get(meeting.bodyId);
     if (!body) throw new DomainError('body.notFound');
-    if (!mayFollowAttendance(body, actor)) throw new DomainError('meeting.notAllowedToRemind', { body: body.shortName });
+    if (!mayFollowAttendance(body, actor, { absences: await tx.postAbsences.list(), at: ctx.clock.now() })) throw new DomainError('meeting.notAllowedToRemind', { body: body.shortName });
     if (meeting.rsvpReminder) throw await alreadySent(tx, meeting.rsvpReminder);
     if (meeting.status !== 'convened') throw new DomainError('meeting.illegalTransition', { from: meeting.status, to: 'reminder' });
     const now = ctx.clock.now();

@@ -3,6 +3,7 @@ import * as programmeAndActivity from './0001-programme-and-activity.js';
 import * as conversationsAndNotifications from './0002-conversations-and-notifications.js';
 import * as calendarFeeds from './0003-calendar-feeds.js';
 import * as personalNotices from './0004-personal-notices.js';
+import * as postAbsences from './0005-post-absences.js';
 import * as plans from './0007-plans.js';
 
 /**
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-conversations-and-notifications': conversationsAndNotifications,
   '0003-calendar-feeds': calendarFeeds,
   '0004-personal-notices': personalNotices,
+  '0005-post-absences': postAbsences,
   '0007-plans': plans,
 };
 

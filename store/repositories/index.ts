@@ -5,6 +5,7 @@ import { auditRepository, idempotencyRepository } from './audit-and-idempotency.
 import { calendarFeedRepository } from './calendar-feed-repository.js';
 import { conversationRepository, subscriptionRepository } from './conversation-repositories.js';
 import { outboxRepository } from './outbox-repository.js';
+import { postAbsenceRepository } from './post-absence-repository.js';
 import { personalNoticeRepository } from './personal-notice-repository.js';
 import { meetingRepository } from './meeting-repository.js';
 import { proposalRepository } from './proposal-repository.js';
@@ -43,5 +44,6 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     outbox: outboxRepository(db),
     notices: personalNoticeRepository(db),
     plans: planRepository(db),
+    postAbsences: postAbsenceRepository(db),
   };
 }

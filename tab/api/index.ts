@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { createTabAuth, type TabAuth, type TabAuthSettings } from './auth/tab-auth.js';
 import type { ApiDeps, TabLogger } from './http/api-route.js';
+import { mountAbsenceRoutes } from './routes/absences.routes.js';
 import { mountAdminRoutes } from './routes/admin.routes.js';
 import { mountCatalogueRoutes } from './routes/catalogue.routes.js';
 import { mountDashboardRoutes } from './routes/dashboard.routes.js';
@@ -48,5 +49,6 @@ export function createTabRoutes(deps: TabRouteDeps): (server: Server) => void {
     mountRecruitmentRoutes(server, api);
     mountIcalRoutes(server, api);
     mountAdminRoutes(server, api);
+    mountAbsenceRoutes(server, api);
   };
 }

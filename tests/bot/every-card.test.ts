@@ -6,6 +6,7 @@ import { CARD_SIZE_LIMIT_BYTES, cardSizeBytes, neutraliseMarkdown, type Adaptive
 import { confirmationCard } from '../../bot/cards/confirmation-card.js';
 import { conveneCard } from '../../bot/cards/convene-card.js';
 import { helpCard } from '../../bot/cards/help-card.js';
+import { issueCard } from '../../bot/cards/issue-card.js';
 import { meetingCard, meetingsCard, type MeetingView } from '../../bot/cards/meetings-card.js';
 import { practicesCard, PRACTICES_CARD_LIMIT } from '../../bot/cards/practices-card.js';
 import { myProposalsCard, proposalFormCard, proposalReceiptCard } from '../../bot/cards/proposal-cards.js';
@@ -103,6 +104,11 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
     meetingsUnsafeLink: meetingsCard({ locale, title: '会議', views: [{ ...unsafeLinkView, mayAnswer: false }] }),
     convene: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部' }], values: { agenda: hostile(500) }, errors: { agenda: 'エラー', form: 'エラー' } }),
     conveneCouncilFirst: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部' }, { id: 'council', name: '推進会議' }], defaultBodyId: 'council' }),
+    conveneDraftOnly: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部', mode: 'prepare' }, { id: 'council', name: '推進会議', mode: 'prepare' }] }),
+    conveneOrDraft: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部', mode: 'prepare' }, { id: 'council', name: '推進会議', mode: 'convene' }], defaultBodyId: 'council' }),
+    issue: issueCard({ locale, view: { ...view, meeting: { ...meeting, status: 'prepared', guests: Array.from({ length: 30 }, (_, i) => ({ name: hostile(100).slice(0, 100), affiliation: `所属${i}` })) } }, preparedByName: hostile(50) }),
+    issueNoGuests: issueCard({ locale, view: { ...view, meeting: { ...meeting, status: 'prepared', guests: [] } } }),
+    issued: issueCard({ locale, view: { ...view, meeting: { ...meeting, status: 'convened' } }, outcome: '招集通知を発出しました。' }),
     ptList: ptListCard({ locale, teams: programme.projectTeams }),
     ...Object.fromEntries(programme.projectTeams.map((team) => [`pt ${team.id}`, ptDetailCard({ locale, detail: { team, unitName: (id) => id } })])),
     calls: callsCard({ locale, calls: programme.calls, now, mayPropose: true }),

@@ -81,5 +81,9 @@ export function findAction(card: unknown, title: string): Record<string, unknown
 
 /** What the user sees after an action: the replacing card's text, or the message Teams shows. */
 export function shown(response: InvokeBody): string {
-  return typeof response.value === 'string' ? response.value : cardText(response.value);
+  if (typeof response.value === 'string') return response.value;
+  // An error (application/vnd.microsoft.error) carries { code, message }.
+  const error = response.value as { message?: unknown } | undefined;
+  if (response.type === 'application/vnd.microsoft.error' && typeof error?.message === 'string') return error.message;
+  return cardText(response.value);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conveneMeeting } from '../../shared/use-cases/meeting-convocation.js';
+import { conveneMeeting, prepareConvocation } from '../../shared/use-cases/meeting-convocation.js';
 import { callApi } from './support/http-caller.js';
 import { CLIENT_ID, OTHER_TENANT, startEntraStandIn, TAB_DOMAIN, TENANT, type EntraStandIn } from './support/entra-stand-in.js';
 import { STAFF, startTabWorld, type TabWorld } from './support/tab-world.js';
@@ -12,7 +12,12 @@ const PEOPLE: Record<Role, { id: string; upn: string }> = { staff: STAFF.author,
 
 const ALL: readonly Role[] = ['staff', 'secretariat', 'chair', 'admin'];
 const REVIEWERS: readonly Role[] = ['secretariat', 'admin'];
-const CONVENERS: readonly Role[] = ['secretariat', 'chair', 'admin'];
+/** Only the chair convenes HQ (要綱 art. 4); neither the secretariat nor an admin does. */
+const CONVENERS: readonly Role[] = ['chair'];
+/** The secretariat (庶務, art. 7) prepares convocations for the chair to issue. */
+const PREPARERS: readonly Role[] = ['secretariat'];
+/** Who follows the answers and may send the once-only reminder. */
+const FOLLOWERS: readonly Role[] = ['secretariat', 'chair', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
 
 interface Row {
@@ -44,7 +49,13 @@ const MATRIX: readonly Row[] = [
   { method: 'POST', path: '/api/v1/meetings', allowed: CONVENERS, body: hqMeeting },
   { method: 'POST', path: '/api/v1/meetings/matrix-target/reschedule', allowed: CONVENERS, body: () => ({ startsAt: '2024-08-02T10:00:00+09:00', endsAt: '2024-08-02T11:00:00+09:00' }) },
   { method: 'POST', path: '/api/v1/meetings/matrix-target/cancel', allowed: CONVENERS },
-  { method: 'POST', path: '/api/v1/meetings/hq-2024-2/rsvp-reminder', allowed: CONVENERS },
+  { method: 'POST', path: '/api/v1/meetings/hq-2024-2/rsvp-reminder', allowed: FOLLOWERS },
+  { method: 'POST', path: '/api/v1/meetings/prepare', allowed: PREPARERS, body: (persona) => ({ ...hqMeeting(persona), meetingId: `matrix-prepared-${persona}` }) },
+  { method: 'POST', path: '/api/v1/meetings/matrix-draft/issue', allowed: CONVENERS, body: () => ({ guests: [] }) },
+  { method: 'GET', path: '/api/v1/absences', allowed: REVIEWERS },
+  // A later period of a deputy's post, so the rows after this one still see the chair as present.
+  { method: 'POST', path: '/api/v1/absences', allowed: REVIEWERS, body: () => ({ postId: 'fukukucho-2', kind: 'absent', from: '2025-01-06T00:00:00+09:00', until: '2025-01-10T00:00:00+09:00' }) },
+  { method: 'POST', path: '/api/v1/absences/matrix-missing/end', allowed: REVIEWERS },
   { method: 'GET', path: '/api/v1/project-teams', allowed: ALL },
   { method: 'GET', path: '/api/v1/project-teams/pt-1-4', allowed: ALL },
   { method: 'POST', path: '/api/v1/project-teams/pt-1-4/progress-reports', allowed: ADMINS, body: (persona) => ({ reportId: `report-${persona}`, meetingId: 'hq-2024-2', structure: '', schedule: '', progress: '進捗', issues: '' }) },
@@ -88,7 +99,8 @@ describe('authorisation matrix of the tab API (Teams SSO tokens)', () => {
     tokens.set('otherTenant', await entra.sign({ tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`, preferred_username: STAFF.admin.upn }));
     tokens.set('badToken', await entra.sign({ preferred_username: STAFF.admin.upn }, { key: 'stranger' }));
     tokens.set('expiredToken', await entra.sign({ preferred_username: STAFF.admin.upn }, { expiresInSeconds: -600 }));
-    await conveneMeeting(world.ctx, STAFF.secretary, { meetingId: 'matrix-target', bodyId: 'hq', startsAt: new Date('2024-07-30T10:00:00+09:00'), endsAt: new Date('2024-07-30T11:00:00+09:00') });
+    await prepareConvocation(world.ctx, STAFF.secretary, { meetingId: 'matrix-draft', bodyId: 'hq', startsAt: new Date('2024-07-31T10:00:00+09:00'), endsAt: new Date('2024-07-31T11:00:00+09:00') });
+    await conveneMeeting(world.ctx, STAFF.mayor, { meetingId: 'matrix-target', bodyId: 'hq', startsAt: new Date('2024-07-30T10:00:00+09:00'), endsAt: new Date('2024-07-30T11:00:00+09:00') });
   });
   afterAll(async () => {
     await world?.close();
@@ -111,7 +123,13 @@ describe('authorisation matrix of the tab API (Teams SSO tokens)', () => {
   it('wrote nothing for the callers it refused', async () => {
     const repos = world.ctx.store.repositories;
     expect(await repos.meetings.get('matrix-staff')).toBeUndefined();
-    expect(await repos.meetings.get('matrix-admin')).toBeDefined();
+    expect(await repos.meetings.get('matrix-secretariat')).toBeUndefined();
+    expect(await repos.meetings.get('matrix-admin')).toBeUndefined();
+    expect(await repos.meetings.get('matrix-chair')).toMatchObject({ status: 'convened', convenedByStaffId: 'mayor' });
+    expect((await repos.meetings.get('matrix-prepared-secretariat'))?.status).toBe('prepared');
+    for (const persona of ['staff', 'chair', 'admin']) expect(await repos.meetings.get(`matrix-prepared-${persona}`)).toBeUndefined();
+    expect(await repos.meetings.get('matrix-draft')).toMatchObject({ status: 'convened', convenedByStaffId: 'mayor' });
+    expect((await repos.postAbsences.list()).map((absence) => absence.recordedByStaffId).sort()).toEqual(['admin', 'secretary']);
     const reports = (await repos.projectTeams.listProgressReports('pt-1-4')).map((report) => report.id);
     expect(reports).toEqual(['report-admin']);
     expect(await repos.calls.get('fy2025-new-initiative')).toBeDefined();

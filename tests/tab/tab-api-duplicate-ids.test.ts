@@ -63,7 +63,7 @@ describe('a client-chosen id that is already taken', () => {
     const hq = meeting('hq', '2024-08-01T10:00:00+09:00', '2024-08-01T11:00:00+09:00');
 
     it('refuses the id of a meeting of another body with 409, keeping the first meeting and convening none', async () => {
-      const first = await api.call(STAFF.secretary.id, 'POST', '/api/v1/meetings', hq);
+      const first = await api.call(STAFF.mayor.id, 'POST', '/api/v1/meetings', hq);
       expect(first.status, first.text).toBe(201);
       const tables = await api.world.tables();
 
@@ -71,13 +71,13 @@ describe('a client-chosen id that is already taken', () => {
       expect(second.status, second.text).toBe(409);
       expect(second.json().error).toMatchObject({ code: 'meeting.idInUse', message: 'この会議のIDは、別の会議で使われています。フォームを開き直してから、もう一度招集してください。' });
       expect(await api.world.tables()).toEqual(tables);
-      expect(await repos().meetings.get('dup-meeting')).toMatchObject({ bodyId: 'hq', startsAt: new Date('2024-08-01T10:00:00+09:00'), convenedByStaffId: STAFF.secretary.id });
+      expect(await repos().meetings.get('dup-meeting')).toMatchObject({ bodyId: 'hq', startsAt: new Date('2024-08-01T10:00:00+09:00'), convenedByStaffId: STAFF.mayor.id });
       expect((await repos().meetings.list({ bodyId: 'council' })).map((each) => each.id)).not.toContain('dup-meeting');
     });
 
     it('refuses the id of the same body’s meeting convened by someone else with 409', async () => {
       const tables = await api.world.tables();
-      const response = await api.call(STAFF.admin.id, 'POST', '/api/v1/meetings', meeting('hq', '2024-09-01T10:00:00+09:00', '2024-09-01T11:00:00+09:00'));
+      const response = await api.call(STAFF.deputy1.id, 'POST', '/api/v1/meetings', meeting('hq', '2024-09-01T10:00:00+09:00', '2024-09-01T11:00:00+09:00'));
       expect(response.status, response.text).toBe(409);
       expect(response.json().error.code).toBe('meeting.idInUse');
       expect(await api.world.tables()).toEqual(tables);
@@ -85,7 +85,7 @@ describe('a client-chosen id that is already taken', () => {
 
     it('answers a resend by the same person with the first meeting (a double submit)', async () => {
       const tables = await api.world.tables();
-      const again = await api.call(STAFF.secretary.id, 'POST', '/api/v1/meetings', hq);
+      const again = await api.call(STAFF.mayor.id, 'POST', '/api/v1/meetings', hq);
       expect(again.status, again.text).toBe(201);
       expect(again.json()).toMatchObject({ id: 'dup-meeting', bodyId: 'hq' });
       expect(await api.world.tables()).toEqual(tables);

@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { conveneMeeting } from '../../shared/use-cases/meeting-convocation.js';
+import { conveneMeeting, prepareConvocation } from '../../shared/use-cases/meeting-convocation.js';
 import { startProposalReviews } from '../../shared/use-cases/proposal-review.js';
 import { saveProposalDraft, submitProposal } from '../../shared/use-cases/proposal-submission.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { registeredTabRoutes } from './support/registered-routes.js';
 import { useTabApi } from './support/tab-api-session.js';
-import { CALL, HQ_MEETING, RECRUITMENT, STAFF } from './support/tab-world.js';
+import { CALL, HQ_MEETING, NOW, RECRUITMENT, STAFF } from './support/tab-world.js';
 
 const FY2024_YAML = await fs.readFile(path.resolve(import.meta.dirname, '../../shared/programme/fy2024.yaml'), 'utf8');
 const STAFF_CSV = ['upn,display_name,grade,unit_id,post_id,app_roles,active', 'new.person@city.example,新人 職員,staff,zaisei-ka,,,'].join('\n');
@@ -43,12 +43,18 @@ const WRITING_CASES: Readonly<Record<string, WritingCase>> = {
   'POST /api/v1/notices/:id/read': { as: STAFF.author.id, path: '/api/v1/notices/nul-notice/read' },
   'PUT /api/v1/meetings/:id/rsvp': { as: STAFF.deputy1.id, path: `/api/v1/meetings/${HQ_MEETING.id}/rsvp`, body: { response: 'proxy', proxyName: '代理 太郎' } },
   'POST /api/v1/meetings': {
-    as: STAFF.secretary.id,
+    as: STAFF.mayor.id,
     path: '/api/v1/meetings',
     body: { meetingId: 'nul-new', bodyId: 'hq', ...hqTimes, place: '第1委員会室', onlineUrl: 'https://teams.microsoft.com/l/meetup-join/x', agenda: ['予算の確認'], ptProgress: ['pt-1-4'], guests: [{ name: '外部 有識者', affiliation: '大学' }] },
   },
-  'POST /api/v1/meetings/:id/reschedule': { as: STAFF.secretary.id, path: '/api/v1/meetings/nul-reschedule/reschedule', body: { startsAt: '2024-08-02T10:00:00+09:00', endsAt: '2024-08-02T11:00:00+09:00', place: '第2委員会室', reason: '議場の都合' } },
-  'POST /api/v1/meetings/:id/cancel': { as: STAFF.secretary.id, path: '/api/v1/meetings/nul-cancel/cancel' },
+  'POST /api/v1/meetings/prepare': {
+    as: STAFF.secretary.id,
+    path: '/api/v1/meetings/prepare',
+    body: { meetingId: 'nul-draft-new', bodyId: 'hq', ...hqTimes, place: '第1委員会室', agenda: ['予算の確認'], guests: [{ name: '外部 有識者', affiliation: '大学' }] },
+  },
+  'POST /api/v1/meetings/:id/issue': { as: STAFF.mayor.id, path: '/api/v1/meetings/nul-issue/issue', body: { guests: [{ name: '外部 有識者', affiliation: '大学' }] } },
+  'POST /api/v1/meetings/:id/reschedule': { as: STAFF.mayor.id, path: '/api/v1/meetings/nul-reschedule/reschedule', body: { startsAt: '2024-08-02T10:00:00+09:00', endsAt: '2024-08-02T11:00:00+09:00', place: '第2委員会室', reason: '議場の都合' } },
+  'POST /api/v1/meetings/:id/cancel': { as: STAFF.mayor.id, path: '/api/v1/meetings/nul-cancel/cancel' },
   'POST /api/v1/meetings/:id/rsvp-reminder': { as: STAFF.secretary.id, path: `/api/v1/meetings/${HQ_MEETING.id}/rsvp-reminder` },
   'POST /api/v1/project-teams/:id/progress-reports': {
     as: STAFF.ptSecretary.id,
@@ -76,6 +82,8 @@ const WRITING_CASES: Readonly<Record<string, WritingCase>> = {
       ],
     },
   },
+  'POST /api/v1/absences': { as: STAFF.secretary.id, path: '/api/v1/absences', body: { postId: 'fukukucho-2', kind: 'absent', from: '2025-01-06T00:00:00+09:00', until: '2025-01-10T00:00:00+09:00', note: '出張' } },
+  'POST /api/v1/absences/:id/end': { as: STAFF.secretary.id, path: '/api/v1/absences/nul-absence/end' },
   'POST /api/v1/calendar-feed/rotate': { as: STAFF.author.id, path: '/api/v1/calendar-feed/rotate' },
   'POST /api/v1/admin/staff-import/preview': { as: STAFF.admin.id, path: '/api/v1/admin/staff-import/preview', body: { csv: STAFF_CSV }, writes: false },
   'POST /api/v1/admin/staff-import/apply': { as: STAFF.admin.id, path: '/api/v1/admin/staff-import/apply', body: { csv: STAFF_CSV } },
@@ -109,8 +117,11 @@ function injected(body: unknown, at: readonly (string | number)[], bad: string):
 
 async function seedTargets(ctx: UseCaseContext): Promise<void> {
   for (const id of ['nul-reschedule', 'nul-cancel']) {
-    await conveneMeeting(ctx, STAFF.secretary, { meetingId: id, bodyId: 'hq', startsAt: new Date('2024-07-30T10:00:00+09:00'), endsAt: new Date('2024-07-30T11:00:00+09:00') });
+    await conveneMeeting(ctx, STAFF.mayor, { meetingId: id, bodyId: 'hq', startsAt: new Date('2024-07-30T10:00:00+09:00'), endsAt: new Date('2024-07-30T11:00:00+09:00') });
   }
+  await prepareConvocation(ctx, STAFF.secretary, { meetingId: 'nul-issue', bodyId: 'hq', startsAt: new Date('2024-07-31T10:00:00+09:00'), endsAt: new Date('2024-07-31T11:00:00+09:00'), guests: [{ name: '外部 有識者', affiliation: '大学' }] });
+  // A later period of a deputy's post, so it changes nobody's authority in these tests.
+  await ctx.store.repositories.postAbsences.insert({ id: 'nul-absence', postId: 'fukukucho-2', kind: 'absent', from: new Date('2025-02-03T00:00:00+09:00'), recordedByStaffId: STAFF.secretary.id, recordedAt: NOW });
   const content = { callId: CALL.id, title: '提出済みの提案', summary: '概要', expectedEffect: '効果' };
   await saveProposalDraft(ctx, STAFF.author, { proposalId: 'nul-withdraw', callId: CALL.id, title: '取り下げる下書き' });
   await submitProposal(ctx, STAFF.author, { ...content, proposalId: 'nul-start' });

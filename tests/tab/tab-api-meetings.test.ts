@@ -18,21 +18,24 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
   const { call } = api;
 
   it('tells each viewer which bodies they may convene', async () => {
-    const mayConvene = async (as: string) => (await call(as, 'GET', '/api/v1/bodies')).json().filter((body: { mayConvene: boolean }) => body.mayConvene).map((body: { id: string }) => body.id);
-    expect(await mayConvene('secretary')).toEqual(['hq']);
-    expect(await mayConvene('mayor')).toEqual(['hq']);
-    expect(await mayConvene('author')).toEqual([]);
+    const bodies = async (as: string, flag: 'mayConvene' | 'mayPrepare') => (await call(as, 'GET', '/api/v1/bodies')).json().filter((body: Record<string, boolean>) => body[flag]).map((body: { id: string }) => body.id);
+    expect(await bodies('secretary', 'mayConvene')).toEqual([]);
+    expect((await bodies('secretary', 'mayPrepare')).sort()).toEqual(['council', 'hq']);
+    expect(await bodies('mayor', 'mayConvene')).toEqual(['hq']);
+    expect(await bodies('mayor', 'mayPrepare')).toEqual([]);
+    expect(await bodies('admin', 'mayConvene')).toEqual([]);
+    expect(await bodies('author', 'mayConvene')).toEqual([]);
   });
 
-  it('lets the secretariat convene HQ on the chair’s behalf, in Japan time, with agenda and guests', async () => {
-    const created = await call('secretary', 'POST', '/api/v1/meetings', convene('m-1'));
+  it('lets the mayor convene HQ (art. 4), in Japan time, with agenda and guests', async () => {
+    const created = await call('mayor', 'POST', '/api/v1/meetings', convene('m-1'));
     expect(created.status).toBe(201);
     expect(created.json()).toMatchObject({ id: 'm-1', status: 'convened', ordinal: 3, startsAt: '2024-07-19T01:00:00.000Z' });
     const stored = await api.world.ctx.store.repositories.meetings.get('m-1');
-    expect(stored).toMatchObject({ status: 'convened', convenedByStaffId: 'secretary', agenda: [{ title: 'ＰＴ進捗報告', kind: 'general' }, { title: '新規取組み項目の提案状況', kind: 'general' }] });
+    expect(stored).toMatchObject({ status: 'convened', convenedByStaffId: 'mayor', agenda: [{ title: 'ＰＴ進捗報告', kind: 'general' }, { title: '新規取組み項目の提案状況', kind: 'general' }] });
     expect((await api.world.ctx.store.repositories.audit.listFor('meeting', 'm-1')).map((entry) => entry.action)).toEqual(['convene']);
     // A double submit of the same form returns the first meeting.
-    expect((await call('secretary', 'POST', '/api/v1/meetings', convene('m-1', { place: '別の部屋' }))).json().place).toBe('第1委員会室');
+    expect((await call('mayor', 'POST', '/api/v1/meetings', convene('m-1', { place: '別の部屋' }))).json().place).toBe('第1委員会室');
   });
 
   it('refuses a member of staff with 403, explains who may convene, and writes nothing', async () => {
@@ -45,7 +48,7 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
   });
 
   it('puts the PTs that report progress on the agenda, so their secretariat can tie a report to the meeting', async () => {
-    const created = await call('secretary', 'POST', '/api/v1/meetings', convene('m-pt', { startsAt: '2024-07-26T10:00:00+09:00', endsAt: '2024-07-26T11:00:00+09:00', agenda: ['その他'], ptProgress: ['pt-1-4'] }));
+    const created = await call('mayor', 'POST', '/api/v1/meetings', convene('m-pt', { startsAt: '2024-07-26T10:00:00+09:00', endsAt: '2024-07-26T11:00:00+09:00', agenda: ['その他'], ptProgress: ['pt-1-4'] }));
     expect(created.status).toBe(201);
     expect((await api.world.ctx.store.repositories.meetings.get('m-pt'))?.agenda).toEqual([
       { title: '1-4 行政手続きのデジタル化 進捗報告', kind: 'ptProgress', ptId: 'pt-1-4' },
@@ -53,20 +56,22 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
     ]);
     const pt = (await call('secretary', 'GET', '/api/v1/project-teams/pt-1-4')).json();
     expect(pt.reportableMeetings.map((meeting: { id: string }) => meeting.id)).toContain('m-pt');
-    expect((await call('secretary', 'POST', '/api/v1/meetings', convene('m-pt-2', { ptProgress: ['pt-9-9'] }))).status).toBe(404);
+    expect((await call('mayor', 'POST', '/api/v1/meetings', convene('m-pt-2', { ptProgress: ['pt-9-9'] }))).status).toBe(404);
     expect(await api.world.ctx.store.repositories.meetings.get('m-pt-2')).toBeUndefined();
   });
 
   it('reports every invalid detail with its field', async () => {
-    const invalid = await call('secretary', 'POST', '/api/v1/meetings', convene('m-3', { endsAt: '2024-07-19T09:00:00+09:00', onlineUrl: 'javascript:alert(1)' }));
+    const invalid = await call('mayor', 'POST', '/api/v1/meetings', convene('m-3', { endsAt: '2024-07-19T09:00:00+09:00', onlineUrl: 'javascript:alert(1)' }));
     expect(invalid.status).toBe(422);
     expect(invalid.json().error.fields.map((field: { field: string }) => field.field)).toEqual(['endsAt', 'onlineUrl']);
-    expect((await call('secretary', 'POST', '/api/v1/meetings', convene('m-3', { startsAt: '2024-07-19 10:00' }))).status).toBe(400);
+    expect((await call('mayor', 'POST', '/api/v1/meetings', convene('m-3', { startsAt: '2024-07-19 10:00' }))).status).toBe(400);
     expect(await api.world.ctx.store.repositories.meetings.get('m-3')).toBeUndefined();
   });
 
   it('reschedules with the old time kept in the history, then cancels; the meeting page says who may manage it', async () => {
-    expect((await call('secretary', 'GET', '/api/v1/meetings/m-1')).json().mayManage).toBe(true);
+    expect((await call('mayor', 'GET', '/api/v1/meetings/m-1')).json().mayManage).toBe(true);
+    // The secretariat manages only drafts; an issued convocation is the chair's (art. 4).
+    expect((await call('secretary', 'GET', '/api/v1/meetings/m-1')).json().mayManage).toBe(false);
     expect((await call('author', 'GET', '/api/v1/meetings/m-1')).json().mayManage).toBe(false);
     expect((await call('author', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-22T10:00:00+09:00', endsAt: '2024-07-22T11:00:00+09:00' })).status).toBe(403);
     const moved = await call('mayor', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-22T10:00:00+09:00', endsAt: '2024-07-22T11:00:00+09:00', reason: '議会日程のため' });
@@ -76,9 +81,11 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
     expect(detail.history).toEqual([expect.objectContaining({ previousStartsAt: '2024-07-19T01:00:00.000Z', reason: '議会日程のため' })]);
     expect((await call('author', 'POST', '/api/v1/meetings/m-1/cancel')).status).toBe(403);
     expect((await api.world.ctx.store.repositories.meetings.get('m-1'))?.status).toBe('convened');
-    expect((await call('secretary', 'POST', '/api/v1/meetings/m-1/cancel')).json().status).toBe('cancelled');
-    expect((await call('secretary', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-23T10:00:00+09:00', endsAt: '2024-07-23T11:00:00+09:00' })).status).toBe(409);
-    expect((await call('secretary', 'POST', '/api/v1/meetings/nope/cancel')).status).toBe(404);
+    expect((await call('secretary', 'POST', '/api/v1/meetings/m-1/cancel')).status).toBe(403);
+    expect((await call('admin', 'POST', '/api/v1/meetings/m-1/cancel')).status).toBe(403);
+    expect((await call('mayor', 'POST', '/api/v1/meetings/m-1/cancel')).json().status).toBe('cancelled');
+    expect((await call('mayor', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-23T10:00:00+09:00', endsAt: '2024-07-23T11:00:00+09:00' })).status).toBe(409);
+    expect((await call('mayor', 'POST', '/api/v1/meetings/nope/cancel')).status).toBe(404);
   });
 });
 
@@ -91,7 +98,7 @@ describe('what the convener sees of the answers, and the once-only reminder', ()
   it('starts each person’s convene form on the body they chair: the council’s 議長 on 推進会議, the mayor on 本部', async () => {
     const bodies = async (as: string) => (await call(as, 'GET', '/api/v1/bodies')).json() as { id: string; mayConvene: boolean; conveneDefault: boolean }[];
     const planningChief = await bodies('planning-chief');
-    expect(planningChief.filter((body) => body.mayConvene).map((body) => body.id)).toEqual(expect.arrayContaining(['hq', 'council']));
+    expect(planningChief.filter((body) => body.mayConvene).map((body) => body.id)).toEqual(['council']);
     expect(planningChief.filter((body) => body.conveneDefault).map((body) => body.id)).toEqual(['council']);
     expect((await bodies('mayor')).filter((body) => body.conveneDefault).map((body) => body.id)).toEqual(['hq']);
     expect((await bodies('secretary')).filter((body) => body.conveneDefault).map((body) => body.id)).toEqual(['hq']);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTabBuilt, TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
+import { buildIfChanged } from '../../bin/build.js';
+import { TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
 import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
 import { chromiumMissing, launchChromium, signInAs as signInInto } from './support/chromium.js';
 import { CALL, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
@@ -19,7 +20,7 @@ describe.skipIf(skipReason !== undefined)('４（２）調査票の「令和６�
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
-    await ensureTabBuilt();
+    buildIfChanged({ targets: ['tab'] });
     world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

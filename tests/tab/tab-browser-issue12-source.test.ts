@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
-import { ensureTabBuilt, TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
+import { buildIfChanged } from '../../bin/build.js';
+import { TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
 import { axeViolations } from './support/axe.js';
 import { chromiumMissing, launchChromium, signInAs as signInInto } from './support/chromium.js';
 import { HQ, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
@@ -20,7 +21,7 @@ describe.skipIf(skipReason !== undefined)('the bodies page and the PT page in he
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
-    await ensureTabBuilt();
+    buildIfChanged({ targets: ['tab'] });
     world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
     await world.ctx.store.transaction(async (tx) => {
       const hq = fromFile(FY2024.bodies, 'hq');

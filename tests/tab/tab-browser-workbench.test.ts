@@ -60,12 +60,14 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
         const violations = await axeViolations(page);
         if (violations.length) found[target.name] = violations;
       }
-      // The forms that open on demand are checked too: the convene form and a new proposal.
-      await openTabPage(page, TAB_PAGES.find((target) => target.name === 'meetings')!, 'ja');
-      await page.getByRole('button', { name: '会議を招集する' }).click();
-      await page.getByRole('form', { name: '会議を招集する' }).waitFor();
-      const convene = await axeViolations(page);
+      // The forms that open on demand are checked too: the draft convocation form (the secretariat's; an
+      // admin convenes nothing) and a new proposal.
+      const clerk = await signInAs(STAFF.secretary.id, `?theme=${theme}#/meetings`);
+      await clerk.page.getByRole('button', { name: '招集案を作成' }).click();
+      await clerk.page.getByRole('form', { name: '招集案を作成' }).waitFor();
+      const convene = await axeViolations(clerk.page);
       if (convene.length) found['convene-form'] = convene;
+      await clerk.page.close();
       await openTabPage(page, TAB_PAGES.find((target) => target.name === 'proposals')!, 'ja');
       await page.getByRole('button', { name: '新しい提案' }).click();
       const proposal = await axeViolations(page);
@@ -77,10 +79,10 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     }, 120_000);
   }
 
-  it('lets the secretariat convene an HQ meeting, which then shows on its day of the month calendar in Japan time', async () => {
-    const { page, errors } = await signInAs(STAFF.secretary.id, '#/meetings');
-    await page.getByRole('button', { name: '会議を招集する' }).click();
-    const form = page.getByRole('form', { name: '会議を招集する' });
+  it('lets the secretariat prepare an HQ convocation that the mayor issues with the 発出 button (art. 4, 7), then shows it on its day of the month calendar in Japan time', async () => {
+    const clerk = await signInAs(STAFF.secretary.id, '#/meetings');
+    await clerk.page.getByRole('button', { name: '招集案を作成' }).click();
+    const form = clerk.page.getByRole('form', { name: '招集案を作成' });
     await form.getByLabel('会議体').selectOption('hq');
     await form.locator('input[name="date"]').fill('2024-07-19');
     await form.locator('input[name="startTime"]').fill('14:00');
@@ -88,13 +90,27 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     await form.locator('input[name="place"]').fill('第2委員会室');
     await form.locator('textarea[name="agenda"]').fill('新規取組み項目の提案状況');
     await form.getByRole('checkbox', { name: '1-4 行政手続きのデジタル化' }).check();
-    await form.getByRole('button', { name: '招集する' }).click();
+    await form.locator('textarea[name="guests"]').fill('外部 有識者（大学）\n民間 委員');
+    await form.getByRole('button', { name: '招集案を作成' }).click();
+    await clerk.page.getByRole('heading', { name: '招集案（未発出）' }).waitFor();
+    await clerk.page.getByText('本部長（議長）の発出を待っています').waitFor();
+    await expect(clerk.page.getByRole('button', { name: '発出' }).count()).resolves.toBe(0);
+    const draft = (await world.ctx.store.repositories.meetings.list({ bodyId: 'hq' })).find((meeting) => meeting.ordinal === 3)!;
+    expect(draft.status).toBe('prepared');
+    expect(clerk.errors).toEqual([]);
+    await clerk.page.close();
+
+    const { page, errors } = await signInAs(STAFF.mayor.id, `#/meetings/${draft.id}`);
+    await page.getByRole('heading', { name: '招集案（未発出）' }).waitFor();
+    await page.getByRole('checkbox', { name: '民間 委員' }).uncheck();
+    await page.getByRole('button', { name: '発出' }).click();
+    await page.getByText('招集済み').first().waitFor();
     await page.getByRole('heading', { name: '新たな行政経営への移行実現推進本部 第3回' }).waitFor();
     await page.locator('time', { hasText: '令和6年7月19日（金）14:00' }).waitFor();
     await page.getByRole('link', { name: '1-4 行政手続きのデジタル化 進捗報告' }).waitFor();
     await page.getByText('新規取組み項目の提案状況').waitFor();
     const stored = (await world.ctx.store.repositories.meetings.list({ bodyId: 'hq' })).find((meeting) => meeting.ordinal === 3);
-    expect(stored).toMatchObject({ status: 'convened', convenedByStaffId: STAFF.secretary.id, startsAt: new Date('2024-07-19T05:00:00Z'), place: '第2委員会室' });
+    expect(stored).toMatchObject({ status: 'convened', convenedByStaffId: STAFF.mayor.id, startsAt: new Date('2024-07-19T05:00:00Z'), place: '第2委員会室', guests: [{ name: '外部 有識者', affiliation: '大学' }] });
 
     await page.evaluate(() => ((globalThis as unknown as BrowserWindow).location.hash = '#/calendar/2024-07'));
     const day = page.locator('td[data-date="2024-07-19"]');

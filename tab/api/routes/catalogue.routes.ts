@@ -62,7 +62,8 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
       const body = viewer.bodies.find((candidate) => candidate.id === team.bodyId);
       const [reports, meetings, everyMeeting] = await Promise.all([repos.projectTeams.listProgressReports(team.id), repos.meetings.list({ bodyId: team.bodyId }), repos.meetings.list()]);
       // Progress is reported at the PT's own meetings and at any meeting whose agenda names the PT (HQ in May and July).
-      const reportable = everyMeeting.filter((meeting) => meeting.status !== 'cancelled' && (meeting.bodyId === team.bodyId || meeting.agenda.some((item) => item.ptId === team.id)));
+      // A draft convocation not yet issued (HQ, the council) is no meeting to report at yet.
+      const reportable = everyMeeting.filter((meeting) => meeting.status !== 'cancelled' && meeting.status !== 'prepared' && (meeting.bodyId === team.bodyId || meeting.agenda.some((item) => item.ptId === team.id)));
       const bodyOf = (bodyId: string) => viewer.bodies.find((candidate) => candidate.id === bodyId);
       const json: ProjectTeamDetailDto = {
         ...summary(team, units),

@@ -77,7 +77,8 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
       const callById = new Map(calls.map((call) => [call.id, call]));
       const bodyById = new Map(viewer.bodies.map((body) => [body.id, body]));
       const teamByBody = new Map(teams.map((team) => [team.bodyId, team]));
-      const active = upcoming.filter((meeting) => meeting.status !== 'cancelled');
+      // A draft convocation is not on anyone's home page; the secretariat and the issuer find it under 会議.
+      const active = upcoming.filter((meeting) => meeting.status !== 'cancelled' && meeting.status !== 'prepared');
 
       // One query for the viewer's answers to every listed meeting, not one per meeting.
       const myRsvps = new Map((staff ? await repos.meetings.listRsvpsOf(staff.id, active.map((meeting) => meeting.id)) : []).map((rsvp) => [rsvp.meetingId, rsvp]));

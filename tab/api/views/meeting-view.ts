@@ -1,5 +1,6 @@
 import { whoPresides } from '../../../shared/bodies/acting-chair.js';
 import type { Body } from '../../../shared/bodies/body.js';
+import { isPostAbsentAt, type PostAbsence } from '../../../shared/bodies/post-absence.js';
 import { isExpectedAttendee } from '../../../shared/meetings/attendance.js';
 import { tallyAttendance } from '../../../shared/meetings/attendance-tally.js';
 import type { Meeting } from '../../../shared/meetings/meeting.js';
@@ -29,6 +30,7 @@ export function presentMeetingSummary(meeting: Meeting, body: Body | undefined, 
 /**
  * The meeting page: roster with each holder's answer, and who presides. A post is available when
  * it has a holder who has not declined; a proxy does not preside, so a proxy answer counts as absent.
+ * A post recorded as absent or vacant at the meeting's start does not preside (要綱 art. 3(3)(4)).
  * `expected` is given only to those who follow the answers (convener, secretariat): they get the tally.
  */
 export function presentMeetingDetail(input: {
@@ -40,8 +42,10 @@ export function presentMeetingDetail(input: {
   staffById: ReadonlyMap<string, Staff>;
   viewer: { staff?: Staff | undefined; team?: ProjectTeam | undefined };
   expected?: readonly Staff[] | undefined;
+  absences?: readonly PostAbsence[] | undefined;
 }): MeetingDetailDto {
   const { meeting, body, posts, holdersByPost, rsvps, staffById, viewer, expected } = input;
+  const absences = input.absences ?? [];
   const rsvpOf = new Map(rsvps.map((rsvp) => [rsvp.staffId, rsvp]));
   const roster: RosterLineDto[] = body.roster.map((entry) => ({
     postId: entry.postId,
@@ -58,6 +62,7 @@ export function presentMeetingDetail(input: {
   }));
   const onRoster = new Set(roster.flatMap((line) => line.holders.map((holder) => holder.staffId)));
   const available = (postId: string) =>
+    !isPostAbsentAt(absences, postId, meeting.startsAt) &&
     (holdersByPost.get(postId) ?? []).some((holder) => {
       const answer = rsvpOf.get(holder.id)?.response;
       return answer !== 'absent' && answer !== 'proxy';

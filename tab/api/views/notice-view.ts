@@ -39,5 +39,12 @@ export async function presentNotice(repos: Repositories, { notice, delivery }: N
         },
       };
     }
+    case 'convocationToIssue': {
+      const meeting = await repos.meetings.get(subject.meetingId);
+      const body = meeting ? await repos.bodies.get(meeting.bodyId) : undefined;
+      if (!meeting || !body) return undefined;
+      const subjectDto = { kind: 'convocationToIssue' as const, meetingId: meeting.id, bodyName: body.name, bodyNameEn: body.nameEn, ordinal: meeting.ordinal, startsAt: meeting.startsAt.toISOString(), issued: meeting.status !== 'prepared' };
+      return { ...base, subject: subjectDto };
+    }
   }
 }

@@ -59,6 +59,17 @@ function NoticeItem({ notice }: { notice: NoticeDto }) {
         </>
       );
       break;
+    case 'convocationToIssue':
+      content = (
+        <>
+          <Text weight="semibold">{t(subject.issued ? 'noticeConvocationIssued' : 'noticeConvocationToIssue')}</Text>{' '}
+          <Link href={hrefOf('meetings', subject.meetingId)}>
+            {locale === 'ja' ? subject.bodyName : subject.bodyNameEn} {t('ordinal', { n: subject.ordinal })}
+          </Link>{' '}
+          <DateText value={subject.startsAt} withTime />
+        </>
+      );
+      break;
   }
   return (
     <li data-notice-id={notice.id} data-unread={unread ? 'true' : 'false'} style={{ marginBottom: 8 }}>

@@ -95,8 +95,10 @@ export interface MeetingDetailDto extends MeetingSummaryDto {
   readonly otherResponses: readonly { readonly displayName: string; readonly rsvp: RsvpResponse; readonly proxyName?: string | undefined }[];
   readonly presiding: { readonly basis: ActingChairBasis; readonly postTitle?: string | undefined; readonly displayName?: string | undefined };
   readonly history: readonly { readonly changedAt: string; readonly previousStartsAt: string; readonly reason?: string | undefined }[];
-  /** The viewer may reschedule or cancel (chair, the secretariat on the chair's behalf, admin). */
+  /** The viewer may reschedule or cancel: the chair or acting chair; for a draft convocation also the secretariat. */
   readonly mayManage?: boolean | undefined;
+  /** A draft convocation the viewer (the chair or acting chair) may issue. */
+  readonly mayIssue?: boolean | undefined;
   readonly bodyKind: BodyKind;
   /** 出席 / 欠席 / 代理 / 未回答 of the expected attendees; only for the convener, the secretariat and admins. */
   readonly attendance?: AttendanceTallyDto | undefined;
@@ -130,6 +132,8 @@ export interface BodyDto {
   readonly nameEn: string;
   readonly shortName: string;
   readonly mayConvene: boolean;
+  /** The viewer is its secretariat (庶務) and may prepare a draft convocation for the chair to issue. */
+  readonly mayPrepare: boolean;
   /** The body the convene form starts on: the one the viewer chairs, else HQ. */
   readonly conveneDefault: boolean;
 }
@@ -203,7 +207,8 @@ export interface NoticeDto {
         readonly change: 'rescheduled' | 'cancelled';
         readonly previousStartsAt: string;
         readonly startsAt: string;
-      };
+      }
+    | { readonly kind: 'convocationToIssue'; readonly meetingId: string; readonly bodyName: string; readonly bodyNameEn: string; readonly ordinal: number; readonly startsAt: string; readonly issued: boolean };
 }
 
 export interface DashboardDto {
@@ -444,4 +449,26 @@ export interface NotificationsOverviewDto {
     readonly callId?: string | undefined;
   }[];
   readonly outbox: Readonly<Record<'pending' | 'sending' | 'sent' | 'failed' | 'skipped', number>>;
+}
+
+/** A recorded absence (事故) or vacancy (欠けた) of a post, with its period (要綱 art. 3(3)). */
+export interface PostAbsenceDto {
+  readonly id: string;
+  readonly postId: string;
+  readonly postTitle: string;
+  readonly kind: 'absent' | 'vacant';
+  readonly from: string;
+  readonly until?: string | undefined;
+  readonly note?: string | undefined;
+  readonly recordedByName: string;
+  readonly recordedAt: string;
+  readonly endedAt?: string | undefined;
+  /** In force now. */
+  readonly current: boolean;
+}
+
+/** What the absences section lists: the records and the posts it offers (HQ's chair and vice-chairs first). */
+export interface PostAbsencesDto {
+  readonly absences: readonly PostAbsenceDto[];
+  readonly posts: readonly { readonly id: string; readonly title: string }[];
 }

@@ -9,6 +9,7 @@ import type { RolloverDto } from '../models/api-contract.js';
 import { programmeApi } from '../services/programme-api.js';
 import { ProgrammeImportSection } from './admin/ProgrammeImportSection.js';
 import { NotificationsSection } from './admin/NotificationsSection.js';
+import { AdminAbsencesSection } from './admin/AdminAbsencesSection.js';
 import { StaffImportSection } from './admin/StaffImportSection.js';
 
 function RolloverSection() {
@@ -44,7 +45,7 @@ function RolloverSection() {
   );
 }
 
-/** 管理: where notifications go (secretariat and admins); staff and programme imports and roll-over (admins). */
+/** 管理: where notifications go and absences of posts (secretariat and admins); staff and programme imports and roll-over (admins). */
 export function AdminPage() {
   const { t } = useI18n();
   const viewer = useLoad(() => programmeApi.me(), []);
@@ -54,6 +55,7 @@ export function AdminPage() {
         me.roles.admin || me.roles.secretariat ? (
           <>
             <NotificationsSection />
+            <AdminAbsencesSection />
             {me.roles.admin && (
               <>
                 <StaffImportSection />

@@ -15,6 +15,7 @@ import { MeetingLine } from './DashboardPage.js';
 import { initialMonth, MonthCalendar } from '../components/MonthCalendar.js';
 import { ConveneMeetingForm } from './meetings/ConveneMeetingForm.js';
 import { ManageMeeting } from './meetings/ManageMeeting.js';
+import { PreparedConvocation } from './meetings/PreparedConvocation.js';
 import { UnansweredReminder } from './meetings/UnansweredReminder.js';
 
 /** 会議: a list or a month calendar (Japan time), and the convene form for those who may convene. */
@@ -25,7 +26,9 @@ export function MeetingsPage({ view = 'list', month }: { view?: 'list' | 'calend
   const teams = useLoad(() => programmeApi.projectTeams({}), []);
   const [conveneOpen, setConveneOpen] = useState(false);
   const [notice, setNotice] = useState<string>();
-  const conveneable = bodies.state === 'ready' ? bodies.data.filter((body) => body.mayConvene) : [];
+  const conveneable = bodies.state === 'ready' ? bodies.data.filter((body) => body.mayConvene || body.mayPrepare) : [];
+  const prepareOnly = conveneable.length > 0 && conveneable.every((body) => !body.mayConvene);
+  const formTitle = t(prepareOnly ? 'prepareConvocation' : 'conveneMeeting');
   return (
     <>
       {notice && (
@@ -34,13 +37,13 @@ export function MeetingsPage({ view = 'list', month }: { view?: 'list' | 'calend
         </MessageBar>
       )}
       {conveneable.length > 0 && (
-        <Section title={t('conveneMeeting')}>
+        <Section title={formTitle}>
           {conveneOpen ? (
             <ConveneMeetingForm
               bodies={conveneable}
               teams={teams.state === 'ready' ? teams.data : []}
-              onConvened={(id) => {
-                setNotice(t('convened'));
+              onConvened={(id, prepared) => {
+                setNotice(t(prepared ? 'prepared' : 'convened'));
                 setConveneOpen(false);
                 meetings.reload();
                 window.location.hash = hrefOf('meetings', id);
@@ -48,7 +51,7 @@ export function MeetingsPage({ view = 'list', month }: { view?: 'list' | 'calend
             />
           ) : (
             <div>
-              <Button appearance="primary" onClick={() => { setNotice(undefined); setConveneOpen(true); }}>{t('conveneMeeting')}</Button>
+              <Button appearance="primary" onClick={() => { setNotice(undefined); setConveneOpen(true); }}>{formTitle}</Button>
             </div>
           )}
         </Section>
@@ -170,7 +173,8 @@ export function MeetingPage({ id }: { id: string }) {
               {data.onlineUrl && <OnlineLink url={data.onlineUrl} />}
               <Presiding presiding={data.presiding} bodyKind={data.bodyKind} />
             </Section>
-            {data.viewerExpected && data.status !== 'cancelled' && data.status !== 'held' && <RsvpForm meeting={data} onAnswered={meeting.reload} />}
+            {data.status === 'prepared' && <PreparedConvocation meeting={data} onIssued={meeting.reload} />}
+            {data.viewerExpected && data.status !== 'cancelled' && data.status !== 'held' && data.status !== 'prepared' && <RsvpForm meeting={data} onAnswered={meeting.reload} />}
             {data.mayManage && data.status !== 'cancelled' && data.status !== 'held' && <ManageMeeting meeting={data} onChanged={meeting.reload} />}
             <Section title={t('agenda')}>
               {data.agenda.length === 0 ? <Text>{t('empty')}</Text> : <ol>{data.agenda.map((item, index) => <li key={index}>{item.ptId ? <Link href={hrefOf('pts', item.ptId)}>{item.title}</Link> : item.title}</li>)}</ol>}

@@ -7,6 +7,8 @@ import type {
   CalendarFeedUrlsDto,
   CallDto,
   ConveneMeetingInput,
+  PostAbsenceDto,
+  PostAbsencesDto,
   DashboardDto,
   Decision,
   LocalStaffDto,
@@ -69,6 +71,13 @@ export const programmeApi = {
   conveneMeeting: (input: ConveneMeetingInput) => requestJson<MeetingSummaryDto>('POST', '/api/v1/meetings', input),
   rescheduleMeeting: (id: string, input: { startsAt: string; endsAt: string; place?: string | undefined; reason?: string | undefined }) =>
     requestJson<MeetingSummaryDto>('POST', `/api/v1/meetings/${enc(id)}/reschedule`, input),
+  prepareConvocation: (input: ConveneMeetingInput) => requestJson<MeetingSummaryDto>('POST', '/api/v1/meetings/prepare', input),
+  issueConvocation: (id: string, guests: readonly { name: string; affiliation?: string | undefined }[]) =>
+    requestJson<MeetingSummaryDto>('POST', `/api/v1/meetings/${enc(id)}/issue`, { guests }),
+  absences: () => requestJson<PostAbsencesDto>('GET', '/api/v1/absences'),
+  recordAbsence: (input: { postId: string; kind: 'absent' | 'vacant'; from: string; until?: string | undefined; note?: string | undefined }) =>
+    requestJson<PostAbsenceDto>('POST', '/api/v1/absences', input),
+  endAbsence: (id: string) => requestJson<PostAbsenceDto>('POST', `/api/v1/absences/${enc(id)}/end`, {}),
   cancelMeeting: (id: string) => requestJson<MeetingSummaryDto>('POST', `/api/v1/meetings/${enc(id)}/cancel`, {}),
   remindUnanswered: (id: string) => requestJson<RsvpReminderDto>('POST', `/api/v1/meetings/${enc(id)}/rsvp-reminder`, {}),
   projectTeams: (filter: { category?: string | undefined; status?: string | undefined; unitId?: string | undefined }) =>

@@ -6,15 +6,16 @@ import { startTabWorld, type TabWorld } from './tab-world.js';
 
 /**
  * A describe block's tab API in local mode: the seeded world started before its tests (plus any
- * `seed` of its own) and closed after them, and `call(as, …)` answering as any seeded person.
+ * `seed` of its own, whose extra people are named in `extraStaffIds`) and closed after them, and
+ * `call(as, …)` answering as any seeded person.
  */
-export function useTabApi(seed?: (ctx: UseCaseContext) => Promise<void>) {
+export function useTabApi(seed?: (ctx: UseCaseContext) => Promise<void>, extraStaffIds: readonly string[] = []) {
   let world: TabWorld | undefined;
   let tokens = new Map<string, string>();
   beforeAll(async () => {
     world = await startTabWorld({ auth: { mode: 'local' } });
     await seed?.(world.ctx);
-    tokens = await tokensForAllStaff(world.baseUrl);
+    tokens = await tokensForAllStaff(world.baseUrl, extraStaffIds);
   });
   afterAll(() => world?.close());
   const started = (): TabWorld => {

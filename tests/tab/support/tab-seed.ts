@@ -105,7 +105,7 @@ export const HQ_MEETING: Meeting = {
   guests: [{ name: '外部 有識者', affiliation: '大学' }],
   status: 'convened',
   convenedAt: new Date('2024-05-01T09:00:00+09:00'),
-  convenedByStaffId: 'secretary',
+  convenedByStaffId: 'mayor',
   history: [],
   demo: false,
 };

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { MEETING_LIMITS } from '../../../../shared/meetings/meeting-input.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
@@ -22,10 +22,11 @@ function parseGuests(text: string): { name: string; affiliation?: string }[] {
 
 /**
  * Convenes a meeting of a body the viewer may convene, starting on the one they chair (the
- * server marks it `conveneDefault`). The form's id makes a double submit
- * return the first meeting; the use case checks the authority again and plans the notices.
+ * server marks it `conveneDefault`); for a body the viewer only prepares (HQ's and the council's
+ * 庶務), the same form makes a draft convocation the chair issues. The form's id makes a double
+ * submit return the first meeting; the use case checks the authority again and plans the notices.
  */
-export function ConveneMeetingForm({ bodies, teams, onConvened }: { bodies: readonly BodyDto[]; teams: readonly ProjectTeamSummaryDto[]; onConvened: (meetingId: string) => void }) {
+export function ConveneMeetingForm({ bodies, teams, onConvened }: { bodies: readonly BodyDto[]; teams: readonly ProjectTeamSummaryDto[]; onConvened: (meetingId: string, prepared: boolean) => void }) {
   const { t, locale } = useI18n();
   const [meetingId, setMeetingId] = useState(() => crypto.randomUUID());
   const [form, setForm] = useState({ bodyId: (bodies.find((body) => body.conveneDefault) ?? bodies.find((body) => body.kind === 'hq') ?? bodies[0])?.id ?? '', date: '', startTime: '10:00', endTime: '11:00', place: '', onlineUrl: '', agenda: '', guests: '' });
@@ -33,11 +34,12 @@ export function ConveneMeetingForm({ bodies, teams, onConvened }: { bodies: read
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const set = (field: keyof typeof form) => (_: unknown, data: { value: string }) => setForm((current) => ({ ...current, [field]: data.value }));
+  const preparing = bodies.find((body) => body.id === form.bodyId)?.mayConvene === false;
   const submit = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      await programmeApi.conveneMeeting({
+      await (preparing ? programmeApi.prepareConvocation : programmeApi.conveneMeeting)({
         meetingId,
         bodyId: form.bodyId,
         startsAt: jstInstantOf(form.date, form.startTime),
@@ -48,7 +50,7 @@ export function ConveneMeetingForm({ bodies, teams, onConvened }: { bodies: read
         ptProgress: reporting,
         guests: parseGuests(form.guests),
       });
-      onConvened(meetingId);
+      onConvened(meetingId, preparing);
       setMeetingId(crypto.randomUUID());
     } catch (caught) {
       setError(caught);
@@ -57,7 +59,7 @@ export function ConveneMeetingForm({ bodies, teams, onConvened }: { bodies: read
     }
   };
   return (
-    <form onSubmit={(event) => { event.preventDefault(); void submit(); }} aria-label={t('conveneMeeting')} style={{ display: 'grid', gap: 12, maxWidth: 720 }}>
+    <form onSubmit={(event) => { event.preventDefault(); void submit(); }} aria-label={t(preparing ? 'prepareConvocation' : 'conveneMeeting')} style={{ display: 'grid', gap: 12, maxWidth: 720 }}>
       <Field label={t('body')} required>
         <Select name="bodyId" value={form.bodyId} onChange={set('bodyId')}>
           {bodies.map((body) => <option key={body.id} value={body.id}>{locale === 'ja' ? body.name : body.nameEn}</option>)}
@@ -101,9 +103,10 @@ export function ConveneMeetingForm({ bodies, teams, onConvened }: { bodies: read
       <Field label={t('guestLines')}>
         <Textarea name="guests" value={form.guests} onChange={set('guests')} rows={2} />
       </Field>
+      {preparing && <Text>{t('prepareHint')}</Text>}
       <ErrorNotice error={error} />
       <div>
-        <Button type="submit" appearance="primary" disabled={busy || !form.date}>{t('convene')}</Button>
+        <Button type="submit" appearance="primary" disabled={busy || !form.date}>{t(preparing ? 'prepareConvocation' : 'convene')}</Button>
       </div>
     </form>
   );
