@@ -23,6 +23,8 @@ export interface PtDetail {
   readonly team: ProjectTeam;
   readonly unitName: (unitId: string) => string;
   readonly lastProgress?: ProgressReport | undefined;
+  /** The reader's unit, when the team expects its staff (a listed department or group covers it). */
+  readonly viewerUnitExpected?: string | undefined;
 }
 
 export function ptDetailCard(data: { locale: Locale; detail: PtDetail }): AdaptiveCard {
@@ -37,6 +39,7 @@ export function ptDetailCard(data: { locale: Locale; detail: PtDetail }): Adapti
       [t('pt.secretariat', locale), neutraliseMarkdown(names(team.secretariatUnitIds))],
       [t('pt.members', locale), neutraliseMarkdown(members)],
       [t('pt.unassigned', locale), team.unassignedUnitIds.length ? neutraliseMarkdown(names(team.unassignedUnitIds)) : undefined],
+      [t('pt.yourUnit', locale), detail.viewerUnitExpected ? neutraliseMarkdown(t('pt.yourUnitExpected', locale, { unit: detail.viewerUnitExpected })) : undefined],
     ]),
   ];
   if (team.topics.length) {

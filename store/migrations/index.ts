@@ -3,6 +3,7 @@ import * as programmeAndActivity from './0001-programme-and-activity.js';
 import * as conversationsAndNotifications from './0002-conversations-and-notifications.js';
 import * as calendarFeeds from './0003-calendar-feeds.js';
 import * as personalNotices from './0004-personal-notices.js';
+import * as teamRulesAndRecordedReasons from './0006-team-rules-and-recorded-reasons.js';
 
 /**
  * Migrations are listed in code rather than discovered on disk, so the built server, `tsx` and the
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-conversations-and-notifications': conversationsAndNotifications,
   '0003-calendar-feeds': calendarFeeds,
   '0004-personal-notices': personalNotices,
+  '0006-team-rules-and-recorded-reasons': teamRulesAndRecordedReasons,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js';
-import { displayItemNumbers, type ProjectTeam } from '../../../shared/plan/project-team.js';
+import { displayItemNumbers, expectsUnit, type ProjectTeam } from '../../../shared/plan/project-team.js';
 import { outOfOrderMilestones } from '../../../shared/schedule/milestone.js';
 import { markPracticeInterest, searchPractices } from '../../../shared/use-cases/practice-catalogue.js';
 import { addProgressReport, mayReportProgress, PROGRESS_REPORT_MAX_LENGTH } from '../../../shared/use-cases/pt-progress.js';
@@ -44,7 +44,7 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
       const teams = (await repos.projectTeams.list())
         .filter((team) => !filter.category || team.category === filter.category)
         .filter((team) => !filter.status || team.status === filter.status)
-        .filter((team) => !filter.unitId || [...team.secretariatUnitIds, ...team.memberUnitIds, ...team.unassignedUnitIds].includes(filter.unitId))
+        .filter((team) => !filter.unitId || expectsUnit(team, filter.unitId) || team.unassignedUnitIds.includes(filter.unitId))
         .sort((a, b) => a.sortOrder - b.sortOrder);
       return { json: teams.map((team) => summary(team, units)) };
     }),
@@ -67,6 +67,7 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
         members: team.memberUnitIds.map((id) => units.get(id) ?? { id, name: id }),
         unassigned: team.unassignedUnitIds.map((id) => units.get(id) ?? { id, name: id }),
         notes: team.notes,
+        viewerUnitExpected: viewer.staff?.unitId !== undefined && expectsUnit(team, viewer.staff.unitId),
         progressReports: reports
           .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())
           .map((report) => ({ id: report.id, reportedAt: report.reportedAt.toISOString(), meetingId: report.meetingId, structure: report.structure, schedule: report.schedule, progress: report.progress, issues: report.issues })),
