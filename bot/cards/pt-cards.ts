@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/i18n/locale.js';
-import { displayItemNumbers, type ProgressReport, type ProjectTeam } from '../../shared/plan/project-team.js';
+import { displayItemNumbers, unitAsPrinted, type ProgressReport, type ProjectTeam } from '../../shared/plan/project-team.js';
 import { formatDate } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
 import { adaptiveCard, facts, heading, neutraliseMarkdown, note, subheading, textBlock, userText, type AdaptiveCard, type CardElement } from './card-kit.js';
@@ -30,7 +30,7 @@ export interface PtDetail {
 export function ptDetailCard(data: { locale: Locale; detail: PtDetail }): AdaptiveCard {
   const { locale, detail } = data;
   const { team } = detail;
-  const names = (ids: readonly string[]) => ids.map(detail.unitName).join('、');
+  const names = (ids: readonly string[]) => ids.map((id) => unitAsPrinted(team, id, detail.unitName)).join('、');
   const members = names(team.memberUnitIds) + (team.membersOpenEnded ? ` ${t('pt.andOthers', locale)}` : '');
   const body: CardElement[] = [
     heading(`${neutraliseMarkdown(displayItemNumbers(team))} ${neutraliseMarkdown(team.title)}`),

@@ -36,6 +36,8 @@ export interface ProjectTeam {
    * when the programme is imported; the entries above stay as printed, for display.
    */
   readonly expectedUnitIds?: readonly string[] | undefined;
+  /** How the source prints a unit in this PT's row, where it differs from the unit's name (各支所地域振興課). */
+  readonly printedNames?: Readonly<Record<string, string>> | undefined;
   /** The source's member list ends in 「など」: other units may join. */
   readonly membersOpenEnded: boolean;
   readonly unassignedUnitIds: readonly string[];
@@ -48,6 +50,11 @@ export interface ProjectTeam {
 /** Units appear in display form `1-4` or `3-12/3‐13` (the source's own spelling). */
 export function displayItemNumbers(team: Pick<ProjectTeam, 'items'>): string {
   return team.items.map((item) => item.original).join('/');
+}
+
+/** A unit as this PT's row prints it: 1-38 prints 各支所地域振興課 where 1-5 prints 支所地域振興課. */
+export function unitAsPrinted(team: Pick<ProjectTeam, 'printedNames'>, unitId: string, unitName: (id: string) => string): string {
+  return team.printedNames?.[unitId] ?? unitName(unitId);
 }
 
 /** The team with every unit its secretariat and member entries cover (shared/organisation/unit-coverage.ts). */

@@ -79,6 +79,8 @@ const ptSchema = z.strictObject({
   /** Units the source lists without showing whether they are secretariat or members. */
   unassigned: z.array(id).default([]),
   membersOpenEnded: z.boolean(),
+  /** How this PT's row prints a unit, where it differs from the unit's name (各支所地域振興課). */
+  printedNames: z.record(id, text).default({}),
   notes: z.array(text).default([]),
   topicLeads: z.array(z.strictObject({ topics: z.array(z.number().int().positive()).min(1), unitId: id })).default([]),
   status: z.enum(['active', 'paused', 'closed']).default('active'),

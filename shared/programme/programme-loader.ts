@@ -93,6 +93,7 @@ function toProjectTeam(pt: ProgrammeFile['pts'][number], index: number): Project
     topics: pt.topics.map((topic) => ({ number: topic.number, text: topic.text })),
     secretariatUnitIds: [...pt.secretariat],
     memberUnitIds: [...pt.members],
+    ...(Object.keys(pt.printedNames).length ? { printedNames: { ...pt.printedNames } } : {}),
     membersOpenEnded: pt.membersOpenEnded,
     unassignedUnitIds: [...pt.unassigned],
     notes: [...pt.notes],

@@ -78,11 +78,12 @@ export async function importProgramme(
 /**
  * Brings a database imported before team rules and unit coverage were kept up to date, and keeps
  * it so: team rules missing for a fiscal year are written from the file; the file's coverage
- * rules are added to the stored units that lack them; every stored team's expected units are
+ * rules are added to the stored units that lack them, and its printed names to the teams that
+ * lack them; every stored team's expected units are
  * derived again from the stored organisation. Nothing a person edited (a team's resolved units,
  * a renamed unit, re-imported rules) is overwritten. Returns how many records changed.
  */
-export async function completeProgrammeData(ctx: UseCaseContext, programme: Pick<ProgrammeEntities, 'units' | 'teamRules'>): Promise<number> {
+export async function completeProgrammeData(ctx: UseCaseContext, programme: Pick<ProgrammeEntities, 'units' | 'projectTeams' | 'teamRules'>): Promise<number> {
   return ctx.store.transaction(async (tx) => {
     const at = ctx.clock.now();
     let changed = 0;
@@ -103,9 +104,11 @@ export async function completeProgrammeData(ctx: UseCaseContext, programme: Pick
       }
       units.push(unit);
     }
+    const filePrinted = new Map(programme.projectTeams.filter((team) => team.printedNames).map((team) => [team.id, team.printedNames]));
     for (const stored of await tx.projectTeams.list()) {
-      const team = withExpectedUnits(stored, units);
-      if (sameMembers(team.expectedUnitIds, stored.expectedUnitIds)) continue;
+      const printedNames = stored.printedNames ?? filePrinted.get(stored.id);
+      const team = withExpectedUnits(printedNames ? { ...stored, printedNames } : stored, units);
+      if (sameMembers(team.expectedUnitIds, stored.expectedUnitIds) && team.printedNames === stored.printedNames) continue;
       await tx.projectTeams.upsert(team);
       changed += 1;
       await tx.audit.record({ entityType: 'projectTeam', entityId: team.id, action: 'import.updated', at, before: stored, after: team });

@@ -116,7 +116,8 @@ export async function saveRecruitmentTeam(ctx: UseCaseContext, secretariat: Staf
     const confirmation = check.warnings.length
       ? { reason: confirmationReason!, warnings: check.warnings.map((warning) => warning.code), confirmedBy: secretariat.id, confirmedAt: now }
       : undefined;
-    const formed: RecruitmentProject = { ...project, status: 'teamFormed', ...(confirmation ? { teamConfirmation: confirmation } : {}) };
+    // A team saved again within the rules drops an earlier confirmation: it no longer applies.
+    const formed: RecruitmentProject = { ...project, status: 'teamFormed', teamConfirmation: confirmation };
     await tx.recruitment.upsertProject(formed);
     await tx.audit.record({ entityType: 'recruitment', entityId: project.id, action: 'saveTeam', actorStaffId: secretariat.id, at: now, before: project, after: { seats, confirmation } });
     const seated = new Set(seats.map((seat) => seat.staffId));

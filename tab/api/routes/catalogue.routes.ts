@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js';
-import { displayItemNumbers, expectsUnit, type ProjectTeam } from '../../../shared/plan/project-team.js';
+import { displayItemNumbers, expectsUnit, unitAsPrinted, type ProjectTeam } from '../../../shared/plan/project-team.js';
 import { outOfOrderMilestones } from '../../../shared/schedule/milestone.js';
 import { markPracticeInterest, searchPractices } from '../../../shared/use-cases/practice-catalogue.js';
 import { addProgressReport, mayReportProgress, PROGRESS_REPORT_MAX_LENGTH } from '../../../shared/use-cases/pt-progress.js';
@@ -64,7 +64,7 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
       const json: ProjectTeamDetailDto = {
         ...summary(team, units),
         topics: team.topics,
-        members: team.memberUnitIds.map((id) => units.get(id) ?? { id, name: id }),
+        members: team.memberUnitIds.map((id) => ({ id, name: unitAsPrinted(team, id, (unitId) => units.get(unitId)?.name ?? unitId) })),
         unassigned: team.unassignedUnitIds.map((id) => units.get(id) ?? { id, name: id }),
         notes: team.notes,
         viewerUnitExpected: viewer.staff?.unitId !== undefined && expectsUnit(team, viewer.staff.unitId),
