@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { parseProgrammeFile, toDomain } from '../shared/programme/programme-loader.js';
 import { findTraps } from '../shared/programme/trap-report.js';
-import { completeProgrammeDetails, importProgramme } from '../shared/use-cases/programme-import.js';
+import { completeProgrammeData, completeProgrammeDetails, importProgramme } from '../shared/use-cases/programme-import.js';
 import { applyStaffImport, planStaffImport } from '../shared/use-cases/staff-import.js';
 import type { UseCaseContext } from '../shared/use-cases/context.js';
 import type { AppConfig } from './config.js';
@@ -18,17 +18,20 @@ import type { Logger } from './logger.js';
  */
 export async function bootstrap(ctx: UseCaseContext, config: AppConfig, logger: Logger): Promise<void> {
   const repos = ctx.store.repositories;
+  const file = parseProgrammeFile(await fs.readFile(config.programmeFile, 'utf8'));
+  const programme = toDomain(file);
   if ((await repos.bodies.list()).length === 0) {
-    const file = parseProgrammeFile(await fs.readFile(config.programmeFile, 'utf8'));
-    const summary = await importProgramme(ctx, toDomain(file));
+    const summary = await importProgramme(ctx, programme);
     logger.info({ file: config.programmeFile, ...summary, traps: findTraps(file).length }, 'empty database: imported the FY2024 programme');
   }
   // A database imported before the plan record existed gets it, and the details kept beside it.
   if ((await repos.plans.list()).length === 0) {
-    const file = parseProgrammeFile(await fs.readFile(config.programmeFile, 'utf8'));
-    const written = await completeProgrammeDetails(ctx, toDomain(file));
+    const written = await completeProgrammeDetails(ctx, programme);
     logger.info({ file: config.programmeFile, written }, 'added the plan record and the programme details this database lacked');
   }
+  // A database from before team rules and unit coverage were kept gets them.
+  const completed = await completeProgrammeData(ctx, programme);
+  if (completed) logger.info({ records: completed }, 'completed the programme data (team rules, the units each PT expects)');
   if (config.localMode && (await repos.staff.count()) === 0) {
     const plan = await planStaffImport(ctx, await fs.readFile(config.demoStaffFile, 'utf8'));
     await applyStaffImport(ctx, plan);

@@ -17,6 +17,9 @@ interface DocumentRow {
 export interface UnitsTable extends DocumentRow {}
 export interface PostsTable extends DocumentRow {}
 export interface BodiesTable extends DocumentRow {}
+export interface TeamRulesTable extends DocumentRow {
+  fiscal_year: number;
+}
 
 export interface StaffTable extends DocumentRow {
   upn_folded: string;
@@ -194,6 +197,7 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   outbox: OutboxTable;
   units: UnitsTable;
+  team_rules: TeamRulesTable;
   posts: PostsTable;
   bodies: BodiesTable;
   staff: StaffTable;

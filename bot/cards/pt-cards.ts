@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/i18n/locale.js';
-import { displayItemNumbers, topicLeadOf, type ProgressReport, type ProjectTeam } from '../../shared/plan/project-team.js';
+import { displayItemNumbers, topicLeadOf, unitAsPrinted, type ProgressReport, type ProjectTeam } from '../../shared/plan/project-team.js';
 import { formatDate } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
 import { adaptiveCard, facts, heading, neutraliseMarkdown, note, subheading, textBlock, userText, type AdaptiveCard, type CardElement } from './card-kit.js';
@@ -23,12 +23,14 @@ export interface PtDetail {
   readonly team: ProjectTeam;
   readonly unitName: (unitId: string) => string;
   readonly lastProgress?: ProgressReport | undefined;
+  /** The reader's unit, when the team expects its staff (a listed department or group covers it). */
+  readonly viewerUnitExpected?: string | undefined;
 }
 
 export function ptDetailCard(data: { locale: Locale; detail: PtDetail }): AdaptiveCard {
   const { locale, detail } = data;
   const { team } = detail;
-  const names = (ids: readonly string[]) => ids.map(detail.unitName).join('、');
+  const names = (ids: readonly string[]) => ids.map((id) => unitAsPrinted(team, id, detail.unitName)).join('、');
   const members = names(team.memberUnitIds) + (team.membersOpenEnded ? ` ${t('pt.andOthers', locale)}` : '');
   const body: CardElement[] = [
     heading(`${neutraliseMarkdown(displayItemNumbers(team))} ${neutraliseMarkdown(team.title)}`),
@@ -37,6 +39,7 @@ export function ptDetailCard(data: { locale: Locale; detail: PtDetail }): Adapti
       [t('pt.secretariat', locale), neutraliseMarkdown(names(team.secretariatUnitIds))],
       [t('pt.members', locale), neutraliseMarkdown(members)],
       [t('pt.unassigned', locale), team.unassignedUnitIds.length ? neutraliseMarkdown(names(team.unassignedUnitIds)) : undefined],
+      [t('pt.yourUnit', locale), detail.viewerUnitExpected ? neutraliseMarkdown(t('pt.yourUnitExpected', locale, { unit: detail.viewerUnitExpected })) : undefined],
     ]),
   ];
   if (team.topics.length) {

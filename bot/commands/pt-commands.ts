@@ -1,5 +1,6 @@
 import { itemKeyOf } from '../../shared/plan/item-number.js';
 import { searchProjectTeams } from '../../shared/plan/project-team-search.js';
+import { expectsUnit } from '../../shared/plan/project-team.js';
 import { ptDetailCard, ptListCard } from '../cards/pt-cards.js';
 import { t } from '../i18n/bot-text.js';
 import { cardReply, textReply, type CommandHandler } from './command-turn.js';
@@ -23,7 +24,9 @@ export const ptDetailCommand: CommandHandler = async (turn, argument) => {
   if (!team) return textReply(t('pt.notFound', turn.locale, { text: argument }));
   const units = new Map((await repos.units.list()).map((unit) => [unit.id, unit.name]));
   const reports = await repos.projectTeams.listProgressReports(team.id);
+  const viewerUnit = turn.staff?.unitId;
+  const viewerUnitExpected = viewerUnit && expectsUnit(team, viewerUnit) ? units.get(viewerUnit) : undefined;
   return cardReply(
-    ptDetailCard({ locale: turn.locale, detail: { team, unitName: (id) => units.get(id) ?? id, lastProgress: reports.at(-1) } }),
+    ptDetailCard({ locale: turn.locale, detail: { team, unitName: (id) => units.get(id) ?? id, lastProgress: reports.at(-1), viewerUnitExpected } }),
   );
 };

@@ -14,4 +14,16 @@ export interface Unit {
   readonly parentId?: string | undefined;
   /** Other spellings seen in documents; searched like the name. */
   readonly aliases?: readonly string[] | undefined;
+  /**
+   * For an entry that stands for a group (各総合支所) or several sections (支所区民課・地域振興課):
+   * the units it covers, by rule (see `coveredUnitIds`).
+   */
+  readonly covers?: readonly UnitCoverageRule[] | undefined;
+}
+
+/** Units of `kind`, whose parent is of kind `under`, and whose name (without a bracketed branch) is `named`; each part optional. */
+export interface UnitCoverageRule {
+  readonly kind?: UnitKind | undefined;
+  readonly under?: UnitKind | undefined;
+  readonly named?: string | undefined;
 }

@@ -1,3 +1,5 @@
+import { coveredUnitIds } from '../organisation/unit-coverage.js';
+import type { Unit } from '../organisation/unit.js';
 import type { ItemNumber } from './item-number.js';
 
 /**
@@ -28,6 +30,14 @@ export interface ProjectTeam {
   readonly topics: readonly StudyTopic[];
   readonly secretariatUnitIds: readonly string[];
   readonly memberUnitIds: readonly string[];
+  /**
+   * Every unit whose staff the team expects: its secretariat and member entries with what they
+   * cover (a department's sections, 各支所地域振興課's sections). Derived from the organisation data
+   * when the programme is imported; the entries above stay as printed, for display.
+   */
+  readonly expectedUnitIds?: readonly string[] | undefined;
+  /** How the source prints a unit in this PT's row, where it differs from the unit's name (各支所地域振興課). */
+  readonly printedNames?: Readonly<Record<string, string>> | undefined;
   /** The source's member list ends in 「など」: other units may join. */
   readonly membersOpenEnded: boolean;
   readonly unassignedUnitIds: readonly string[];
@@ -53,6 +63,21 @@ export function topicLeadOf(team: Pick<ProjectTeam, 'topicLeads'>, number: numbe
 /** Units appear in display form `1-4` or `3-12/3‐13` (the source's own spelling). */
 export function displayItemNumbers(team: Pick<ProjectTeam, 'items'>): string {
   return team.items.map((item) => item.original).join('/');
+}
+
+/** A unit as this PT's row prints it: 1-38 prints 各支所地域振興課 where 1-5 prints 支所地域振興課. */
+export function unitAsPrinted(team: Pick<ProjectTeam, 'printedNames'>, unitId: string, unitName: (id: string) => string): string {
+  return team.printedNames?.[unitId] ?? unitName(unitId);
+}
+
+/** The team with every unit its secretariat and member entries cover (shared/organisation/unit-coverage.ts). */
+export function withExpectedUnits(team: ProjectTeam, units: readonly Unit[]): ProjectTeam {
+  return { ...team, expectedUnitIds: coveredUnitIds([...team.secretariatUnitIds, ...team.memberUnitIds], units) };
+}
+
+/** True when the team expects staff of `unitId`: its secretariat and member entries, with what they cover. */
+export function expectsUnit(team: Pick<ProjectTeam, 'secretariatUnitIds' | 'memberUnitIds' | 'expectedUnitIds'>, unitId: string): boolean {
+  return (team.expectedUnitIds ?? [...team.secretariatUnitIds, ...team.memberUnitIds]).includes(unitId);
 }
 
 /** True when `key` (a folded item number) is one of the team's items. */

@@ -3,7 +3,7 @@ import type { Meeting } from '../meetings/meeting.js';
 import type { Rsvp } from '../meetings/rsvp.js';
 import type { Proposal, ProposalState } from '../proposals/proposal.js';
 import type { Application, RecruitmentProject } from '../recruitment/recruitment.js';
-import type { TeamSeat } from '../recruitment/team-composition.js';
+import type { TeamRules, TeamSeat } from '../recruitment/team-composition.js';
 import type { UpsertOutcome } from './reference-data-ports.js';
 
 export interface MeetingRepository {
@@ -48,6 +48,9 @@ export interface RecruitmentRepository {
   listApplications(projectId: string): Promise<Application[]>;
   saveTeam(projectId: string, seats: readonly TeamSeat[]): Promise<void>;
   getTeam(projectId: string): Promise<TeamSeat[]>;
+  /** The proposal-based PT team rules of a fiscal year, as the programme states them. */
+  getTeamRules(fiscalYear: number): Promise<TeamRules | undefined>;
+  upsertTeamRules(fiscalYear: number, rules: TeamRules): Promise<UpsertOutcome>;
 }
 
 export interface AuditRepository {

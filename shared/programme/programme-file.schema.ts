@@ -24,14 +24,17 @@ const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YY
 const itemNumber = z.string().refine((value) => itemKeyOf(value) !== undefined, 'must be a plan item number such as 1-4');
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'] as const;
 
+const unitKind = z.enum(['office', 'department', 'branch', 'section', 'facility', 'other']);
 const unitSchema = z.strictObject({
   id,
   name: text,
-  kind: z.enum(['office', 'department', 'branch', 'section', 'facility', 'other']),
+  kind: unitKind,
   parentId: id.optional(),
   aliases: z.array(text).default([]),
   /** The PT list sometimes names a post, a group of units or several sections in one entry. */
   standsFor: z.enum(['post', 'collective', 'compound']).optional(),
+  /** What a group or compound entry covers (shared/organisation/unit-coverage.ts). */
+  covers: z.array(z.strictObject({ kind: unitKind.optional(), under: unitKind.optional(), named: text.optional() })).min(1).optional(),
   note: text.optional(),
 });
 
@@ -99,6 +102,8 @@ const ptSchema = z.strictObject({
   /** Units the source lists without showing whether they are secretariat or members. */
   unassigned: z.array(id).default([]),
   membersOpenEnded: z.boolean(),
+  /** How this PT's row prints a unit, where it differs from the unit's name (各支所地域振興課). */
+  printedNames: z.record(id, text).default({}),
   notes: z.array(text).default([]),
   topicLeads: z.array(z.strictObject({ topics: z.array(z.number().int().positive()).min(1), unitId: id })).default([]),
   status: z.enum(['active', 'paused', 'closed']).default('active'),

@@ -6,7 +6,7 @@ import type { Post } from '../organisation/post.js';
 import type { Unit } from '../organisation/unit.js';
 import { parseItemNumber } from '../plan/item-number.js';
 import { planIdFor, type Plan } from '../plan/plan.js';
-import { displayItemNumbers, type ProjectTeam } from '../plan/project-team.js';
+import { displayItemNumbers, withExpectedUnits, type ProjectTeam } from '../plan/project-team.js';
 import type { GoodPractice } from '../practices/good-practice.js';
 import type { TeamRules } from '../recruitment/team-composition.js';
 import type { Milestone } from '../schedule/milestone.js';
@@ -94,6 +94,7 @@ function toProjectTeam(pt: ProgrammeFile['pts'][number], index: number): Project
     topics: pt.topics.map((topic) => ({ number: topic.number, text: topic.text })),
     secretariatUnitIds: [...pt.secretariat],
     memberUnitIds: [...pt.members],
+    ...(Object.keys(pt.printedNames).length ? { printedNames: { ...pt.printedNames } } : {}),
     membersOpenEnded: pt.membersOpenEnded,
     unassignedUnitIds: [...pt.unassigned],
     notes: [...pt.notes],
@@ -160,12 +161,12 @@ function toMilestones(file: ProgrammeFile): Milestone[] {
  */
 export function toDomain(file: ProgrammeFile): ProgrammeEntities {
   const units: Unit[] = file.units.map((unit) =>
-    defined<Unit>({ id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId, aliases: nonEmpty(unit.aliases) }),
+    defined<Unit>({ id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId, aliases: nonEmpty(unit.aliases), covers: unit.covers?.map((rule) => defined(rule)) }),
   );
   const posts: Post[] = file.posts.map((post) =>
     defined<Post>({ id: post.id, title: post.title, unitId: post.unitId, grade: post.grade, aliases: nonEmpty(post.aliases) }),
   );
-  const projectTeams = file.pts.map(toProjectTeam);
+  const projectTeams = file.pts.map((pt, index) => withExpectedUnits(toProjectTeam(pt, index), units));
   const bodies: Body[] = [
     ...file.bodies.map((body) => ({
       id: body.id,
@@ -211,6 +212,7 @@ export function toDomain(file: ProgrammeFile): ProgrammeEntities {
     calls: file.calls.map((call) => toCall(call, file.fiscalYear)),
     milestones: toMilestones(file),
     plans: [toPlan(file)],
+    teamRules: [{ fiscalYear: file.fiscalYear, rules: toTeamRules(file) }],
   };
 }
 
@@ -233,5 +235,15 @@ export function toPlan(file: ProgrammeFile): Plan {
 /** The proposal-based PT team rules the file states, in the shape `checkTeamComposition` takes. */
 export function toTeamRules(file: ProgrammeFile): TeamRules {
   const { pm, pl, members } = file.proposalPtSystem.teamRules;
-  return { pmGrades: [...pm.grades], plGrades: [...pl.grades], memberMaxGrade: members.maxGrade, minMembers: members.min, maxMembers: members.max };
+  return {
+    pmGrades: [...pm.grades],
+    pmCount: pm.count,
+    plGrades: [...pl.grades],
+    plCount: pl.count,
+    memberMaxGrade: members.maxGrade,
+    minMembers: members.min,
+    maxMembers: members.max,
+    membersApproximate: members.approximate,
+    membersAsPrinted: members.asPrinted,
+  };
 }

@@ -18,6 +18,16 @@ export interface RecruitmentProject {
   readonly closesAt: Date;
   readonly status: 'recruiting' | 'closed' | 'teamFormed';
   readonly demo: boolean;
+  /** When the team was formed outside an approximate rule: the secretariat's recorded reason. */
+  readonly teamConfirmation?: TeamConfirmation | undefined;
+}
+
+export interface TeamConfirmation {
+  readonly reason: string;
+  /** The codes of the warnings confirmed (e.g. `team.memberCountApproximate`). */
+  readonly warnings: readonly string[];
+  readonly confirmedBy: string;
+  readonly confirmedAt: Date;
 }
 
 export type ApplicationState = 'applied' | 'withdrawn' | 'selected' | 'notSelected';

@@ -13,28 +13,50 @@ export interface TeamSeat {
   readonly displayName: string;
   readonly grade: Grade;
   readonly role: TeamRole;
+  /** Why someone who did not apply (or withdrew) holds the seat; recorded by the secretariat. */
+  readonly exceptionReason?: string | undefined;
 }
 
 /**
- * The system's team rules: exactly 1 PM at director or section-chief grade, exactly 1 PL at
- * subsection-chief grade, and about 3–5 members at chief grade or below. Everyone joins as an
- * individual, so one person holds one seat.
+ * The system's team rules, as the programme file states them (５（５）): exactly 1 PM at director or
+ * section-chief grade, exactly 1 PL at subsection-chief grade, and 「３名～５名程度」 — about 3–5 —
+ * members at chief grade or below. Everyone joins as an individual, so one person holds one seat.
  */
 export interface TeamRules {
   readonly pmGrades: readonly Grade[];
+  readonly pmCount: number;
   readonly plGrades: readonly Grade[];
+  readonly plCount: number;
   readonly memberMaxGrade: Grade;
   readonly minMembers: number;
   readonly maxMembers: number;
+  /** 「程度」: the member range is a guide; outside it the secretariat confirms with a reason. */
+  readonly membersApproximate: boolean;
+  /** The range as printed (「３名～５名程度」). */
+  readonly membersAsPrinted: string;
 }
 
+/** What the FY2024 programme file states; the app reads the rules from the stored programme, this is for tests and fixtures. */
 export const FY2024_TEAM_RULES: TeamRules = {
   pmGrades: ['director', 'sectionChief'],
+  pmCount: 1,
   plGrades: ['subsectionChief'],
+  plCount: 1,
   memberMaxGrade: 'chief',
   minMembers: 3,
   maxMembers: 5,
+  membersApproximate: true,
+  membersAsPrinted: '３名～５名程度',
 };
+
+/**
+ * A team's check: `errors` stop the save; `warnings` (a member count outside an approximate
+ * range) need the secretariat's confirmation with a recorded reason.
+ */
+export interface TeamCheck {
+  readonly errors: DomainError[];
+  readonly warnings: DomainError[];
+}
 
 /**
  * Whether a person of `grade` may hold `role` under `rules`: the one grade rule that the team
@@ -52,18 +74,19 @@ export function gradesForRole(role: TeamRole, rules: TeamRules = FY2024_TEAM_RUL
 }
 
 /**
- * Every violated rule, each as its own error so a secretariat sees all of them at once.
- * An empty list means the team may be saved.
+ * Every violated rule, each as its own error so a secretariat sees all of them at once, and the
+ * warnings an approximate rule gives. No errors and no warnings: the team may be saved as it is.
  */
-export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRules = FY2024_TEAM_RULES): DomainError[] {
+export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRules): TeamCheck {
   const errors: DomainError[] = [];
+  const warnings: DomainError[] = [];
   const byRole = (role: TeamRole) => seats.filter((seat) => seat.role === role);
   const gradeNames = (grades: readonly Grade[]) => grades.map((grade) => GRADE_LABELS[grade].ja).join('・');
   const gradeNamesEn = (grades: readonly Grade[]) => grades.map((grade) => GRADE_LABELS[grade].en.toLowerCase()).join(' or ');
 
-  for (const [role, grades] of [['pm', rules.pmGrades], ['pl', rules.plGrades]] as const) {
+  for (const [role, grades, required] of [['pm', rules.pmGrades, rules.pmCount], ['pl', rules.plGrades, rules.plCount]] as const) {
     const holders = byRole(role);
-    if (holders.length !== 1) errors.push(new DomainError(`team.${role}Count`, { count: holders.length }));
+    if (holders.length !== required) errors.push(new DomainError(`team.${role}Count`, { count: holders.length, required }));
     for (const seat of holders.filter((holder) => !mayHoldRole(holder.grade, role, rules))) {
       errors.push(
         new DomainError(`team.${role}Grade`, {
@@ -78,10 +101,12 @@ export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRule
   }
 
   const members = byRole('member');
-  if (members.length < rules.minMembers || members.length > rules.maxMembers) {
-    errors.push(
-      new DomainError('team.memberCount', { count: members.length, min: rules.minMembers, max: rules.maxMembers }),
-    );
+  const outsideRange = members.length < rules.minMembers || members.length > rules.maxMembers;
+  // 「程度」 allows a team a member more or fewer, with a reason; a team with no member at all is not a team.
+  if (outsideRange && rules.membersApproximate && members.length > 0) {
+    warnings.push(new DomainError('team.memberCountApproximate', { count: members.length, min: rules.minMembers, max: rules.maxMembers, printed: rules.membersAsPrinted }));
+  } else if (outsideRange) {
+    errors.push(new DomainError('team.memberCount', { count: members.length, min: rules.minMembers, max: rules.maxMembers }));
   }
   for (const seat of members.filter((member) => !mayHoldRole(member.grade, 'member', rules))) {
     errors.push(new DomainError('team.memberGrade', { name: seat.displayName, grade: GRADE_LABELS[seat.grade].ja, gradeEn: GRADE_LABELS[seat.grade].en.toLowerCase() }));
@@ -92,5 +117,5 @@ export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRule
   for (const seat of seats.filter((candidate, index) => seats.findIndex((s) => s.staffId === candidate.staffId) === index)) {
     if ((counts.get(seat.staffId) ?? 0) > 1) errors.push(new DomainError('team.duplicatePerson', { name: seat.displayName }));
   }
-  return errors;
+  return { errors, warnings };
 }

@@ -3,10 +3,11 @@ import type { ProposalCall } from '../calls/proposal-call.js';
 import type { Post } from '../organisation/post.js';
 import type { Unit } from '../organisation/unit.js';
 import type { Plan } from '../plan/plan.js';
-import type { ProjectTeam } from '../plan/project-team.js';
+import { withExpectedUnits, type ProjectTeam } from '../plan/project-team.js';
 import type { UpsertOutcome } from '../ports/reference-data-ports.js';
 import type { GoodPractice } from '../practices/good-practice.js';
 import type { Milestone } from '../schedule/milestone.js';
+import type { TeamRules } from '../recruitment/team-composition.js';
 import type { UseCaseContext } from './context.js';
 
 /** Everything a programme file holds, already validated and mapped to domain objects. */
@@ -19,6 +20,13 @@ export interface ProgrammeEntities {
   readonly calls: readonly ProposalCall[];
   readonly milestones: readonly Milestone[];
   readonly plans: readonly Plan[];
+  /** The proposal-based PT team rules, one entry per fiscal year the file covers. */
+  readonly teamRules: readonly FiscalYearTeamRules[];
+}
+
+export interface FiscalYearTeamRules {
+  readonly fiscalYear: number;
+  readonly rules: TeamRules;
 }
 
 export type ImportSummary = Record<UpsertOutcome, number>;
@@ -60,6 +68,12 @@ export async function importProgramme(
     await write('call', programme.calls, await tx.calls.list(), (call) => tx.calls.upsert(call));
     await write('milestone', programme.milestones, await tx.milestones.list(), (milestone) => tx.milestones.upsert(milestone));
     await write('plan', programme.plans, await tx.plans.list(), (plan) => tx.plans.upsert(plan));
+    for (const { fiscalYear, rules } of programme.teamRules) {
+      const before = await tx.recruitment.getTeamRules(fiscalYear);
+      const outcome = await tx.recruitment.upsertTeamRules(fiscalYear, rules);
+      summary[outcome] += 1;
+      if (outcome !== 'unchanged') await tx.audit.record({ entityType: 'teamRules', entityId: `fy${fiscalYear}`, action: `import.${outcome}`, actorStaffId, at, before, after: rules });
+    }
     return summary;
   });
 }
@@ -111,4 +125,50 @@ export async function completeProgrammeDetails(ctx: UseCaseContext, programme: P
     }
     return written;
   });
+}
+
+/**
+ * Brings a database imported before team rules and unit coverage were kept up to date, and keeps
+ * it so: team rules missing for a fiscal year are written from the file; the file's coverage
+ * rules are added to the stored units that lack them, and its printed names to the teams that
+ * lack them; every stored team's expected units are
+ * derived again from the stored organisation. Nothing a person edited (a team's resolved units,
+ * a renamed unit, re-imported rules) is overwritten. Returns how many records changed.
+ */
+export async function completeProgrammeData(ctx: UseCaseContext, programme: Pick<ProgrammeEntities, 'units' | 'projectTeams' | 'teamRules'>): Promise<number> {
+  return ctx.store.transaction(async (tx) => {
+    const at = ctx.clock.now();
+    let changed = 0;
+    for (const { fiscalYear, rules } of programme.teamRules) {
+      if (await tx.recruitment.getTeamRules(fiscalYear)) continue;
+      await tx.recruitment.upsertTeamRules(fiscalYear, rules);
+      changed += 1;
+      await tx.audit.record({ entityType: 'teamRules', entityId: `fy${fiscalYear}`, action: 'import.created', at, after: rules });
+    }
+    const fileCoverage = new Map(programme.units.filter((unit) => unit.covers).map((unit) => [unit.id, unit.covers]));
+    const units: Unit[] = [];
+    for (const stored of await tx.units.list()) {
+      const covers = fileCoverage.get(stored.id);
+      const unit = covers && !stored.covers ? { ...stored, covers } : stored;
+      if (unit !== stored && (await tx.units.upsert(unit)) !== 'unchanged') {
+        changed += 1;
+        await tx.audit.record({ entityType: 'unit', entityId: unit.id, action: 'import.updated', at, before: stored, after: unit });
+      }
+      units.push(unit);
+    }
+    const filePrinted = new Map(programme.projectTeams.filter((team) => team.printedNames).map((team) => [team.id, team.printedNames]));
+    for (const stored of await tx.projectTeams.list()) {
+      const printedNames = stored.printedNames ?? filePrinted.get(stored.id);
+      const team = withExpectedUnits(printedNames ? { ...stored, printedNames } : stored, units);
+      if (sameMembers(team.expectedUnitIds, stored.expectedUnitIds) && team.printedNames === stored.printedNames) continue;
+      await tx.projectTeams.upsert(team);
+      changed += 1;
+      await tx.audit.record({ entityType: 'projectTeam', entityId: team.id, action: 'import.updated', at, before: stored, after: team });
+    }
+    return changed;
+  });
+}
+
+function sameMembers(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a !== undefined && b !== undefined && a.length === b.length && a.every((id) => b.includes(id));
 }

@@ -4,6 +4,7 @@ import * as conversationsAndNotifications from './0002-conversations-and-notific
 import * as calendarFeeds from './0003-calendar-feeds.js';
 import * as personalNotices from './0004-personal-notices.js';
 import * as postAbsences from './0005-post-absences.js';
+import * as teamRulesAndRecordedReasons from './0006-team-rules-and-recorded-reasons.js';
 import * as plans from './0007-plans.js';
 
 /**
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-calendar-feeds': calendarFeeds,
   '0004-personal-notices': personalNotices,
   '0005-post-absences': postAbsences,
+  '0006-team-rules-and-recorded-reasons': teamRulesAndRecordedReasons,
   '0007-plans': plans,
 };
 

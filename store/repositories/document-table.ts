@@ -6,6 +6,7 @@ import { canonicalForm, decodeDocument, encodeDocument } from '../document-codec
 /** Tables whose rows are an `id`, an aggregate in `doc`, and key columns derived from it. */
 export type DocumentTableName =
   | 'units'
+  | 'team_rules'
   | 'posts'
   | 'bodies'
   | 'staff'

@@ -1,13 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { RecruitmentRepository } from '../../shared/ports/activity-ports.js';
 import type { Application, RecruitmentProject } from '../../shared/recruitment/recruitment.js';
-import type { TeamSeat } from '../../shared/recruitment/team-composition.js';
+import type { TeamRules, TeamSeat } from '../../shared/recruitment/team-composition.js';
 import type { Database } from '../database.js';
 import { encodeDocument } from '../document-codec.js';
 import { decodeRows, findDocument, upsertDocument } from './document-table.js';
 
 export function recruitmentRepository(db: Kysely<Database>): RecruitmentRepository {
   return {
+    getTeamRules: async (fiscalYear) => {
+      const stored = await findDocument<TeamRules & { id: string; fiscalYear: number }>(db, 'team_rules', `fy${fiscalYear}`);
+      if (!stored) return undefined;
+      const { id: _id, fiscalYear: _fiscalYear, ...rules } = stored;
+      return rules;
+    },
+    upsertTeamRules: (fiscalYear, rules) => {
+      const row: TeamRules & { id: string; fiscalYear: number } = { id: `fy${fiscalYear}`, fiscalYear, ...rules };
+      return upsertDocument(db, 'team_rules', row, { fiscal_year: fiscalYear });
+    },
     upsertProject: (project) =>
       upsertDocument(db, 'recruitment_projects', project, { status: project.status, opens_at: project.opensAt }),
     getProject: (id) => findDocument<RecruitmentProject>(db, 'recruitment_projects', id),

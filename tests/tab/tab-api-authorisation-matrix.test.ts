@@ -78,6 +78,7 @@ const MATRIX: readonly Row[] = [
   { method: 'GET', path: '/api/v1/recruitment/rp-1', allowed: ALL },
   { method: 'POST', path: '/api/v1/recruitment/rp-1/applications', allowed: ALL, body: () => ({ desiredRole: 'member', motivation: '参加したい' }) },
   { method: 'PUT', path: '/api/v1/recruitment/rp-1/team', allowed: REVIEWERS, body: () => ({ seats: [] }) },
+  { method: 'GET', path: '/api/v1/recruitment/rp-1/candidates?q=%E8%B2%A1%E6%94%BF', allowed: REVIEWERS },
   { method: 'GET', path: '/api/v1/calendar-feed', allowed: ALL },
   { method: 'POST', path: '/api/v1/calendar-feed/rotate', allowed: ALL },
   { method: 'GET', path: '/api/v1/admin/notifications', allowed: REVIEWERS },

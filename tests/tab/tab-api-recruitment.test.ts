@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW } from './support/tab-seed.js';
+import { NOW, RECRUITMENT } from './support/tab-seed.js';
 import { useTabApi } from './support/tab-api-session.js';
 
 const VALID_TEAM = [
@@ -71,29 +71,72 @@ describe('proposal-based PT recruitment from the tab', () => {
     api.world.clock.set(NOW);
   });
 
+  it('refuses to form the team while the public call is open, saying until when (５（５）: members come from the 公募)', async () => {
+    const open = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: VALID_TEAM });
+    expect(open.status).toBe(409);
+    expect(open.json().error).toMatchObject({ code: 'team.recruitmentOpen', message: '「窓口手続きのオンライン化」の公募は令和6年6月1日（土）0:00まで受付中です。締切後にチームを編成してください。' });
+    const detail = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json();
+    expect(detail).toMatchObject({ recruitmentClosed: false, teamRules: { pmCount: 1, plCount: 1, minMembers: 3, maxMembers: 5, membersApproximate: true, membersAsPrinted: '３名～５名程度' } });
+    expect(await api.world.ctx.store.repositories.recruitment.getTeam('rp-1')).toEqual([]);
+  });
+
   it('refuses a team that breaks the rules, explaining every violation in Japanese or English, and saves nothing', async () => {
+    api.world.clock.set(RECRUITMENT.closesAt);
     const broken = [{ staffId: 'pl-candidate', role: 'pm' }, { staffId: 'author', role: 'pl' }, { staffId: 'outsider', role: 'member' }, { staffId: 'outsider', role: 'member' }];
     const ja = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: broken });
     expect(ja.status).toBe(422);
     expect(ja.json().error.fields.map((field: { message: string }) => field.message)).toEqual([
       '財政 係長さん（係長級）はPMになれません。PMは部長級・課長級の職員です。',
       '財政 主任さん（主任）はPLになれません。PLは係長級の職員です。',
-      'メンバーは3〜5名です（現在2名）。',
       '保健 主事さんが複数の役割に入っています。個人として1つの役割で参加します。',
+      '目安の人数を外れるため、確定の理由を入力してください。',
+      'メンバーは「３名～５名程度」です（現在2名）。この人数で編成する場合は、事務局が理由を記録して確定してください。',
     ]);
     const en = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: broken }, { 'Accept-Language': 'en' });
     expect(en.json().error.fields[0].message).toBe('財政 係長 (subsection chief) cannot be PM: the PM must be director or section chief grade.');
     expect(await api.world.ctx.store.repositories.recruitment.getTeam('rp-1')).toEqual([]);
   });
 
+  it('seats someone who did not apply only with a recorded reason (５（５）: an exception to the 公募)', async () => {
+    const withAdmin = [...VALID_TEAM.slice(0, 4), { staffId: 'admin', role: 'member' }];
+    const refused = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: withAdmin });
+    expect(refused.status).toBe(422);
+    expect(refused.json().error.fields.map((field: { message: string }) => field.message)).toEqual([
+      '管理 者さんは公募に応募していません（または辞退しました）。例外として配置する場合は理由を記録してください。',
+    ]);
+    // The builder finds them by name (spaces not needed), after the applicants.
+    const candidates = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1/candidates?q=管理者')).json() as { staffId: string; applicant: boolean }[];
+    const firstOther = candidates.findIndex((candidate) => !candidate.applicant);
+    expect(candidates.slice(0, firstOther).map((candidate) => candidate.staffId).sort()).toEqual(['author', 'member1', 'member2', 'outsider', 'pl-candidate', 'planning-chief']);
+    expect(candidates.slice(firstOther)).toEqual([expect.objectContaining({ staffId: 'admin', applicant: false, withdrawn: false })]);
+    const withReason = [...VALID_TEAM.slice(0, 4), { staffId: 'admin', role: 'member', exceptionReason: '辞退者の交代として所属長が推薦' }];
+    expect((await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: withReason })).status).toBe(200);
+    const formed = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json();
+    expect(formed.team.find((seat: { staffId: string }) => seat.staffId === 'admin')).toMatchObject({ exceptionReason: '辞退者の交代として所属長が推薦' });
+    expect(formed.teamConfirmation).toBeUndefined();
+    expect((await call('author', 'GET', '/api/v1/recruitment/rp-1/candidates?q=管理')).status).toBe(403);
+  });
+
+  it('warns at two members since 「３名～５名程度」 means about, and forms the team once the secretariat records why (５（５）)', async () => {
+    const two = VALID_TEAM.slice(0, 4);
+    const unconfirmed = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: two });
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.json().error.fields.map((field: { field?: string }) => field.field)).toContain('confirmationReason');
+    const confirmed = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: two, confirmationReason: '少人数で試行し、秋に追加公募する' });
+    expect(confirmed.status).toBe(200);
+    const formed = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json();
+    expect(formed).toMatchObject({ status: 'teamFormed', teamConfirmation: { reason: '少人数で試行し、秋に追加公募する' } });
+    const audit = await api.world.ctx.store.repositories.audit.listFor('recruitment', 'rp-1');
+    expect(audit.filter((entry) => entry.action === 'saveTeam').map((entry) => JSON.stringify(entry.after)).join()).toContain('少人数で試行し、秋に追加公募する');
+  });
+
   it('refuses anyone but the secretariat with 403, then saves a valid team and marks the project formed', async () => {
     expect((await call('author', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: VALID_TEAM })).status).toBe(403);
     expect((await call('pt-secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: VALID_TEAM })).status).toBe(403);
-    expect(await api.world.ctx.store.repositories.recruitment.getTeam('rp-1')).toEqual([]);
     const saved = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: VALID_TEAM });
     expect(saved.status).toBe(200);
     const formed = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json();
-    expect(formed).toMatchObject({ status: 'teamFormed', team: VALID_TEAM });
+    expect(formed).toMatchObject({ status: 'teamFormed', team: VALID_TEAM.map((seat) => expect.objectContaining(seat)) });
     // Each applicant's outcome is set with the team, so they can be told.
     expect(Object.fromEntries(formed.applicants.map((applicant: { staffId: string; state: string }) => [applicant.staffId, applicant.state]))).toEqual({
       'planning-chief': 'selected', 'pl-candidate': 'selected', author: 'selected', outsider: 'selected', member1: 'selected', member2: 'notSelected',

@@ -52,7 +52,7 @@ async function auditRowsFor(ctx: UseCaseContext, programme: ProgrammeEntities): 
 
 const entityCount = (programme: ProgrammeEntities) =>
   programme.units.length + programme.posts.length + programme.bodies.length + programme.projectTeams.length +
-  programme.practices.length + programme.calls.length + programme.milestones.length + programme.plans.length;
+  programme.practices.length + programme.calls.length + programme.milestones.length + programme.plans.length + programme.teamRules.length;
 
 describe.each(STORE_VARIANTS)('programme import, staff import, roll-over and export on $name', (variant) => {
   describe.skipIf(variant.skipReason !== undefined)(variant.skipReason ?? 'runs', () => {

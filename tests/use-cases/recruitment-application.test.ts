@@ -1,3 +1,4 @@
+import { FY2024_TEAM_RULES } from '../../shared/recruitment/team-composition.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Body } from '../../shared/bodies/body.js';
 import { DomainError, DomainErrors } from '../../shared/domain-error.js';
@@ -24,6 +25,8 @@ const STAFF = {
   shuji1: person('shuji1', 'staff'),
   shuji2: person('shuji2', 'staff'),
   shuji3: person('shuji3', 'staff'),
+  /** Never applies. */
+  outsider: person('outsider', 'staff'),
 } satisfies Record<string, Staff>;
 
 /** Recruiting from 1 May 09:00 to the end of 31 May 2024 (closes at 1 June 00:00 JST). */
@@ -57,6 +60,7 @@ describe.each(STORE_VARIANTS)('applying for a proposal-based PT on $name', (vari
         await tx.units.upsert({ id: 'zaisei', name: '財政課', kind: 'section' });
         await tx.bodies.upsert(HQ);
         for (const staff of Object.values(STAFF)) await tx.staff.upsert(staff);
+        await tx.recruitment.upsertTeamRules(2024, FY2024_TEAM_RULES);
         for (const id of ['rp-grade', 'rp-again', 'rp-team']) await tx.recruitment.upsertProject(project(id));
       });
     });
@@ -126,6 +130,10 @@ describe.each(STORE_VARIANTS)('applying for a proposal-based PT on $name', (vari
       for (const [staff, role] of [[STAFF.director, 'pm'], [STAFF.kacho, 'pm'], [STAFF.kakaricho, 'pl'], [STAFF.shunin, 'member'], [STAFF.shuji1, 'member'], [STAFF.shuji2, 'member'], [STAFF.shuji3, 'member']] as const) {
         await apply(staff, 'rp-team', role);
       }
+      // Members come from the public call (５（５）): no team while it is still open.
+      const early = await refusal(saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats: [] }));
+      expect(early.code).toBe('team.recruitmentOpen');
+      clock.set(jst('2024-06-01T00:00:00'));
       // A refused team changes no application.
       const broken = saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats: [{ staffId: 'kacho', role: 'pm' }] });
       await expect(broken).rejects.toBeInstanceOf(DomainErrors);
@@ -142,6 +150,37 @@ describe.each(STORE_VARIANTS)('applying for a proposal-based PT on $name', (vari
       await saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats: [...seats.slice(0, 4), { staffId: 'shuji3', role: 'member' }] });
       const again = Object.fromEntries((await repos().listApplications('rp-team')).map((application) => [application.staffId, application.state]));
       expect(again).toMatchObject({ shuji2: 'notSelected', shuji3: 'selected' });
+    });
+
+    it('seats a person who did not apply, or withdrew, only with a recorded reason (５（５）: members come from the 公募)', async () => {
+      const seats = [{ staffId: 'kacho', role: 'pm' }, { staffId: 'kakaricho', role: 'pl' }, { staffId: 'shunin', role: 'member' }, { staffId: 'shuji1', role: 'member' }] as const;
+      const withOutsider = [...seats, { staffId: 'outsider', role: 'member' as const }];
+      const refused = saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats: withOutsider });
+      await expect(refused).rejects.toSatisfy((error: DomainErrors) => error.errors.map((each) => each.code).join() === 'team.notAnApplicant');
+      const saved = await saveRecruitmentTeam(ctx, STAFF.secretary, {
+        projectId: 'rp-team',
+        seats: [...seats, { staffId: 'outsider', role: 'member', exceptionReason: '  辞退者の交代  ' }],
+      });
+      expect(saved.find((seat) => seat.staffId === 'outsider')).toMatchObject({ exceptionReason: '辞退者の交代' });
+      expect((await repos().getTeam('rp-team')).find((seat) => seat.staffId === 'outsider')?.exceptionReason).toBe('辞退者の交代');
+      // Put the team back as the next test expects it.
+      await saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats: [...seats, { staffId: 'shuji3', role: 'member' }] });
+    });
+
+    it('asks the secretariat for a reason outside 「３名～５名程度」, and records it (５（５）: 「程度」 means about)', async () => {
+      const two = [{ staffId: 'kacho', role: 'pm' }, { staffId: 'kakaricho', role: 'pl' }, { staffId: 'shunin', role: 'member' }, { staffId: 'shuji1', role: 'member' }] as const;
+      const unconfirmed = saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats: two });
+      await expect(unconfirmed).rejects.toSatisfy((error: DomainErrors) => error.errors.map((each) => each.code).join() === 'team.confirmationRequired,team.memberCountApproximate');
+      await saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats: two, confirmationReason: '試行のため2名で開始' });
+      expect((await repos().getProject('rp-team'))?.teamConfirmation).toMatchObject({ reason: '試行のため2名で開始', warnings: ['team.memberCountApproximate'], confirmedBy: 'secretary' });
+      const seats = [...two, { staffId: 'shuji3', role: 'member' as const }];
+      await saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats });
+      expect((await repos().getProject('rp-team'))?.teamConfirmation).toBeUndefined();
+    });
+
+    it('reads the rules stored for the project’s fiscal year, and says so when none are', async () => {
+      await ctx.store.transaction((tx) => tx.recruitment.upsertProject({ ...project('rp-fy2030'), fiscalYear: 2030, closesAt: jst('2031-01-01T00:00:00') }));
+      expect((await refusal(apply(STAFF.shunin, 'rp-fy2030', 'member'))).code).toBe('team.rulesMissing');
     });
 
     it('tells each applicant their outcome whenever it changes, seated or not', async () => {

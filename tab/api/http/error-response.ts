@@ -30,7 +30,7 @@ export class HttpProblem extends Error {
 }
 
 const FORBIDDEN_CODES = new Set(['auth.forbidden', 'staff.notInDirectory', 'staff.identityConflict', 'proposal.notAuthor', 'meeting.notAttendee', 'meeting.notAllowedToRemind', 'meeting.notAllowedToPrepare', 'absence.notAllowed']);
-const CONFLICT_CODES = new Set(['call.closed', 'call.notYetOpen', 'proposal.notEditable', 'proposal.illegalTransition', 'proposal.withdrawAfterReview', 'meeting.illegalTransition', 'recruitment.closed', 'recruitment.notOpen', 'meeting.rsvpReminderAlreadySent', 'meeting.rsvpReminderAlreadySentPlain', 'meeting.reminderTooLate', 'meeting.nobodyUnanswered', 'meeting.nobodyReachable', 'meeting.idInUse', 'absence.alreadyEnded', 'proposal.idInUse', 'progress.idInUse', 'store.conflict']);
+const CONFLICT_CODES = new Set(['call.closed', 'call.notYetOpen', 'proposal.notEditable', 'proposal.illegalTransition', 'proposal.withdrawAfterReview', 'meeting.illegalTransition', 'recruitment.closed', 'recruitment.notOpen', 'meeting.rsvpReminderAlreadySent', 'meeting.rsvpReminderAlreadySentPlain', 'meeting.reminderTooLate', 'meeting.nobodyUnanswered', 'meeting.nobodyReachable', 'meeting.idInUse', 'absence.alreadyEnded', 'proposal.idInUse', 'progress.idInUse', 'store.conflict', 'team.recruitmentOpen', 'team.rulesMissing']);
 
 /** Input no use case could read at all, refused at the edge like malformed JSON. */
 const BAD_REQUEST_CODES = new Set(['text.forbiddenCharacter']);

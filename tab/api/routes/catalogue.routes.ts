@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js';
-import { displayItemNumbers, topicLeadOf, type ProjectTeam } from '../../../shared/plan/project-team.js';
+import { displayItemNumbers, expectsUnit, topicLeadOf, unitAsPrinted, type ProjectTeam } from '../../../shared/plan/project-team.js';
 import { practiceStatus } from '../../../shared/practices/good-practice.js';
 import { searchProjectTeams } from '../../../shared/plan/project-team-search.js';
 import { outOfOrderMilestones } from '../../../shared/schedule/milestone.js';
@@ -47,7 +47,7 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
       const teams = searchProjectTeams(await repos.projectTeams.list(), filter.q ?? '')
         .filter((team) => !filter.category || team.category === filter.category)
         .filter((team) => !filter.status || team.status === filter.status)
-        .filter((team) => !filter.unitId || [...team.secretariatUnitIds, ...team.memberUnitIds, ...team.unassignedUnitIds].includes(filter.unitId))
+        .filter((team) => !filter.unitId || expectsUnit(team, filter.unitId) || team.unassignedUnitIds.includes(filter.unitId))
         .sort((a, b) => a.sortOrder - b.sortOrder);
       return { json: teams.map((team) => summary(team, units)) };
     }),
@@ -71,9 +71,10 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
           const lead = topicLeadOf(team, topic.number);
           return lead ? { ...topic, lead: units.get(lead) ?? { id: lead, name: lead } } : topic;
         }),
-        members: team.memberUnitIds.map((id) => units.get(id) ?? { id, name: id }),
+        members: team.memberUnitIds.map((id) => ({ id, name: unitAsPrinted(team, id, (unitId) => units.get(unitId)?.name ?? unitId) })),
         unassigned: team.unassignedUnitIds.map((id) => units.get(id) ?? { id, name: id }),
         notes: team.notes,
+        viewerUnitExpected: viewer.staff?.unitId !== undefined && expectsUnit(team, viewer.staff.unitId),
         progressReports: reports
           .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())
           .map((report) => ({ id: report.id, reportedAt: report.reportedAt.toISOString(), meetingId: report.meetingId, structure: report.structure, schedule: report.schedule, progress: report.progress, issues: report.issues })),

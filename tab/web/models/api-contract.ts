@@ -248,6 +248,8 @@ export interface ProjectTeamSummaryDto {
 export interface ProjectTeamDetailDto extends ProjectTeamSummaryDto {
   /** `lead`: the unit leading the topic when the source names one other than the secretariat (5-13). */
   readonly topics: readonly { readonly number: number; readonly text: string; readonly lead?: UnitRefDto | undefined }[];
+  /** The reader's unit is among those the team expects (a listed department or group covers it). */
+  readonly viewerUnitExpected: boolean;
   readonly members: readonly UnitRefDto[];
   readonly unassigned: readonly UnitRefDto[];
   readonly notes: readonly string[];
@@ -399,8 +401,45 @@ export interface RecruitmentDetailDto extends RecruitmentSummaryDto {
   /** The viewer's grade in the directory, which decides the roles they may apply for; absent when not in it. */
   readonly viewerGrade?: Grade | undefined;
   readonly mayBuildTeam: boolean;
+  /** The public call has closed: only now may the team be formed (５（５）). */
+  readonly recruitmentClosed: boolean;
+  /** The team rules of the project's fiscal year, as the programme states them. */
+  readonly teamRules?: TeamRulesDto | undefined;
   readonly applicants: readonly ApplicantDto[];
-  readonly team: readonly { readonly staffId: string; readonly role: TeamRole }[];
+  readonly team: readonly TeamSeatDto[];
+  /** The secretariat's recorded reason for a team formed outside an approximate rule. */
+  readonly teamConfirmation?: { readonly reason: string; readonly confirmedAt: string } | undefined;
+}
+
+export interface TeamSeatDto {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly grade: Grade;
+  readonly role: TeamRole;
+  /** Why someone who did not apply holds the seat. */
+  readonly exceptionReason?: string | undefined;
+}
+
+export interface TeamRulesDto {
+  readonly pmGrades: readonly Grade[];
+  readonly pmCount: number;
+  readonly plGrades: readonly Grade[];
+  readonly plCount: number;
+  readonly memberMaxGrade: Grade;
+  readonly minMembers: number;
+  readonly maxMembers: number;
+  readonly membersApproximate: boolean;
+  readonly membersAsPrinted: string;
+}
+
+/** Someone the team builder may seat: an applicant, or (with a recorded reason) anyone else. */
+export interface CandidateDto {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly unitName?: string | undefined;
+  readonly grade: Grade;
+  readonly applicant: boolean;
+  readonly withdrawn: boolean;
 }
 
 export interface CalendarFeedDto {

@@ -106,6 +106,7 @@ export function ProjectTeamPage({ id }: { id: string }) {
                 <strong>{t('members')}:</strong> {data.members.map((unit) => unit.name).join('、')}
                 {data.membersOpenEnded ? ` ${t('andOthers')}` : ''}
               </Text>
+              {data.viewerUnitExpected && <Text data-testid="viewer-unit-expected">{t('viewerUnitExpected')}</Text>}
               {data.unassigned.length > 0 && <Text><strong>{t('unassigned')}:</strong> {data.unassigned.map((unit) => unit.name).join('、')}</Text>}
               {data.notes.map((note, index) => <Text key={index} italic>{note}</Text>)}
             </Section>

@@ -2,6 +2,7 @@ import type {
   BodyDetailDto,
   PlanDto,
   ApplicationResultDto,
+  CandidateDto,
   BodyDto,
   CalendarFeedDto,
   CalendarFeedUrlsDto,
@@ -87,7 +88,9 @@ export const programmeApi = {
   recruitments: () => requestJson<RecruitmentSummaryDto[]>('GET', '/api/v1/recruitment'),
   recruitment: (id: string) => requestJson<RecruitmentDetailDto>('GET', `/api/v1/recruitment/${enc(id)}`),
   applyForRecruitment: (id: string, desiredRole: TeamRole, motivation: string) => requestJson<ApplicationResultDto>('POST', `/api/v1/recruitment/${enc(id)}/applications`, { desiredRole, motivation }),
-  saveTeam: (id: string, seats: readonly { staffId: string; role: TeamRole }[]) => requestJson<unknown>('PUT', `/api/v1/recruitment/${enc(id)}/team`, { seats }),
+  saveTeam: (id: string, team: { seats: readonly { staffId: string; role: TeamRole; exceptionReason?: string | undefined }[]; confirmationReason?: string | undefined }) =>
+    requestJson<unknown>('PUT', `/api/v1/recruitment/${enc(id)}/team`, team),
+  recruitmentCandidates: (id: string, q: string) => requestJson<CandidateDto[]>('GET', `/api/v1/recruitment/${enc(id)}/candidates?q=${enc(q)}`),
   calendarFeed: () => requestJson<CalendarFeedDto>('GET', '/api/v1/calendar-feed'),
   rotateCalendarFeed: () => requestJson<CalendarFeedUrlsDto>('POST', '/api/v1/calendar-feed/rotate', {}),
   notifications: () => requestJson<NotificationsOverviewDto>('GET', '/api/v1/admin/notifications'),

@@ -3,7 +3,7 @@ import { rolesOf } from '../../../shared/access/programme-roles.js';
 import { readCsv } from '../../../shared/csv/csv-table.js';
 import type { Staff } from '../../../shared/organisation/staff.js';
 import { toDomain } from '../../../shared/programme/programme-loader.js';
-import { checkTeamComposition, type TeamSeat } from '../../../shared/recruitment/team-composition.js';
+import { checkTeamComposition, type TeamSeat, FY2024_TEAM_RULES } from '../../../shared/recruitment/team-composition.js';
 import { systemClock } from '../../../shared/time/clock.js';
 import type { UseCaseContext } from '../../../shared/use-cases/context.js';
 import { STAFF_CSV_COLUMNS, planStaffImport } from '../../../shared/use-cases/staff-import.js';
@@ -61,7 +61,7 @@ describe('the demo staff directory', () => {
       ...pick(['subsectionChief'], 1).map(seat('pl')),
       ...pick(['chief', 'staff'], 5).map(seat('member')),
     ];
-    expect(checkTeamComposition(seats)).toEqual([]);
+    expect(checkTeamComposition(seats, FY2024_TEAM_RULES).errors).toEqual([]);
     expect(free.some((person) => person.grade === 'sectionChief')).toBe(true);
   });
 

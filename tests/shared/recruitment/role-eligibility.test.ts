@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/domain-error.js';
 import { errorMessage } from '../../../shared/i18n/error-messages.js';
 import { GRADES, type Grade } from '../../../shared/organisation/grade.js';
 import { assertMayApplyAs, noRoleReason, roleChoicesFor, roleWithGradesLabel } from '../../../shared/recruitment/role-eligibility.js';
-import { checkTeamComposition, TEAM_ROLES, type TeamRole, type TeamRules } from '../../../shared/recruitment/team-composition.js';
+import { checkTeamComposition, TEAM_ROLES, type TeamRole, type TeamRules, FY2024_TEAM_RULES } from '../../../shared/recruitment/team-composition.js';
 
 /** The document's table: PM 部長級または課長級, PL 係長級, members 主任以下; 特別職 holds no seat. */
 const EXPECTED: Record<Grade, TeamRole[]> = {
@@ -37,7 +37,7 @@ describe('which roles a grade may apply for', () => {
         if (allowed) expect(() => assertMayApplyAs(grade, role)).not.toThrow();
         else expect(refusal(() => assertMayApplyAs(grade, role)).field).toBe('desiredRole');
         // One rule: the team check objects to the same seat exactly when the application is refused.
-        const gradeCodes = checkTeamComposition([{ staffId: 'x', displayName: 'x', grade, role }]).map((error) => error.code).filter((code) => code.endsWith('Grade'));
+        const gradeCodes = checkTeamComposition([{ staffId: 'x', displayName: 'x', grade, role }], FY2024_TEAM_RULES).errors.map((error) => error.code).filter((code) => code.endsWith('Grade'));
         expect(gradeCodes.length === 0).toBe(allowed);
       });
     }
@@ -68,7 +68,7 @@ describe('which roles a grade may apply for', () => {
   it('labels each role with the grades it admits, read from the rules', () => {
     expect(roleWithGradesLabel('pm', 'ja')).toBe('プロジェクトマネージャー（部長級・課長級）');
     expect(roleWithGradesLabel('member', 'en')).toBe('Member (chief or below)');
-    const directorsOnly: TeamRules = { pmGrades: ['director'], plGrades: ['subsectionChief', 'sectionChief'], memberMaxGrade: 'subsectionChief', minMembers: 3, maxMembers: 5 };
+    const directorsOnly: TeamRules = { ...FY2024_TEAM_RULES, pmGrades: ['director'], plGrades: ['subsectionChief', 'sectionChief'], memberMaxGrade: 'subsectionChief' };
     expect(roleWithGradesLabel('pm', 'ja', directorsOnly)).toBe('プロジェクトマネージャー（部長級）');
     expect(roleChoicesFor('sectionChief', directorsOnly).filter((choice) => choice.allowed).map((choice) => choice.role)).toEqual(['pl']);
   });

@@ -1,3 +1,4 @@
+import { FY2024_TEAM_RULES } from '../../../shared/recruitment/team-composition.js';
 /**
  * The small programme the tab's tests, screenshots and bench work with: a few units, posts and
  * people of every role, HQ, the council and two PTs, the FY2024 call, one convened HQ meeting and a recruitment.
@@ -176,6 +177,7 @@ export async function seedProgramme(ctx: UseCaseContext): Promise<void> {
     await tx.meetings.upsertRsvp({ meetingId: HQ_MEETING.id, staffId: STAFF.mayor.id, response: 'absent', answeredAt: NOW });
     for (const practice of PRACTICES) await tx.practices.upsert(practice);
     for (const milestone of MILESTONES) await tx.milestones.upsert(milestone);
+    await tx.recruitment.upsertTeamRules(2024, FY2024_TEAM_RULES);
     await tx.recruitment.upsertProject(RECRUITMENT);
     for (const [person, desiredRole] of APPLICATIONS) {
       await tx.recruitment.insertApplication({ id: `app-${person.id}`, projectId: RECRUITMENT.id, staffId: person.id, desiredRole, motivation: `${person.displayName}の志望動機`, gradeAtApplication: person.grade, state: 'applied', appliedAt: NOW });
