@@ -8,6 +8,7 @@ import type { UpsertOutcome } from '../ports/reference-data-ports.js';
 import type { GoodPractice } from '../practices/good-practice.js';
 import type { Milestone } from '../schedule/milestone.js';
 import type { TeamRules } from '../recruitment/team-composition.js';
+import type { Repositories } from '../ports/store.js';
 import type { UseCaseContext } from './context.js';
 
 /** Everything a programme file holds, already validated and mapped to domain objects. */
@@ -136,37 +137,44 @@ export async function completeProgrammeDetails(ctx: UseCaseContext, programme: P
  * a renamed unit, re-imported rules) is overwritten. Returns how many records changed.
  */
 export async function completeProgrammeData(ctx: UseCaseContext, programme: Pick<ProgrammeEntities, 'units' | 'projectTeams' | 'teamRules'>): Promise<number> {
-  return ctx.store.transaction(async (tx) => {
-    const at = ctx.clock.now();
-    let changed = 0;
-    for (const { fiscalYear, rules } of programme.teamRules) {
-      if (await tx.recruitment.getTeamRules(fiscalYear)) continue;
-      await tx.recruitment.upsertTeamRules(fiscalYear, rules);
-      changed += 1;
-      await tx.audit.record({ entityType: 'teamRules', entityId: `fy${fiscalYear}`, action: 'import.created', at, after: rules });
-    }
-    const fileCoverage = new Map(programme.units.filter((unit) => unit.covers).map((unit) => [unit.id, unit.covers]));
-    const units: Unit[] = [];
-    for (const stored of await tx.units.list()) {
-      const covers = fileCoverage.get(stored.id);
-      const unit = covers && !stored.covers ? { ...stored, covers } : stored;
-      if (unit !== stored && (await tx.units.upsert(unit)) !== 'unchanged') {
-        changed += 1;
-        await tx.audit.record({ entityType: 'unit', entityId: unit.id, action: 'import.updated', at, before: stored, after: unit });
-      }
-      units.push(unit);
-    }
-    const filePrinted = new Map(programme.projectTeams.filter((team) => team.printedNames).map((team) => [team.id, team.printedNames]));
-    for (const stored of await tx.projectTeams.list()) {
-      const printedNames = stored.printedNames ?? filePrinted.get(stored.id);
-      const team = withExpectedUnits(printedNames ? { ...stored, printedNames } : stored, units);
-      if (sameMembers(team.expectedUnitIds, stored.expectedUnitIds) && team.printedNames === stored.printedNames) continue;
-      await tx.projectTeams.upsert(team);
-      changed += 1;
-      await tx.audit.record({ entityType: 'projectTeam', entityId: team.id, action: 'import.updated', at, before: stored, after: team });
-    }
-    return changed;
-  });
+  // A complete database is only read: a start writes nothing when there is nothing to add.
+  if ((await completeWith(ctx.store.repositories, programme, ctx.clock.now(), false)) === 0) return 0;
+  return ctx.store.transaction((tx) => completeWith(tx, programme, ctx.clock.now(), true));
+}
+
+/** What `completeProgrammeData` adds, counted; written only when `write` is set. */
+async function completeWith(tx: Repositories, programme: Pick<ProgrammeEntities, 'units' | 'projectTeams' | 'teamRules'>, at: Date, write: boolean): Promise<number> {
+  let changed = 0;
+  for (const { fiscalYear, rules } of programme.teamRules) {
+    if (await tx.recruitment.getTeamRules(fiscalYear)) continue;
+    changed += 1;
+    if (!write) continue;
+    await tx.recruitment.upsertTeamRules(fiscalYear, rules);
+    await tx.audit.record({ entityType: 'teamRules', entityId: `fy${fiscalYear}`, action: 'import.created', at, after: rules });
+  }
+  const fileCoverage = new Map(programme.units.filter((unit) => unit.covers).map((unit) => [unit.id, unit.covers]));
+  const units: Unit[] = [];
+  for (const stored of await tx.units.list()) {
+    const covers = fileCoverage.get(stored.id);
+    const unit = covers && !stored.covers ? { ...stored, covers } : stored;
+    units.push(unit);
+    if (unit === stored) continue;
+    changed += 1;
+    if (!write) continue;
+    await tx.units.upsert(unit);
+    await tx.audit.record({ entityType: 'unit', entityId: unit.id, action: 'import.updated', at, before: stored, after: unit });
+  }
+  const filePrinted = new Map(programme.projectTeams.filter((team) => team.printedNames).map((team) => [team.id, team.printedNames]));
+  for (const stored of await tx.projectTeams.list()) {
+    const printedNames = stored.printedNames ?? filePrinted.get(stored.id);
+    const team = withExpectedUnits(printedNames ? { ...stored, printedNames } : stored, units);
+    if (sameMembers(team.expectedUnitIds, stored.expectedUnitIds) && JSON.stringify(team.printedNames) === JSON.stringify(stored.printedNames)) continue;
+    changed += 1;
+    if (!write) continue;
+    await tx.projectTeams.upsert(team);
+    await tx.audit.record({ entityType: 'projectTeam', entityId: team.id, action: 'import.updated', at, before: stored, after: team });
+  }
+  return changed;
 }
 
 function sameMembers(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {

@@ -200,6 +200,8 @@ describe('one person through the bot, the tab and the notifications', () => {
       ids.set(upn, session.staffId);
       expect((await session.call('POST', `/api/v1/recruitment/${projectId}/applications`, { desiredRole, motivation: '参加したい' })).status).toBe(201);
     }
+    // The team is formed once the public call has closed (５（５）).
+    clock.set(jst('2024-06-01T09:00:00'));
     const me = await world.signIn(botFirst);
     const reviewer = await world.signIn(secretariat);
     const chatBefore = sentCount(personalChat(botFirst));

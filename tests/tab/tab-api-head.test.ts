@@ -22,6 +22,7 @@ describe('HEAD on the tab API, over HTTP', () => {
     '/api/v1/project-teams/:id': () => ({ id: TEAMS[0]!.id }),
     '/api/v1/bodies/:id': () => ({ id: 'hq' }),
     '/api/v1/recruitment/:id': () => ({ id: RECRUITMENT.id }),
+    '/api/v1/recruitment/:id/candidates': () => ({ id: RECRUITMENT.id }),
     '/api/v1/ical/:file': () => ({ file: `${secret()}.ics` }),
     '/api/v1/ical/:secret/:file': () => ({ secret: secret(), file: 'hq.ics' }),
   };

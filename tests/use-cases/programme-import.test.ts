@@ -42,6 +42,7 @@ async function auditRowsFor(ctx: UseCaseContext, programme: ProgrammeEntities): 
     ['call', programme.calls],
     ['milestone', programme.milestones],
     ['plan', programme.plans],
+    ['teamRules', programme.teamRules.map(({ fiscalYear }) => ({ id: `fy${fiscalYear}` }))],
   ];
   let rows = 0;
   for (const [entityType, items] of entities) {
