@@ -31,7 +31,10 @@ export interface Body {
   readonly nameEn: string;
   readonly roster: readonly RosterEntry[];
   readonly secretariatUnitIds: readonly string[];
-  /** Whether the secretariat may convene on the chair's behalf (HQ: yes; council: only its chair). */
+  /**
+   * Whether the secretariat units convene this body themselves. Honoured for PTs only: HQ and the
+   * council are convened by their chairs, and their 庶務 prepares drafts (要綱 art. 4, 5(3), 7).
+   */
   readonly secretariatMayConvene: boolean;
   /** The guideline that sets the body up and the day it took effect (附則: 2024-04-01). */
   readonly guideline?: string | undefined;
