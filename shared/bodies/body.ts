@@ -32,8 +32,9 @@ export interface Body {
   readonly roster: readonly RosterEntry[];
   readonly secretariatUnitIds: readonly string[];
   /**
-   * Whether the secretariat units convene this body themselves. Honoured for PTs only: HQ and the
-   * council are convened by their chairs, and their 庶務 prepares drafts (要綱 art. 4, 5(3), 7).
+   * Whether the secretariat units convene this body themselves: PTs and the two events (hearings,
+   * the exchange meeting). Not honoured for HQ and the council, which are convened by their
+   * chairs while their 庶務 prepares drafts (要綱 art. 4, 5(3), 7).
    */
   readonly secretariatMayConvene: boolean;
   /** The guideline that sets the body up and the day it took effect (附則: 2024-04-01). */
