@@ -7,7 +7,7 @@ import { chromiumMissing, launchChromium, signInAs as signInInto } from './suppo
 import { openTabPage, TAB_PAGES, type BrowserWindow } from './support/tab-pages.js';
 import { recruitmentListCard } from '../../bot/cards/recruitment-cards.js';
 import type { Locale } from '../../shared/i18n/locale.js';
-import { RECRUITMENT, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+import { NOW, RECRUITMENT, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
 
 /** What the bot's recruitment card says under 締切 (Deadline) for the tab's seeded project. */
 function botDeadline(locale: Locale): string {
@@ -241,29 +241,52 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     expect(found).toEqual({});
   });
 
-  it('builds a proposal-based team: rule violations are explained live, and only a valid team can be saved', async () => {
-    const { page, errors } = await signInAs(STAFF.secretary.id, '#/proposal-pt/rp-1');
-    await page.getByRole('heading', { name: 'チーム編成' }).waitFor();
-    await page.getByLabel('財政 係長さんの役割').selectOption('pm');
-    await page.getByLabel('企画 課長さんの役割').selectOption('pl');
-    await page.getByLabel('財政 主任さんの役割').selectOption('member');
-    const violations = page.getByTestId('team-violations');
-    await violations.getByText('財政 係長さん（係長級）はPMになれません。PMは部長級・課長級の職員です。').waitFor();
-    await violations.getByText('企画 課長さん（課長級）はPLになれません。PLは係長級の職員です。').waitFor();
-    await violations.getByText('メンバーは3〜5名です（現在1名）。').waitFor();
-    await expect(page.getByRole('button', { name: 'チームを保存' }).isDisabled()).resolves.toBe(true);
+  it('builds a proposal-based team only after the call closes: rules from the data, 「程度」 confirmed with a reason, a non-applicant seated with one (５（５）)', async () => {
+    // While the public call is open the builder says until when, and nothing can be saved.
+    const open = await signInAs(STAFF.secretary.id, '#/proposal-pt/rp-1');
+    await open.page.getByTestId('recruitment-still-open').getByText(/まで受付中です。チームは締切後に編成できます。/).waitFor();
+    await expect(open.page.getByRole('button', { name: 'チームを保存' }).isDisabled()).resolves.toBe(true);
+    await open.page.close();
 
-    await page.getByLabel('企画 課長さんの役割').selectOption('pm');
-    await page.getByLabel('財政 係長さんの役割').selectOption('pl');
-    await page.getByLabel('保健 主事さんの役割').selectOption('member');
-    await page.getByLabel('保健 主任さんの役割').selectOption('member');
-    await page.getByText('編成ルールを満たしています。保存できます。').waitFor();
-    await page.getByRole('button', { name: 'チームを保存' }).click();
-    await page.getByText('チームを保存しました。').waitFor();
-    const team = Object.fromEntries((await world.ctx.store.repositories.recruitment.getTeam('rp-1')).map((seat) => [seat.staffId, seat.role]));
-    expect(team).toEqual({ 'planning-chief': 'pm', 'pl-candidate': 'pl', author: 'member', outsider: 'member', member1: 'member' });
-    expect(errors).toEqual([]);
-    await page.close();
+    world.clock.set(RECRUITMENT.closesAt);
+    try {
+      const { page, errors } = await signInAs(STAFF.secretary.id, '#/proposal-pt/rp-1');
+      await page.getByRole('heading', { name: 'チーム編成' }).waitFor();
+      await page.getByTestId('team-rules').getByText(/メンバーは主任以下の職員「３名～５名程度」/).waitFor();
+      await page.getByLabel('財政 係長さんの役割').selectOption('pm');
+      await page.getByLabel('企画 課長さんの役割').selectOption('pl');
+      await page.getByLabel('財政 主任さんの役割').selectOption('member');
+      const violations = page.getByTestId('team-violations');
+      await violations.getByText('財政 係長さん（係長級）はPMになれません。PMは部長級・課長級の職員です。').waitFor();
+      await violations.getByText('企画 課長さん（課長級）はPLになれません。PLは係長級の職員です。').waitFor();
+      await violations.getByText('メンバーは「３名～５名程度」です（現在1名）。この人数で編成する場合は、事務局が理由を記録して確定してください。').waitFor();
+      await expect(page.getByRole('button', { name: 'チームを保存' }).isDisabled()).resolves.toBe(true);
+
+      // Two members: only the 「程度」 warning is left, and the secretariat confirms with a reason.
+      await page.getByLabel('企画 課長さんの役割').selectOption('pm');
+      await page.getByLabel('財政 係長さんの役割').selectOption('pl');
+      await page.getByLabel('保健 主事さんの役割').selectOption('member');
+      await violations.getByText(/現在2名/).waitFor();
+      await expect(page.getByRole('button', { name: 'チームを保存' }).isDisabled()).resolves.toBe(true);
+      await page.getByTestId('confirmation-reason').fill('少人数で試行し、秋に追加公募する');
+
+      // Someone who did not apply takes the third seat, with a reason.
+      await page.getByRole('textbox', { name: '職員を名前で検索' }).fill('管理');
+      await page.getByRole('button', { name: '検索', exact: true }).click();
+      await page.getByTestId('candidate-results').getByRole('button', { name: '配置に追加' }).click();
+      await expect(page.getByRole('button', { name: 'チームを保存' }).isDisabled()).resolves.toBe(true);
+      await page.getByLabel('管理 者さんを配置する理由').fill('辞退者の交代として所属長が推薦');
+      await page.getByText('編成ルールを満たしています。保存できます。').waitFor();
+      await page.getByRole('button', { name: 'チームを保存' }).click();
+      await page.getByText('チームを保存しました。').waitFor();
+      const team = await world.ctx.store.repositories.recruitment.getTeam('rp-1');
+      expect(Object.fromEntries(team.map((seat) => [seat.staffId, seat.role]))).toEqual({ 'planning-chief': 'pm', 'pl-candidate': 'pl', author: 'member', outsider: 'member', admin: 'member' });
+      expect(team.find((seat) => seat.staffId === 'admin')?.exceptionReason).toBe('辞退者の交代として所属長が推薦');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      world.clock.set(NOW);
+    }
   });
 
   it('explains the same violations in English', async () => {
