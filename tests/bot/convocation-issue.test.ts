@@ -8,7 +8,7 @@ import { click, conversationWith, shown } from '../support/bot-conversation.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
 import { conversationAt, notificationScheduler, subscribe } from '../support/notification-harness.js';
 import { openProgrammeContext } from '../support/programme-store.js';
-import { botAccount, TEST_TENANT_ID, type TeamsActivity } from '../support/teams-activities.js';
+import { personalInstallation } from '../support/teams-activities.js';
 
 const jst = (text: string) => new Date(`${text}+09:00`);
 const mayor = teamsUser('kucho@example.jp', '山田 太郎');
@@ -40,19 +40,7 @@ describe('a draft convocation issued from the chair’s personal chat (要綱 ar
       .flatMap((request) => ((request.body?.attachments as { content: AdaptiveCard }[] | undefined) ?? []).map((attachment) => attachment.content));
 
   const install = async (user: TeamsUser) => {
-    const activity = {
-      type: 'installationUpdate',
-      action: 'add',
-      id: `install-${user.upn}`,
-      channelId: 'msteams',
-      serviceUrl: bot.connector.url,
-      from: user.account,
-      recipient: botAccount(),
-      conversation: { id: personalChat(user), conversationType: 'personal', tenantId: TEST_TENANT_ID },
-      channelData: { tenant: { id: TEST_TENANT_ID } },
-      locale: 'ja-JP',
-    } as unknown as TeamsActivity;
-    expect((await bot.post(activity)).status).toBe(200);
+    expect((await bot.post(personalInstallation(user.account, { serviceUrl: bot.connector.url, id: `install-${user.upn}` }))).status).toBe(200);
   };
 
   beforeAll(async () => {

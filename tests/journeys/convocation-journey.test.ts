@@ -6,7 +6,7 @@ import { teamsUser, type TeamsUser } from '../support/bot-harness.js';
 import { click, conversationWith } from '../support/bot-conversation.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
 import { conversationAt, subscribe } from '../support/notification-harness.js';
-import { botAccount, TEST_TENANT_ID, type TeamsActivity } from '../support/teams-activities.js';
+import { personalInstallation } from '../support/teams-activities.js';
 
 /**
  * The journey of a convocation across the faces (要綱 art. 4, 4(2), 7): the secretariat prepares
@@ -29,19 +29,7 @@ describe('a convocation from the secretariat’s draft to the members, across th
       .received({ conversationId, operation: 'sendToConversation' })
       .flatMap((request) => ((request.body?.attachments as { content: AdaptiveCard }[] | undefined) ?? []).map((attachment) => attachment.content));
   const install = async (user: TeamsUser) => {
-    const activity = {
-      type: 'installationUpdate',
-      action: 'add',
-      id: `install-${user.upn}`,
-      channelId: 'msteams',
-      serviceUrl: world.connector.url,
-      from: user.account,
-      recipient: botAccount(),
-      conversation: { id: personalChat(user), conversationType: 'personal', tenantId: TEST_TENANT_ID },
-      channelData: { tenant: { id: TEST_TENANT_ID } },
-      locale: 'ja-JP',
-    } as unknown as TeamsActivity;
-    expect((await world.post(activity)).status).toBe(200);
+    expect((await world.post(personalInstallation(user.account, { serviceUrl: world.connector.url, id: `install-${user.upn}` }))).status).toBe(200);
   };
 
   beforeAll(async () => {

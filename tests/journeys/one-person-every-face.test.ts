@@ -5,7 +5,7 @@ import { startAppWorld, type AppWorld } from '../support/app-world.js';
 import { teamsUser, type TeamsUser } from '../support/bot-harness.js';
 import { click, conversationWith } from '../support/bot-conversation.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
-import { botAccount, TEST_TENANT_ID, type TeamsActivity } from '../support/teams-activities.js';
+import { botAccount, personalInstallation, TEST_TENANT_ID, type TeamsActivity } from '../support/teams-activities.js';
 
 /**
  * Journeys, not faces: one person goes through the bot, the tab and the notifications of one
@@ -41,19 +41,7 @@ describe('one person through the bot, the tab and the notifications', () => {
 
   /** The person installs the bot in their personal scope, as Teams announces it. */
   const installPersonally = async (user: TeamsUser) => {
-    const activity = {
-      type: 'installationUpdate',
-      action: 'add',
-      id: `install-${user.upn}`,
-      channelId: 'msteams',
-      serviceUrl: world.connector.url,
-      from: user.account,
-      recipient: botAccount(),
-      conversation: { id: personalChat(user), conversationType: 'personal', tenantId: TEST_TENANT_ID },
-      channelData: { tenant: { id: TEST_TENANT_ID } },
-      locale: 'ja-JP',
-    } as unknown as TeamsActivity;
-    expect((await world.post(activity)).status).toBe(200);
+    expect((await world.post(personalInstallation(user.account, { serviceUrl: world.connector.url, id: `install-${user.upn}` }))).status).toBe(200);
   };
 
   beforeAll(async () => {

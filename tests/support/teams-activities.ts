@@ -76,6 +76,22 @@ export function adaptiveCardAction(verb: string, data: Record<string, unknown>, 
   };
 }
 
+/** Teams announcing that a person added the bot in their personal scope (the chat the bot may then write to). */
+export function personalInstallation(from: TeamsAccount, options: { serviceUrl: string; id: string; locale?: string }): TeamsActivity {
+  return {
+    type: 'installationUpdate',
+    action: 'add',
+    id: options.id,
+    channelId: 'msteams',
+    serviceUrl: options.serviceUrl,
+    from,
+    recipient: botAccount(),
+    conversation: { id: `a:1personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: TEST_TENANT_ID },
+    channelData: { tenant: { id: TEST_TENANT_ID } },
+    locale: options.locale ?? 'ja-JP',
+  } as unknown as TeamsActivity;
+}
+
 /** The bot as Teams addresses it. */
 export function botAccount(botAppId = 'local-bot'): TeamsAccount {
   return { id: `28:${botAppId}`, name: 'Bot' };
