@@ -1,11 +1,9 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIfChanged } from '../../bin/build.js';
-import { TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
+import { describe, expect, it } from 'vitest';
 import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
-import { chromiumMissing, launchChromium, signInAs as signInInto } from './support/chromium.js';
-import { CALL, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+import { chromiumMissing } from './support/chromium.js';
+import { useTabBrowser } from './support/tab-browser.js';
+import { CALL, STAFF } from './support/tab-world.js';
 
 /**
  * ４（２）提案募集方法: the department survey also asks about 「令和６年度取組み項目における課題等」.
@@ -16,22 +14,10 @@ const skipReason = chromiumMissing;
 if (skipReason) console.warn(`department-issues browser test skipped: ${skipReason}`);
 
 describe.skipIf(skipReason !== undefined)('４（２）調査票の「令和６年度取組み項目における課題等」 on the tab’s proposal form', () => {
-  let world: TabWorld;
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    buildIfChanged({ targets: ['tab'] });
-    world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  const tab = useTabBrowser();
 
   it('asks the question on the department track only and stores the answer with the submitted proposal', async () => {
-    const { page, errors } = await signInInto(context, world.baseUrl, STAFF.planningChief.id, '#/proposals');
+    const { page, errors } = await tab.signInAs(STAFF.planningChief.id, '#/proposals');
     await page.getByRole('button', { name: '新しい提案' }).click();
     const form = page.getByRole('form', { name: '新しい提案' });
     await form.waitFor();
@@ -47,7 +33,7 @@ describe.skipIf(skipReason !== undefined)('４（２）調査票の「令和６�
     await question.fill('1-4 の代表電話の見直しは委託更新と時期が合わない。');
     await form.getByRole('button', { name: '提出する' }).click();
     await page.getByText(/提出しました。受付番号/).waitFor();
-    const stored = (await world.ctx.store.repositories.proposals.list({ callId: 'fy2024-new-initiative' })).filter((proposal) => proposal.authorStaffId === STAFF.planningChief.id);
+    const stored = (await tab.world.ctx.store.repositories.proposals.list({ callId: 'fy2024-new-initiative' })).filter((proposal) => proposal.authorStaffId === STAFF.planningChief.id);
     expect(stored.map((proposal) => [proposal.track, proposal.currentItemIssues])).toEqual([['department', '1-4 の代表電話の見直しは委託更新と時期が合わない。']]);
     expect(errors).toEqual([]);
     await page.close();
@@ -56,11 +42,11 @@ describe.skipIf(skipReason !== undefined)('４（２）調査票の「令和６�
   it('５（４）: a PT-theme call’s form names the plan period and offers the three perspectives with their ねらい as printed', async () => {
     const fy2024 = toDomain(parseProgrammeFile(fs.readFileSync('shared/programme/fy2024.yaml', 'utf8')));
     const plan = fy2024.plans[0]!;
-    await world.ctx.store.transaction(async (tx) => {
+    await tab.world.ctx.store.transaction(async (tx) => {
       await tx.plans.upsert(plan);
       await tx.calls.upsert({ ...CALL, id: 'theme-call', kind: 'ptTheme', title: '提案型プロジェクトチームのプロジェクト提案募集' });
     });
-    const { page, errors } = await signInInto(context, world.baseUrl, STAFF.author.id, '#/proposals');
+    const { page, errors } = await tab.signInAs(STAFF.author.id, '#/proposals');
     await page.getByRole('button', { name: '新しい提案' }).click();
     const form = page.getByRole('form', { name: '新しい提案' });
     await form.locator('select').first().selectOption('theme-call');
@@ -79,7 +65,7 @@ describe.skipIf(skipReason !== undefined)('４（２）調査票の「令和６�
     await choice.getByRole('radio').nth(2).check();
     await form.getByRole('button', { name: '提出する' }).click();
     await page.getByText(/提出しました。受付番号/).waitFor();
-    const [stored] = await world.ctx.store.repositories.proposals.list({ callId: 'theme-call' });
+    const [stored] = await tab.world.ctx.store.repositories.proposals.list({ callId: 'theme-call' });
     expect(stored?.perspective).toBe('renewal');
     expect(errors).toEqual([]);
     await page.close();

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
-import { buildIfChanged } from '../../bin/build.js';
-import { TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
 import { axeViolations } from './support/axe.js';
-import { chromiumMissing, launchChromium, signInAs as signInInto } from './support/chromium.js';
-import { HQ, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+import { chromiumMissing } from './support/chromium.js';
+import { useTabBrowser } from './support/tab-browser.js';
+import { HQ, STAFF } from './support/tab-world.js';
 
 const skipReason = chromiumMissing;
 if (skipReason) console.warn(`tab browser tests of issue 12 (rules 7–9) skipped: ${skipReason}`);
@@ -17,12 +15,7 @@ const fromFile = <T extends { id: string }>(list: readonly T[], id: string): T =
 
 /** Where users meet what the document states: 会議体 (所掌事項, 施行日), the PT page (5-13's topic leads), 提案型PT (perspectives). */
 describe.skipIf(skipReason !== undefined)('the bodies page and the PT page in headless Chromium (issue 12, rules 7–9)', () => {
-  let world: TabWorld;
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    buildIfChanged({ targets: ['tab'] });
-    world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
+  const tab = useTabBrowser(async (world) => {
     await world.ctx.store.transaction(async (tx) => {
       const hq = fromFile(FY2024.bodies, 'hq');
       await tx.bodies.upsert({ ...HQ, guideline: hq.guideline, effectiveFrom: hq.effectiveFrom, purpose: hq.purpose, remit: hq.remit, remitSource: hq.remitSource });
@@ -30,16 +23,10 @@ describe.skipIf(skipReason !== undefined)('the bodies page and the PT page in he
       await tx.bodies.upsert(fromFile(FY2024.bodies, 'pt-5-13'));
       await tx.projectTeams.upsert(fromFile(FY2024.projectTeams, 'pt-5-13'));
     });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
   });
 
   it('要綱 第２条・附則: 会議体 shows HQ’s 所掌事項, in force from 令和6年4月1日, and the plan period, without axe violations', async () => {
-    const { page, errors } = await signInInto(context, world.baseUrl, STAFF.author.id);
+    const { page, errors } = await tab.signInAs(STAFF.author.id);
     await page.getByRole('tab', { name: '会議体', exact: true }).click();
     const hq = page.locator('#body-hq');
     await hq.getByText('所掌事項（新たな行政経営への移行実現推進本部設置要綱 第２条）').waitFor();
@@ -54,7 +41,7 @@ describe.skipIf(skipReason !== undefined)('the bodies page and the PT page in he
   });
 
   it('２（２） 5-13: the PT page marks topics ① and ⑥ as led by 災害対策課', async () => {
-    const { page, errors } = await signInInto(context, world.baseUrl, STAFF.author.id);
+    const { page, errors } = await tab.signInAs(STAFF.author.id);
     await page.evaluate(() => ((globalThis as unknown as { location: { hash: string } }).location.hash = '#/pts/pt-5-13'));
     await page.getByRole('heading', { name: '5-13 地区・地域防災力の強化' }).waitFor();
     const led = page.locator('ol[data-field="topics"] li[data-topic-lead="saigai-taisaku-ka"]');
@@ -65,7 +52,7 @@ describe.skipIf(skipReason !== undefined)('the bodies page and the PT page in he
   });
 
   it('５（４）: 提案型PT shows the three perspectives with their ねらい as printed', async () => {
-    const { page } = await signInInto(context, world.baseUrl, STAFF.author.id);
+    const { page } = await tab.signInAs(STAFF.author.id);
     await page.getByRole('tab', { name: '提案型PT', exact: true }).click();
     const perspectives = page.locator('[data-plan-perspectives] li');
     await perspectives.first().waitFor();

@@ -1,13 +1,11 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decideProposal, startProposalReviews } from '../../shared/use-cases/proposal-review.js';
 import { submitProposal } from '../../shared/use-cases/proposal-submission.js';
-import { buildIfChanged } from '../../bin/build.js';
-import { TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
 import { axeViolations } from './support/axe.js';
-import { chromiumMissing, launchChromium, signInAs as signInInto } from './support/chromium.js';
+import { chromiumMissing } from './support/chromium.js';
+import { useTabBrowser } from './support/tab-browser.js';
 import { callApi } from './support/http-caller.js';
-import { localToken, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+import { localToken, STAFF } from './support/tab-world.js';
 
 const skipReason = chromiumMissing;
 if (skipReason) console.warn(`tab notice browser tests skipped: ${skipReason}`);
@@ -17,25 +15,14 @@ if (skipReason) console.warn(`tab notice browser tests skipped: ${skipReason}`);
  * reason and what follows, also under 提案; the person's language choice is kept for the next visit.
  */
 describe.skipIf(skipReason !== undefined)('notices and language in the tab, headless Chromium', () => {
-  let world: TabWorld;
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    buildIfChanged({ targets: ['tab'] });
-    world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
+  const tab = useTabBrowser(async (world) => {
     const input = { proposalId: 'decided-in-tab', callId: 'fy2024-new-initiative', track: 'individual' as const, title: '庁内郵便の電子化', summary: '庁内の文書送付を電子化する', expectedEffect: '配送時間の短縮' };
     await submitProposal(world.ctx, STAFF.author, input);
     await startProposalReviews(world.ctx, STAFF.secretary, [input.proposalId]);
     await decideProposal(world.ctx, STAFF.secretary, { proposalId: input.proposalId, decision: 'acceptedMidYear', reason: '全庁で早期に効果が出るため' });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
   });
 
-  const signInAs = (staffId: string, query = '') => signInInto(context, world.baseUrl, staffId, query);
+  const signInAs = tab.signInAs;
 
   for (const theme of ['default', 'dark'] as const) {
     it(`shows the unread decision with its reason on the dashboard, without axe violations (${theme})`, async () => {
@@ -86,13 +73,13 @@ describe.skipIf(skipReason !== undefined)('notices and language in the tab, head
     await page.close();
 
     // A new visit without ?locale=: the stored choice wins over the default Japanese.
-    const fresh = await browser.newContext();
+    const fresh = await tab.browser.newContext();
     const again = await fresh.newPage();
-    await again.goto(`${world.baseUrl}/tab/`);
+    await again.goto(`${tab.world.baseUrl}/tab/`);
     await again.locator(`button[data-staff-id="${STAFF.outsider.id}"]`).click();
     await again.getByRole('heading', { name: 'My tasks' }).waitFor();
     await fresh.close();
-    const me = await callApi(world.baseUrl, await localToken(world.baseUrl, STAFF.outsider.id), 'GET', '/api/v1/me');
+    const me = await callApi(tab.world.baseUrl, await localToken(tab.world.baseUrl, STAFF.outsider.id), 'GET', '/api/v1/me');
     expect(me.json()).toMatchObject({ preferredLocale: 'en' });
   });
 });

@@ -1,13 +1,11 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIfChanged } from '../../bin/build.js';
-import { TAB_DIST_DIR } from '../../tab/bundler/build-tab.js';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
-import { chromiumMissing, launchChromium, signInAs as signInInto } from './support/chromium.js';
+import { chromiumMissing } from './support/chromium.js';
+import { useTabBrowser } from './support/tab-browser.js';
 import { openTabPage, TAB_PAGES, type BrowserWindow } from './support/tab-pages.js';
 import { recruitmentListCard } from '../../bot/cards/recruitment-cards.js';
 import type { Locale } from '../../shared/i18n/locale.js';
-import { NOW, RECRUITMENT, startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
+import { NOW, RECRUITMENT, STAFF } from './support/tab-world.js';
 
 /** What the bot's recruitment card says under 締切 (Deadline) for the tab's seeded project. */
 function botDeadline(locale: Locale): string {
@@ -28,27 +26,15 @@ const skipReason = chromiumMissing;
 if (skipReason) console.warn(`tab workbench browser tests skipped: ${skipReason}`);
 
 describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromium', () => {
-  let world: TabWorld;
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    buildIfChanged({ targets: ['tab'] });
-    world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  const tab = useTabBrowser();
 
-  const signInAs = (staffId: string, query = '') => signInInto(context, world.baseUrl, staffId, query);
+  const signInAs = tab.signInAs;
 
   for (const theme of ['default', 'dark'] as const) {
     it(`has no WCAG 2.1 A/AA violations (axe-core) on any page in the ${theme === 'default' ? 'light' : 'dark'} theme`, async () => {
       const found: Record<string, unknown> = {};
-      const signIn = await context.newPage();
-      await signIn.goto(`${world.baseUrl}/tab/?theme=${theme}`);
+      const signIn = await tab.context.newPage();
+      await signIn.goto(`${tab.world.baseUrl}/tab/?theme=${theme}`);
       await signIn.locator(`button[data-staff-id="${STAFF.admin.id}"]`).waitFor();
       const onSignIn = await axeViolations(signIn);
       if (onSignIn.length) found['sign-in'] = onSignIn;
@@ -95,7 +81,7 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     await clerk.page.getByRole('heading', { name: '招集案（未発出）' }).waitFor();
     await clerk.page.getByText('本部長（議長）の発出を待っています').waitFor();
     await expect(clerk.page.getByRole('button', { name: '発出' }).count()).resolves.toBe(0);
-    const draft = (await world.ctx.store.repositories.meetings.list({ bodyId: 'hq' })).find((meeting) => meeting.ordinal === 3)!;
+    const draft = (await tab.world.ctx.store.repositories.meetings.list({ bodyId: 'hq' })).find((meeting) => meeting.ordinal === 3)!;
     expect(draft.status).toBe('prepared');
     expect(clerk.errors).toEqual([]);
     await clerk.page.close();
@@ -109,7 +95,7 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     await page.locator('time', { hasText: '令和6年7月19日（金）14:00' }).waitFor();
     await page.getByRole('link', { name: '1-4 行政手続きのデジタル化 進捗報告' }).waitFor();
     await page.getByText('新規取組み項目の提案状況').waitFor();
-    const stored = (await world.ctx.store.repositories.meetings.list({ bodyId: 'hq' })).find((meeting) => meeting.ordinal === 3);
+    const stored = (await tab.world.ctx.store.repositories.meetings.list({ bodyId: 'hq' })).find((meeting) => meeting.ordinal === 3);
     expect(stored).toMatchObject({ status: 'convened', convenedByStaffId: STAFF.mayor.id, startsAt: new Date('2024-07-19T05:00:00Z'), place: '第2委員会室', guests: [{ name: '外部 有識者', affiliation: '大学' }] });
 
     await page.evaluate(() => ((globalThis as unknown as BrowserWindow).location.hash = '#/calendar/2024-07'));
@@ -144,14 +130,14 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     // The council expects its 議長 and the 庶務 clerk (財政課長's post is vacant here); nobody has answered.
     await page.getByTestId('attendance-tally').getByText('出欠状況（出席対象 2名）: 出席 0 / 欠席 0 / 代理 0 / 未回答 2').waitFor();
 
-    const meetingId = (await world.ctx.store.repositories.meetings.list({ bodyId: 'council' }))[0]!.id;
-    await world.ctx.store.repositories.conversations.upsert({ conversationId: 'a:secretary', kind: 'personal', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot', staffId: STAFF.secretary.id, locale: 'ja', active: true, updatedAt: new Date() });
+    const meetingId = (await tab.world.ctx.store.repositories.meetings.list({ bodyId: 'council' }))[0]!.id;
+    await tab.world.ctx.store.repositories.conversations.upsert({ conversationId: 'a:secretary', kind: 'personal', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot', staffId: STAFF.secretary.id, locale: 'ja', active: true, updatedAt: new Date() });
     await page.getByRole('button', { name: '未回答の2名に催促する' }).click();
     await page.getByRole('status').getByText('未回答の1名に催促を送りました。 1名はボットを追加していないため届きません。電話などで連絡してください。').waitFor();
     const sent = page.getByRole('button', { name: '送信済み（令和6年5月10日（金）10:00）' });
     await sent.waitFor();
     await expect(sent.isDisabled()).resolves.toBe(true);
-    expect((await world.ctx.store.repositories.outbox.listFor(meetingId, ['pending'])).filter((row) => row.payload.type === 'rsvpNudge').map((row) => row.conversationId)).toEqual(['a:secretary']);
+    expect((await tab.world.ctx.store.repositories.outbox.listFor(meetingId, ['pending'])).filter((row) => row.payload.type === 'rsvpNudge').map((row) => row.conversationId)).toEqual(['a:secretary']);
 
     const found: Record<string, unknown> = {};
     const light = await axeViolations(page);
@@ -221,7 +207,7 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     await page.locator('textarea[name="motivation"]').fill('健診の窓口を見直したい');
     await page.getByRole('button', { name: '応募内容を更新する' }).click();
     await page.getByRole('status').getByText('応募内容を更新しました（前回: メンバー・令和6年5月10日（金）10:00）。').waitFor();
-    expect(await world.ctx.store.repositories.recruitment.findApplication('rp-1', STAFF.member1.id)).toMatchObject({ motivation: '健診の窓口を見直したい', earlierVersions: [{ motivation: '保健 主任の志望動機' }] });
+    expect(await tab.world.ctx.store.repositories.recruitment.findApplication('rp-1', STAFF.member1.id)).toMatchObject({ motivation: '健診の窓口を見直したい', earlierVersions: [{ motivation: '保健 主任の志望動機' }] });
     expect(errors).toEqual([]);
     await page.close();
 
@@ -248,7 +234,7 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     await expect(open.page.getByRole('button', { name: 'チームを保存' }).isDisabled()).resolves.toBe(true);
     await open.page.close();
 
-    world.clock.set(RECRUITMENT.closesAt);
+    tab.world.clock.set(RECRUITMENT.closesAt);
     try {
       const { page, errors } = await signInAs(STAFF.secretary.id, '#/proposal-pt/rp-1');
       await page.getByRole('heading', { name: 'チーム編成' }).waitFor();
@@ -279,13 +265,13 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
       await page.getByText('編成ルールを満たしています。保存できます。').waitFor();
       await page.getByRole('button', { name: 'チームを保存' }).click();
       await page.getByText('チームを保存しました。').waitFor();
-      const team = await world.ctx.store.repositories.recruitment.getTeam('rp-1');
+      const team = await tab.world.ctx.store.repositories.recruitment.getTeam('rp-1');
       expect(Object.fromEntries(team.map((seat) => [seat.staffId, seat.role]))).toEqual({ 'planning-chief': 'pm', 'pl-candidate': 'pl', author: 'member', outsider: 'member', admin: 'member' });
       expect(team.find((seat) => seat.staffId === 'admin')?.exceptionReason).toBe('辞退者の交代として所属長が推薦');
       expect(errors).toEqual([]);
       await page.close();
     } finally {
-      world.clock.set(NOW);
+      tab.world.clock.set(NOW);
     }
   });
 
