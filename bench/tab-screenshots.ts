@@ -90,6 +90,10 @@ async function main(): Promise<void> {
           await prepare(page, target.name);
           await shoot(target.name);
         }
+        // The chair convenes (要綱 art. 4); an administrator does not, so the form is shot as the 本部長.
+        await page.getByRole('button', { name: locale === 'ja' ? 'サインアウト' : 'Sign out' }).click();
+        await page.locator(`button[data-staff-id="${STAFF.mayor.id}"]`).click();
+        await page.getByTestId('viewer-name').waitFor();
         await page.evaluate(() => ((globalThis as unknown as BrowserWindow).location.hash = '#/meetings'));
         await page.getByRole('button', { name: locale === 'ja' ? '会議を招集する' : 'Convene a meeting' }).click();
         await shoot('meetings-convene-form');
