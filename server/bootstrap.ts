@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { parseProgrammeFile, toDomain } from '../shared/programme/programme-loader.js';
 import { findTraps } from '../shared/programme/trap-report.js';
-import { completeProgrammeData, completeProgrammeDetails, importProgramme } from '../shared/use-cases/programme-import.js';
+import { completeProgrammeData, importProgramme } from '../shared/use-cases/programme-import.js';
 import { applyStaffImport, planStaffImport } from '../shared/use-cases/staff-import.js';
 import type { UseCaseContext } from '../shared/use-cases/context.js';
 import type { AppConfig } from './config.js';
@@ -24,14 +24,10 @@ export async function bootstrap(ctx: UseCaseContext, config: AppConfig, logger: 
     const summary = await importProgramme(ctx, programme);
     logger.info({ file: config.programmeFile, ...summary, traps: findTraps(file).length }, 'empty database: imported the FY2024 programme');
   }
-  // A database imported before the plan record existed gets it, and the details kept beside it.
-  if ((await repos.plans.list()).length === 0) {
-    const written = await completeProgrammeDetails(ctx, programme);
-    logger.info({ file: config.programmeFile, written }, 'added the plan record and the programme details this database lacked');
-  }
-  // A database from before team rules and unit coverage were kept gets them.
+  // A database from an earlier version gets what the programme data has gained (the plan record,
+  // the events, team rules, unit coverage); a complete one is only read.
   const completed = await completeProgrammeData(ctx, programme);
-  if (completed) logger.info({ records: completed }, 'completed the programme data (team rules, the units each PT expects)');
+  if (completed) logger.info({ file: config.programmeFile, records: completed }, 'completed the programme data this database lacked');
   if (config.localMode && (await repos.staff.count()) === 0) {
     const plan = await planStaffImport(ctx, await fs.readFile(config.demoStaffFile, 'utf8'));
     await applyStaffImport(ctx, plan);

@@ -80,70 +80,68 @@ export async function importProgramme(
 }
 
 /**
- * Brings a database imported before the plan record existed up to date, without re-importing:
- * writes the plan records that are missing and adds, to stored bodies, PTs and practices, only
- * the fields they lack (所掌事項, purpose, effective date, topic leads, practice status), and the
- * bodies the file has gained (the events). Anything
- * an administrator changed stays as it is. One transaction; running it again changes nothing.
+ * Brings a database imported by an earlier version up to date at start-up, without re-importing,
+ * and keeps it so. It adds only what is missing:
+ * - the plan records, the bodies the file has gained (the events), and the fields stored bodies,
+ *   PTs and practices lack (所掌事項, purpose, effective date, topic leads, practice status);
+ * - the team rules of a fiscal year, the coverage rules of units and the printed names of PTs;
+ * and derives every team's expected units again from the stored organisation. Anything a person
+ * changed (a renamed unit, a team's resolved units, re-imported rules) stays as it is. A complete
+ * database is only read; otherwise one transaction. Returns how many records changed.
  */
-export async function completeProgrammeDetails(ctx: UseCaseContext, programme: ProgrammeEntities, actorStaffId?: string): Promise<number> {
-  return ctx.store.transaction(async (tx) => {
-    const at = ctx.clock.now();
-    let written = 0;
-    const audit = async (entityType: string, before: object | undefined, after: { id: string }) => {
-      written += 1;
-      await tx.audit.record({ entityType, entityId: after.id, action: 'import.completed', actorStaffId, at, before, after });
-    };
-    for (const plan of programme.plans) {
-      if (!(await tx.plans.get(plan.id)) && (await tx.plans.upsert(plan)) !== 'unchanged') await audit('plan', undefined, plan);
-    }
-    const missing = <T extends object>(stored: T, imported: T, keys: readonly (keyof T)[]): T | undefined => {
-      const added = keys.filter((key) => stored[key] === undefined && imported[key] !== undefined);
-      return added.length === 0 ? undefined : { ...stored, ...Object.fromEntries(added.map((key) => [key, imported[key]])) };
-    };
-    const bodies = new Map(programme.bodies.map((body) => [body.id, body]));
-    const storedBodies = await tx.bodies.list();
-    // Bodies added to the file since (the hearings and the exchange meeting) are created.
-    for (const body of programme.bodies.filter((candidate) => !storedBodies.some((stored) => stored.id === candidate.id))) {
-      if ((await tx.bodies.upsert(body)) !== 'unchanged') await audit('body', undefined, body);
-    }
-    for (const body of storedBodies) {
-      const imported = bodies.get(body.id);
-      const completed = imported && missing(body, imported, ['guideline', 'effectiveFrom', 'purpose', 'remit', 'remitSource']);
-      if (completed && (await tx.bodies.upsert(completed)) !== 'unchanged') await audit('body', body, completed);
-    }
-    const teams = new Map(programme.projectTeams.map((team) => [team.id, team]));
-    for (const team of await tx.projectTeams.list()) {
-      const imported = teams.get(team.id);
-      const completed = imported && missing(team, imported, ['topicLeads']);
-      if (completed && (await tx.projectTeams.upsert(completed)) !== 'unchanged') await audit('projectTeam', team, completed);
-    }
-    const practices = new Map(programme.practices.map((practice) => [practice.id, practice]));
-    for (const practice of await tx.practices.list()) {
-      const imported = practices.get(practice.id);
-      const completed = imported && missing(practice, imported, ['status']);
-      if (completed && (await tx.practices.upsert(completed)) !== 'unchanged') await audit('practice', practice, completed);
-    }
-    return written;
-  });
+export async function completeProgrammeData(ctx: UseCaseContext, programme: ProgrammeEntities, actorStaffId?: string): Promise<number> {
+  const at = ctx.clock.now();
+  const completeWith = async (tx: Repositories, write: boolean) =>
+    (await completeDetailsWith(tx, programme, { at, actorStaffId, write })) + (await completeCoverageWith(tx, programme, at, write));
+  if ((await completeWith(ctx.store.repositories, false)) === 0) return 0;
+  return ctx.store.transaction((tx) => completeWith(tx, true));
 }
 
-/**
- * Brings a database imported before team rules and unit coverage were kept up to date, and keeps
- * it so: team rules missing for a fiscal year are written from the file; the file's coverage
- * rules are added to the stored units that lack them, and its printed names to the teams that
- * lack them; every stored team's expected units are
- * derived again from the stored organisation. Nothing a person edited (a team's resolved units,
- * a renamed unit, re-imported rules) is overwritten. Returns how many records changed.
- */
-export async function completeProgrammeData(ctx: UseCaseContext, programme: Pick<ProgrammeEntities, 'units' | 'projectTeams' | 'teamRules'>): Promise<number> {
-  // A complete database is only read: a start writes nothing when there is nothing to add.
-  if ((await completeWith(ctx.store.repositories, programme, ctx.clock.now(), false)) === 0) return 0;
-  return ctx.store.transaction((tx) => completeWith(tx, programme, ctx.clock.now(), true));
+/** The plan records, new bodies and missing fields `completeProgrammeData` adds, counted; written only when `write` is set. */
+async function completeDetailsWith(tx: Repositories, programme: ProgrammeEntities, options: { at: Date; actorStaffId: string | undefined; write: boolean }): Promise<number> {
+  const { at, actorStaffId, write } = options;
+  let written = 0;
+  const add = async (entityType: string, before: object | undefined, after: { id: string }, store: () => Promise<unknown>) => {
+    written += 1;
+    if (!write) return;
+    await store();
+    await tx.audit.record({ entityType, entityId: after.id, action: 'import.completed', actorStaffId, at, before, after });
+  };
+  for (const plan of programme.plans) {
+    if (!(await tx.plans.get(plan.id))) await add('plan', undefined, plan, () => tx.plans.upsert(plan));
+  }
+  const missing = <T extends object>(stored: T, imported: T, keys: readonly (keyof T)[]): T | undefined => {
+    const added = keys.filter((key) => stored[key] === undefined && imported[key] !== undefined);
+    return added.length === 0 ? undefined : { ...stored, ...Object.fromEntries(added.map((key) => [key, imported[key]])) };
+  };
+  const bodies = new Map(programme.bodies.map((body) => [body.id, body]));
+  const storedBodies = await tx.bodies.list();
+  // Bodies added to the file since (the hearings and the exchange meeting) are created.
+  for (const body of programme.bodies.filter((candidate) => !storedBodies.some((stored) => stored.id === candidate.id))) {
+    await add('body', undefined, body, () => tx.bodies.upsert(body));
+  }
+  for (const body of storedBodies) {
+    const imported = bodies.get(body.id);
+    const completed = imported && missing(body, imported, ['guideline', 'effectiveFrom', 'purpose', 'remit', 'remitSource']);
+    if (completed) await add('body', body, completed, () => tx.bodies.upsert(completed));
+  }
+  const teams = new Map(programme.projectTeams.map((team) => [team.id, team]));
+  for (const team of await tx.projectTeams.list()) {
+    const imported = teams.get(team.id);
+    const completed = imported && missing(team, imported, ['topicLeads']);
+    if (completed) await add('projectTeam', team, completed, () => tx.projectTeams.upsert(completed));
+  }
+  const practices = new Map(programme.practices.map((practice) => [practice.id, practice]));
+  for (const practice of await tx.practices.list()) {
+    const imported = practices.get(practice.id);
+    const completed = imported && missing(practice, imported, ['status']);
+    if (completed) await add('practice', practice, completed, () => tx.practices.upsert(completed));
+  }
+  return written;
 }
 
-/** What `completeProgrammeData` adds, counted; written only when `write` is set. */
-async function completeWith(tx: Repositories, programme: Pick<ProgrammeEntities, 'units' | 'projectTeams' | 'teamRules'>, at: Date, write: boolean): Promise<number> {
+/** The team rules, unit coverage and printed names `completeProgrammeData` adds, counted; written only when `write` is set. */
+async function completeCoverageWith(tx: Repositories, programme: Pick<ProgrammeEntities, 'units' | 'projectTeams' | 'teamRules'>, at: Date, write: boolean): Promise<number> {
   let changed = 0;
   for (const { fiscalYear, rules } of programme.teamRules) {
     if (await tx.recruitment.getTeamRules(fiscalYear)) continue;

@@ -9,7 +9,7 @@ import { findTraps, findSourceTextTraps } from '../../shared/programme/trap-repo
 import { ManualClock } from '../../shared/time/clock.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { conveneMeeting } from '../../shared/use-cases/meeting-convocation.js';
-import { completeProgrammeDetails } from '../../shared/use-cases/programme-import.js';
+import { completeProgrammeData } from '../../shared/use-cases/programme-import.js';
 import { addProgressReport } from '../../shared/use-cases/pt-progress.js';
 import { openProgrammeContext } from '../support/programme-store.js';
 
@@ -72,11 +72,11 @@ describe('issue 12, rules 7–9: what the document states, kept, shown and searc
       const team = (await repos.projectTeams.get('pt-5-13'))!;
       const { topicLeads: _leads, ...olderTeam } = team;
       await repos.projectTeams.upsert(olderTeam);
-      const written = await completeProgrammeDetails(ctx, toDomain(FILE));
+      const written = await completeProgrammeData(ctx, toDomain(FILE));
       expect(written).toBe(2);
       expect(await repos.bodies.get('hq')).toMatchObject({ nameEn: 'HQ (edited by an administrator)', effectiveFrom: '2024-04-01', remit: hq.remit });
       expect((await repos.projectTeams.get('pt-5-13'))?.topicLeads).toEqual(team.topicLeads);
-      expect(await completeProgrammeDetails(ctx, toDomain(FILE))).toBe(0);
+      expect(await completeProgrammeData(ctx, toDomain(FILE))).toBe(0);
       await repos.bodies.upsert(hq);
     });
   });
