@@ -3,7 +3,7 @@ import { DomainError } from '../../shared/domain-error.js';
 import { TEAM_ROLE_LABELS } from '../../shared/i18n/labels.js';
 import { MOTIVATION_MAX_LENGTH } from '../../shared/recruitment/recruitment.js';
 import { formatDateTime } from '../../shared/time/index.js';
-import { applyForRecruitment } from '../../shared/use-cases/recruitment-team.js';
+import { applyForRecruitment, teamRulesFor } from '../../shared/use-cases/recruitment-team.js';
 import { confirmationCard } from '../cards/confirmation-card.js';
 import { applicationFormCard } from '../cards/recruitment-cards.js';
 import { t } from '../i18n/bot-text.js';
@@ -25,7 +25,8 @@ export const openApplicationAction: ActionHandler = async (turn, data) => {
   const project = await requireProject(repos, payload.projectId);
   const current = await repos.recruitment.findApplication(project.id, turn.staff.id);
   const values = current ? { desiredRole: current.desiredRole, motivation: current.motivation } : undefined;
-  return cardResult(applicationFormCard({ locale: turn.locale, project, grade: turn.staff.grade, current, values }));
+  const rules = await teamRulesFor(repos, project.fiscalYear);
+  return cardResult(applicationFormCard({ locale: turn.locale, project, grade: turn.staff.grade, rules, current, values }));
 };
 
 /**
@@ -41,7 +42,8 @@ export const applyAction: ActionHandler = async (turn, data) => {
   const values = { desiredRole: payload.desiredRole, motivation: payload.motivation };
   const form = async (errors: Record<string, string>) => {
     const current = await repos.recruitment.findApplication(project.id, staff.id);
-    return cardResult(applicationFormCard({ locale: turn.locale, project, grade: staff.grade, current, values, errors }));
+    const rules = await teamRulesFor(repos, project.fiscalYear);
+    return cardResult(applicationFormCard({ locale: turn.locale, project, grade: staff.grade, rules, current, values, errors }));
   };
   if (!payload.desiredRole) return form({ desiredRole: t('recruit.role', turn.locale) });
   try {

@@ -3,6 +3,7 @@ import { PERSPECTIVE_LABELS, TEAM_ROLE_LABELS } from '../../shared/i18n/labels.j
 import type { Locale } from '../../shared/i18n/locale.js';
 import { MOTIVATION_MAX_LENGTH, type Application, type RecruitmentProject } from '../../shared/recruitment/recruitment.js';
 import { noRoleReason, roleChoicesFor, roleWithGradesLabel } from '../../shared/recruitment/role-eligibility.js';
+import type { TeamRules } from '../../shared/recruitment/team-composition.js';
 import { formatDateTime, formatDeadline } from '../../shared/time/index.js';
 import { errorMessage, FIELD_LABELS } from '../../shared/i18n/error-messages.js';
 import { t } from '../i18n/bot-text.js';
@@ -53,6 +54,8 @@ export interface ApplicationFormData {
   readonly locale: Locale;
   readonly project: RecruitmentProject;
   readonly grade: Grade;
+  /** The team rules of the project's fiscal year, as stored from the programme. */
+  readonly rules: TeamRules;
   /** The person's application to this project, which applying again replaces. */
   readonly current?: Application | undefined;
   readonly values?: { desiredRole?: string | undefined; motivation?: string | undefined };
@@ -74,13 +77,13 @@ export function applicationFormCard(data: ApplicationFormData): AdaptiveCard {
       [t('recruit.until', locale), formatDeadline(project.closesAt, locale)],
     ]),
   ];
-  const noRole = noRoleReason(data.grade);
+  const noRole = noRoleReason(data.grade, data.rules);
   if (noRole) return adaptiveCard([...body, note(errorMessage(noRole, locale), 'Warning')]);
   if (current) {
     body.push(note(t('recruit.current', locale, { role: TEAM_ROLE_LABELS[current.desiredRole][locale], date: formatDateTime(current.appliedAt, locale) }), 'Warning'));
   }
   if (errors.form) body.push(note(errors.form, 'Attention'));
-  const choices = roleChoicesFor(data.grade);
+  const choices = roleChoicesFor(data.grade, data.rules);
   const offered = choices.filter((choice) => choice.allowed);
   const chosen = offered.length === 1 ? offered[0]!.role : offered.find((choice) => choice.role === data.values?.desiredRole)?.role;
   body.push(
@@ -90,7 +93,7 @@ export function applicationFormCard(data: ApplicationFormData): AdaptiveCard {
       required: true,
       errorMessage: t('recruit.role', locale),
       style: 'expanded',
-      choices: offered.map((choice) => ({ title: roleWithGradesLabel(choice.role, locale), value: choice.role })),
+      choices: offered.map((choice) => ({ title: roleWithGradesLabel(choice.role, locale, data.rules), value: choice.role })),
       value: chosen,
     }),
     ...fieldError('desiredRole', errors.desiredRole),

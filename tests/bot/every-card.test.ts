@@ -1,3 +1,4 @@
+import { FY2024_TEAM_RULES } from '../../shared/recruitment/team-composition.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,9 +122,9 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
     reviewRelatedItemWithoutTitle: reviewCard({ locale, items: [{ ...reviewItem(1), relatedItem: { number: '5-11' }, sameItem: [] }], notice: 'R6-新規-001を「ヒアリング中」にしました。' }),
     practices: practicesCard({ locale, words: hostile(50), results: programme.practices.map((practice) => ({ practice, interestCount: 3 })), mayMarkInterest: true }),
     recruitment: recruitmentListCard({ locale, projects: Array.from({ length: 5 }, () => project), mayApply: true }),
-    application: applicationFormCard({ locale, project, grade: 'chief', values: { motivation: hostile(1000) }, errors: { motivation: 'エラー' } }),
-    applicationReplacing: applicationFormCard({ locale, project, grade: 'sectionChief', current: application, values: { desiredRole: 'pm', motivation: application.motivation }, errors: { desiredRole: 'エラー', form: 'エラー' } }),
-    applicationNoRole: applicationFormCard({ locale, project, grade: 'special' }),
+    application: applicationFormCard({ locale, project, rules: FY2024_TEAM_RULES, grade: 'chief', values: { motivation: hostile(1000) }, errors: { motivation: 'エラー' } }),
+    applicationReplacing: applicationFormCard({ locale, project, rules: FY2024_TEAM_RULES, grade: 'sectionChief', current: application, values: { desiredRole: 'pm', motivation: application.motivation }, errors: { desiredRole: 'エラー', form: 'エラー' } }),
+    applicationNoRole: applicationFormCard({ locale, project, rules: FY2024_TEAM_RULES, grade: 'special' }),
     subscription: subscriptionCard({ locale, kinds: [...NOTIFICATION_KINDS], bodies: [{ id: 'hq', name: '本部' }] }),
     confirmation: confirmationCard(hostile(100)),
     convocationNotice: meetingCard({ locale, view: { ...view, forConversation: true }, heading: '招集通知', refreshUserIds: ['oid-1'] }),
@@ -228,3 +229,14 @@ function markdownTexts(node: unknown): string[] {
   if (record.type === 'FactSet') for (const fact of record.facts as { title: string; value: string }[]) own.push(fact.title, fact.value);
   return [...own, ...Object.values(record).flatMap(markdownTexts)];
 }
+
+describe('the application card offers the roles of the stored rules, not built-in ones', () => {
+  it('offers a section chief no PM seat when the year’s rules keep PM to directors', () => {
+    const project: RecruitmentProject = { id: 'r', fiscalYear: 2025, title: '窓口', description: '説明', perspective: 'renewal', opensAt: new Date(), closesAt: new Date(), status: 'recruiting', demo: false };
+    const directorsOnly = { ...FY2024_TEAM_RULES, pmGrades: ['director' as const], plGrades: ['subsectionChief' as const, 'sectionChief' as const] };
+    const card = JSON.stringify(applicationFormCard({ locale: 'ja', project, rules: directorsOnly, grade: 'sectionChief' }));
+    expect(card).toContain('プロジェクトリーダー（課長級・係長級）');
+    expect(card).toContain('"value":"pl"');
+    expect(card).not.toContain('"value":"pm"');
+  });
+});

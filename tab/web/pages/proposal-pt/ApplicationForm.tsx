@@ -5,6 +5,7 @@ import { TEAM_ROLE_LABELS } from '../../../../shared/i18n/labels.js';
 import { GRADE_LABELS, type Grade } from '../../../../shared/organisation/grade.js';
 import { MOTIVATION_MAX_LENGTH } from '../../../../shared/recruitment/recruitment.js';
 import { noRoleReason, roleChoicesFor, roleWithGradesLabel } from '../../../../shared/recruitment/role-eligibility.js';
+import { FY2024_TEAM_RULES } from '../../../../shared/recruitment/team-composition.js';
 import { formatDateTime } from '../../../../shared/time/reiwa.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/locale-context.js';
@@ -19,13 +20,16 @@ import { programmeApi } from '../../services/programme-api.js';
 export function ApplicationForm({ project, grade, onApplied }: { project: RecruitmentDetailDto; grade: Grade; onApplied: (message: string) => void }) {
   const { t, locale } = useI18n();
   const current = project.myApplication;
-  const choices = roleChoicesFor(grade);
+  // The stored rules of the project's year; without them the server refuses the application, and so does this form.
+  const rules = project.teamRules ?? FY2024_TEAM_RULES;
+  const choices = roleChoicesFor(grade, rules);
   const offered = choices.filter((choice) => choice.allowed).map((choice) => choice.role);
   const initialRole = offered.find((role) => role === current?.desiredRole) ?? (offered.length === 1 ? offered[0] : undefined);
   const [desiredRole, setDesiredRole] = useState<TeamRole | undefined>(initialRole);
   const [motivation, setMotivation] = useState(current?.motivation ?? '');
   const [error, setError] = useState<unknown>();
-  const noRole = noRoleReason(grade);
+  if (!project.teamRules) return <MessageBar intent="error"><MessageBarBody>{t('teamRulesMissing')}</MessageBarBody></MessageBar>;
+  const noRole = noRoleReason(grade, rules);
   if (noRole) {
     return (
       <MessageBar intent="warning" data-testid="no-role">
@@ -55,7 +59,7 @@ export function ApplicationForm({ project, grade, onApplied }: { project: Recrui
       )}
       <Field label={t('desiredRole')} required>
         <RadioGroup value={desiredRole ?? ''} onChange={(_, data) => setDesiredRole(data.value as TeamRole)}>
-          {offered.map((role) => <Radio key={role} value={role} label={roleWithGradesLabel(role, locale)} />)}
+          {offered.map((role) => <Radio key={role} value={role} label={roleWithGradesLabel(role, locale, rules)} />)}
         </RadioGroup>
       </Field>
       {reasons.length > 0 && (
