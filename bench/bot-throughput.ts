@@ -1,55 +1,44 @@
 /**
- * Throughput of the bot's `会議` command (identity, conversation reference, database reads and a
- * card) against a bare botbuilder echo bot, in the same run and on the same HTTP path: each
- * activity is posted to /api/messages and the reply is taken by a local Bot Connector stand-in.
+ * Bot turn cost: the app's `会議` command against a bare botbuilder echo bot, each a server in its
+ * own process behind real HTTP. Activities in Bot Framework's format are posted to /api/messages
+ * from twenty people; replies go to a local Bot Connector stand-in. The baseline is
+ * bench/support/bare-echo-bot.ts (restify + CloudAdapter + an ActivityHandler, no app code); the
+ * app is `node dist/server/main.js` in local mode, as `npm start` runs it, once on PGlite (a fresh
+ * data folder) and once on PostgreSQL (a throw-away database). Rounds alternate between the
+ * three, so a busy moment on the machine falls on all of them alike.
  *
- *   npx tsx bench/bot-throughput.ts [--activities 2000] [--concurrency 20]
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/bot-throughput.ts
+ *   npx tsx bench/bot-throughput.ts [--activities 2000] [--concurrency 20] [--profile]
  *
- * With DATABASE_URL the store is a fresh database on that server (created and dropped here);
- * without it, embedded PGlite in memory, which runs in this same process and so competes with
- * the bot, the HTTP client and the connector stand-in for the one CPU thread.
+ * PostgreSQL is DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432/test; the database
+ * is created and dropped here. `--profile` runs the app under `node --cpu-prof` and prints where
+ * its CPU time went.
  *
- * Target: the `会議` command reaches at least 0.8× the echo bot's throughput.
+ * Target: `会議` ≥ 0.8× the echo bot's throughput and p99 ≤ 1.5× its p99, on both databases.
+ *
+ * Finding (profile of the app on PGlite, 2,000 turns; see the closing note of issue 13 for the
+ * figures): see FINDING below, printed with the results.
  */
-import fs from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ActivityHandler } from 'botbuilder';
-import { pino } from 'pino';
-import { AppBot } from '../bot/app-bot.js';
-import { createBotRoute } from '../bot/index.js';
-import { PROJECT_ROOT } from '../server/config.js';
-import { ensureDemoItems } from '../server/demo-data.js';
-import { createHttpServer, listen } from '../server/http-server.js';
-import type { Store } from '../shared/ports/store.js';
-import { parseProgrammeFile, toDomain } from '../shared/programme/programme-loader.js';
-import { systemClock } from '../shared/time/clock.js';
-import type { UseCaseContext } from '../shared/use-cases/context.js';
-import { importProgramme } from '../shared/use-cases/programme-import.js';
-import { applyStaffImport, planStaffImport } from '../shared/use-cases/staff-import.js';
-import { createStore } from '../store/create-store.js';
-import { withReadCache } from '../store/read-cache.js';
-import { READ_CACHE_TTLS } from '../server/use-case-context.js';
+import { buildIfChanged } from '../bin/build.js';
+import { childEnvironment, PROJECT_ROOT } from '../tests/cli/run-cli.js';
+import { ChildServer } from '../tests/support/child-process.js';
 import { startConnectorStandIn, type ConnectorStandIn } from '../tests/support/connector-stand-in.js';
-import { EchoBot } from '../tests/support/echo-bot.js';
 import { createServerDatabase } from '../tests/support/server-database.js';
-import { personalMessage, TEST_TENANT_ID } from '../tests/support/teams-activities.js';
+import { personalMessage } from '../tests/support/teams-activities.js';
+import { monotonicMicros, summariseProfiles, type ProfileShare } from './support/cpu-profile.js';
 
-const { values } = parseArgs({ options: { activities: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { activities: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '20' }, profile: { type: 'boolean', default: false } },
+});
 const ACTIVITIES = Number(values.activities);
 const CONCURRENCY = Number(values.concurrency);
-/** Twenty people, so identity look-ups and conversation references are not all one row. */
+const ROUNDS = 4;
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** People of the demo directory, so identity look-ups and conversation references are not all one row. */
 const USERS = ['chiiki-gyosei.shunin', 'zaisei.kacho', 'somu.kacho', 'jinji.kacho', 'dx.kacho', 'kanmin-renkei.kacho', 'seisaku-kikaku.kacho', 'chiiki-gyosei.kacho', 'dx.fukusanji', 'kucho'];
-
-async function programmeContext(databaseUrl: string | undefined): Promise<UseCaseContext> {
-  // The store as the server opens it (server/use-case-context.ts).
-  const ctx: UseCaseContext = { store: withReadCache(await createStore({ databaseUrl }), READ_CACHE_TTLS), clock: systemClock, newId: randomUUID };
-  await importProgramme(ctx, toDomain(parseProgrammeFile(await fs.readFile(`${PROJECT_ROOT}/shared/programme/fy2024.yaml`, 'utf8'))));
-  await applyStaffImport(ctx, await planStaffImport(ctx, await fs.readFile(`${PROJECT_ROOT}/shared/programme/demo-staff.csv`, 'utf8')));
-  await ensureDemoItems(ctx);
-  return ctx;
-}
 
 interface Sample {
   readonly seconds: number;
@@ -63,43 +52,45 @@ interface Result {
   readonly p99: number;
 }
 
-/** One bot behind its own /api/messages, posting activities from twenty people. */
-async function startTarget(name: string, bot: ActivityHandler, store: Store, connector: ConnectorStandIn, text: string) {
-  const logger = pino({ level: 'silent' });
-  const route = createBotRoute({ bot, credentials: {}, allowedTenantIds: [TEST_TENANT_ID], idempotency: store.repositories.idempotency, logger });
-  const server = createHttpServer({ store, logger, mounts: [route] });
-  const endpoint = `http://127.0.0.1:${await listen(server, '127.0.0.1', 0)}/api/messages`;
-  const users = USERS.map((upn, index) => {
-    const account = { id: `29:${upn}`, name: upn, aadObjectId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` };
-    connector.setMembers(`a:1personal-${account.aadObjectId}`, [{ ...account, userPrincipalName: `${upn}@example.jp` }]);
-    return account;
-  });
-  let sequence = 0;
+interface Target {
+  readonly name: string;
+  readonly server: ChildServer;
+  readonly endpoint: string;
+  readonly profileDir?: string;
+}
+
+async function startTarget(name: string, command: readonly string[], env: NodeJS.ProcessEnv, profileDir?: string): Promise<Target> {
+  const [executable, ...args] = command;
+  const server = new ChildServer(executable!, profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`, ...args] : args, { cwd: PROJECT_ROOT, env });
+  const url = await server.listening();
+  return { name, server, endpoint: `${url}/api/messages`, ...(profileDir ? { profileDir } : {}) };
+}
+
+const accounts = USERS.map((upn, index) => ({ id: `29:${upn}`, name: upn, aadObjectId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` }));
+
+/** `count` activities of `target`, `CONCURRENCY` in flight at a time, each id new. */
+async function run(target: Target, connector: ConnectorStandIn, count: number, text: string, sequence: { next: number }): Promise<Sample> {
+  const latencies: number[] = [];
+  let sent = 0;
   const post = async () => {
-    const index = sequence++;
-    const activity = personalMessage(text, { serviceUrl: connector.url, from: users[index % users.length]!, id: `${name}-${index}` });
+    const index = sequence.next++;
+    const activity = personalMessage(text, { serviceUrl: connector.url, from: accounts[index % accounts.length]!, id: `${target.name}-${index}` });
     const started = performance.now();
-    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const response = await fetch(target.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${name}: HTTP ${response.status}`);
+    if (response.status !== 200) throw new Error(`${target.name}: HTTP ${response.status}\n${target.server.transcript().slice(-4000)}`);
     return performance.now() - started;
   };
-  /** `count` activities, `CONCURRENCY` in flight at a time. */
-  const run = async (count: number): Promise<Sample> => {
-    const latencies: number[] = [];
-    let sent = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (sent < count) {
-          sent += 1;
-          latencies.push(await post());
-        }
-      }),
-    );
-    return { seconds: (performance.now() - started) / 1000, latencies };
-  };
-  return { name, run, close: () => server.close() };
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (sent < count) {
+        sent += 1;
+        latencies.push(await post());
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, latencies };
 }
 
 function summarise(name: string, samples: readonly Sample[]): Result {
@@ -109,36 +100,72 @@ function summarise(name: string, samples: readonly Sample[]): Result {
   return { name, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-// A throw-away database on the server, so the bench never touches anyone's data.
-const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
+buildIfChanged({ targets: ['server', 'database'] });
+const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-bot-'));
+const database = await createServerDatabase(SERVER_URL).catch((error: unknown) => {
+  console.log(`PostgreSQL at ${SERVER_URL} unreachable (${String(error)}): PGlite only`);
+  return undefined;
+});
 const connector = await startConnectorStandIn({ rateLimits: false });
-const ctx = await programmeContext(server?.url);
-const echoTarget = await startTarget('echo bot', new EchoBot(), ctx.store, connector, '会議');
-const meetingsTarget = await startTarget('会議 command', new AppBot(ctx), ctx.store, connector, '会議');
-// Warm-up (JIT, identity links), then alternating rounds, so a busy moment on the machine
-// affects both bots alike instead of whichever happened to run then.
-await echoTarget.run(100);
-await meetingsTarget.run(100);
-const ROUNDS = 4;
-const echoSamples: Sample[] = [];
-const meetingSamples: Sample[] = [];
-for (let round = 0; round < ROUNDS; round += 1) {
-  echoSamples.push(await echoTarget.run(ACTIVITIES / ROUNDS));
-  meetingSamples.push(await meetingsTarget.run(ACTIVITIES / ROUNDS));
-}
-echoTarget.close();
-meetingsTarget.close();
-const echo = summarise(echoTarget.name, echoSamples);
-const meetings = summarise(meetingsTarget.name, meetingSamples);
-const replies = connector.received({ operation: 'sendToConversation', delivered: true }).length + connector.received({ operation: 'replyToActivity', delivered: true }).length;
-await connector.close();
-await ctx.store.close();
-await server?.drop();
+for (const account of accounts) connector.setMembers(`a:1personal-${account.aadObjectId}`, [{ ...account, userPrincipalName: `${account.name}@example.jp` }]);
 
-const row = (r: Result) => `${r.name.padEnd(14)} ${r.perSecond.toFixed(0).padStart(6)} activities/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`;
-console.log(`${ACTIVITIES} activities per bot in ${4} alternating rounds, concurrency ${CONCURRENCY}, node ${process.version}, ${server ? 'PostgreSQL server' : 'PGlite in memory'}`);
-console.log(row(echo));
-console.log(row(meetings));
-const ratio = meetings.perSecond / echo.perSecond;
-console.log(`ratio (会議 / echo): ${ratio.toFixed(2)}×  target ≥ 0.80×  ${ratio >= 0.8 ? 'met' : 'NOT met'}`);
-console.log(`connector stand-in received ${replies} messages`);
+const app = [process.execPath, path.join(PROJECT_ROOT, 'dist/server/main.js')];
+// childEnvironment clears DATABASE_URL, so a server target sets it afterwards.
+const appEnv = (name: string, databaseUrl?: string): NodeJS.ProcessEnv => ({
+  ...childEnvironment(path.join(tempRoot, `${name}-data`), { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development' }),
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+});
+const profileDir = (name: string) => (values.profile ? fs.mkdtempSync(path.join(tempRoot, `${name}-profile-`)) : undefined);
+const targets: Target[] = [
+  await startTarget('echo bot', [process.execPath, '--import', 'tsx', path.join(PROJECT_ROOT, 'bench/support/bare-echo-bot.ts')], { ...process.env, PORT: '0' }, profileDir('echo')),
+  await startTarget('会議 PGlite', app, appEnv('pglite'), profileDir('pglite')),
+  ...(database ? [await startTarget('会議 PostgreSQL', app, appEnv('postgres', database.url), profileDir('postgres'))] : []),
+];
+
+const sequence = { next: 0 };
+const textOf = (target: Target) => (target.name === 'echo bot' ? 'echo' : '会議');
+// Warm-up (JIT, identity links, caches), then alternating rounds.
+for (const target of targets) await run(target, connector, 100, textOf(target), sequence);
+const samples = new Map<Target, Sample[]>(targets.map((target) => [target, []]));
+const measured = { from: monotonicMicros(), to: 0 };
+for (let round = 0; round < ROUNDS; round += 1) {
+  for (const target of targets) samples.get(target)!.push(await run(target, connector, ACTIVITIES / ROUNDS, textOf(target), sequence));
+}
+measured.to = monotonicMicros();
+for (const target of targets) await target.server.stop('SIGTERM');
+
+// Every activity was answered once, and the app's answers are its meetings card.
+const replies = [...connector.received({ operation: 'sendToConversation', delivered: true }), ...connector.received({ operation: 'replyToActivity', delivered: true })];
+const expected = targets.length * (100 + ACTIVITIES);
+const cards = replies.filter((reply) => JSON.stringify(reply.body).includes('application/vnd.microsoft.card.adaptive')).length;
+const operationCounts = new Map<string, number>();
+for (const request of connector.received()) operationCounts.set(request.operation, (operationCounts.get(request.operation) ?? 0) + 1);
+const operations = [...operationCounts].map(([operation, count]) => `${operation} ${count}`);
+await connector.close();
+await database?.drop();
+
+const [echo, ...apps] = targets.map((target) => summarise(target.name, samples.get(target)!));
+const row = (r: Result) => `${r.name.padEnd(16)} ${r.perSecond.toFixed(0).padStart(6)} activities/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`;
+console.log(`${ACTIVITIES} activities per server in ${ROUNDS} alternating rounds, concurrency ${CONCURRENCY}, node ${process.version}, ${os.cpus().length} CPUs`);
+console.log(row(echo!));
+for (const result of apps) {
+  const throughput = result.perSecond / echo!.perSecond;
+  const tail = result.p99 / echo!.p99;
+  console.log(row(result));
+  console.log(
+    `  ${result.name}: throughput ${throughput.toFixed(2)}× the echo bot (target ≥ 0.80×, ${throughput >= 0.8 ? 'met' : 'NOT met'}), p99 ${tail.toFixed(2)}× (target ≤ 1.50×, ${tail <= 1.5 ? 'met' : 'NOT met'})`,
+  );
+}
+console.log(`connector stand-in: ${operations.join(', ')}`);
+console.log(`connector stand-in received ${replies.length} of ${expected} replies; ${cards} of them Adaptive Cards (the app's ${apps.length * (100 + ACTIVITIES)} expected)`);
+if (values.profile) {
+  for (const target of targets.filter((candidate) => candidate.profileDir)) {
+    const { busyMs, shares, functions } = summariseProfiles(target.profileDir!, PROJECT_ROOT, measured);
+    const line = (share: ProfileShare) => `  ${(share.share * 100).toFixed(1).padStart(5)} %  ${share.ms.toFixed(0).padStart(6)} ms  ${share.place}`;
+    console.log(`\nCPU time of ${target.name} (measured rounds only): ${(busyMs / 1000).toFixed(1)} s busy; self time by place:`);
+    for (const share of shares.slice(0, 12)) console.log(line(share));
+    console.log('  by function:');
+    for (const share of functions.slice(0, 20)) console.log(line(share));
+  }
+}
+fs.rmSync(tempRoot, { recursive: true, force: true });
