@@ -62,7 +62,11 @@ async function start(): Promise<void> {
 
   scheduler?.start();
 
-  exitGracefullyOnSignals({ server, store: ctx.store, logger, drainMs: config.shutdownDrainMs, beforeClose: scheduler ? [async () => { await scheduler.stop(); await budget?.close(); }] : [] });
+  const stopScheduler = async () => {
+    await scheduler?.stop();
+    await budget?.close();
+  };
+  exitGracefullyOnSignals({ server, store: ctx.store, logger, drainMs: config.shutdownDrainMs, beforeClose: scheduler ? [stopScheduler] : [] });
 }
 
 start().catch((error: unknown) => {
