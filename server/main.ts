@@ -5,6 +5,7 @@
 import { AppBot, createBotRoute, createNotificationDelivery } from '../bot/index.js';
 import { createTab } from '../tab/index.js';
 import { DataFolderInUse } from '../store/data-folder-lock.js';
+import { createPostgresSendBudget } from '../store/postgres-send-budget.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { exitGracefullyOnSignals } from './graceful-shutdown.js';
@@ -39,6 +40,11 @@ async function start(): Promise<void> {
   });
   // Components that must run before this instance takes traffic add a check here (GET /api/ready).
   const readiness: ReadinessCheck[] = [];
+  // Instances on one server share Teams' per-tenant budget through it; PGlite is one process.
+  const budget =
+    config.notifications.enabled && config.databaseUrl
+      ? createPostgresSendBudget({ databaseUrl: config.databaseUrl, onReleaseError: (error) => logger.warn({ err: error }, 'send budget: completion not recorded; the slot lapses with its lease') })
+      : undefined;
   const scheduler = config.notifications.enabled
     ? createNotificationScheduler({
         ctx,
@@ -46,6 +52,7 @@ async function start(): Promise<void> {
         logger,
         leaseMs: config.notifications.leaseMs,
         dispatchIntervalMs: config.notifications.intervalMs,
+        ...(budget ? { budget } : {}),
       })
     : undefined;
   if (scheduler) readiness.push({ name: 'scheduler', check: async () => scheduler.isRunning() });
@@ -55,7 +62,11 @@ async function start(): Promise<void> {
 
   scheduler?.start();
 
-  exitGracefullyOnSignals({ server, store: ctx.store, logger, drainMs: config.shutdownDrainMs, beforeClose: scheduler ? [() => scheduler.stop()] : [] });
+  const stopScheduler = async () => {
+    await scheduler?.stop();
+    await budget?.close();
+  };
+  exitGracefullyOnSignals({ server, store: ctx.store, logger, drainMs: config.shutdownDrainMs, beforeClose: scheduler ? [stopScheduler] : [] });
 }
 
 start().catch((error: unknown) => {

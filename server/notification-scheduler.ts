@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SlidingWindowLimiter } from '../shared/notifications/rate-limiter.js';
 import type { ConversationSender, NotificationRenderer } from '../shared/ports/notification-ports.js';
+import type { SendBudget } from '../shared/ports/send-budget.js';
 import type { UseCaseContext } from '../shared/use-cases/context.js';
 import { dispatchDue, type DispatchReport } from '../shared/use-cases/notification-dispatch.js';
 import { reconcileNotifications } from '../shared/use-cases/notification-planning.js';
@@ -16,6 +17,12 @@ export interface NotificationSchedulerOptions {
   readonly dispatchIntervalMs?: number;
   readonly reconcileIntervalMs?: number;
   readonly leaseMs?: number;
+  /**
+   * Teams' limits, counted across every instance sending for the same tenants: the PostgreSQL
+   * budget (store/postgres-send-budget.ts) on a server. Absent, this process counts alone
+   * (PGlite, one instance).
+   */
+  readonly budget?: SendBudget;
 }
 
 export interface NotificationScheduler {
@@ -37,7 +44,7 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
   const instanceId = options.instanceId ?? `instance-${randomUUID()}`;
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // Real time, not the business clock: Teams counts its limits in wall-clock seconds.
-  const limiter = new SlidingWindowLimiter(() => Date.now(), sleep);
+  const budget = options.budget ?? new SlidingWindowLimiter(() => Date.now(), sleep);
   const dispatchEvery = options.dispatchIntervalMs ?? 1_000;
   const reconcileEvery = options.reconcileIntervalMs ?? 60_000;
   let running = false;
@@ -51,7 +58,7 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
       const planned = await reconcileNotifications(options.ctx);
       if (planned) options.logger.info({ planned }, 'notifications planned');
     }
-    const report = await dispatchDue({ ctx: options.ctx, sender: options.sender, renderer: options.renderer, limiter, instanceId, leaseMs: options.leaseMs });
+    const report = await dispatchDue({ ctx: options.ctx, sender: options.sender, renderer: options.renderer, budget, instanceId, leaseMs: options.leaseMs });
     if (report.sent || report.failed || report.retried || report.skipped) options.logger.info({ ...report, instanceId }, 'notifications dispatched');
     return report;
   };

@@ -192,6 +192,15 @@ export interface PostAbsencesTable {
   ended_by: string | null;
 }
 
+export interface SendBudgetSlotsTable {
+  id: Generated<string>;
+  budget_key: string;
+  acquired_at: Instant;
+  completed_at: Instant | null;
+  lease_until: Instant;
+  forget_at: Instant;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   subscriptions: SubscriptionsTable;
@@ -221,4 +230,5 @@ export interface Database {
   personal_notices: PersonalNoticesTable;
   plans: PlansTable;
   post_absences: PostAbsencesTable;
+  send_budget_slots: SendBudgetSlotsTable;
 }

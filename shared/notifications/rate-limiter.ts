@@ -1,8 +1,6 @@
-/** At most `max` requests in any `windowMs`. */
-export interface RateWindow {
-  readonly max: number;
-  readonly windowMs: number;
-}
+import type { LimitedKey, RateWindow, ReleaseSlot, SendBudget } from '../ports/send-budget.js';
+
+export type { LimitedKey, RateWindow, ReleaseSlot } from '../ports/send-budget.js';
 
 /**
  * Teams' published limits for a bot sending messages: per conversation 7 per second, 8 per 2 s,
@@ -18,22 +16,15 @@ export const TEAMS_SEND_LIMITS = {
   perTenant: [{ max: 50, windowMs: 1_000 }],
 } as const satisfies Record<string, readonly RateWindow[]>;
 
-export interface LimitedKey {
-  readonly key: string;
-  readonly windows: readonly RateWindow[];
-}
-
-/** Called when the request has been answered; until then it counts as sent "now". */
-export type ReleaseSlot = () => void;
-
 /**
  * Sliding-window limiter. The sender asks it before every request, so it never provokes a 429
  * rather than recovering from one. Teams counts a request when it arrives, which may be later than
  * when it was allowed here (a slow network, a busy event loop). So a request counts as "now" while
  * it is in flight and from its completion afterwards: every request Teams could still count is
  * counted here too. `marginMs` pads the windows for the difference between the two clocks.
+ * It counts for this process only: the budget of a single instance (PGlite).
  */
-export class SlidingWindowLimiter {
+export class SlidingWindowLimiter implements SendBudget {
   /** Per key, the instants requests completed; `Infinity` while one is in flight. */
   private readonly history = new Map<string, number[]>();
 

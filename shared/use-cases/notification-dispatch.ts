@@ -1,15 +1,19 @@
 import { selectDue } from '../notifications/catch-up.js';
 import type { OutboxEntry } from '../notifications/outbox-entry.js';
-import { TEAMS_SEND_LIMITS, type SlidingWindowLimiter } from '../notifications/rate-limiter.js';
+import { TEAMS_SEND_LIMITS } from '../notifications/rate-limiter.js';
 import type { ConversationSender, DeliveryOutcome, NotificationRenderer } from '../ports/notification-ports.js';
+import type { SendBudget } from '../ports/send-budget.js';
 import type { UseCaseContext } from './context.js';
 
 export interface DispatchDeps {
   readonly ctx: UseCaseContext;
   readonly sender: ConversationSender;
   readonly renderer: NotificationRenderer;
-  /** Shared by every dispatch of this process, so the Teams limits hold across ticks. */
-  readonly limiter: SlidingWindowLimiter;
+  /**
+   * Shared by every dispatch of this process, so the Teams limits hold across ticks; with several
+   * instances, shared by them all (the tenant's 50/s is one budget whichever instance sends).
+   */
+  readonly budget: SendBudget;
   /** Names this process's claims; a restarted process gets a new one. */
   readonly instanceId: string;
   readonly batchSize?: number;
@@ -98,7 +102,7 @@ async function deliver(deps: DispatchDeps, entry: OutboxEntry, report: DispatchR
   const rendered = await deps.renderer.render(entry, target, now);
   if (rendered.kind === 'skip') return skip(rendered.reason);
 
-  const release = await deps.limiter.acquire([
+  const release = await deps.budget.acquire([
     { key: `conversation:${target.conversationId}`, windows: TEAMS_SEND_LIMITS.perConversation },
     { key: `tenant:${target.tenantId}`, windows: TEAMS_SEND_LIMITS.perTenant },
   ]);
@@ -108,7 +112,7 @@ async function deliver(deps: DispatchDeps, entry: OutboxEntry, report: DispatchR
   } catch (error) {
     outcome = { ok: false, status: 0, message: error instanceof Error ? error.message : String(error) };
   } finally {
-    release();
+    await release();
   }
   if (outcome.ok) {
     await repos.outbox.markSent(entry.id, instanceId, outcome.activityId ?? (rendered.kind === 'update' ? rendered.activityId : undefined), ctx.clock.now());

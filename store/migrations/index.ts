@@ -6,6 +6,7 @@ import * as personalNotices from './0004-personal-notices.js';
 import * as postAbsences from './0005-post-absences.js';
 import * as teamRulesAndRecordedReasons from './0006-team-rules-and-recorded-reasons.js';
 import * as plans from './0007-plans.js';
+import * as sendBudget from './0008-send-budget.js';
 
 /**
  * Migrations are listed in code rather than discovered on disk, so the built server, `tsx` and the
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-post-absences': postAbsences,
   '0006-team-rules-and-recorded-reasons': teamRulesAndRecordedReasons,
   '0007-plans': plans,
+  '0008-send-budget': sendBudget,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import { createNotificationRenderer } from '../../bot/notifications/notification
 import { createNotificationScheduler, type NotificationScheduler } from '../../server/notification-scheduler.js';
 import type { ConversationTarget } from '../../shared/notifications/conversation-target.js';
 import type { NotificationKind } from '../../shared/notifications/notification-kind.js';
+import type { SendBudget } from '../../shared/ports/send-budget.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import type { ConnectorStandIn } from './connector-stand-in.js';
 import { TEST_TENANT_ID } from './teams-activities.js';
@@ -30,8 +31,11 @@ export async function subscribe(ctx: UseCaseContext, target: ConversationTarget,
   await ctx.store.repositories.subscriptions.save({ conversationId: target.conversationId, kinds, ...about, updatedAt: ctx.clock.now() });
 }
 
-/** The app's real scheduler (planner, dispatcher, Bot Connector sender, card renderer), run pass by pass. */
-export function notificationScheduler(ctx: UseCaseContext, instanceId = 'test-instance', leaseMs?: number): NotificationScheduler {
+/**
+ * The app's real scheduler (planner, dispatcher, Bot Connector sender, card renderer), run pass by
+ * pass; without a `budget`, it counts Teams' limits for itself alone.
+ */
+export function notificationScheduler(ctx: UseCaseContext, instanceId = 'test-instance', leaseMs?: number, budget?: SendBudget): NotificationScheduler {
   const repos = ctx.store.repositories;
   return createNotificationScheduler({
     ctx,
@@ -41,5 +45,6 @@ export function notificationScheduler(ctx: UseCaseContext, instanceId = 'test-in
     instanceId,
     reconcileIntervalMs: 0,
     ...(leaseMs !== undefined ? { leaseMs } : {}),
+    ...(budget ? { budget } : {}),
   });
 }
