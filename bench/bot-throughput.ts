@@ -160,10 +160,12 @@ console.log(`connector stand-in: ${operations.join(', ')}`);
 console.log(`connector stand-in received ${replies.length} of ${expected} replies; ${cards} of them Adaptive Cards (the app's ${apps.length * (100 + ACTIVITIES)} expected)`);
 if (values.profile) {
   for (const target of targets.filter((candidate) => candidate.profileDir)) {
-    const { busyMs, shares, functions } = summariseProfiles(target.profileDir!, PROJECT_ROOT, measured);
+    const { busyMs, shares, callers, functions } = summariseProfiles(target.profileDir!, PROJECT_ROOT, measured);
     const line = (share: ProfileShare) => `  ${(share.share * 100).toFixed(1).padStart(5)} %  ${share.ms.toFixed(0).padStart(6)} ms  ${share.place}`;
     console.log(`\nCPU time of ${target.name} (measured rounds only): ${(busyMs / 1000).toFixed(1)} s busy; self time by place:`);
     for (const share of shares.slice(0, 12)) console.log(line(share));
+    console.log('  native code and Node internals charged to their caller:');
+    for (const share of callers.slice(0, 12)) console.log(line(share));
     console.log('  by function:');
     for (const share of functions.slice(0, 20)) console.log(line(share));
   }

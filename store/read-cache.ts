@@ -1,7 +1,10 @@
 import type { Repositories, Store } from '../shared/ports/store.js';
 
 export interface ReadCacheTtls {
-  /** Programme and directory data: bodies, PTs, units, the staff entry of an Entra object id. */
+  /**
+   * Programme and directory data: bodies, PTs, units, the staff entry of an Entra object id, and
+   * the recorded absences of posts (事故・欠けたとき), which decide who convenes in a chair's place.
+   */
   readonly referenceMs: number;
   /** The upcoming-meetings list every `会議` command reads. */
   readonly upcomingMeetingsMs: number;
@@ -15,7 +18,7 @@ export interface ReadCacheTtls {
 
 /**
  * Keeps what every chat turn reads in memory for a short time: the small reference lists (bodies,
- * PTs, units), the directory entry behind an Entra object id, and the upcoming meetings. A write
+ * PTs, units, post absences), the directory entry behind an Entra object id, and the upcoming meetings. A write
  * through this store (any transaction, or a repository write) empties the cache at once; other
  * instances see a change within the TTL. Transactions always read the database, so use cases that
  * change data never decide on a stale entry.
@@ -70,6 +73,12 @@ export function withReadCache(store: Store, ttls: ReadCacheTtls, now: () => numb
       },
       insert: invalidating(repos.meetings.insert),
       update: invalidating(repos.meetings.update),
+    },
+    postAbsences: {
+      ...repos.postAbsences,
+      list: () => cached('postAbsences', () => repos.postAbsences.list()),
+      insert: invalidating(repos.postAbsences.insert),
+      update: invalidating(repos.postAbsences.update),
     },
     projectTeams: {
       ...repos.projectTeams,

@@ -10,7 +10,7 @@ import path from 'node:path';
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string };
-  readonly hitCount?: number;
+  readonly children?: readonly number[];
 }
 
 interface CpuProfile {
@@ -49,12 +49,34 @@ export const monotonicMicros = (): number => Number(process.hrtime.bigint() / 10
  * `window` (from `monotonicMicros`), only samples taken inside it count: the measured load, not
  * the start-up.
  */
-export function summariseProfiles(dir: string, root: string, window?: { readonly from: number; readonly to: number }): { readonly busyMs: number; readonly shares: readonly ProfileShare[]; readonly functions: readonly ProfileShare[] } {
+export interface ProfileSummary {
+  readonly busyMs: number;
+  /** Self time by the place of the frame itself. */
+  readonly shares: readonly ProfileShare[];
+  /** The same time with native code and Node's internals charged to the package or app folder that called them. */
+  readonly callers: readonly ProfileShare[];
+  readonly functions: readonly ProfileShare[];
+}
+
+const NOT_A_CALLER = new Set(['(native)', 'node internals']);
+
+export function summariseProfiles(dir: string, root: string, window?: { readonly from: number; readonly to: number }): ProfileSummary {
   const totals = new Map<string, number>();
+  const callers = new Map<string, number>();
   const functions = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
   for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
     const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parents = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+    const callerOf = (node: ProfileNode): string => {
+      for (let current: ProfileNode | undefined = node; current; current = nodes.get(parents.get(current.id) ?? -1)) {
+        const place = placeOf(current.callFrame, root);
+        if (!NOT_A_CALLER.has(place)) return place;
+      }
+      return placeOf(node.callFrame, root);
+    };
     let at = profile.startTime;
     profile.samples.forEach((id, index) => {
       at += profile.timeDeltas[index] ?? 0;
@@ -63,12 +85,12 @@ export function summariseProfiles(dir: string, root: string, window?: { readonly
       if (!node || node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') return;
       const place = placeOf(node.callFrame, root);
       const ms = (profile.timeDeltas[index] ?? 0) / 1000;
-      totals.set(place, (totals.get(place) ?? 0) + ms);
-      const name = `${node.callFrame.functionName || '(anonymous)'} · ${place}`;
-      functions.set(name, (functions.get(name) ?? 0) + ms);
+      add(totals, place, ms);
+      add(callers, callerOf(node), ms);
+      add(functions, `${node.callFrame.functionName || '(anonymous)'} · ${place}`, ms);
     });
   }
   const busyMs = [...totals.values()].reduce((sum, ms) => sum + ms, 0);
   const rank = (map: Map<string, number>) => [...map.entries()].map(([place, ms]) => ({ place, ms, share: ms / busyMs })).sort((a, b) => b.ms - a.ms);
-  return { busyMs, shares: rank(totals), functions: rank(functions) };
+  return { busyMs, shares: rank(totals), callers: rank(callers), functions: rank(functions) };
 }

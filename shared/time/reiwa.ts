@@ -12,7 +12,20 @@ const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
  */
 const JAPANESE_ERA = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/** Eras by calendar day: formatToParts is slow, and a card shows the same few days again and again. */
+const ERA_OF_DAY = new Map<IsoDate, { name: string; year: string }>();
+const ERA_OF_DAY_MAX = 2_000;
+
 function eraOf(date: IsoDate): { name: string; year: string } {
+  const known = ERA_OF_DAY.get(date);
+  if (known) return known;
+  const era = eraFromIcu(date);
+  if (ERA_OF_DAY.size >= ERA_OF_DAY_MAX) ERA_OF_DAY.clear();
+  ERA_OF_DAY.set(date, era);
+  return era;
+}
+
+function eraFromIcu(date: IsoDate): { name: string; year: string } {
   const parts = JAPANESE_ERA.formatToParts(new Date(`${date}T00:00:00Z`));
   const name = parts.find((part) => part.type === 'era')?.value ?? '';
   const year = parts.find((part) => part.type === 'year')?.value ?? '';

@@ -70,6 +70,18 @@ describe('the read cache in front of the store', () => {
     expect((await cached.repositories.staff.findByEntraObjectId('oid-a'))?.active).toBe(false);
   });
 
+  it('shows an absence recorded here at once, and one recorded by another instance within the TTL', async () => {
+    const absence = (id: string) => ({ id, postId: 'kucho', kind: 'absent' as const, from: new Date('2024-06-01T00:00:00Z'), recordedByStaffId: 'a', recordedAt: new Date('2024-06-01T00:00:00Z') });
+    expect(await cached.repositories.postAbsences.list()).toEqual([]);
+    await cached.transaction((tx) => tx.postAbsences.insert(absence('here')));
+    expect((await cached.repositories.postAbsences.list()).map((a) => a.id)).toEqual(['here']);
+    await database.repositories.postAbsences.insert(absence('there'));
+    clock += 29_000;
+    expect((await cached.repositories.postAbsences.list()).map((a) => a.id)).toEqual(['here']);
+    clock += 2_000;
+    expect((await cached.repositories.postAbsences.list()).map((a) => a.id).sort()).toEqual(['here', 'there']);
+  });
+
   it('keeps the upcoming meetings for seconds, dropping those that have started', async () => {
     clock = Date.parse('2024-06-01T00:00:00Z');
     await database.repositories.meetings.insert(meeting('m1', 1, '2024-06-01T00:00:03Z'));
