@@ -7,6 +7,12 @@ import { redactLogFields, redactSecrets } from './log-redaction.js';
  * line written while a request is handled carries that request's `requestId` (and, for a bot
  * activity, `activityId`, `activityType`, `conversationId`): see `server/log-context.ts`. Secrets in
  * URLs are redacted from every line (`server/log-redaction.ts`).
+ *
+ * stdout is written asynchronously: while one write is with the OS, further lines gather and go
+ * in the next, so a busy instance makes one system call for many lines instead of one per line
+ * (a bot turn's largest single cost after its database round trips; bench/bot-throughput.ts).
+ * pino flushes what is gathered when the process exits, a crash included; only `kill -9` can
+ * lose the lines of the last write.
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
@@ -23,7 +29,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       },
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 export type { Logger };

@@ -6,7 +6,7 @@ export interface ReadCacheTtls {
    * the recorded absences of posts (事故・欠けたとき), which decide who convenes in a chair's place.
    */
   readonly referenceMs: number;
-  /** The upcoming-meetings list every `会議` command reads. */
+  /** The upcoming-meetings list every `会議` command reads, and the reader's own answers to them. */
   readonly upcomingMeetingsMs: number;
   /**
    * At most this many entries (default 5,000): one per person who chats is the only key that grows,
@@ -18,7 +18,8 @@ export interface ReadCacheTtls {
 
 /**
  * Keeps what every chat turn reads in memory for a short time: the small reference lists (bodies,
- * PTs, units, post absences), the directory entry behind an Entra object id, and the upcoming meetings. A write
+ * PTs, units, post absences, the directory), the directory entry behind an Entra object id, the
+ * upcoming meetings and a person's answers to them. A write
  * through this store (any transaction, or a repository write) empties the cache at once; other
  * instances see a change within the TTL. Transactions always read the database, so use cases that
  * change data never decide on a stale entry.
@@ -60,6 +61,7 @@ export function withReadCache(store: Store, ttls: ReadCacheTtls, now: () => numb
     staff: {
       ...repos.staff,
       findByEntraObjectId: (objectId) => cached(`staff:${objectId}`, () => repos.staff.findByEntraObjectId(objectId)),
+      list: () => cached('staff', () => repos.staff.list()),
       upsert: invalidating(repos.staff.upsert),
       linkEntraObjectId: invalidating(repos.staff.linkEntraObjectId),
     },
@@ -71,8 +73,11 @@ export function withReadCache(store: Store, ttls: ReadCacheTtls, now: () => numb
         const meetings = await cached(`upcoming:${filter.bodyId ?? ''}:${filter.limit ?? ''}`, () => repos.meetings.listUpcoming(loadedFrom, filter), ttls.upcomingMeetingsMs);
         return meetings.filter((meeting) => meeting.startsAt.getTime() >= from.getTime());
       },
+      listRsvpsOf: (staffId, meetingIds) =>
+        cached(`rsvpsOf:${staffId}:${meetingIds.join(',')}`, () => repos.meetings.listRsvpsOf(staffId, meetingIds), ttls.upcomingMeetingsMs),
       insert: invalidating(repos.meetings.insert),
       update: invalidating(repos.meetings.update),
+      upsertRsvp: invalidating(repos.meetings.upsertRsvp),
     },
     postAbsences: {
       ...repos.postAbsences,

@@ -82,6 +82,21 @@ describe('the read cache in front of the store', () => {
     expect((await cached.repositories.postAbsences.list()).map((a) => a.id).sort()).toEqual(['here', 'there']);
   });
 
+  it('shows a person their own answer at once, and one given on another instance within seconds', async () => {
+    clock = Date.parse('2024-05-01T00:00:00Z');
+    await database.repositories.meetings.insert(meeting('r1', 11, '2024-05-05T00:00:00Z'));
+    const answer = (response: 'attend' | 'absent') => ({ meetingId: 'r1', staffId: 'a', response, answeredAt: new Date(clock) });
+    const mine = async () => (await cached.repositories.meetings.listRsvpsOf('a', ['r1'])).map((rsvp) => rsvp.response);
+    expect(await mine()).toEqual([]);
+    await cached.transaction((tx) => tx.meetings.upsertRsvp(answer('attend')));
+    expect(await mine()).toEqual(['attend']);
+    await database.repositories.meetings.upsertRsvp(answer('absent'));
+    clock += 4_000;
+    expect(await mine()).toEqual(['attend']);
+    clock += 2_000;
+    expect(await mine()).toEqual(['absent']);
+  });
+
   it('keeps the upcoming meetings for seconds, dropping those that have started', async () => {
     clock = Date.parse('2024-06-01T00:00:00Z');
     await database.repositories.meetings.insert(meeting('m1', 1, '2024-06-01T00:00:03Z'));
