@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pgliteTemplateFile } from '../store/pglite-template.js';
+import { pgliteTemplatePath } from '../store/pglite-template.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -56,7 +56,7 @@ const TARGETS: readonly Target[] = [
     name: 'database',
     inputs: ['node_modules/@electric-sql/pglite/package.json', 'store/pglite-template.ts'],
     skip: [],
-    output: (root) => pgliteTemplateFile(path.join(root, 'dist')),
+    output: (root) => path.join(pgliteTemplatePath(path.join(root, 'dist')), 'PG_VERSION'),
     stamp: 'dist/.pglite-template-stamp',
     command: ['node_modules/.bin/tsx', 'bin/pglite-template.ts', 'dist'],
   },

@@ -2,8 +2,6 @@
  * The process entry point: configuration → store → bootstrap data → HTTP server, and a graceful
  * shutdown on SIGTERM/SIGINT.
  */
-import { AppBot, createBotRoute, createNotificationDelivery } from '../bot/index.js';
-import { createTab } from '../tab/index.js';
 import { DataFolderInUse } from '../store/data-folder-lock.js';
 import { createPostgresSendBudget } from '../store/postgres-send-budget.js';
 import { bootstrap } from './bootstrap.js';
@@ -26,7 +24,13 @@ async function start(): Promise<void> {
   if (config.embeddedInProduction) {
     logger.warn({ dataDir: config.dataDir }, 'EMBEDDED_DATABASE=single-instance: PGlite outside local mode; run exactly one instance, and back up DATA_DIR');
   }
-  const ctx = await openUseCaseContext(config);
+  // The bot's and the tab's modules (botbuilder is most of the start-up's JavaScript) load while
+  // the embedded database opens: a warm start waits for the longer of the two, not their sum.
+  const [ctx, { AppBot, createBotRoute, createNotificationDelivery }, { createTab }] = await Promise.all([
+    openUseCaseContext(config),
+    import('../bot/index.js'),
+    import('../tab/index.js'),
+  ]);
   await bootstrap(ctx, config, logger);
 
   const botRoute = createBotRoute({

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
 import { buildIfChanged, type BuildOutcome, type TargetName } from '../../bin/build.js';
-import { pgliteTemplateFile } from '../../store/pglite-template.js';
+import { pgliteTemplatePath } from '../../store/pglite-template.js';
 import { childEnvironment, PROJECT_ROOT, runCli, STACK_TRACE_LINE } from '../cli/run-cli.js';
 import { ChildServer } from '../support/child-process.js';
 
@@ -56,7 +56,7 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
   it('starts on an empty DATA_DIR, loads FY2024 and the demo directory, answers health and ready, and stops on SIGTERM', async () => {
     expect(Object.keys(buildOutcome).sort()).toEqual(['database', 'server', 'tab']);
     // The empty DATA_DIR below is filled from the build's initialised cluster (store/pglite-template.ts).
-    expect(fs.existsSync(pgliteTemplateFile(path.join(PROJECT_ROOT, 'dist')))).toBe(true);
+    expect(fs.existsSync(path.join(pgliteTemplatePath(path.join(PROJECT_ROOT, 'dist')), 'PG_VERSION'))).toBe(true);
     const server = start();
     const url = await server.listening();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../store/create-store.js';
 import { LOCK_FILE_NAME } from '../../store/data-folder-lock.js';
-import { openPglite, pgliteTemplateFile, writePgliteTemplate } from '../../store/pglite-template.js';
+import { openPglite, pgliteTemplatePath, writePgliteTemplate } from '../../store/pglite-template.js';
 
 /**
  * A first start on an empty DATA_DIR copies the cluster the build initialised, instead of running
@@ -22,8 +22,8 @@ describe('the embedded database starts from the build’s initialised cluster', 
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('names the template for the installed PGlite, so another version’s is never opened', () => {
-    expect(path.basename(pgliteTemplateFile(templateDir))).toMatch(/^pglite-\d+\.\d+\.\d+-initdb\.tar\.gz$/);
-    expect(fs.existsSync(pgliteTemplateFile(templateDir))).toBe(true);
+    expect(path.basename(pgliteTemplatePath(templateDir))).toMatch(/^pglite-\d+\.\d+\.\d+-cluster$/);
+    expect(fs.existsSync(path.join(pgliteTemplatePath(templateDir), 'PG_VERSION'))).toBe(true);
     expect(fs.readdirSync(templateDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 
@@ -45,6 +45,18 @@ describe('the embedded database starts from the build’s initialised cluster', 
     const rows = await again.pglite.query<{ action: string }>(`select action from audit_log where action = 'template.test'`);
     expect(rows.rows).toEqual([{ action: 'template.test' }]);
     await again.pglite.close();
+  }, 120_000);
+
+  it('copies again over a copy cut short, which lacks the marker written last', async () => {
+    const dataDir = path.join(root, 'cut-short');
+    fs.mkdirSync(path.join(dataDir, 'base'), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, 'base', 'half-a-file'), 'x');
+    fs.writeFileSync(path.join(dataDir, LOCK_FILE_NAME), 'held');
+    const opened = await openPglite(dataDir, templateDir);
+    expect(opened.opening).toBe('from template');
+    expect((await opened.pglite.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    await opened.pglite.close();
+    expect(fs.readFileSync(path.join(dataDir, LOCK_FILE_NAME), 'utf8')).toBe('held');
   }, 120_000);
 
   it('never overwrites a folder that already holds a cluster', async () => {
@@ -69,7 +81,9 @@ describe('the embedded database starts from the build’s initialised cluster', 
 
     const brokenDir = path.join(root, 'broken-dist');
     fs.mkdirSync(brokenDir);
-    fs.writeFileSync(pgliteTemplateFile(brokenDir), 'not a tarball');
+    // A template folder with the marker but no cluster behind it (a copy cut short by hand, say).
+    fs.mkdirSync(pgliteTemplatePath(brokenDir), { recursive: true });
+    fs.writeFileSync(path.join(pgliteTemplatePath(brokenDir), 'PG_VERSION'), 'not a cluster');
     const dataDir = path.join(root, 'broken');
     fs.mkdirSync(dataDir);
     fs.writeFileSync(path.join(dataDir, LOCK_FILE_NAME), 'held');
