@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql, type Dialect } from 'kysely';
 import pg from 'pg';
 import { DomainError } from '../shared/domain-error.js';
@@ -8,13 +8,13 @@ import type { Database } from './database.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { PgliteDialect } from './pglite-dialect.js';
-import { openPglite } from './pglite-template.js';
+import { openPgliteInWorker } from './pglite-in-worker.js';
 import { bindRepositories } from './repositories/index.js';
 
 export interface StoreOptions {
   /** A PostgreSQL server (`postgres://…`); when absent, embedded PGlite is used. */
   readonly databaseUrl?: string | undefined;
-  /** PGlite's data folder; absent means in memory (tests). */
+  /** PGlite's data folder, opened in a worker thread (store/pglite-in-worker.ts); absent means in memory, in this thread (tests). */
   readonly dataDir?: string | undefined;
   /** An already opened PGlite (tests start from a migrated template). */
   readonly pglite?: PGlite | undefined;
@@ -58,8 +58,13 @@ async function openDialect(options: StoreOptions): Promise<Dialect> {
     return new PostgresDialect({ pool });
   }
   if (options.pglite) return new PgliteDialect(options.pglite);
-  if (!options.dataDir) return new PgliteDialect(await PGlite.create());
-  return new PgliteDialect((await openPglite(options.dataDir, options.pgliteTemplateDir)).pglite);
+  if (!options.dataDir) {
+    // In memory (tests, benches): in this thread, where a test's many short-lived stores start fastest.
+    const { PGlite } = await import('@electric-sql/pglite');
+    return new PgliteDialect(await PGlite.create());
+  }
+  // A data folder is the server's database: in a thread of its own, so queries do not stall HTTP.
+  return new PgliteDialect((await openPgliteInWorker({ dataDir: options.dataDir, templateDir: options.pgliteTemplateDir })).session);
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -13,12 +12,23 @@ import {
 } from 'kysely';
 
 /**
+ * What the dialect needs of a PGlite: one statement at a time, and close. A `PGlite` opened in this
+ * thread is one; so is the session of a PGlite run in a worker thread (store/pglite-in-worker.ts).
+ */
+export interface PgliteSession {
+  readonly waitReady: Promise<void>;
+  readonly closed: boolean;
+  query<R>(sql: string, parameters: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+  close(): Promise<void>;
+}
+
+/**
  * Kysely on embedded PGlite. PGlite is a single-connection database, so the driver hands out its one
  * connection to one holder at a time: a transaction keeps it from BEGIN to COMMIT, and statements
  * from elsewhere wait in a queue instead of running inside someone else's transaction.
  */
 export class PgliteDialect implements Dialect {
-  constructor(private readonly database: PGlite) {}
+  constructor(private readonly database: PgliteSession) {}
 
   createAdapter() {
     return new PostgresAdapter();
@@ -40,7 +50,7 @@ class PgliteDriver implements Driver {
   private tail: Promise<void> = Promise.resolve();
   private releaseCurrent: (() => void) | undefined;
 
-  constructor(private readonly database: PGlite) {
+  constructor(private readonly database: PgliteSession) {
     this.connection = new PgliteConnection(database);
   }
 
@@ -81,7 +91,7 @@ class PgliteDriver implements Driver {
 }
 
 class PgliteConnection implements DatabaseConnection {
-  constructor(private readonly database: PGlite) {}
+  constructor(private readonly database: PgliteSession) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.database.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
