@@ -9,8 +9,8 @@
  * PostgreSQL is `BENCH_DATABASE_URL`, default postgres://postgres@127.0.0.1:5432/test.
  *
  * What it measures, on each database:
- *  - start-up: spawn → `GET /api/ready` 200, first start (empty DATA_DIR / empty database) and a
- *    warm restart, with the process's RSS when ready and its peak;
+ *  - (start-up time and idle memory are bench/start.ts's; here the server is started once on an
+ *    empty data folder or database, then loaded, and its resident memory after the load is shown);
  *  - tab: signed-in API requests (dashboard, lists, details; twenty people), `--tab-concurrency`
  *    in flight at once, while a probe calls `GET /api/v1/local-auth/status` back to back — a route
  *    that touches no database (`/api/health` runs `store.ping()`, so it would not do) — so its
@@ -77,16 +77,8 @@ function stats(samples: readonly number[]): Stats {
   return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? NaN };
 }
 
-interface Startup {
-  readonly readyMs: number;
-  readonly rssMb: number;
-  readonly peakRssMb: number;
-}
-
 interface Run {
   readonly name: string;
-  readonly firstStart: Startup;
-  readonly warmStart: Startup;
   readonly tab: Stats;
   readonly tabProbe: Stats;
   readonly bot: Stats;
@@ -103,8 +95,7 @@ function memory(pid: number | undefined): { rssMb: number; peakRssMb: number } {
   return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
 }
 
-async function startServer(env: NodeJS.ProcessEnv, cpuProfDir: string | undefined): Promise<{ server: ChildServer; url: string; startup: Startup }> {
-  const started = performance.now();
+async function startServer(env: NodeJS.ProcessEnv, cpuProfDir: string | undefined): Promise<{ server: ChildServer; url: string }> {
   const args = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, MAIN] : [MAIN];
   const server = new ChildServer(process.execPath, args, { cwd: PROJECT_ROOT, env });
   const url = await server.listening();
@@ -115,7 +106,7 @@ async function startServer(env: NodeJS.ProcessEnv, cpuProfDir: string | undefine
     if (!server.running) throw new Error(`the server exited\n${server.transcript()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return { server, url, startup: { readyMs: performance.now() - started, ...memory(server.pid) } };
+  return { server, url };
 }
 
 async function stopServer(server: ChildServer): Promise<void> {
@@ -227,16 +218,14 @@ async function botLoad(url: string, connector: ConnectorStandIn): Promise<{ bot:
 }
 
 async function measure(name: string, env: NodeJS.ProcessEnv, connector: ConnectorStandIn, cpuProfDir?: string): Promise<Run> {
-  const first = await startServer(env, undefined);
-  await stopServer(first.server);
-  const warm = await startServer(env, cpuProfDir);
+  const { server, url } = await startServer(env, cpuProfDir);
   try {
-    const { tab, probe: tabProbe } = await tabLoad(warm.url);
-    const { bot, probe: botProbe, seconds } = await botLoad(warm.url, connector);
-    const after = memory(warm.server.pid);
-    return { name, firstStart: first.startup, warmStart: warm.startup, tab, tabProbe, bot, botProbe, botSeconds: seconds, afterLoadRssMb: after.rssMb, peakRssMb: after.peakRssMb };
+    const { tab, probe: tabProbe } = await tabLoad(url);
+    const { bot, probe: botProbe, seconds } = await botLoad(url, connector);
+    const after = memory(server.pid);
+    return { name, tab, tabProbe, bot, botProbe, botSeconds: seconds, afterLoadRssMb: after.rssMb, peakRssMb: after.peakRssMb };
   } finally {
-    await stopServer(warm.server);
+    await stopServer(server);
   }
 }
 
@@ -267,7 +256,6 @@ const row = (label: string, pick: (run: Run) => Stats, target?: string) => {
   const ratio = pick(lite).p99 / pick(server).p99;
   return `${label.padEnd(34)}${triple(pick(lite))}${triple(pick(server))}   ${ratio.toFixed(2).padStart(5)}×${target ?? ''}`;
 };
-const start = (s: Startup) => `${f(s.readyMs)} ms, RSS ${f(s.rssMb)} MB`.padStart(24);
 
 console.log(`node ${process.version}, ${os.cpus().length} CPUs; tab ${TAB_REQUESTS} requests at ${TAB_CONCURRENCY} in flight; bot ${MESSAGES} messages at ${BOT_CONCURRENCY} in flight`);
 console.log(`${''.padEnd(34)}${'PGlite'.padStart(24)}${'PostgreSQL'.padStart(24)}   p99 ratio`);
@@ -281,7 +269,4 @@ console.log(row(`  ${NO_DATABASE_ROUTE} meanwhile`, (run) => run.botProbe, `  p9
 console.log(`${'bot throughput'.padEnd(34)}${`${f(MESSAGES / lite.botSeconds)} /s`.padStart(24)}${`${f(MESSAGES / server.botSeconds)} /s`.padStart(24)}`);
 const slowest = Math.max(lite.bot.max, server.bot.max);
 console.log(`${'slowest bot turn'.padEnd(34)}${`${f(lite.bot.max)} ms`.padStart(24)}${`${f(server.bot.max)} ms`.padStart(24)}   target well under ${RESEND_WINDOW_MS / 1000} s (≤ ${RESEND_WINDOW_MS / 5000} s): ${verdict(slowest <= RESEND_WINDOW_MS / 5)}`);
-console.log(`${'first start → ready'.padEnd(34)}${start(lite.firstStart)}${start(server.firstStart)}   target ≤ 3000 ms: ${verdict(lite.firstStart.readyMs <= 3000)}`);
-console.log(`${'warm start → ready'.padEnd(34)}${start(lite.warmStart)}${start(server.warmStart)}   target ≤ 1500 ms: ${verdict(lite.warmStart.readyMs <= 1500)}`);
-console.log(`${'RSS after load / peak'.padEnd(34)}${`${f(lite.afterLoadRssMb)} / ${f(lite.peakRssMb)} MB`.padStart(24)}${`${f(server.afterLoadRssMb)} / ${f(server.peakRssMb)} MB`.padStart(24)}   target ≤ 300 MB: ${verdict(lite.peakRssMb <= 300)}`);
-console.log(`first start peak RSS (PGlite): ${f(lite.firstStart.peakRssMb)} MB`);
+console.log(`${'RSS after load / peak'.padEnd(34)}${`${f(lite.afterLoadRssMb)} / ${f(lite.peakRssMb)} MB`.padStart(24)}${`${f(server.afterLoadRssMb)} / ${f(server.peakRssMb)} MB`.padStart(24)}   (idle memory: bench/start.ts)`);

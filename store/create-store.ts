@@ -9,6 +9,7 @@ import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { PgliteDialect } from './pglite-dialect.js';
 import { openPgliteInWorker } from './pglite-in-worker.js';
+import { groupCommittedIdempotencyRepository } from './repositories/audit-and-idempotency.js';
 import { bindRepositories } from './repositories/index.js';
 
 export interface StoreOptions {
@@ -82,7 +83,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
 
 function kyselyStore(db: Kysely<Database>, lock: DataFolderLock | undefined): Store {
   return {
-    repositories: bindRepositories(db),
+    repositories: { ...bindRepositories(db), idempotency: groupCommittedIdempotencyRepository(db) },
     async transaction(work) {
       try {
         return await db.transaction().execute((tx) => work(bindRepositories(tx)));

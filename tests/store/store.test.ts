@@ -169,6 +169,24 @@ describe.each(STORE_VARIANTS)('store on $name', (variant) => {
       expect(await store.repositories.idempotency.claim('activity:abc', AT)).toBe(false);
     });
 
+    it('claims each key once when many arrive together, a resend in the same moment included', async () => {
+      const keys = Array.from({ length: 120 }, (_, index) => `activity:burst-${index}`);
+      // Every key twice at once (Teams resending while the first is in flight), then all again later.
+      const together = await Promise.all([...keys, ...keys].map((key) => store.repositories.idempotency.claim(key, AT)));
+      expect(together.slice(0, keys.length)).toEqual(keys.map(() => true));
+      expect(together.slice(keys.length)).toEqual(keys.map(() => false));
+      const later = await Promise.all(keys.map((key) => store.repositories.idempotency.claim(key, AT)));
+      expect(later.every((first) => !first)).toBe(true);
+      // Inside a transaction the claim commits (or rolls back) with the work.
+      await expect(
+        store.transaction(async (tx) => {
+          expect(await tx.idempotency.claim('activity:rolled-back', AT)).toBe(true);
+          throw new Error('the work failed');
+        }),
+      ).rejects.toThrow('the work failed');
+      expect(await store.repositories.idempotency.claim('activity:rolled-back', AT)).toBe(true);
+    });
+
     it('keeps one application per person and project', async () => {
       const recruitment = store.repositories.recruitment;
       await recruitment.upsertProject({
