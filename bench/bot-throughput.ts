@@ -15,8 +15,20 @@
  *
  * Target: `会議` ≥ 0.8× the echo bot's throughput and p99 ≤ 1.5× its p99, on both databases.
  *
- * Finding (profile of the app on PGlite, 2,000 turns; see the closing note of issue 13 for the
- * figures): see FINDING below, printed with the results.
+ * Finding (`--profile`, 2,000 turns each; the figures are in issue 13's closing note). Both
+ * servers are CPU-bound on their one JavaScript thread, and on this machine kind a socket write is
+ * a costly system call (0.2–1 ms for `writev`, the largest single item in every profile). The echo
+ * bot's turn is botbuilder's own work: restify's body parsing, CloudAdapter, and the connector
+ * client (@azure/core-client, ts-http-runtime) writing the reply. The app added, per turn: (1) one
+ * more socket write and a round trip for the activity-id claim, the durable duplicate check that
+ * must commit before the turn runs — one INSERT per turn, sent by pg or posted to PGlite's thread;
+ * (2) on PGlite, before it moved to a worker thread, 0.7 ms of WASM per turn on the HTTP thread;
+ * (3) about 0.3 ms of the app's own code (the meetings card) and a log line written synchronously.
+ * Fixed: claims that arrive together commit in one multi-row INSERT (group commit, each caller
+ * still waits for its row), so under load the claim costs a fraction of a write per turn; PGlite
+ * runs in its worker; the repeated reads (directory, answers, absences) come from the read cache;
+ * logs are written asynchronously. What remains over the echo bot is the claim's share and the
+ * card, both needed.
  */
 import fs from 'node:fs';
 import os from 'node:os';
