@@ -197,6 +197,9 @@ export default defineConfig(
         // root one (which leaves tab/web out) for everything else.
         projectService: true,
         tsconfigRootDir: import.meta.dirname,
+        // TypeScript sources carry their types in syntax, and no rule here reads JSDoc (the
+        // deprecation rule would): skipping it saves about a tenth of a cold run.
+        jsDocParsingMode: 'none',
       },
     },
     rules: {
