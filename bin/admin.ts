@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The operators' CLI: `npm run admin -- <command>` (or `node dist/bin/admin.js <command>`).
  * Messages are Japanese by default, English with `--lang en`; failures exit non-zero having

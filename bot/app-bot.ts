@@ -67,7 +67,7 @@ export class AppBot extends TeamsActivityHandler {
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const turn = await this.turnOf(context);
-    const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
+    const data = invokeValue.action?.data ?? {};
     return invokeResponse(await runAction(turn, invokeValue.action?.verb ?? '', data));
   }
 

@@ -71,9 +71,9 @@ export function createHttpServer(deps: {
 
   for (const mount of deps.mounts ?? []) mount(server);
 
-  server.on('restifyError', (req, res, error, callback) => {
+  server.on('restifyError', (req: restify.Request, res: restify.Response, error: Error, callback: () => void) => {
     deps.logger.warn({ path: req.path(), status: res.statusCode, err: error.message }, 'request failed');
-    return callback();
+    callback();
   });
   return server;
 }

@@ -14,9 +14,9 @@ interface DocumentRow {
   doc: Document;
 }
 
-export interface UnitsTable extends DocumentRow {}
-export interface PostsTable extends DocumentRow {}
-export interface BodiesTable extends DocumentRow {}
+export type UnitsTable = DocumentRow;
+export type PostsTable = DocumentRow;
+export type BodiesTable = DocumentRow;
 export interface TeamRulesTable extends DocumentRow {
   fiscal_year: number;
 }

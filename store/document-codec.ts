@@ -51,7 +51,7 @@ export function canonicalForm(value: unknown): string {
     if (Array.isArray(inner)) return inner.map(sortKeys);
     if (inner !== null && typeof inner === 'object') {
       return Object.fromEntries(
-        Object.keys(inner as object)
+        Object.keys(inner)
           .sort()
           .map((key) => [key, sortKeys((inner as Record<string, unknown>)[key])]),
       );

@@ -99,7 +99,8 @@ class WorkerSession implements PgliteSession {
     if (this.closed) return;
     this.closed = true;
     try {
-      if (!this.gone) await this.send({ kind: 'close' });
+      const reply = this.gone ? undefined : await this.send({ kind: 'close' });
+      if (reply?.kind === 'error') throw revivedError(reply.error);
     } finally {
       await this.worker.terminate();
     }

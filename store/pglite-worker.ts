@@ -26,22 +26,25 @@ async function open({ dataDir, templateDir }: PgliteWorkerData): Promise<{ pglit
   return openPglite(dataDir, templateDir);
 }
 
-try {
-  const { pglite, opening } = await open(workerData as PgliteWorkerData);
-  port.on('message', async (request: PgliteWorkerRequest) => {
+const answer = async (pglite: PGlite, request: PgliteWorkerRequest): Promise<void> => {
+  try {
     if (request.kind === 'close') {
       await pglite.close();
       post({ kind: 'closed', id: request.id });
       port.close();
       return;
     }
-    try {
-      const result = await pglite.query(request.sql, request.parameters);
-      post({ kind: 'result', id: request.id, rows: result.rows, affectedRows: result.affectedRows });
-    } catch (error) {
-      post({ kind: 'error', id: request.id, error: transferable(error) });
-    }
-  });
+    const result = await pglite.query(request.sql, request.parameters);
+    post({ kind: 'result', id: request.id, rows: result.rows, affectedRows: result.affectedRows });
+  } catch (error) {
+    post({ kind: 'error', id: request.id, error: transferable(error) });
+  }
+};
+
+try {
+  const { pglite, opening } = await open(workerData as PgliteWorkerData);
+  // `answer` settles every request with a reply, a failed close included, so it never rejects.
+  port.on('message', (request: PgliteWorkerRequest) => void answer(pglite, request));
   post({ kind: 'opened', opening });
 } catch (error) {
   post({ kind: 'failed', error: transferable(error) });

@@ -45,25 +45,29 @@ export function withReadCache(store: Store, ttls: ReadCacheTtls, now: () => numb
     value.catch(() => entries.delete(key));
     return value;
   };
-  const invalidating = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => async (...args: A) => {
+  const emptyingAround = async <R>(write: () => Promise<R>): Promise<R> => {
     entries.clear();
     try {
-      return await write(...args);
+      return await write();
     } finally {
       entries.clear();
     }
   };
+  const invalidating =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      emptyingAround(() => write(...args));
   const repos = store.repositories;
   const repositories: Repositories = {
     ...repos,
-    bodies: { ...repos.bodies, list: () => cached('bodies', () => repos.bodies.list()), upsert: invalidating(repos.bodies.upsert) },
-    units: { ...repos.units, list: () => cached('units', () => repos.units.list()), upsert: invalidating(repos.units.upsert) },
+    bodies: { ...repos.bodies, list: () => cached('bodies', () => repos.bodies.list()), upsert: invalidating(repos.bodies.upsert.bind(repos.bodies)) },
+    units: { ...repos.units, list: () => cached('units', () => repos.units.list()), upsert: invalidating(repos.units.upsert.bind(repos.units)) },
     staff: {
       ...repos.staff,
       findByEntraObjectId: (objectId) => cached(`staff:${objectId}`, () => repos.staff.findByEntraObjectId(objectId)),
       list: () => cached('staff', () => repos.staff.list()),
-      upsert: invalidating(repos.staff.upsert),
-      linkEntraObjectId: invalidating(repos.staff.linkEntraObjectId),
+      upsert: invalidating(repos.staff.upsert.bind(repos.staff)),
+      linkEntraObjectId: invalidating(repos.staff.linkEntraObjectId.bind(repos.staff)),
     },
     meetings: {
       ...repos.meetings,
@@ -75,21 +79,21 @@ export function withReadCache(store: Store, ttls: ReadCacheTtls, now: () => numb
       },
       listRsvpsOf: (staffId, meetingIds) =>
         cached(`rsvpsOf:${staffId}:${meetingIds.join(',')}`, () => repos.meetings.listRsvpsOf(staffId, meetingIds), ttls.upcomingMeetingsMs),
-      insert: invalidating(repos.meetings.insert),
-      update: invalidating(repos.meetings.update),
-      upsertRsvp: invalidating(repos.meetings.upsertRsvp),
+      insert: invalidating(repos.meetings.insert.bind(repos.meetings)),
+      update: invalidating(repos.meetings.update.bind(repos.meetings)),
+      upsertRsvp: invalidating(repos.meetings.upsertRsvp.bind(repos.meetings)),
     },
     postAbsences: {
       ...repos.postAbsences,
       list: () => cached('postAbsences', () => repos.postAbsences.list()),
-      insert: invalidating(repos.postAbsences.insert),
-      update: invalidating(repos.postAbsences.update),
+      insert: invalidating(repos.postAbsences.insert.bind(repos.postAbsences)),
+      update: invalidating(repos.postAbsences.update.bind(repos.postAbsences)),
     },
     projectTeams: {
       ...repos.projectTeams,
       list: () => cached('projectTeams', () => repos.projectTeams.list()),
-      upsert: invalidating(repos.projectTeams.upsert),
+      upsert: invalidating(repos.projectTeams.upsert.bind(repos.projectTeams)),
     },
   };
-  return { ...store, repositories, transaction: invalidating(store.transaction.bind(store)) as Store['transaction'] };
+  return { ...store, repositories, transaction: (work) => emptyingAround(() => store.transaction(work)) };
 }

@@ -32,4 +32,6 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const { port } = server.address();
   process.stdout.write(`${JSON.stringify({ msg: 'server listening', url: `http://127.0.0.1:${port}` })}\n`);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  server.close(() => process.exit(0));
+});

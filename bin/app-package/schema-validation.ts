@@ -35,7 +35,7 @@ function withUnicodeSafePatterns(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withUnicodeSafePatterns);
   if (typeof node !== 'object' || node === null) return node;
   return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => {
+    Object.entries(node as Record<string, unknown>).map(([key, value]) => {
       if (key === 'patternProperties' && typeof value === 'object' && value !== null) {
         return [key, Object.fromEntries(Object.entries(value).map(([pattern, schema]) => [escapeLoneBrackets(pattern), withUnicodeSafePatterns(schema)]))];
       }

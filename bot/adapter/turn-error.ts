@@ -18,7 +18,7 @@ export function createTurnErrorHandler(logger: Logger): (context: TurnContext, e
     logger.error({ err: error, activityType: activity.type, activityId: activity.id, conversationId: activity.conversation?.id }, 'bot turn failed');
     const text = TURN_ERROR_TEXT[toLocale(activity.locale)];
     try {
-      if (activity.type === ActivityTypes.Invoke) {
+      if (activity.type === String(ActivityTypes.Invoke)) {
         const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
       } else {

@@ -5,6 +5,7 @@
  */
 export function safeMeetingLink(url: string | undefined): string | undefined {
   const text = url?.trim();
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (!text || /[\s\u0000-\u001f\u007f]/.test(text)) return undefined;
   let parsed: URL;
   try {

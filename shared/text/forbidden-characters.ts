@@ -3,6 +3,7 @@
  * refuse, and UTF-16 surrogates without their pair, which are not Unicode text at all (jsonb
  * refuses their `\ud800` escape; UTF-8 encoders silently turn them into U+FFFD).
  */
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters this finds
 const FORBIDDEN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'g');
 
@@ -58,7 +59,7 @@ export function findForbiddenText(value: unknown, path: readonly (string | numbe
 /** A copy of a parsed JSON value with forbidden characters replaced in every string and key. */
 export function replaceForbiddenDeep<T>(value: T): T {
   if (typeof value === 'string') return replaceForbiddenCharacters(value) as T;
-  if (Array.isArray(value)) return value.map((item) => replaceForbiddenDeep(item)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => replaceForbiddenDeep(item)) as T;
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [replaceForbiddenCharacters(key), replaceForbiddenDeep(item)])) as T;
   }

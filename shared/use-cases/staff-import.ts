@@ -80,7 +80,7 @@ export async function planStaffImport(ctx: UseCaseContext, csvText: string): Pro
       problem(`entra_object_id "${objectId}" already belongs to ${holder.upn}`);
       continue;
     }
-    const appRoles: AppRole[] = (values.app_roles ?? '').split(/[;| ]+/).filter((role) => role === 'admin') as AppRole[];
+    const appRoles: AppRole[] = (values.app_roles ?? '').split(/[;| ]+/).filter((role): role is AppRole => role === 'admin');
     const staff: Staff = {
       id: existing?.id ?? ctx.newId(),
       displayName: values.display_name!.trim(),

@@ -33,7 +33,7 @@ export async function upsertDocument(
   if (current === undefined) {
     const inserted = await db
       .insertInto(table)
-      .values({ id: value.id, ...columns } as never)
+      .values({ id: value.id, ...columns })
       .onConflict((conflict) => conflict.column('id').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return 'created';

@@ -38,7 +38,7 @@ function writtenBy(file: string): Set<string> {
   const names = new Set<string>();
   for (const action of actions(file)) {
     for (const name of Object.values(action.writeToEnvironmentFile ?? {})) names.add(name);
-    const run = action.uses === 'script' ? String(action.with?.run ?? '') : '';
+    const run = action.uses === 'script' && typeof action.with?.run === 'string' ? action.with.run : '';
     for (const match of run.matchAll(/::set-teamsfx-env ([A-Z0-9_]+)=/g)) names.add(match[1]!);
   }
   return names;

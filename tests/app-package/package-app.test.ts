@@ -43,7 +43,7 @@ describe('npm run package', () => {
       validDomains: ['gyoseidev01-app.azurewebsites.net'],
       webApplicationInfo: { resource: 'api://gyoseidev01-app.azurewebsites.net/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' },
     });
-    expect(JSON.parse(zip.readAsText('en-us.json'))['name.short']).toBe('Admin Reform-dev');
+    expect((JSON.parse(zip.readAsText('en-us.json')) as Record<string, unknown>)['name.short']).toBe('Admin Reform-dev');
   });
 
   it('takes secrets and provisioned values from env/.env.<env>.user over the committed file', () => {

@@ -108,6 +108,7 @@ describe('a draft convocation issued from the chair’s personal chat (要綱 ar
     expect(cardProblems(issued.value as AdaptiveCard)).toEqual([]);
     expect(cardText(issued.value)).toContain('招集通知を発出しました');
     const meeting = await ctx.store.repositories.meetings.get(String(press.data.meetingId));
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers `any`
     expect(meeting).toMatchObject({ status: 'convened', convenedByStaffId: expect.any(String), guests: [{ name: '外部 有識者' }] });
 
     await notificationScheduler(ctx).runOnce();

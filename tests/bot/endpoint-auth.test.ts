@@ -56,7 +56,7 @@ describe('bot endpoint with credentials (Bot Framework tokens)', () => {
       DATABASE_URL: 'postgres://app@db.example.org/app',
       ...auth.env,
     });
-    const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as (typeof logs)[number]) });
     const route = createBotRoute({ bot, credentials: config.bot, allowedTenantIds: config.allowedTenantIds, idempotency, logger, maxBodyBytes: MAX_BODY_BYTES });
     const store = { repositories: { idempotency }, ping: async () => true } as unknown as Store;
     server = createHttpServer({ store, logger, mounts: [route] });
@@ -123,6 +123,7 @@ describe('bot endpoint with credentials (Bot Framework tokens)', () => {
     expect(bot.turns).toBe(0);
     expect(idempotency.keys.size).toBe(0);
     expect(connector.received()).toEqual([]);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers `any`
     expect(logs).toContainEqual(expect.objectContaining({ msg: 'bot endpoint refused a token', status: 401, reason: expect.stringMatching(reason) }));
   });
 

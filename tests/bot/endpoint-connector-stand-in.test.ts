@@ -83,7 +83,7 @@ describe('connector stand-in', () => {
       const throttled = await send(connector, 'a:1');
       expect(throttled.status).toBe(429);
       expect(throttled.headers.get('Retry-After')).toBe('1');
-      expect((await throttled.json()) as unknown).toMatchObject({ error: { code: 'TooManyRequests' } });
+      expect(await throttled.json()).toMatchObject({ error: { code: 'TooManyRequests' } });
       expect((await send(connector, 'a:2')).status).toBe(201);
     });
 

@@ -50,7 +50,7 @@ describe('bot endpoint in local mode (no credentials)', () => {
   beforeAll(async () => {
     connector = await startConnectorStandIn();
     const config = loadConfig({ ALLOWED_TENANT_IDS: TEST_TENANT_ID });
-    const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as (typeof logs)[number]) });
     const route = createBotRoute({ bot, credentials: config.bot, allowedTenantIds: config.allowedTenantIds, idempotency, logger, maxBodyBytes: MAX_BODY_BYTES });
     const store = { repositories: { idempotency }, ping: async () => true } as unknown as Store;
     server = createHttpServer({ store, logger, mounts: [route] });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../bot/cards/card-kit.js';
 import { ManualClock } from '../../shared/time/clock.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
-import { startBotHarness, teamsUser, type BotHarness, type TeamsUser } from '../support/bot-harness.js';
+import { startBotHarness, teamsUser, type BotHarness } from '../support/bot-harness.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
 import { openProgrammeContext } from '../support/programme-store.js';
 import { click, conversationWith } from '../support/bot-conversation.js';

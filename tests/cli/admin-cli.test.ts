@@ -7,7 +7,7 @@ import { PROJECT_ROOT, runCli, STACK_TRACE_LINE, type CliRun } from './run-cli.j
 
 const PROGRAMME = 'shared/programme/fy2024.yaml';
 const fy2024 = toDomain(parseProgrammeFile(fs.readFileSync(path.join(PROJECT_ROOT, PROGRAMME), 'utf8')));
-const ENTITY_COUNT = Object.values(fy2024).reduce((sum, list: readonly unknown[]) => sum + list.length, 0);
+const ENTITY_COUNT = (Object.values(fy2024) as (readonly unknown[])[]).reduce((sum, list) => sum + list.length, 0);
 
 /** A failed run: non-zero exit, the message on stderr, nothing on stdout, no stack trace. */
 function expectCleanFailure(run: CliRun, message: string | RegExp): void {

@@ -11,6 +11,12 @@ const require = createRequire(import.meta.url);
 const WebSocket = require('ws') as typeof import('ws');
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** A WebSocket message as text: ws hands over a Buffer, a list of them, or an ArrayBuffer. */
+function frameText(data: Buffer | ArrayBuffer | Buffer[] | string): string {
+  if (typeof data === 'string') return data;
+  return Array.isArray(data) ? Buffer.concat(data).toString('utf8') : new TextDecoder().decode(data);
+}
+
 interface PlaygroundEvent {
   action: string;
   message?: { messageId: string; text?: string; attachments?: { content: unknown }[] };
@@ -45,7 +51,7 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
     playgroundUrl = `http://127.0.0.1:${playgroundPort}`;
     await waitFor(async () => (await fetch(`${playgroundUrl}/_internal/v1/config`)).ok, playground.transcript);
     socket = new WebSocket(`ws://127.0.0.1:${playgroundPort}/_ws_conversation/v1/conversations/stream`);
-    socket.on('message', (data) => events.push(JSON.parse(String(data)) as PlaygroundEvent));
+    socket.on('message', (data) => events.push(JSON.parse(frameText(data)) as PlaygroundEvent));
     await new Promise((resolve) => socket.on('open', resolve));
   }, 420_000);
 

@@ -16,7 +16,7 @@ import { ChildServer } from '../support/child-process.js';
 
 const MAIN = path.join(PROJECT_ROOT, 'dist/server/main.js');
 const fy2024 = toDomain(parseProgrammeFile(fs.readFileSync(path.join(PROJECT_ROOT, 'shared/programme/fy2024.yaml'), 'utf8')));
-const ENTITY_COUNT = Object.values(fy2024).reduce((sum, list: readonly unknown[]) => sum + list.length, 0);
+const ENTITY_COUNT = (Object.values(fy2024) as (readonly unknown[])[]).reduce((sum, list) => sum + list.length, 0);
 const DEMO_STAFF = fs.readFileSync(path.join(PROJECT_ROOT, 'shared/programme/demo-staff.csv'), 'utf8').trim().split('\n').length - 1;
 
 /** `node dist/server/main.js`, as `npm start` runs it once built. */

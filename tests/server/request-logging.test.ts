@@ -63,7 +63,7 @@ describe('request and activity ids in the logs', () => {
     const slowRoute = (s: restify.Server) =>
       s.get('/test/work', async (req, res) => {
         logger.info('handler started');
-        await new Promise((resolve) => setTimeout(resolve, Number(req.query?.ms ?? 0)));
+        await new Promise((resolve) => setTimeout(resolve, Number((req.query as { ms?: string } | undefined)?.ms ?? 0)));
         setImmediate(() => logger.info('scheduled work ran'));
         await new Promise((resolve) => setTimeout(resolve, 5));
         res.json(200, { ok: true });

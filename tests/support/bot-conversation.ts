@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { AdaptiveCard } from '../../bot/cards/card-kit.js';
 import type { BotHarness, TeamsUser } from './bot-harness.js';
 import { cardText } from './card-validator.js';
-import { adaptiveCardAction, channelMessage, groupChatMessage, personalMessage, type ConversationKind, type TeamsActivity } from './teams-activities.js';
+import { adaptiveCardAction, channelMessage, groupChatMessage, personalMessage, type ConversationKind } from './teams-activities.js';
 
 export type TeamsLocale = 'ja-JP' | 'en-US';
 export interface InvokeBody {
@@ -40,7 +40,7 @@ export function conversationWith(bot: BotHarness) {
   }
 
   async function act(user: TeamsUser, verb: string, data: Record<string, unknown>, locale: TeamsLocale = 'ja-JP', where: ConversationKind = 'personal'): Promise<InvokeBody> {
-    const response = await bot.post(adaptiveCardAction(verb, data, { ...options(user, locale), conversation: where }) as TeamsActivity);
+    const response = await bot.post(adaptiveCardAction(verb, data, { ...options(user, locale), conversation: where }));
     // Teams reads the invoke response's status as the HTTP status too.
     expect(response.status).toBe((response.body as InvokeBody).statusCode);
     return response.body as InvokeBody;

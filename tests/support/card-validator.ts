@@ -20,7 +20,9 @@ export function cardProblems(card: AdaptiveCard): string[] {
   parsed.parse(card, context);
   for (let index = 0; index < context.eventCount; index += 1) problems.push(`parse: ${context.getEventAt(index).message}`);
   for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
-  if (card.version !== '1.5') problems.push(`version ${card.version} is not 1.5`);
+  // Typed '1.5', but a card built from parsed JSON may say otherwise.
+  const version: unknown = card.version;
+  if (version !== '1.5') problems.push(`version ${String(version)} is not 1.5`);
   const size = cardSizeBytes(card);
   if (size >= CARD_SIZE_LIMIT_BYTES) problems.push(`card is ${size} bytes as UTF-16, over ${CARD_SIZE_LIMIT_BYTES}`);
   walk(card, (node, path) => {
@@ -53,7 +55,7 @@ export function cardText(card: unknown): string {
   const texts: string[] = [];
   walk(card, (node) => {
     for (const key of ['text', 'title', 'value', 'label']) {
-      if (typeof node[key] === 'string') texts.push(node[key] as string);
+      if (typeof node[key] === 'string') texts.push(node[key]);
     }
   });
   return texts.join('\n');

@@ -1,7 +1,6 @@
 import type { Body } from '../../shared/bodies/body.js';
 import type { ProposalCall } from '../../shared/calls/proposal-call.js';
 import { DEFAULT_REMINDER_POLICY } from '../../shared/calls/proposal-call.js';
-import type { Grade } from '../../shared/organisation/grade.js';
 import type { Staff } from '../../shared/organisation/staff.js';
 
 /** A person for tests; only the fields a test cares about need to be given. */
@@ -9,7 +8,7 @@ export function staffMember(overrides: Partial<Staff> & { id: string }): Staff {
   return {
     displayName: overrides.id,
     upn: `${overrides.id}@city.example`,
-    grade: 'staff' as Grade,
+    grade: 'staff',
     appRoles: [],
     active: true,
     ...overrides,

@@ -11,7 +11,7 @@ export interface StoreVariant {
   readonly name: 'pglite' | 'postgres';
   /** Why the variant does not run here, if it does not. */
   readonly skipReason?: string | undefined;
-  open(): Promise<Store>;
+  readonly open: () => Promise<Store>;
 }
 
 /** An in-memory PGlite started from the migrated template made by the global setup. */
@@ -23,7 +23,7 @@ export async function openPgliteStore(): Promise<Store> {
 export type TableContents = Readonly<Record<string, readonly string[]>>;
 
 /** {@link openPgliteStore}, plus a reading of every table straight from the database (audit, outbox and idempotency included). */
-export async function openInspectablePgliteStore(): Promise<{ store: Store; tables(): Promise<TableContents> }> {
+export async function openInspectablePgliteStore(): Promise<{ store: Store; tables: () => Promise<TableContents> }> {
   const tarball = await fs.readFile(inject('pgliteTemplatePath'));
   const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]) });
   const store = await createStore({ pglite });

@@ -101,7 +101,7 @@ describe('issue 12, rules 7–9: what the document states, kept, shown and searc
         endsAt: new Date('2024-07-24T07:00:00Z'),
         agenda: [{ title: '1-4 お問合せセンター運営業務の再構築 進捗報告', kind: 'ptProgress', ptId: 'pt-1-4' }],
         guests: [],
-      } as Parameters<typeof conveneMeeting>[2]);
+      });
       expect(meeting).toMatchObject({ bodyId: 'exchange-meeting', status: 'convened', convenedByStaffId: secretary.id });
       const report = await addProgressReport(ctx, secretary, { reportId: 'r-exchange', ptId: 'pt-1-4', meetingId: meeting.id, structure: '', schedule: '', progress: '代表電話のあり方を検討中', issues: '' });
       expect(report).toMatchObject({ ptId: 'pt-1-4', meetingId: 'exchange-2024-07' });

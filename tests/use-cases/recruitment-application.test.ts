@@ -191,6 +191,7 @@ describe.each(STORE_VARIANTS)('applying for a proposal-based PT on $name', (vari
       // Seated, then unseated by the second save: two notices; seated once and kept: one.
       expect(await noticesOf('shuji2')).toHaveLength(2);
       expect(await noticesOf('kacho')).toHaveLength(1);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers `any`
       expect(await noticesOf('director')).toEqual([expect.objectContaining({ staffId: 'director', subject: expect.objectContaining({ type: 'recruitmentOutcome', projectId: 'rp-team' }) })]);
     });
   });

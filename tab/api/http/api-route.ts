@@ -32,7 +32,7 @@ export interface ApiCall {
   readonly params: Readonly<Record<string, string | undefined>>;
   readonly query: Readonly<Record<string, unknown>>;
   /** The parsed JSON body, size-limited; parse it with a zod schema before use. */
-  body(): Promise<unknown>;
+  readonly body: () => Promise<unknown>;
 }
 
 export interface AuthedCall extends ApiCall {
@@ -46,6 +46,11 @@ export function requestLocale(req: Request): Locale {
   return toLocale(req.header('accept-language')?.split(',')[0]);
 }
 
+/** The path parameters of a route (restify types them `any`): text, or absent. */
+export function routeParams(req: Request): Readonly<Record<string, string | undefined>> {
+  return (req.params ?? {}) as Record<string, string | undefined>;
+}
+
 function bearerToken(req: Request): string | undefined {
   const match = /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(req.header('authorization') ?? '');
   return match?.[1];
@@ -55,7 +60,7 @@ function callOf(deps: ApiDeps, req: Request): ApiCall {
   return {
     req,
     locale: requestLocale(req),
-    params: (req.params ?? {}) as Record<string, string | undefined>,
+    params: routeParams(req),
     query: (req.query ?? {}) as Record<string, unknown>,
     body: () => readJsonBody(req, deps.maxBodyBytes),
   };

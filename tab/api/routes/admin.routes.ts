@@ -29,7 +29,7 @@ function requireAdmin(viewer: Viewer): Staff {
 }
 
 function presentStaffPlan(lines: readonly StaffImportLine[]): StaffImportPreviewDto {
-  const show = (value: unknown) => (Array.isArray(value) ? value.join(' ') : value === undefined ? '' : String(value));
+  const show = (value: Staff[(typeof DIFF_FIELDS)[number]]) => (Array.isArray(value) ? value.join(' ') : value === undefined ? '' : String(value));
   const counts = { created: 0, updated: 0, unchanged: 0 };
   for (const line of lines) counts[line.outcome] += 1;
   return {

@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { DomainError } from '../../../shared/domain-error.js';
 import { calendarFeedText, rotateCalendarFeed, staffOfCalendarFeed } from '../../../shared/use-cases/calendar-feed.js';
 import type { CalendarFeedDto, CalendarFeedUrlsDto } from '../../web/models/api-contract.js';
-import { authedRoute, type ApiDeps } from '../http/api-route.js';
+import { authedRoute, routeParams, type ApiDeps } from '../http/api-route.js';
 import { requireStaff } from '../http/input.js';
 
 const FEED_PREFIX = '/api/v1/ical';
@@ -35,7 +35,7 @@ function notFound(res: Response): void {
  */
 export function mountIcalRoutes(server: Server, deps: ApiDeps): void {
   const repos = deps.ctx.store.repositories;
-  const serve = async (res: Response, secret: string | undefined, bodyId?: string | undefined) => {
+  const serve = async (res: Response, secret: string | undefined, bodyId?: string) => {
     try {
       if (!secret || !SECRET.test(secret) || (bodyId !== undefined && !BODY_ID.test(bodyId))) return notFound(res);
       const staff = await staffOfCalendarFeed(deps.ctx, hashFeedSecret(secret));
@@ -58,10 +58,11 @@ export function mountIcalRoutes(server: Server, deps: ApiDeps): void {
     }
   };
   const file = (name: string | undefined) => (name?.endsWith('.ics') ? name.slice(0, -4) : undefined);
-  server.get(`${FEED_PREFIX}/:file`, async (req: Request, res: Response) => serve(res, file(req.params.file)));
+  server.get(`${FEED_PREFIX}/:file`, async (req: Request, res: Response) => serve(res, file(routeParams(req).file)));
   server.get(`${FEED_PREFIX}/:secret/:file`, async (req: Request, res: Response) => {
-    const bodyId = file(req.params.file);
-    return bodyId === undefined ? notFound(res) : serve(res, req.params.secret, bodyId);
+    const params = routeParams(req);
+    const bodyId = file(params.file);
+    return bodyId === undefined ? notFound(res) : serve(res, params.secret, bodyId);
   });
 
   const bodies = () => repos.bodies.list();

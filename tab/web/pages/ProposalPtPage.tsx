@@ -12,7 +12,7 @@ import { hrefOf } from '../components/use-hash-route.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/locale-context.js';
 import type { MessageKey } from '../i18n/messages.js';
-import type { RecruitmentDetailDto, RecruitmentSummaryDto } from '../models/api-contract.js';
+import type { RecruitmentSummaryDto } from '../models/api-contract.js';
 import { programmeApi } from '../services/programme-api.js';
 import { ApplicationForm } from './proposal-pt/ApplicationForm.js';
 import { TeamBuilder } from './proposal-pt/TeamBuilder.js';

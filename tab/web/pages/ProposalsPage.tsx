@@ -12,7 +12,7 @@ import { Section } from '../components/Section.js';
 import { hrefOf } from '../components/use-hash-route.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/locale-context.js';
-import type { CallDto, PlanDto, ProposalDto, TrackKind, ViewerDto } from '../models/api-contract.js';
+import type { CallDto, PlanDto, ProposalDto, ViewerDto } from '../models/api-contract.js';
 import { programmeApi, type ProposalForm } from '../services/programme-api.js';
 
 /**
@@ -99,7 +99,7 @@ function ProposalEditor({ viewer, calls, plan, draft, onDone }: { viewer: Viewer
         <Select value={form.track} onChange={set('track')}>
           {(call?.tracks ?? []).map((track) => (
             <option key={track.kind} value={track.kind} disabled={!track.open}>
-              {TRACK_LABELS[track.kind as TrackKind][locale]}
+              {TRACK_LABELS[track.kind][locale]}
             </option>
           ))}
         </Select>
@@ -135,7 +135,8 @@ function ProposalEditor({ viewer, calls, plan, draft, onDone }: { viewer: Viewer
 /** 提案: my proposals (draft, edit until the deadline, submit, withdraw) through the same use cases as the bot. */
 export function ProposalsPage({ id }: { id?: string | undefined }) {
   const { t, locale } = useI18n();
-  const [editing, setEditing] = useState<'new' | string | undefined>(id);
+  // The id of the proposal being edited, 'new' for a new draft, undefined for the list.
+  const [editing, setEditing] = useState<string | undefined>(id);
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<unknown>();
   const data = useLoad(async () => {

@@ -37,7 +37,9 @@ export async function connectToHost(): Promise<HostContext> {
   try {
     await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('teams init timeout')), TEAMS_INIT_TIMEOUT_MS))]);
     const context = await app.getContext();
-    app.notifySuccess();
+    // Not awaited: this only tells Teams to drop its loading screen, and a host that never
+    // acknowledges it must not hold up the tab. A refused acknowledgement changes nothing here.
+    app.notifySuccess().catch(() => undefined);
     return {
       inTeams: true,
       locale: toLocale(context.app.locale),

@@ -10,7 +10,7 @@ function fakeLimiter(marginMs = 0) {
     for (let index = 0; index < count; index += 1) {
       const release = await limiter.acquire(keys);
       times.push(now);
-      release();
+      await release();
     }
     return times;
   };
@@ -69,7 +69,7 @@ describe('the sender’s own limiter keeps within Teams’ published limits', ()
     const next = limiter.acquire(keys).then(() => (allowed = true));
     await Promise.resolve();
     expect(allowed).toBe(false);
-    inFlight[0]!(); // one answer arrives at 5 s; it counts until 6 s
+    await inFlight[0]!(); // one answer arrives at 5 s; it counts until 6 s
     await next;
     expect(now).toBeGreaterThanOrEqual(6_000);
   });

@@ -18,9 +18,15 @@ const call = (id: string): ProposalCall => domain.calls.find((candidate) => cand
 const postTitle = (id: string | undefined) => domain.posts.find((post) => post.id === id)?.title;
 const teamFor = (text: string): ProjectTeam | undefined => domain.projectTeams.find((team) => coversItem(team, parseItemNumber(text).key));
 
+/** The plain-object form of the programme file, as far as the edits below reach into it. */
+interface RawProgramme {
+  pts: (Record<string, unknown> & { items: unknown[]; members: unknown[] })[];
+  calls: Record<string, unknown>[];
+}
+
 /** Parses the shipped file after `edit` changed its plain-object form. */
-function parseEdited(edit: (file: Record<string, any>) => void) {
-  const raw = parse(PROGRAMME_YAML) as Record<string, any>;
+function parseEdited(edit: (file: RawProgramme) => void) {
+  const raw = parse(PROGRAMME_YAML) as RawProgramme;
   edit(raw);
   return () => parseProgrammeFile(stringify(raw));
 }
@@ -171,32 +177,32 @@ describe('a broken programme file', () => {
   };
 
   it('names a missing PT title', () => {
-    const error = failure(parseEdited((file) => delete file.pts[3].title));
+    const error = failure(parseEdited((file) => delete file.pts[3]!.title));
     expect(error.code).toBe('programme.invalid');
     expect(error.field).toBe('pts[3].title');
     expect(error.message).toContain('pts[3].title');
   });
 
   it('names an item number that is not one', () => {
-    expect(failure(parseEdited((file) => (file.pts[3].items[0] = 'PT'))).field).toBe('pts[3].items[0]');
+    expect(failure(parseEdited((file) => (file.pts[3]!.items[0] = 'PT'))).field).toBe('pts[3].items[0]');
   });
 
   it('names a member unit that does not exist', () => {
-    expect(failure(parseEdited((file) => (file.pts[0].members[1] = 'no-such-unit'))).field).toBe('pts[0].members[1]');
+    expect(failure(parseEdited((file) => (file.pts[0]!.members[1] = 'no-such-unit'))).field).toBe('pts[0].members[1]');
   });
 
   it('names a misspelt key', () => {
-    expect(failure(parseEdited((file) => (file.pts[2].secretariatt = []))).message).toContain('pts[2]');
+    expect(failure(parseEdited((file) => (file.pts[2]!.secretariatt = []))).message).toContain('pts[2]');
   });
 
   it('refuses to publish a call whose dates have no day', () => {
-    expect(failure(parseEdited((file) => (file.calls[1].status = 'published'))).field).toBe('calls[1].status');
+    expect(failure(parseEdited((file) => (file.calls[1]!.status = 'published'))).field).toBe('calls[1].status');
   });
 
   it('takes a call’s own reminder days and hour, and refuses an hour that is not one', () => {
-    const edited = parseEdited((file) => (file.calls[0].reminders = { offsetsDays: [10, 5, 1], hourJst: 8 }))();
+    const edited = parseEdited((file) => (file.calls[0]!.reminders = { offsetsDays: [10, 5, 1], hourJst: 8 }))();
     expect(toDomain(edited).calls[0]?.reminderPolicy).toEqual({ offsetsDays: [10, 5, 1], hourJst: 8 });
-    expect(failure(parseEdited((file) => (file.calls[0].reminders = { offsetsDays: [1], hourJst: 25 }))).field).toBe('calls[0].reminders.hourJst');
+    expect(failure(parseEdited((file) => (file.calls[0]!.reminders = { offsetsDays: [1], hourJst: 25 }))).field).toBe('calls[0].reminders.hourJst');
   });
 
   it('reports the line of a YAML syntax error', () => {

@@ -31,7 +31,7 @@ describe('business days', () => {
   it('gives the same answers under TZ=UTC and TZ=America/New_York as in this process', () => {
     const probe = path.resolve('tests/shared/time/time-probe.ts');
     const tsx = path.resolve('node_modules/.bin/tsx');
-    const run = (tz: string) => JSON.parse(execFileSync(tsx, [probe], { env: { ...process.env, TZ: tz }, encoding: 'utf8' }));
+    const run = (tz: string): unknown => JSON.parse(execFileSync(tsx, [probe], { env: { ...process.env, TZ: tz }, encoding: 'utf8' }));
     const utc = run('UTC');
     expect(run('America/New_York')).toEqual(utc);
     expect(run('Asia/Tokyo')).toEqual(utc);

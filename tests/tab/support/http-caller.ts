@@ -15,5 +15,5 @@ export async function callApi(baseUrl: string, token: string | undefined, method
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
+  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as unknown };
 }

@@ -10,7 +10,7 @@ export interface TabBrowser {
   readonly browser: Browser;
   readonly context: BrowserContext;
   /** Opens the tab as `staffId` through local mode's "sign in as" list; `errors` collects the page's uncaught errors. */
-  signInAs(staffId: string, query?: string): Promise<{ page: Page; errors: string[] }>;
+  readonly signInAs: (staffId: string, query?: string) => Promise<{ page: Page; errors: string[] }>;
 }
 
 /**

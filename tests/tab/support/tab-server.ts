@@ -15,12 +15,12 @@ export interface TabServer {
 export async function serveTab(ctx: UseCaseContext, options: { auth: TabAuthSettings; nodeEnv?: string; distDir?: string; maxBodyBytes?: number }): Promise<TabServer> {
   const logs: { msg: string; reason?: string }[] = [];
   // The production logger, so what the tests read is what an operator's log would hold.
-  const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as TabServer['logs'][number]) });
   const mounts = [createTabRoutes({ ctx, logger, auth: options.auth, nodeEnv: options.nodeEnv ?? 'test', maxBodyBytes: options.maxBodyBytes })];
   if (options.distDir) mounts.push(createTabStaticRoute({ distDir: options.distDir }));
   const server: restify.Server = createHttpServer({ store: ctx.store, logger, mounts });
   const port = await listen(server, '127.0.0.1', 0);
-  return { baseUrl: `http://127.0.0.1:${port}`, logs, close: () => server.close() };
+  return { baseUrl: `http://127.0.0.1:${port}`, logs, close: () => void server.close() };
 }
 
 /** A local-mode token for a directory entry, from the server's own issuer. */

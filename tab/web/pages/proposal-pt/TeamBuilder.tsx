@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
-import { useMemo, useState, type JSX } from 'react';
+import { useState, type JSX } from 'react';
 import { errorMessage } from '../../../../shared/i18n/error-messages.js';
 import { TEAM_ROLE_LABELS } from '../../../../shared/i18n/labels.js';
 import { GRADE_LABELS } from '../../../../shared/organisation/grade.js';
@@ -40,7 +40,8 @@ export function TeamBuilder({ project, onSaved }: { project: RecruitmentDetailDt
       return role ? [{ staffId: seat.staffId, displayName: seat.displayName, grade: seat.grade, role, exceptionReason: seat.reason }] : [];
     }),
   ];
-  const check = useMemo(() => (rules ? checkTeamComposition(seats, rules) : { errors: [], warnings: [] }), [JSON.stringify(seats), rules]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Cheap enough to run on every render; `seats` is a new array each time, so a memo would only hide it.
+  const check = rules ? checkTeamComposition(seats, rules) : { errors: [], warnings: [] };
   const missingReasons = exceptions.some((seat) => roles[seat.staffId] && !seat.reason.trim());
   const needsConfirmation = check.warnings.length > 0;
   const mayPressSave = project.recruitmentClosed && rules !== undefined && check.errors.length === 0 && !missingReasons && (!needsConfirmation || confirmationReason.trim() !== '');
