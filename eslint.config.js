@@ -5,6 +5,7 @@
 // snippets against this very file with `tseslint.configs.disableTypeChecked` laid over it.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -255,4 +256,6 @@ export default defineConfig(
     ...reactHooks.configs.flat.recommended,
   },
   ...boundaries,
+  // Formatting is Prettier's (npm run format); no stylistic rule here may disagree with it.
+  prettier,
 );
