@@ -53,8 +53,7 @@ const sharedForbidden = [
   },
 ];
 
-const processEnvMessage =
-  'Read the environment only in server/config.ts (loadConfig) or in a bin/ entry point, and pass the values in.';
+const processEnvMessage = 'Read the environment only in server/config.ts (loadConfig) or in a bin/ entry point, and pass the values in.';
 
 /** `import { env } from 'node:process'` is the same as reading process.env. */
 const processEnvImports = ['process', 'node:process'].map((name) => ({
@@ -104,11 +103,7 @@ function boundaryRules({ imports, env, fetch = false }) {
   return {
     'no-restricted-imports': ['error', { paths: env ? processEnvImports : [], patterns: imports }],
     'no-restricted-syntax': ['error', ...dynamicImportBans(imports), ...(env ? processEnvSyntax : [])],
-    'no-restricted-properties': [
-      'error',
-      ...(env ? processEnvProperties : []),
-      ...(fetch ? fetchProperties : []),
-    ],
+    'no-restricted-properties': ['error', ...(env ? processEnvProperties : []), ...(fetch ? fetchProperties : [])],
     'no-restricted-globals': ['error', ...(fetch ? [{ name: 'fetch', message: fetchMessage }] : [])],
   };
 }
@@ -214,10 +209,7 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-call': 'error',
       '@typescript-eslint/no-unsafe-member-access': 'error',
       '@typescript-eslint/no-unsafe-return': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': [
-        'error',
-        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
-      ],
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false }],
       // A leading underscore marks a binding kept on purpose: a positional parameter a stub must
       // accept, or a property taken out of an object so that the rest can be passed on.
       '@typescript-eslint/no-unused-vars': [

@@ -50,7 +50,18 @@ const CONCURRENCY = Number(values.concurrency);
 const ROUNDS = 4;
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** People of the demo directory, so identity look-ups and conversation references are not all one row. */
-const USERS = ['chiiki-gyosei.shunin', 'zaisei.kacho', 'somu.kacho', 'jinji.kacho', 'dx.kacho', 'kanmin-renkei.kacho', 'seisaku-kikaku.kacho', 'chiiki-gyosei.kacho', 'dx.fukusanji', 'kucho'];
+const USERS = [
+  'chiiki-gyosei.shunin',
+  'zaisei.kacho',
+  'somu.kacho',
+  'jinji.kacho',
+  'dx.kacho',
+  'kanmin-renkei.kacho',
+  'seisaku-kikaku.kacho',
+  'chiiki-gyosei.kacho',
+  'dx.fukusanji',
+  'kucho',
+];
 
 interface Sample {
   readonly seconds: number;
@@ -129,7 +140,12 @@ const appEnv = (name: string, databaseUrl?: string): NodeJS.ProcessEnv => ({
 });
 const profileDir = (name: string) => (values.profile ? fs.mkdtempSync(path.join(tempRoot, `${name}-profile-`)) : undefined);
 const targets: Target[] = [
-  await startTarget('echo bot', [process.execPath, '--import', 'tsx', path.join(PROJECT_ROOT, 'bench/support/bare-echo-bot.ts')], { ...process.env, PORT: '0' }, profileDir('echo')),
+  await startTarget(
+    'echo bot',
+    [process.execPath, '--import', 'tsx', path.join(PROJECT_ROOT, 'bench/support/bare-echo-bot.ts')],
+    { ...process.env, PORT: '0' },
+    profileDir('echo'),
+  ),
   await startTarget('会議 PGlite', app, appEnv('pglite'), profileDir('pglite')),
   ...(database ? [await startTarget('会議 PostgreSQL', app, appEnv('postgres', database.url), profileDir('postgres'))] : []),
 ];
@@ -147,7 +163,10 @@ measured.to = monotonicMicros();
 for (const target of targets) await target.server.stop('SIGTERM');
 
 // Every activity was answered once, and the app's answers are its meetings card.
-const replies = [...connector.received({ operation: 'sendToConversation', delivered: true }), ...connector.received({ operation: 'replyToActivity', delivered: true })];
+const replies = [
+  ...connector.received({ operation: 'sendToConversation', delivered: true }),
+  ...connector.received({ operation: 'replyToActivity', delivered: true }),
+];
 const expected = targets.length * (100 + ACTIVITIES);
 const cards = replies.filter((reply) => JSON.stringify(reply.body).includes('application/vnd.microsoft.card.adaptive')).length;
 const operationCounts = new Map<string, number>();
@@ -157,8 +176,11 @@ await connector.close();
 await database?.drop();
 
 const [echo, ...apps] = targets.map((target) => summarise(target.name, samples.get(target)!));
-const row = (r: Result) => `${r.name.padEnd(16)} ${r.perSecond.toFixed(0).padStart(6)} activities/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`;
-console.log(`${ACTIVITIES} activities per server in ${ROUNDS} alternating rounds, concurrency ${CONCURRENCY}, node ${process.version}, ${os.cpus().length} CPUs`);
+const row = (r: Result) =>
+  `${r.name.padEnd(16)} ${r.perSecond.toFixed(0).padStart(6)} activities/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`;
+console.log(
+  `${ACTIVITIES} activities per server in ${ROUNDS} alternating rounds, concurrency ${CONCURRENCY}, node ${process.version}, ${os.cpus().length} CPUs`,
+);
 console.log(row(echo!));
 for (const result of apps) {
   const throughput = result.perSecond / echo!.perSecond;
@@ -169,7 +191,9 @@ for (const result of apps) {
   );
 }
 console.log(`connector stand-in: ${operations.join(', ')}`);
-console.log(`connector stand-in received ${replies.length} of ${expected} replies; ${cards} of them Adaptive Cards (the app's ${apps.length * (100 + ACTIVITIES)} expected)`);
+console.log(
+  `connector stand-in received ${replies.length} of ${expected} replies; ${cards} of them Adaptive Cards (the app's ${apps.length * (100 + ACTIVITIES)} expected)`,
+);
 if (values.profile) {
   for (const target of targets.filter((candidate) => candidate.profileDir)) {
     const { busyMs, shares, callers, functions } = summariseProfiles(target.profileDir!, PROJECT_ROOT, measured);

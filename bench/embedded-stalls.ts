@@ -62,7 +62,18 @@ const MAIN = path.join(PROJECT_ROOT, 'dist/server/main.js');
 const NO_DATABASE_ROUTE = '/api/v1/local-auth/status';
 const RESEND_WINDOW_MS = 15_000;
 /** Twenty people of the demo directory write to the bot. */
-const BOT_USERS = ['chiiki-gyosei.shunin', 'zaisei.kacho', 'somu.kacho', 'jinji.kacho', 'dx.kacho', 'kanmin-renkei.kacho', 'seisaku-kikaku.kacho', 'chiiki-gyosei.kacho', 'dx.fukusanji', 'kucho'];
+const BOT_USERS = [
+  'chiiki-gyosei.shunin',
+  'zaisei.kacho',
+  'somu.kacho',
+  'jinji.kacho',
+  'dx.kacho',
+  'kanmin-renkei.kacho',
+  'seisaku-kikaku.kacho',
+  'chiiki-gyosei.kacho',
+  'dx.fukusanji',
+  'kucho',
+];
 
 interface Stats {
   readonly count: number;
@@ -164,7 +175,11 @@ async function tabSessions(url: string): Promise<{ tokens: string[]; paths: stri
   const staff = await json<{ staffId: string }[]>(await fetch(`${url}/api/v1/local-auth/staff`), 'staff');
   const tokens: string[] = [];
   for (const person of staff.slice(0, 20)) {
-    const response = await fetch(`${url}/api/v1/local-auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ staffId: person.staffId }) });
+    const response = await fetch(`${url}/api/v1/local-auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ staffId: person.staffId }),
+    });
     tokens.push((await json<{ token: string }>(response, 'token')).token);
   }
   const get = async <T>(route: string) => json<T>(await fetch(`${url}${route}`, { headers: { Authorization: `Bearer ${tokens[0]}` } }), route);
@@ -176,7 +191,15 @@ async function tabSessions(url: string): Promise<{ tokens: string[]; paths: stri
     ...bodies.slice(0, 3).map((each) => `/api/v1/bodies/${each.id}`),
     ...teams.slice(0, 3).map((each) => `/api/v1/project-teams/${each.id}`),
   ];
-  const lists = ['/api/v1/meetings', '/api/v1/calls', '/api/v1/proposals/mine', '/api/v1/practices', '/api/v1/project-teams', '/api/v1/recruitment', '/api/v1/me'];
+  const lists = [
+    '/api/v1/meetings',
+    '/api/v1/calls',
+    '/api/v1/proposals/mine',
+    '/api/v1/practices',
+    '/api/v1/project-teams',
+    '/api/v1/recruitment',
+    '/api/v1/me',
+  ];
   // The dashboard is what every tab opens on, so it is a third of the mix.
   const dashboards = Array.from({ length: Math.ceil((lists.length + details.length) / 2) }, () => '/api/v1/dashboard');
   return { tokens, paths: [...dashboards, ...lists, ...details] };
@@ -229,7 +252,8 @@ async function measure(name: string, env: NodeJS.ProcessEnv, connector: Connecto
   }
 }
 
-const baseEnv = (dataDir: string) => childEnvironment(dataDir, { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ALLOWED_TENANT_IDS: TEST_TENANT_ID, NOTIFICATIONS_ENABLED: 'false' });
+const baseEnv = (dataDir: string) =>
+  childEnvironment(dataDir, { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ALLOWED_TENANT_IDS: TEST_TENANT_ID, NOTIFICATIONS_ENABLED: 'false' });
 
 buildIfChanged();
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-stalls-'));
@@ -257,7 +281,9 @@ const row = (label: string, pick: (run: Run) => Stats, target?: string) => {
   return `${label.padEnd(34)}${triple(pick(lite))}${triple(pick(server))}   ${ratio.toFixed(2).padStart(5)}×${target ?? ''}`;
 };
 
-console.log(`node ${process.version}, ${os.cpus().length} CPUs; tab ${TAB_REQUESTS} requests at ${TAB_CONCURRENCY} in flight; bot ${MESSAGES} messages at ${BOT_CONCURRENCY} in flight`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} CPUs; tab ${TAB_REQUESTS} requests at ${TAB_CONCURRENCY} in flight; bot ${MESSAGES} messages at ${BOT_CONCURRENCY} in flight`,
+);
 console.log(`${''.padEnd(34)}${'PGlite'.padStart(24)}${'PostgreSQL'.padStart(24)}   p99 ratio`);
 console.log(`${'milliseconds'.padEnd(34)}${'p50 / p99 / max'.padStart(24)}${'p50 / p99 / max'.padStart(24)}`);
 const tabRatio = lite.tab.p99 / server.tab.p99;
@@ -268,5 +294,9 @@ console.log(row('bot 会議 messages', (run) => run.bot, `  target ≤ 3×: ${ve
 console.log(row(`  ${NO_DATABASE_ROUTE} meanwhile`, (run) => run.botProbe, `  p99 target ≤ 200 ms: ${verdict(lite.botProbe.p99 <= 200)}`));
 console.log(`${'bot throughput'.padEnd(34)}${`${f(MESSAGES / lite.botSeconds)} /s`.padStart(24)}${`${f(MESSAGES / server.botSeconds)} /s`.padStart(24)}`);
 const slowest = Math.max(lite.bot.max, server.bot.max);
-console.log(`${'slowest bot turn'.padEnd(34)}${`${f(lite.bot.max)} ms`.padStart(24)}${`${f(server.bot.max)} ms`.padStart(24)}   target well under ${RESEND_WINDOW_MS / 1000} s (≤ ${RESEND_WINDOW_MS / 5000} s): ${verdict(slowest <= RESEND_WINDOW_MS / 5)}`);
-console.log(`${'RSS after load / peak'.padEnd(34)}${`${f(lite.afterLoadRssMb)} / ${f(lite.peakRssMb)} MB`.padStart(24)}${`${f(server.afterLoadRssMb)} / ${f(server.peakRssMb)} MB`.padStart(24)}   (idle memory: bench/start.ts)`);
+console.log(
+  `${'slowest bot turn'.padEnd(34)}${`${f(lite.bot.max)} ms`.padStart(24)}${`${f(server.bot.max)} ms`.padStart(24)}   target well under ${RESEND_WINDOW_MS / 1000} s (≤ ${RESEND_WINDOW_MS / 5000} s): ${verdict(slowest <= RESEND_WINDOW_MS / 5)}`,
+);
+console.log(
+  `${'RSS after load / peak'.padEnd(34)}${`${f(lite.afterLoadRssMb)} / ${f(lite.peakRssMb)} MB`.padStart(24)}${`${f(server.afterLoadRssMb)} / ${f(server.peakRssMb)} MB`.padStart(24)}   (idle memory: bench/start.ts)`,
+);

@@ -70,8 +70,15 @@ async function planFanOut(store: Store, connector: ConnectorStandIn): Promise<vo
   const channel = (index: number) => `19:bench-${run}-${index}@thread.tacv2`;
   for (let index = 0; index < COUNT; index += 1) {
     await repos.conversations.upsert({
-      conversationId: channel(index), kind: 'channel', serviceUrl: connector.url, tenantId: TENANT, botId: '28:bench',
-      channelId: channel(index), locale: 'ja', active: true, updatedAt: new Date(),
+      conversationId: channel(index),
+      kind: 'channel',
+      serviceUrl: connector.url,
+      tenantId: TENANT,
+      botId: '28:bench',
+      channelId: channel(index),
+      locale: 'ja',
+      active: true,
+      updatedAt: new Date(),
     });
   }
   await repos.outbox.plan(
@@ -156,8 +163,12 @@ async function onFreshDatabase(instances: number, budget: 'shared' | 'per-proces
 
 const minimum = COUNT / 50;
 const print = (label: string, result: FanOut) => {
-  console.log(`${label}: time ${result.seconds.toFixed(2)} s; minimum allowed by 50 requests/s per tenant ${minimum.toFixed(1)} s; ratio ${(result.seconds / minimum).toFixed(2)}× (target ≤ 1.10×)`);
-  console.log(`${' '.repeat(label.length)}  delivered ${result.delivered} of ${COUNT}, 429 received ${result.throttled} (target 0), duplicates ${result.duplicates} (target 0), failed ${result.failed}`);
+  console.log(
+    `${label}: time ${result.seconds.toFixed(2)} s; minimum allowed by 50 requests/s per tenant ${minimum.toFixed(1)} s; ratio ${(result.seconds / minimum).toFixed(2)}× (target ≤ 1.10×)`,
+  );
+  console.log(
+    `${' '.repeat(label.length)}  delivered ${result.delivered} of ${COUNT}, 429 received ${result.throttled} (target 0), duplicates ${result.duplicates} (target 0), failed ${result.failed}`,
+  );
 };
 
 if (INSTANCES > 1) {
@@ -165,6 +176,8 @@ if (INSTANCES > 1) {
   print('shared PostgreSQL budget', await onFreshDatabase(INSTANCES, 'shared'));
   print('per-process limiters (before)', await onFreshDatabase(INSTANCES, 'per-process'));
 } else {
-  console.log(`${COUNT} conversations, one tenant, ${serverUrl ? 'PostgreSQL server (its shared budget)' : 'PGlite in memory (in-process limiter)'}, node ${process.version}`);
+  console.log(
+    `${COUNT} conversations, one tenant, ${serverUrl ? 'PostgreSQL server (its shared budget)' : 'PGlite in memory (in-process limiter)'}, node ${process.version}`,
+  );
   print('one instance', await fanOut(serverUrl, 1, 'shared'));
 }

@@ -98,20 +98,38 @@ for (let round = 0; round < REPEAT; round += 1) {
   } finally {
     await database.drop();
   }
-  record('bare echo bot', await timeStart([process.execPath, '--import', 'tsx', path.join(PROJECT_ROOT, 'bench/support/bare-echo-bot.ts')], { ...process.env, PORT: '0' }, listeningIsReady));
+  record(
+    'bare echo bot',
+    await timeStart(
+      [process.execPath, '--import', 'tsx', path.join(PROJECT_ROOT, 'bench/support/bare-echo-bot.ts')],
+      { ...process.env, PORT: '0' },
+      listeningIsReady,
+    ),
+  );
 }
 fs.rmSync(tempRoot, { recursive: true, force: true });
 
 const result = new Map([...rows].map(([name, runs]) => [name, summarise(runs)]));
 const figure = (name: string) => result.get(name)!;
-console.log(`median of ${REPEAT} runs, node ${process.version}, ${os.cpus().length} CPUs; ready = spawn to GET /api/ready 200; resident after ${IDLE_MS / 1000} s idle`);
-for (const [name, figures] of result) console.log(`${name.padEnd(24)} ready ${(figures.readyMs / 1000).toFixed(2).padStart(5)} s   resident ${figures.residentMb.toFixed(0).padStart(4)} MB`);
+console.log(
+  `median of ${REPEAT} runs, node ${process.version}, ${os.cpus().length} CPUs; ready = spawn to GET /api/ready 200; resident after ${IDLE_MS / 1000} s idle`,
+);
+for (const [name, figures] of result)
+  console.log(`${name.padEnd(24)} ready ${(figures.readyMs / 1000).toFixed(2).padStart(5)} s   resident ${figures.residentMb.toFixed(0).padStart(4)} MB`);
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const first = figure('PGlite first start');
 const warm = figure('PGlite warm start');
 const again = figure('second npm start');
 const echo = figure('bare echo bot');
-console.log(`first start ${(first.readyMs / 1000).toFixed(2)} s (target ≤ 3 s, ${verdict(first.readyMs <= 3_000)}); ${(first.readyMs / echo.readyMs).toFixed(1)}× the echo bot, ${(first.readyMs / figure('PostgreSQL first start').readyMs).toFixed(2)}× the app on PostgreSQL`);
-console.log(`warm start ${(warm.readyMs / 1000).toFixed(2)} s (target ≤ 1.5 s, ${verdict(warm.readyMs <= 1_500)}); ${(warm.readyMs / echo.readyMs).toFixed(1)}× the echo bot, ${(warm.readyMs / figure('PostgreSQL warm start').readyMs).toFixed(2)}× the app on PostgreSQL`);
-console.log(`resident ${first.residentMb.toFixed(0)} MB after a first start, ${warm.residentMb.toFixed(0)} MB after a warm one (target ≤ 300 MB, ${verdict(Math.max(first.residentMb, warm.residentMb) <= 300)}); the app on PostgreSQL ${figure('PostgreSQL warm start').residentMb.toFixed(0)} MB, the echo bot ${echo.residentMb.toFixed(0)} MB`);
-console.log(`second npm start ${(again.readyMs / 1000).toFixed(2)} s, ${((again.readyMs - warm.readyMs) / 1000).toFixed(2)} s more than a warm start (target ≤ 5 s more, ${verdict(again.readyMs - warm.readyMs <= 5_000)})`);
+console.log(
+  `first start ${(first.readyMs / 1000).toFixed(2)} s (target ≤ 3 s, ${verdict(first.readyMs <= 3_000)}); ${(first.readyMs / echo.readyMs).toFixed(1)}× the echo bot, ${(first.readyMs / figure('PostgreSQL first start').readyMs).toFixed(2)}× the app on PostgreSQL`,
+);
+console.log(
+  `warm start ${(warm.readyMs / 1000).toFixed(2)} s (target ≤ 1.5 s, ${verdict(warm.readyMs <= 1_500)}); ${(warm.readyMs / echo.readyMs).toFixed(1)}× the echo bot, ${(warm.readyMs / figure('PostgreSQL warm start').readyMs).toFixed(2)}× the app on PostgreSQL`,
+);
+console.log(
+  `resident ${first.residentMb.toFixed(0)} MB after a first start, ${warm.residentMb.toFixed(0)} MB after a warm one (target ≤ 300 MB, ${verdict(Math.max(first.residentMb, warm.residentMb) <= 300)}); the app on PostgreSQL ${figure('PostgreSQL warm start').residentMb.toFixed(0)} MB, the echo bot ${echo.residentMb.toFixed(0)} MB`,
+);
+console.log(
+  `second npm start ${(again.readyMs / 1000).toFixed(2)} s, ${((again.readyMs - warm.readyMs) / 1000).toFixed(2)} s more than a warm start (target ≤ 5 s more, ${verdict(again.readyMs - warm.readyMs <= 5_000)})`,
+);

@@ -26,7 +26,14 @@ import { staffMember } from '../tests/support/domain-fixtures.js';
 import { CALL, NOW, seedProgramme, STAFF } from '../tests/tab/support/tab-seed.js';
 import { localToken, serveTab } from '../tests/tab/support/tab-server.js';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '300' }, proposals: { type: 'string', default: '10000' }, meetings: { type: 'string', default: '1000' }, renders: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '300' },
+    proposals: { type: 'string', default: '10000' },
+    meetings: { type: 'string', default: '1000' },
+    renders: { type: 'string', default: '5' },
+  },
+});
 const CHROMIUM = '/usr/bin/chromium';
 const STATES: ProposalState[] = ['draft', 'submitted', 'submitted', 'underReview', 'acceptedMidYear', 'acceptedNextYear', 'deferred', 'rejected', 'withdrawn'];
 const BODIES = ['hq', 'body-pt-1-4', 'body-pt-1-24'];
@@ -36,7 +43,9 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
 async function seedVolume(ctx: UseCaseContext, proposals: number, meetings: number): Promise<void> {
-  const authors = Array.from({ length: 200 }, (_, index) => staffMember({ id: `bench-staff-${index}`, displayName: `職員 ${index}`, unitId: 'zaisei-ka', grade: 'chief' }));
+  const authors = Array.from({ length: 200 }, (_, index) =>
+    staffMember({ id: `bench-staff-${index}`, displayName: `職員 ${index}`, unitId: 'zaisei-ka', grade: 'chief' }),
+  );
   await ctx.store.transaction(async (tx) => {
     for (const person of authors) await tx.staff.upsert(person);
     for (let index = 0; index < proposals; index++) {
@@ -118,7 +127,11 @@ async function bundleSize(): Promise<{ files: { name: string; raw: number; gzip:
 /** Time from navigation start until the dashboard's first section heading is in the DOM. */
 async function firstRenders(baseUrl: string, renders: number): Promise<{ render: number[]; fcp: number[] }> {
   const token = await localToken(baseUrl, STAFF.author.id);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const render: number[] = [];
   const fcp: number[] = [];
   try {
@@ -126,21 +139,37 @@ async function firstRenders(baseUrl: string, renders: number): Promise<{ render:
       // A new context each time: a cold HTTP cache, as on a first visit.
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
-      await page.addInitScript((stored: string) => {
-        const w = globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void }; document: { querySelector(s: string): { textContent: string | null } | null }; MutationObserver: new (cb: () => void) => { observe(n: object, o: object): void; disconnect(): void }; performance: { now(): number }; __firstRender?: number };
-        w.sessionStorage.setItem('gyosei-keiei.local-token', stored);
-        const observer = new w.MutationObserver(() => {
-          if (w.__firstRender === undefined && w.document.querySelector('#my-tasks h2')) {
-            w.__firstRender = w.performance.now();
-            observer.disconnect();
-          }
-        });
-        observer.observe(w.document, { childList: true, subtree: true });
-      }, JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }));
+      await page.addInitScript(
+        (stored: string) => {
+          const w = globalThis as unknown as {
+            sessionStorage: { setItem(k: string, v: string): void };
+            document: { querySelector(s: string): { textContent: string | null } | null };
+            MutationObserver: new (cb: () => void) => { observe(n: object, o: object): void; disconnect(): void };
+            performance: { now(): number };
+            __firstRender?: number;
+          };
+          w.sessionStorage.setItem('gyosei-keiei.local-token', stored);
+          const observer = new w.MutationObserver(() => {
+            if (w.__firstRender === undefined && w.document.querySelector('#my-tasks h2')) {
+              w.__firstRender = w.performance.now();
+              observer.disconnect();
+            }
+          });
+          observer.observe(w.document, { childList: true, subtree: true });
+        },
+        JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      );
       await page.goto(`${baseUrl}/tab/`);
       await page.waitForFunction(() => (globalThis as unknown as { __firstRender?: number }).__firstRender !== undefined, undefined, { timeout: 20_000 });
       render.push(await page.evaluate(() => (globalThis as unknown as { __firstRender: number }).__firstRender));
-      fcp.push(await page.evaluate(() => (globalThis as unknown as { performance: { getEntriesByName(n: string): { startTime: number }[] } }).performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+      fcp.push(
+        await page.evaluate(
+          () =>
+            (globalThis as unknown as { performance: { getEntriesByName(n: string): { startTime: number }[] } }).performance.getEntriesByName(
+              'first-contentful-paint',
+            )[0]?.startTime ?? NaN,
+        ),
+      );
       await context.close();
     }
   } finally {
@@ -157,15 +186,23 @@ async function main(): Promise<void> {
   const seeding = performance.now();
   await seedProgramme(ctx);
   await seedVolume(ctx, Number(values.proposals), Number(values.meetings));
-  console.log(`seeded ${values.proposals} proposals and ${values.meetings} meetings in ${((performance.now() - seeding) / 1000).toFixed(1)} s (PGlite in memory)`);
+  console.log(
+    `seeded ${values.proposals} proposals and ${values.meetings} meetings in ${((performance.now() - seeding) / 1000).toFixed(1)} s (PGlite in memory)`,
+  );
 
   const { files, gzipTotal } = await bundleSize();
   const server = await serveTab(ctx, { auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
   try {
-    for (const [who, staffId] of [['member of staff', STAFF.author.id], ['secretariat', STAFF.secretary.id], ['HQ member (RSVPs)', STAFF.deputy1.id]] as const) {
+    for (const [who, staffId] of [
+      ['member of staff', STAFF.author.id],
+      ['secretariat', STAFF.secretary.id],
+      ['HQ member (RSVPs)', STAFF.deputy1.id],
+    ] as const) {
       const times = await dashboardLatency(server.baseUrl, staffId, requests);
       const p99 = percentile(times, 99);
-      console.log(`dashboard API, ${who}: p50 ${ms(percentile(times, 50))}, p99 ${ms(p99)}, max ${ms(times.at(-1)!)} over ${requests} requests — target p99 ≤ 50 ms: ${verdict(p99 <= 50)}`);
+      console.log(
+        `dashboard API, ${who}: p50 ${ms(percentile(times, 50))}, p99 ${ms(p99)}, max ${ms(times.at(-1)!)} over ${requests} requests — target p99 ≤ 50 ms: ${verdict(p99 <= 50)}`,
+      );
     }
     for (const file of files) console.log(`bundle ${file.name}: ${(file.raw / 1024).toFixed(1)} KB raw, ${(file.gzip / 1024).toFixed(1)} KB gzipped`);
     console.log(`built JS gzipped: ${(gzipTotal / 1024).toFixed(1)} KB — target ≤ 350 KB: ${verdict(gzipTotal <= 350 * 1024)}`);
@@ -173,7 +210,14 @@ async function main(): Promise<void> {
       await fs.access(CHROMIUM);
       const { render, fcp } = await firstRenders(server.baseUrl, Number(values.renders));
       const sorted = [...render].sort((a, b) => a - b);
-      console.log(`first render of the dashboard (cold cache, ${render.length} runs): ${render.map((value) => value.toFixed(0)).join(', ')} ms; median ${ms(percentile(sorted, 50))}, worst ${ms(sorted.at(-1)!)}; first contentful paint median ${ms(percentile([...fcp].sort((a, b) => a - b), 50))} — target ≤ 1.5 s: ${verdict(sorted.at(-1)! <= 1500)}`);
+      console.log(
+        `first render of the dashboard (cold cache, ${render.length} runs): ${render.map((value) => value.toFixed(0)).join(', ')} ms; median ${ms(percentile(sorted, 50))}, worst ${ms(sorted.at(-1)!)}; first contentful paint median ${ms(
+          percentile(
+            [...fcp].sort((a, b) => a - b),
+            50,
+          ),
+        )} — target ≤ 1.5 s: ${verdict(sorted.at(-1)! <= 1500)}`,
+      );
     } catch (error) {
       console.log(`first render: skipped (${error instanceof Error ? error.message : String(error)})`);
     }

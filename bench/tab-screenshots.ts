@@ -29,7 +29,11 @@ const OUT = path.resolve(values.out);
 const CHROMIUM = '/usr/bin/chromium';
 const THEMES = { light: 'default', dark: 'dark' } as const;
 const LOCALES = ['ja', 'en'] as const;
-const STAFF_CSV = ['upn,display_name,grade,unit_id,post_id,app_roles,active', 'author@city.example,財政 主任,係長級,zaisei-ka,,,true', 'new.person@city.example,新人 職員,staff,zaisei-ka,,,'].join('\n');
+const STAFF_CSV = [
+  'upn,display_name,grade,unit_id,post_id,app_roles,active',
+  'author@city.example,財政 主任,係長級,zaisei-ka,,,true',
+  'new.person@city.example,新人 職員,staff,zaisei-ka,,,',
+].join('\n');
 
 async function richerProgramme(ctx: UseCaseContext): Promise<void> {
   await seedProgramme(ctx);
@@ -43,9 +47,28 @@ async function richerProgramme(ctx: UseCaseContext): Promise<void> {
   }
   await startProposalReviews(ctx, STAFF.secretary, ['shot-1', 'shot-2']);
   // The author's notice of a decision, shown on their dashboard (the demo author has no bot chat).
-  await decideProposal(ctx, STAFF.secretary, { proposalId: 'shot-1', decision: 'acceptedNextYear', reason: '全窓口で効果が見込めるため、次年度の取組み項目とする' });
-  await conveneMeeting(ctx, STAFF.ptSecretary, { meetingId: 'shot-pt-meeting', bodyId: 'body-pt-1-4', startsAt: new Date('2024-05-16T14:00:00+09:00'), endsAt: new Date('2024-05-16T15:00:00+09:00'), place: 'ＤＸ推進担当課 会議室', agenda: [{ title: '申請手続きの棚卸し', kind: 'general' }] });
-  await addProgressReport(ctx, STAFF.ptSecretary, { reportId: 'shot-report', ptId: 'pt-1-4', meetingId: HQ_MEETING.id, structure: 'ＤＸ推進担当課を事務局に3課で構成', schedule: '7月の本部で中間報告', progress: '申請手続き120件の棚卸しを完了', issues: '所管課の人員不足' });
+  await decideProposal(ctx, STAFF.secretary, {
+    proposalId: 'shot-1',
+    decision: 'acceptedNextYear',
+    reason: '全窓口で効果が見込めるため、次年度の取組み項目とする',
+  });
+  await conveneMeeting(ctx, STAFF.ptSecretary, {
+    meetingId: 'shot-pt-meeting',
+    bodyId: 'body-pt-1-4',
+    startsAt: new Date('2024-05-16T14:00:00+09:00'),
+    endsAt: new Date('2024-05-16T15:00:00+09:00'),
+    place: 'ＤＸ推進担当課 会議室',
+    agenda: [{ title: '申請手続きの棚卸し', kind: 'general' }],
+  });
+  await addProgressReport(ctx, STAFF.ptSecretary, {
+    reportId: 'shot-report',
+    ptId: 'pt-1-4',
+    meetingId: HQ_MEETING.id,
+    structure: 'ＤＸ推進担当課を事務局に3課で構成',
+    schedule: '7月の本部で中間報告',
+    progress: '申請手続き120件の棚卸しを完了',
+    issues: '所管課の人員不足',
+  });
 }
 
 /** Page-specific states worth showing: the admin page with a staff CSV and the programme file previewed. */
@@ -66,13 +89,22 @@ async function main(): Promise<void> {
   const ctx: UseCaseContext = { store, clock: new ManualClock(NOW), newId: () => `shot-id-${++counter}` };
   await richerProgramme(ctx);
   const server = await serveTab(ctx, { auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   await fs.mkdir(OUT, { recursive: true });
   const written: string[] = [];
   try {
     for (const [themeName, theme] of Object.entries(THEMES)) {
       for (const locale of LOCALES) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: locale === 'ja' ? 'ja-JP' : 'en-GB', timezoneId: 'Asia/Tokyo' });
+        const context = await browser.newContext({
+          viewport: { width: 1280, height: 800 },
+          deviceScaleFactor: 1,
+          locale: locale === 'ja' ? 'ja-JP' : 'en-GB',
+          timezoneId: 'Asia/Tokyo',
+        });
         const page = await context.newPage();
         await page.goto(`${server.baseUrl}/tab/?theme=${theme}&locale=${locale}`);
         const shoot = async (name: string) => {
@@ -115,13 +147,22 @@ async function main(): Promise<void> {
     server.close();
     await store.close();
   }
-  const index = ['# Screenshots of the tab', '', 'Written by `npx tsx bench/tab-screenshots.ts` (headless Chromium, 1280 px wide, full page) from the tests’ sample programme on 10 May 2024 JST, signed in as an administrator (who sees every page); `home-proposer` and `proposals-proposer` are a proposer’s own view after a decision.', '', '| page | light, 日本語 | light, English | dark, 日本語 | dark, English |', '|---|---|---|---|---|'];
+  const index = [
+    '# Screenshots of the tab',
+    '',
+    'Written by `npx tsx bench/tab-screenshots.ts` (headless Chromium, 1280 px wide, full page) from the tests’ sample programme on 10 May 2024 JST, signed in as an administrator (who sees every page); `home-proposer` and `proposals-proposer` are a proposer’s own view after a decision.',
+    '',
+    '| page | light, 日本語 | light, English | dark, 日本語 | dark, English |',
+    '|---|---|---|---|---|',
+  ];
   for (const name of [...new Set(written.map((file) => file.split('.')[0]!))]) {
     index.push(`| ${name} | ${['light.ja', 'light.en', 'dark.ja', 'dark.en'].map((variant) => `[png](${name}.${variant}.png)`).join(' | ')} |`);
   }
   await fs.writeFile(path.join(OUT, 'README.md'), index.join('\n') + '\n');
   const sizes = await Promise.all(written.map(async (file) => (await fs.stat(path.join(OUT, file))).size));
-  console.log(`wrote ${written.length} screenshots (${(sizes.reduce((a, b) => a + b, 0) / 1024 / 1024).toFixed(1)} MB) and README.md to ${path.relative(PROJECT_ROOT, OUT)}/`);
+  console.log(
+    `wrote ${written.length} screenshots (${(sizes.reduce((a, b) => a + b, 0) / 1024 / 1024).toFixed(1)} MB) and README.md to ${path.relative(PROJECT_ROOT, OUT)}/`,
+  );
 }
 
 await main();

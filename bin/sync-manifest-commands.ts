@@ -21,7 +21,10 @@ const kept = Object.entries(english).filter(([key]) => !key.startsWith('bots[0].
 const commands = commandListsFromCatalogue('en').flatMap((list, listIndex) =>
   list.commands.flatMap((command, commandIndex) => {
     const prefix = `bots[0].commandLists[${listIndex}].commands[${commandIndex}]`;
-    return [[`${prefix}.title`, command.title], [`${prefix}.description`, command.description]] as const;
+    return [
+      [`${prefix}.title`, command.title],
+      [`${prefix}.description`, command.description],
+    ] as const;
   }),
 );
 fs.writeFileSync(englishPath, `${JSON.stringify(Object.fromEntries([...kept, ...commands]), null, 2)}\n`);

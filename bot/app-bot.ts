@@ -1,11 +1,4 @@
-import {
-  CardFactory,
-  MessageFactory,
-  TeamsActivityHandler,
-  TurnContext,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
-} from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import type { UseCaseContext } from '../shared/use-cases/context.js';
 import { toLocale } from '../shared/i18n/locale.js';
 import { staffOf } from '../shared/use-cases/staff-identity.js';
@@ -60,7 +53,9 @@ export class AppBot extends TeamsActivityHandler {
     // Teams for every added member's profile: only the bot's own membership and the team and
     // channel lifecycle matter to the app.
     this.onConversationUpdate(async (context) => {
-      const actor = context.activity.from?.aadObjectId ? await this.ctx.store.repositories.staff.findByEntraObjectId(context.activity.from.aadObjectId) : undefined;
+      const actor = context.activity.from?.aadObjectId
+        ? await this.ctx.store.repositories.staff.findByEntraObjectId(context.activity.from.aadObjectId)
+        : undefined;
       await onConversationUpdate(this.ctx, context.activity, actor);
     });
   }

@@ -78,6 +78,9 @@ export function createBotRoute(deps: BotRouteDeps): (server: Server) => void {
  * How notifications reach Teams: the Bot Connector sender (signed with the bot's credentials) and
  * the renderer that turns outbox rows into cards. The scheduler in `server/` drives them.
  */
-export function createNotificationDelivery(credentials: BotCredentials, repositories: Repositories): { sender: ConversationSender; renderer: NotificationRenderer } {
+export function createNotificationDelivery(
+  credentials: BotCredentials,
+  repositories: Repositories,
+): { sender: ConversationSender; renderer: NotificationRenderer } {
   return { sender: createConnectorSender(credentials), renderer: createNotificationRenderer(repositories) };
 }

@@ -25,7 +25,10 @@ const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data')),
   // Outside local mode PGlite is refused (one process, one instance) unless this says it is meant.
   EMBEDDED_DATABASE: z.enum(['single-instance']).optional(),
@@ -51,7 +54,10 @@ const environmentSchema = z.object({
   ALLOWED_TENANT_IDS: z.string().optional(),
   // The tab's SSO app registration (Agents Toolkit name) and its host for `api://<domain>/<client id>`.
   AAD_APP_CLIENT_ID: z.string().optional(),
-  TAB_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as app.example.org').optional(),
+  TAB_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as app.example.org')
+    .optional(),
   TAB_DIST_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'tab/dist')),
 });
 
@@ -120,7 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!localMode && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
     throw new ConfigError('MicrosoftAppPassword: required with MicrosoftAppId unless MicrosoftAppType=UserAssignedMSI');
   }
-  const allowedTenantIds = (e.ALLOWED_TENANT_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const allowedTenantIds = (e.ALLOWED_TENANT_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   if (!localMode && allowedTenantIds.length === 0 && !e.MicrosoftAppTenantId) {
     throw new ConfigError('ALLOWED_TENANT_IDS: the tab accepts sign-ins only from listed tenants; list at least one (or set MicrosoftAppTenantId)');
   }

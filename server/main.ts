@@ -47,7 +47,10 @@ async function start(): Promise<void> {
   // Instances on one server share Teams' per-tenant budget through it; PGlite is one process.
   const budget =
     config.notifications.enabled && config.databaseUrl
-      ? createPostgresSendBudget({ databaseUrl: config.databaseUrl, onReleaseError: (error) => logger.warn({ err: error }, 'send budget: completion not recorded; the slot lapses with its lease') })
+      ? createPostgresSendBudget({
+          databaseUrl: config.databaseUrl,
+          onReleaseError: (error) => logger.warn({ err: error }, 'send budget: completion not recorded; the slot lapses with its lease'),
+        })
       : undefined;
   const scheduler = config.notifications.enabled
     ? createNotificationScheduler({

@@ -53,14 +53,17 @@ export function createPostgresSendBudget(options: PostgresSendBudgetOptions): Po
 
   const ask = async (keys: readonly LimitedKey[]): Promise<Answer> => {
     const windows = keys.flatMap(({ windows: list }, index) => list.map((window) => ({ key: index + 1, max: window.max, spanMs: window.windowMs + marginMs })));
-    const { rows } = await pool.query<AcquireRow>('select slot_ids, wait_ms, blocked_by from send_budget_acquire($1::text[], $2::integer[], $3::integer[], $4::float8[], $5, $6)', [
-      keys.map(({ key }) => key),
-      windows.map((window) => window.key),
-      windows.map((window) => window.max),
-      windows.map((window) => window.spanMs),
-      leaseMs,
-      pollMs,
-    ]);
+    const { rows } = await pool.query<AcquireRow>(
+      'select slot_ids, wait_ms, blocked_by from send_budget_acquire($1::text[], $2::integer[], $3::integer[], $4::float8[], $5, $6)',
+      [
+        keys.map(({ key }) => key),
+        windows.map((window) => window.key),
+        windows.map((window) => window.max),
+        windows.map((window) => window.spanMs),
+        leaseMs,
+        pollMs,
+      ],
+    );
     const row = rows[0]!;
     if (row.slot_ids) return { granted: true, slotIds: row.slot_ids };
     return { granted: false, key: keys[row.blocked_by! - 1]!.key, until: performance.now() + row.wait_ms };
@@ -99,7 +102,10 @@ export function createPostgresSendBudget(options: PostgresSendBudgetOptions): Po
       released = true;
       try {
         // `forget_at - lease_until` is the key's longest window, counted from completion now.
-        await pool.query('update send_budget_slots set completed_at = clock_timestamp(), forget_at = clock_timestamp() + (forget_at - lease_until) where id = any($1::bigint[])', [slotIds]);
+        await pool.query(
+          'update send_budget_slots set completed_at = clock_timestamp(), forget_at = clock_timestamp() + (forget_at - lease_until) where id = any($1::bigint[])',
+          [slotIds],
+        );
       } catch (error) {
         options.onReleaseError?.(error);
       }

@@ -74,7 +74,11 @@ export function withReadCache(store: Store, ttls: ReadCacheTtls, now: () => numb
       // Cached from the moment of the read; later calls drop what has started since.
       listUpcoming: async (from, filter = {}) => {
         const loadedFrom = new Date(now());
-        const meetings = await cached(`upcoming:${filter.bodyId ?? ''}:${filter.limit ?? ''}`, () => repos.meetings.listUpcoming(loadedFrom, filter), ttls.upcomingMeetingsMs);
+        const meetings = await cached(
+          `upcoming:${filter.bodyId ?? ''}:${filter.limit ?? ''}`,
+          () => repos.meetings.listUpcoming(loadedFrom, filter),
+          ttls.upcomingMeetingsMs,
+        );
         return meetings.filter((meeting) => meeting.startsAt.getTime() >= from.getTime());
       },
       listRsvpsOf: (staffId, meetingIds) =>

@@ -62,7 +62,10 @@ export function cliMessage(key: CliMessageKey, locale: Locale, params: Record<st
 
 /** A CLI failure with a localised message; the process exits non-zero and has changed nothing. */
 export class CliError extends Error {
-  constructor(readonly key: CliMessageKey, readonly params: Record<string, string | number> = {}) {
+  constructor(
+    readonly key: CliMessageKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(key);
   }
 }

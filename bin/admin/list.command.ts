@@ -14,7 +14,12 @@ export const listCommand: CliCommand = async ({ words, flags, context }) => {
   const { store } = await context();
   const repos = store.repositories;
   const rows = await loaders[what](repos);
-  if (flags.json) return JSON.stringify(rows.map((row) => row.json), null, 2);
+  if (flags.json)
+    return JSON.stringify(
+      rows.map((row) => row.json),
+      null,
+      2,
+    );
   return rows.map((row) => row.line).join('\n');
 };
 
@@ -22,8 +27,7 @@ type Row = { json: unknown; line: string };
 type Repos = Repositories;
 
 const loaders: Record<ListName, (repos: Repos) => Promise<Row[]>> = {
-  bodies: async (repos) =>
-    (await repos.bodies.list()).map((body) => ({ json: body, line: `${body.id}\t${body.kind}\t${body.name}\t${body.roster.length}` })),
+  bodies: async (repos) => (await repos.bodies.list()).map((body) => ({ json: body, line: `${body.id}\t${body.kind}\t${body.name}\t${body.roster.length}` })),
   pts: async (repos) =>
     (await repos.projectTeams.list()).map((team) => ({
       json: { ...team, display: displayItemNumbers(team) },

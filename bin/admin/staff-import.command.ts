@@ -25,4 +25,3 @@ export const staffImportCommand: CliCommand = async ({ words, locale, context })
   const count = (outcome: string) => plan.filter((line) => line.outcome === outcome).length;
   return cliMessage('staffImported', locale, { created: count('created'), updated: count('updated'), unchanged: count('unchanged') });
 };
-

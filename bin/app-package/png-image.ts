@@ -75,12 +75,7 @@ function unfilter(data: Buffer, stride: number, height: number, bpp: number): Ui
       const up = y > 0 ? out[base - stride + x]! : 0;
       const upLeft = y > 0 && x >= bpp ? out[base - stride + x - bpp]! : 0;
       const predictor =
-        filter === 0 ? 0
-        : filter === 1 ? left
-        : filter === 2 ? up
-        : filter === 3 ? (left + up) >> 1
-        : filter === 4 ? paeth(left, up, upLeft)
-        : Number.NaN;
+        filter === 0 ? 0 : filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : filter === 4 ? paeth(left, up, upLeft) : Number.NaN;
       if (Number.isNaN(predictor)) throw new Error(`corrupt PNG: unknown row filter ${filter}`);
       out[base + x] = (row[x]! + predictor) & 0xff;
     }

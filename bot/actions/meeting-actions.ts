@@ -73,7 +73,11 @@ export const remindUnansweredAction: ActionHandler = async (turn, data) => {
   return cardResult(await personalMeetingCard(turn, meetingId, done));
 };
 
-const lines = (text: string | undefined) => (text ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+const lines = (text: string | undefined) =>
+  (text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 export const conveneAction: ActionHandler = async (turn, data) => {
   const payload = convenePayload.parse(data);
@@ -81,11 +85,22 @@ export const conveneAction: ActionHandler = async (turn, data) => {
   const values: ConveneFormValues = payload;
   const redisplay = async (errors: Record<string, string>) => {
     const offers = await conveneOffers(turn.ctx.store.repositories, turn.staff, turn.ctx.clock.now());
-    return cardResult(conveneCard({ locale: turn.locale, meetingId: payload.meetingId, bodies: offers.map(({ body, mode }) => ({ id: body.id, name: body.name, mode })), values, errors }));
+    return cardResult(
+      conveneCard({
+        locale: turn.locale,
+        meetingId: payload.meetingId,
+        bodies: offers.map(({ body, mode }) => ({ id: body.id, name: body.name, mode })),
+        values,
+        errors,
+      }),
+    );
   };
   const missing: Record<string, string> = {};
   for (const field of ['date', 'startTime', 'endTime'] as const) {
-    if (!payload[field]) missing[field] = t('convene.required', turn.locale, { field: t(field === 'date' ? 'convene.date' : field === 'startTime' ? 'convene.start' : 'convene.end', turn.locale) });
+    if (!payload[field])
+      missing[field] = t('convene.required', turn.locale, {
+        field: t(field === 'date' ? 'convene.date' : field === 'startTime' ? 'convene.start' : 'convene.end', turn.locale),
+      });
   }
   if (!lines(payload.agenda).length) missing.agenda = t('convene.required', turn.locale, { field: t('convene.agenda', turn.locale) });
   if (Object.keys(missing).length) return redisplay(missing);
@@ -97,7 +112,8 @@ export const conveneAction: ActionHandler = async (turn, data) => {
     const body = await turn.ctx.store.repositories.bodies.get(payload.bodyId);
     // The chair convenes; HQ's and the council's secretariat prepares a draft for the chair to issue.
     const prepares =
-      payload.mode === 'prepare' || (payload.mode === undefined && body !== undefined && !(await mayConveneNow(turn.ctx, body, turn.staff)) && mayPrepareConvocation(body, turn.staff));
+      payload.mode === 'prepare' ||
+      (payload.mode === undefined && body !== undefined && !(await mayConveneNow(turn.ctx, body, turn.staff)) && mayPrepareConvocation(body, turn.staff));
     const meeting = await (prepares ? prepareConvocation : conveneMeeting)(turn.ctx, turn.staff, {
       meetingId: payload.meetingId,
       bodyId: payload.bodyId,
@@ -110,7 +126,9 @@ export const conveneAction: ActionHandler = async (turn, data) => {
     });
     if (meeting.status === 'prepared') {
       const [view] = await meetingViews(turn.ctx.store.repositories, [meeting], turn.staff);
-      return cardResult(meetingCard({ locale: turn.locale, view: view!, heading: t('convene.prepared', turn.locale, { meeting: meetingTitle(view!, turn.locale) }) }));
+      return cardResult(
+        meetingCard({ locale: turn.locale, view: view!, heading: t('convene.prepared', turn.locale, { meeting: meetingTitle(view!, turn.locale) }) }),
+      );
     }
     return cardResult(await personalMeetingCard(turn, meeting.id));
   } catch (error) {

@@ -8,7 +8,18 @@ import { proposalReceiptCard, type ProposalFormValues } from '../cards/proposal-
 import type { BotTurn } from '../commands/command-turn.js';
 import { t } from '../i18n/bot-text.js';
 import { buildProposalForm, valuesOf } from '../views/proposal-form-view.js';
-import { actionPayload, cardResult, errorCodes, fieldErrors, id, isDomainRefusal, optionalText, refusal, type ActionHandler, type ActionResult } from './action-result.js';
+import {
+  actionPayload,
+  cardResult,
+  errorCodes,
+  fieldErrors,
+  id,
+  isDomainRefusal,
+  optionalText,
+  refusal,
+  type ActionHandler,
+  type ActionResult,
+} from './action-result.js';
 
 const openFormPayload = actionPayload({ callId: id, proposalId: id.optional() });
 
@@ -72,7 +83,13 @@ function saveOrSubmit(mode: 'draft' | 'submit'): ActionHandler {
       perspective: payload.perspective,
       currentItemIssues: payload.currentItemIssues,
     };
-    const input: ProposalInput = { ...values, proposalId: payload.proposalId, callId: call.id, track: payload.track, departmentUnitId: payload.departmentUnitId || undefined };
+    const input: ProposalInput = {
+      ...values,
+      proposalId: payload.proposalId,
+      callId: call.id,
+      track: payload.track,
+      departmentUnitId: payload.departmentUnitId || undefined,
+    };
     const form = (extra: { errors?: Record<string, string>; notice?: string }) =>
       buildProposalForm(repos, { locale: turn.locale, staff: turn.staff!, call, proposalId: payload.proposalId, now: turn.ctx.clock.now(), values, ...extra });
     try {

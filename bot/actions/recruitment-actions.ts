@@ -10,7 +10,11 @@ import { t } from '../i18n/bot-text.js';
 import { actionPayload, cardResult, fieldErrors, id, isDomainRefusal, optionalText, type ActionHandler } from './action-result.js';
 
 const openPayload = actionPayload({ projectId: id });
-const applyPayload = actionPayload({ projectId: id, desiredRole: z.enum(['pm', 'pl', 'member']).or(z.literal('')).optional(), motivation: optionalText(MOTIVATION_MAX_LENGTH) });
+const applyPayload = actionPayload({
+  projectId: id,
+  desiredRole: z.enum(['pm', 'pl', 'member']).or(z.literal('')).optional(),
+  motivation: optionalText(MOTIVATION_MAX_LENGTH),
+});
 
 async function requireProject(repos: Parameters<ActionHandler>[0]['ctx']['store']['repositories'], projectId: string) {
   const project = await repos.recruitment.getProject(projectId);
@@ -47,9 +51,17 @@ export const applyAction: ActionHandler = async (turn, data) => {
   };
   if (!payload.desiredRole) return form({ desiredRole: t('recruit.role', turn.locale) });
   try {
-    const { replaced } = await applyForRecruitment(turn.ctx, staff, { projectId: project.id, desiredRole: payload.desiredRole, motivation: payload.motivation ?? '' });
+    const { replaced } = await applyForRecruitment(turn.ctx, staff, {
+      projectId: project.id,
+      desiredRole: payload.desiredRole,
+      motivation: payload.motivation ?? '',
+    });
     const message = replaced
-      ? t('recruit.replaced', turn.locale, { project: project.title, role: TEAM_ROLE_LABELS[replaced.desiredRole][turn.locale], date: formatDateTime(replaced.appliedAt, turn.locale) })
+      ? t('recruit.replaced', turn.locale, {
+          project: project.title,
+          role: TEAM_ROLE_LABELS[replaced.desiredRole][turn.locale],
+          date: formatDateTime(replaced.appliedAt, turn.locale),
+        })
       : t('recruit.applied', turn.locale, { project: project.title });
     return cardResult(confirmationCard(message));
   } catch (error) {

@@ -16,7 +16,9 @@ export const startReviewAction: ActionHandler = async (turn, data) => {
   const payload = startPayload.parse(data);
   if (!turn.staff) throw new DomainError('auth.forbidden');
   const [moved] = await startProposalReviews(turn.ctx, turn.staff, [payload.proposalId]);
-  const notice = moved ? t('review.done', turn.locale, { receipt: moved.receiptNumber ?? '', state: PROPOSAL_STATE_LABELS[moved.state][turn.locale] }) : undefined;
+  const notice = moved
+    ? t('review.done', turn.locale, { receipt: moved.receiptNumber ?? '', state: PROPOSAL_STATE_LABELS[moved.state][turn.locale] })
+    : undefined;
   return cardResult(await buildReviewCard(turn.ctx.store.repositories, turn.locale, { notice, shared: turn.scope !== 'personal' }));
 };
 
@@ -32,7 +34,10 @@ export const decideAction: ActionHandler = async (turn, data) => {
   const payload = decidePayload.parse(data);
   if (!turn.staff) throw new DomainError('auth.forbidden');
   const decision = z.enum(DECISIONS as [string, ...string[]]).parse(data[payload.decisionInput]) as (typeof DECISIONS)[number];
-  const reason = z.string().max(1000).parse(data[payload.reasonInput] ?? '');
+  const reason = z
+    .string()
+    .max(1000)
+    .parse(data[payload.reasonInput] ?? '');
   const decided = await decideProposal(turn.ctx, turn.staff, { proposalId: payload.proposalId, decision, reason });
   const notice = t('review.done', turn.locale, { receipt: decided.receiptNumber ?? '', state: PROPOSAL_STATE_LABELS[decided.state][turn.locale] });
   return cardResult(await buildReviewCard(turn.ctx.store.repositories, turn.locale, { notice, shared: turn.scope !== 'personal' }));

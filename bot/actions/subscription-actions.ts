@@ -25,7 +25,14 @@ export const saveSubscriptionAction: ActionHandler = async (turn, data) => {
   await turn.ctx.store.transaction(async (tx) => {
     if (kinds.length === 0) await tx.subscriptions.remove(turn.conversationId);
     else await tx.subscriptions.save({ conversationId: turn.conversationId, kinds, bodyId, updatedAt: now, updatedByStaffId: turn.staff!.id });
-    await tx.audit.record({ entityType: 'subscription', entityId: turn.conversationId, action: 'save', actorStaffId: turn.staff!.id, at: now, after: { kinds, bodyId } });
+    await tx.audit.record({
+      entityType: 'subscription',
+      entityId: turn.conversationId,
+      action: 'save',
+      actorStaffId: turn.staff!.id,
+      at: now,
+      after: { kinds, bodyId },
+    });
   });
   // Plan what is already scheduled for this conversation now, not at the next reconcile tick.
   await reconcileNotifications(turn.ctx);

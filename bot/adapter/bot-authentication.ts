@@ -5,12 +5,7 @@ import {
   type ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import {
-  AuthenticationConfiguration,
-  AuthenticationConstants,
-  GovernmentConstants,
-  MsalServiceClientCredentialsFactory,
-} from 'botframework-connector';
+import { AuthenticationConfiguration, AuthenticationConstants, GovernmentConstants, MsalServiceClientCredentialsFactory } from 'botframework-connector';
 import { ChannelTokenAuthentication } from './channel-token-authentication.js';
 
 type MsalClient = ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1];

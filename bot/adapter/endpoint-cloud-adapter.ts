@@ -1,10 +1,4 @@
-import {
-  CloudAdapter,
-  type Activity,
-  type ConfigurationBotFrameworkAuthentication,
-  type InvokeResponse,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
 
 /** An authenticated inbound request: its claims and the connector factory that signs the replies. */
 export type AuthenticatedRequest = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;

@@ -3,8 +3,7 @@ import { replaceForbiddenDeep } from '../../shared/text/forbidden-characters.js'
 
 /** The inbound activity as parsed JSON, or why the request is refused before anything runs. */
 export type ActivityBody =
-  | { readonly ok: true; readonly activity: Record<string, unknown> }
-  | { readonly ok: false; readonly status: 400 | 413; readonly reason: string };
+  { readonly ok: true; readonly activity: Record<string, unknown> } | { readonly ok: false; readonly status: 400 | 413; readonly reason: string };
 
 /**
  * Reads and parses the request body, refusing one larger than `maxBytes` before parsing it: the

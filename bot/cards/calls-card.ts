@@ -3,7 +3,19 @@ import { TRACK_LABELS } from '../../shared/i18n/labels.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import { daysUntil, formatDeadline } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
-import { actionSet, adaptiveCard, container, executeAction, facts, heading, neutraliseMarkdown, note, subheading, type AdaptiveCard, type CardElement } from './card-kit.js';
+import {
+  actionSet,
+  adaptiveCard,
+  container,
+  executeAction,
+  facts,
+  heading,
+  neutraliseMarkdown,
+  note,
+  subheading,
+  type AdaptiveCard,
+  type CardElement,
+} from './card-kit.js';
 
 export const OPEN_PROPOSAL_FORM_VERB = 'proposal.openForm';
 

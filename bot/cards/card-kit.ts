@@ -22,10 +22,7 @@ export const CARD_SIZE_LIMIT_BYTES = 100 * 1024;
 /** Teams refreshes a card automatically for at most 60 listed users. */
 export const REFRESH_USER_LIMIT = 60;
 
-export function adaptiveCard(
-  body: readonly CardElement[],
-  options: { actions?: readonly CardAction[]; refresh?: AdaptiveCard['refresh'] } = {},
-): AdaptiveCard {
+export function adaptiveCard(body: readonly CardElement[], options: { actions?: readonly CardAction[]; refresh?: AdaptiveCard['refresh'] } = {}): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,
@@ -88,7 +85,14 @@ export function userParagraph(text: string, options: Record<string, unknown> = {
  * squeezes its titles to a character a line. The value is a TextRun: it shows as typed.
  */
 export function labelledText(label: string, value: string, options: Record<string, unknown> = {}): CardElement {
-  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${label}: `, weight: 'Bolder' }, { type: 'TextRun', text: value }], ...options };
+  return {
+    type: 'RichTextBlock',
+    inlines: [
+      { type: 'TextRun', text: `${label}: `, weight: 'Bolder' },
+      { type: 'TextRun', text: value },
+    ],
+    ...options,
+  };
 }
 
 export function heading(text: string): CardElement {
@@ -192,11 +196,25 @@ export function toggleInput(input: InputCommon & { title: string; value: boolean
 }
 
 export function dateInput(input: InputCommon & { value?: string }): CardElement {
-  return { type: 'Input.Date', id: input.id, label: input.label, isRequired: input.required ?? false, errorMessage: input.errorMessage, ...(input.value ? { value: input.value } : {}) };
+  return {
+    type: 'Input.Date',
+    id: input.id,
+    label: input.label,
+    isRequired: input.required ?? false,
+    errorMessage: input.errorMessage,
+    ...(input.value ? { value: input.value } : {}),
+  };
 }
 
 export function timeInput(input: InputCommon & { value?: string }): CardElement {
-  return { type: 'Input.Time', id: input.id, label: input.label, isRequired: input.required ?? false, errorMessage: input.errorMessage, ...(input.value ? { value: input.value } : {}) };
+  return {
+    type: 'Input.Time',
+    id: input.id,
+    label: input.label,
+    isRequired: input.required ?? false,
+    errorMessage: input.errorMessage,
+    ...(input.value ? { value: input.value } : {}),
+  };
 }
 
 /** A card's size as Teams counts it. */

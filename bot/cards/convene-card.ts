@@ -56,27 +56,66 @@ export function conveneCard(data: ConveneCardData): AdaptiveCard {
       label: t('convene.body', locale),
       required: true,
       errorMessage: required(t('convene.body', locale)),
-      choices: data.bodies.map((b) => ({ title: b.mode === 'prepare' && !prepareOnly ? t('convene.preparedChoice', locale, { body: b.name }) : b.name, value: b.id })),
+      choices: data.bodies.map((b) => ({
+        title: b.mode === 'prepare' && !prepareOnly ? t('convene.preparedChoice', locale, { body: b.name }) : b.name,
+        value: b.id,
+      })),
       value: values.bodyId ?? data.defaultBodyId ?? data.bodies[0]?.id,
     }),
     ...fieldError('bodyId', errors.bodyId),
     dateInput({ id: 'date', label: t('convene.date', locale), required: true, errorMessage: required(t('convene.date', locale)), value: values.date }),
     ...fieldError('date', errors.date),
-    timeInput({ id: 'startTime', label: t('convene.start', locale), required: true, errorMessage: required(t('convene.start', locale)), value: values.startTime }),
+    timeInput({
+      id: 'startTime',
+      label: t('convene.start', locale),
+      required: true,
+      errorMessage: required(t('convene.start', locale)),
+      value: values.startTime,
+    }),
     ...fieldError('startTime', errors.startTime),
     timeInput({ id: 'endTime', label: t('convene.end', locale), required: true, errorMessage: required(t('convene.end', locale)), value: values.endTime }),
     ...fieldError('endTime', errors.endTime),
-    textInput({ id: 'place', label: t('convene.place', locale), maxLength: MEETING_LIMITS.place, errorMessage: required(t('convene.place', locale)), value: values.place }),
+    textInput({
+      id: 'place',
+      label: t('convene.place', locale),
+      maxLength: MEETING_LIMITS.place,
+      errorMessage: required(t('convene.place', locale)),
+      value: values.place,
+    }),
     ...fieldError('place', errors.place),
-    textInput({ id: 'onlineUrl', label: t('convene.onlineUrl', locale), maxLength: MEETING_LIMITS.onlineUrl, errorMessage: t('convene.onlineUrl', locale), value: values.onlineUrl, placeholder: 'https://teams.microsoft.com/...' }),
+    textInput({
+      id: 'onlineUrl',
+      label: t('convene.onlineUrl', locale),
+      maxLength: MEETING_LIMITS.onlineUrl,
+      errorMessage: t('convene.onlineUrl', locale),
+      value: values.onlineUrl,
+      placeholder: 'https://teams.microsoft.com/...',
+    }),
     ...fieldError('onlineUrl', errors.onlineUrl),
-    textInput({ id: 'agenda', label: t('convene.agenda', locale), required: true, multiline: true, maxLength: MEETING_LIMITS.agendaItems * (MEETING_LIMITS.agendaTitle + 1), errorMessage: required(t('convene.agenda', locale)), value: values.agenda }),
+    textInput({
+      id: 'agenda',
+      label: t('convene.agenda', locale),
+      required: true,
+      multiline: true,
+      maxLength: MEETING_LIMITS.agendaItems * (MEETING_LIMITS.agendaTitle + 1),
+      errorMessage: required(t('convene.agenda', locale)),
+      value: values.agenda,
+    }),
     ...fieldError('agenda', errors.agenda),
-    textInput({ id: 'guests', label: t('convene.guests', locale), multiline: true, maxLength: MEETING_LIMITS.guests * (MEETING_LIMITS.guestName + 1), errorMessage: t('convene.guests', locale), value: values.guests }),
+    textInput({
+      id: 'guests',
+      label: t('convene.guests', locale),
+      multiline: true,
+      maxLength: MEETING_LIMITS.guests * (MEETING_LIMITS.guestName + 1),
+      errorMessage: t('convene.guests', locale),
+      value: values.guests,
+    }),
     ...fieldError('guests', errors.guests),
   );
   if (prepareOnly || !data.bodies.some((b) => b.mode === 'prepare')) {
-    return adaptiveCard(body, { actions: [executeAction(t(prepareOnly ? 'convene.prepareSubmit' : 'convene.submit', locale), CONVENE_VERB, { meetingId: data.meetingId }, 'positive')] });
+    return adaptiveCard(body, {
+      actions: [executeAction(t(prepareOnly ? 'convene.prepareSubmit' : 'convene.submit', locale), CONVENE_VERB, { meetingId: data.meetingId }, 'positive')],
+    });
   }
   // Some bodies this person convenes, others (HQ, the council) only prepares: one button each, so what is sent is never a surprise.
   return adaptiveCard(body, {

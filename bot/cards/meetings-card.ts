@@ -66,7 +66,11 @@ export function meetingTitle(view: Pick<MeetingView, 'meeting' | 'bodyName'>, lo
 export function meetingDetails(view: MeetingView, locale: Locale): CardElement[] {
   const { meeting } = view;
   const link = safeMeetingLink(meeting.onlineUrl);
-  const online = link ? `${markdownLink(t('meetings.joinOnline', locale), link)} (${neutraliseMarkdown(new URL(link).host)})` : meeting.onlineUrl ? neutraliseMarkdown(meeting.onlineUrl) : undefined;
+  const online = link
+    ? `${markdownLink(t('meetings.joinOnline', locale), link)} (${neutraliseMarkdown(new URL(link).host)})`
+    : meeting.onlineUrl
+      ? neutraliseMarkdown(meeting.onlineUrl)
+      : undefined;
   const agenda = meeting.agenda.map((item, index) => {
     const line = agendaLine(item, item.ptId ? view.projectTeams.get(item.ptId) : undefined);
     const text =
@@ -87,7 +91,10 @@ export function meetingDetails(view: MeetingView, locale: Locale): CardElement[]
   ];
   if (agenda.length) elements.push(note(t('meetings.agenda', locale)), ...agenda);
   if (meeting.guests.length) {
-    elements.push(note(t('meetings.guests', locale)), userText(meeting.guests.map((guest) => (guest.affiliation ? `${guest.name}（${guest.affiliation}）` : guest.name)).join('、')));
+    elements.push(
+      note(t('meetings.guests', locale)),
+      userText(meeting.guests.map((guest) => (guest.affiliation ? `${guest.name}（${guest.affiliation}）` : guest.name)).join('、')),
+    );
   }
   return elements;
 }
@@ -95,7 +102,9 @@ export function meetingDetails(view: MeetingView, locale: Locale): CardElement[]
 function followUpFacts(view: MeetingView, locale: Locale): [string, string | undefined][] {
   const follow = view.forConversation ? undefined : view.attendance;
   if (!follow) return [];
-  const reminder = follow.reminder ? t('meetings.reminderSent', locale, { at: formatDateTime(follow.reminder.sentAt, locale), name: neutraliseMarkdown(follow.reminder.byName) }) : undefined;
+  const reminder = follow.reminder
+    ? t('meetings.reminderSent', locale, { at: formatDateTime(follow.reminder.sentAt, locale), name: neutraliseMarkdown(follow.reminder.byName) })
+    : undefined;
   return [
     [t('meetings.tally', locale), t('meetings.tallyText', locale, { ...follow.tally })],
     [t('meetings.reminder', locale), reminder],
@@ -109,7 +118,9 @@ function meetingButtons(view: MeetingView, locale: Locale): CardAction[] {
   const follow = view.forConversation ? undefined : view.attendance;
   return [
     ...(link ? [openUrlAction(t('meetings.joinOnline', locale), link)] : []),
-    ...(follow?.mayRemind && follow.tally.unanswered > 0 ? [executeAction(t('meetings.remind', locale, { count: follow.tally.unanswered }), REMIND_UNANSWERED_VERB, { meetingId: view.meeting.id })] : []),
+    ...(follow?.mayRemind && follow.tally.unanswered > 0
+      ? [executeAction(t('meetings.remind', locale, { count: follow.tally.unanswered }), REMIND_UNANSWERED_VERB, { meetingId: view.meeting.id })]
+      : []),
   ];
 }
 

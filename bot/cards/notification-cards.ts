@@ -7,7 +7,20 @@ import type { TeamRole } from '../../shared/recruitment/team-composition.js';
 import { formatDateTime, formatTimeRange } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
 import { OPEN_PROPOSAL_FORM_VERB, trackCountdown } from './calls-card.js';
-import { actionSet, adaptiveCard, executeAction, facts, heading, neutraliseMarkdown, note, subheading, textBlock, userText, type AdaptiveCard, type CardAction } from './card-kit.js';
+import {
+  actionSet,
+  adaptiveCard,
+  executeAction,
+  facts,
+  heading,
+  neutraliseMarkdown,
+  note,
+  subheading,
+  textBlock,
+  userText,
+  type AdaptiveCard,
+  type CardAction,
+} from './card-kit.js';
 import { meetingDetails, meetingTitle, rsvpActions, type MeetingView } from './meetings-card.js';
 import { decisionDetails } from './proposal-cards.js';
 
@@ -56,7 +69,10 @@ export function meetingChangeCard(data: {
   const text =
     data.change === 'cancelled'
       ? t('notice.cancelled', locale, { meeting: data.meetingTitle })
-      : t('notice.rescheduled', locale, { meeting: data.meetingTitle, previous: data.previousStartsAt ? when(data.previousStartsAt, data.previousEndsAt, locale) : '' });
+      : t('notice.rescheduled', locale, {
+          meeting: data.meetingTitle,
+          previous: data.previousStartsAt ? when(data.previousStartsAt, data.previousEndsAt, locale) : '',
+        });
   const now = data.startsAt && data.endsAt ? [facts([[t('meetings.when', locale), formatTimeRange(data.startsAt, data.endsAt, locale)]])] : [];
   return adaptiveCard([userText(text, { weight: 'Bolder', color: data.change === 'cancelled' ? 'Attention' : 'Warning' }), ...now]);
 }
@@ -74,7 +90,13 @@ export function draftReminderCard(data: { locale: Locale; proposal: Proposal; ca
 }
 
 /** To a PT secretariat: their progress report is on an HQ meeting's agenda. */
-export function progressReportRequestCard(data: { locale: Locale; meetingTitle: string; ptName: string; startsAt: Date; endsAt?: Date | undefined }): AdaptiveCard {
+export function progressReportRequestCard(data: {
+  locale: Locale;
+  meetingTitle: string;
+  ptName: string;
+  startsAt: Date;
+  endsAt?: Date | undefined;
+}): AdaptiveCard {
   const { locale } = data;
   return adaptiveCard([
     heading(t('notice.progressTitle', locale)),
@@ -116,11 +138,19 @@ export function recruitmentOutcomeCard(data: { locale: Locale; projectTitle: str
  * meeting as it is now, their answer (given for the old time) and, if it still takes place, the
  * buttons to answer again.
  */
-export function personalMeetingChangeCard(data: { locale: Locale; view: MeetingView; change: 'rescheduled' | 'cancelled'; previousStartsAt: Date; answer?: Rsvp | undefined }): AdaptiveCard {
+export function personalMeetingChangeCard(data: {
+  locale: Locale;
+  view: MeetingView;
+  change: 'rescheduled' | 'cancelled';
+  previousStartsAt: Date;
+  answer?: Rsvp | undefined;
+}): AdaptiveCard {
   const { locale, view } = data;
   const title = meetingTitle(view, locale);
   const what =
-    data.change === 'cancelled' ? t('notice.cancelled', locale, { meeting: title }) : t('notice.rescheduled', locale, { meeting: title, previous: formatDateTime(data.previousStartsAt, locale) });
+    data.change === 'cancelled'
+      ? t('notice.cancelled', locale, { meeting: title })
+      : t('notice.rescheduled', locale, { meeting: title, previous: formatDateTime(data.previousStartsAt, locale) });
   const body = [
     heading(t('notice.meetingChangedTitle', locale)),
     userText(what, { weight: 'Bolder', color: data.change === 'cancelled' ? 'Attention' : 'Warning' }),

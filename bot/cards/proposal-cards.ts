@@ -65,9 +65,7 @@ export function proposalFormCard(data: ProposalFormData): AdaptiveCard {
   const label = (field: keyof typeof FIELD_LABELS) => FIELD_LABELS[field]![locale];
   const required = (field: keyof typeof FIELD_LABELS) => t('convene.required', locale, { field: label(field) });
   const body: CardElement[] = [heading(t('propose.title', locale, { call: neutraliseMarkdown(call.title) }))];
-  body.push(
-    facts(call.tracks.map((track) => [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, data.now, locale)] as const)),
-  );
+  body.push(facts(call.tracks.map((track) => [TRACK_LABELS[track.kind][locale], trackCountdown(track.closesAt, data.now, locale)] as const)));
   if (data.notice) body.push(note(data.notice, 'Good'));
   if (errors.form) body.push(note(errors.form, 'Attention'));
   body.push(
@@ -97,11 +95,34 @@ export function proposalFormCard(data: ProposalFormData): AdaptiveCard {
   body.push(
     textInput({ id: 'title', label: label('title'), required: true, maxLength: PROPOSAL_LIMITS.title, errorMessage: required('title'), value: values.title }),
     ...fieldError('title', errors.title),
-    textInput({ id: 'summary', label: label('summary'), required: true, multiline: true, maxLength: PROPOSAL_LIMITS.summary, errorMessage: required('summary'), value: values.summary }),
+    textInput({
+      id: 'summary',
+      label: label('summary'),
+      required: true,
+      multiline: true,
+      maxLength: PROPOSAL_LIMITS.summary,
+      errorMessage: required('summary'),
+      value: values.summary,
+    }),
     ...fieldError('summary', errors.summary),
-    textInput({ id: 'relatedItem', label: label('relatedItem'), maxLength: 20, placeholder: '2-24', errorMessage: label('relatedItem'), value: values.relatedItem }),
+    textInput({
+      id: 'relatedItem',
+      label: label('relatedItem'),
+      maxLength: 20,
+      placeholder: '2-24',
+      errorMessage: label('relatedItem'),
+      value: values.relatedItem,
+    }),
     ...fieldError('relatedItem', errors.relatedItem),
-    textInput({ id: 'expectedEffect', label: label('expectedEffect'), required: true, multiline: true, maxLength: PROPOSAL_LIMITS.expectedEffect, errorMessage: required('expectedEffect'), value: values.expectedEffect }),
+    textInput({
+      id: 'expectedEffect',
+      label: label('expectedEffect'),
+      required: true,
+      multiline: true,
+      maxLength: PROPOSAL_LIMITS.expectedEffect,
+      errorMessage: required('expectedEffect'),
+      value: values.expectedEffect,
+    }),
     ...fieldError('expectedEffect', errors.expectedEffect),
   );
   if (call.kind === 'newInitiative' && data.tracks.includes('department')) {

@@ -13,7 +13,8 @@ export function ptListCard(data: { locale: Locale; teams: readonly ProjectTeam[]
     const teams = data.teams.filter((team) => team.category === category);
     if (!teams.length) continue;
     body.push(subheading(t(category === 'threeLayer' ? 'pts.threeLayer' : 'pts.crossDepartmental', locale)));
-    for (const team of teams) body.push(textBlock(`**${neutraliseMarkdown(displayItemNumbers(team))}** ${neutraliseMarkdown(team.title)}`, { spacing: 'Small' }));
+    for (const team of teams)
+      body.push(textBlock(`**${neutraliseMarkdown(displayItemNumbers(team))}** ${neutraliseMarkdown(team.title)}`, { spacing: 'Small' }));
   }
   body.push(note(t('pts.hint', locale)));
   return adaptiveCard(body);
@@ -39,7 +40,10 @@ export function ptDetailCard(data: { locale: Locale; detail: PtDetail }): Adapti
       [t('pt.secretariat', locale), neutraliseMarkdown(names(team.secretariatUnitIds))],
       [t('pt.members', locale), neutraliseMarkdown(members)],
       [t('pt.unassigned', locale), team.unassignedUnitIds.length ? neutraliseMarkdown(names(team.unassignedUnitIds)) : undefined],
-      [t('pt.yourUnit', locale), detail.viewerUnitExpected ? neutraliseMarkdown(t('pt.yourUnitExpected', locale, { unit: detail.viewerUnitExpected })) : undefined],
+      [
+        t('pt.yourUnit', locale),
+        detail.viewerUnitExpected ? neutraliseMarkdown(t('pt.yourUnitExpected', locale, { unit: detail.viewerUnitExpected })) : undefined,
+      ],
     ]),
   ];
   if (team.topics.length) {

@@ -80,7 +80,9 @@ export function applicationFormCard(data: ApplicationFormData): AdaptiveCard {
   const noRole = noRoleReason(data.grade, data.rules);
   if (noRole) return adaptiveCard([...body, note(errorMessage(noRole, locale), 'Warning')]);
   if (current) {
-    body.push(note(t('recruit.current', locale, { role: TEAM_ROLE_LABELS[current.desiredRole][locale], date: formatDateTime(current.appliedAt, locale) }), 'Warning'));
+    body.push(
+      note(t('recruit.current', locale, { role: TEAM_ROLE_LABELS[current.desiredRole][locale], date: formatDateTime(current.appliedAt, locale) }), 'Warning'),
+    );
   }
   if (errors.form) body.push(note(errors.form, 'Attention'));
   const choices = roleChoicesFor(data.grade, data.rules);
@@ -97,7 +99,8 @@ export function applicationFormCard(data: ApplicationFormData): AdaptiveCard {
       value: chosen,
     }),
     ...fieldError('desiredRole', errors.desiredRole),
-    ...choices.flatMap((choice) => (choice.reason ? [errorMessage(choice.reason, locale)] : []))
+    ...choices
+      .flatMap((choice) => (choice.reason ? [errorMessage(choice.reason, locale)] : []))
       .filter((reason) => reason !== errors.desiredRole)
       .map((reason) => note(reason)),
     textInput({

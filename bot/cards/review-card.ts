@@ -64,7 +64,9 @@ function proposalContent(item: ReviewItem, locale: Locale): CardElement[] {
   ];
   const content: CardElement[] = [
     userParagraph(proposal.title, { weight: 'Bolder', size: 'Medium' }),
-    ...lines.filter((line): line is [string, string] => Boolean(line[1])).map(([name, value], index) => labelledText(name, value, { spacing: index === 0 ? 'Small' : 'None' })),
+    ...lines
+      .filter((line): line is [string, string] => Boolean(line[1]))
+      .map(([name, value], index) => labelledText(name, value, { spacing: index === 0 ? 'Small' : 'None' })),
     label(FIELD_LABELS.summary![locale]),
     userParagraph(proposal.summary, { spacing: 'None' }),
     label(FIELD_LABELS.expectedEffect![locale]),
@@ -72,7 +74,10 @@ function proposalContent(item: ReviewItem, locale: Locale): CardElement[] {
   ];
   if (proposal.currentItemIssues) content.push(label(FIELD_LABELS.currentItemIssues![locale]), userParagraph(proposal.currentItemIssues, { spacing: 'None' }));
   if (item.sameItem?.length) {
-    content.push(label(t('review.sameItem', locale)), userParagraph(item.sameItem.map((other) => `${other.receiptNumber ?? ''} ${other.title}`.trim()).join('\n'), { isSubtle: true, spacing: 'None' }));
+    content.push(
+      label(t('review.sameItem', locale)),
+      userParagraph(item.sameItem.map((other) => `${other.receiptNumber ?? ''} ${other.title}`.trim()).join('\n'), { isSubtle: true, spacing: 'None' }),
+    );
   }
   return content;
 }
@@ -99,8 +104,8 @@ export function reviewCard(data: {
       const { proposal } = item;
       const items = proposalContent(item, locale);
       if (!interactive) {
-      // Status only.
-    } else if (proposal.state === 'submitted') {
+        // Status only.
+      } else if (proposal.state === 'submitted') {
         items.push(actionSet([executeAction(t('review.start', locale), START_REVIEW_VERB, { proposalId: proposal.id })]));
       } else if (proposal.state === 'underReview') {
         const decisionId = `decision_${proposal.id}`;
@@ -113,7 +118,14 @@ export function reviewCard(data: {
             errorMessage: t('review.decision', locale),
             choices: DECISIONS.map((decision) => ({ title: PROPOSAL_STATE_LABELS[decision][locale], value: decision })),
           }),
-          textInput({ id: reasonId, label: t('review.reason', locale), required: true, multiline: true, maxLength: 1000, errorMessage: t('review.reason', locale) }),
+          textInput({
+            id: reasonId,
+            label: t('review.reason', locale),
+            required: true,
+            multiline: true,
+            maxLength: 1000,
+            errorMessage: t('review.reason', locale),
+          }),
           actionSet([executeAction(t('review.decide', locale), DECIDE_VERB, { proposalId: proposal.id, decisionInput: decisionId, reasonInput: reasonId })]),
         );
       }

@@ -19,7 +19,13 @@ export function subscriptionCard(data: {
       note(t('subscribe.intro', locale)),
       ...(data.notice ? [note(data.notice, 'Good')] : []),
       ...NOTIFICATION_KINDS.map((kind) =>
-        toggleInput({ id: `kind_${kind}`, label: NOTIFICATION_KIND_LABELS[kind][locale], title: t('subscribe.receive', locale), value: data.kinds.includes(kind), errorMessage: NOTIFICATION_KIND_LABELS[kind][locale] }),
+        toggleInput({
+          id: `kind_${kind}`,
+          label: NOTIFICATION_KIND_LABELS[kind][locale],
+          title: t('subscribe.receive', locale),
+          value: data.kinds.includes(kind),
+          errorMessage: NOTIFICATION_KIND_LABELS[kind][locale],
+        }),
       ),
       choiceInput({
         id: 'bodyId',

@@ -15,10 +15,11 @@ const UPCOMING_LIMIT = 5;
 export async function findBody(repos: Repositories, text: string): Promise<Body | undefined> {
   const wanted = foldForSearch(text);
   const bodies = await repos.bodies.list();
-  const byName = bodies.find((body) =>
-    [body.id, body.name, body.shortName, body.nameEn].some((name) => foldForSearch(name) === wanted) ||
-    (wanted === 'hq' && body.kind === 'hq') ||
-    (wanted === 'council' && body.kind === 'council'),
+  const byName = bodies.find(
+    (body) =>
+      [body.id, body.name, body.shortName, body.nameEn].some((name) => foldForSearch(name) === wanted) ||
+      (wanted === 'hq' && body.kind === 'hq') ||
+      (wanted === 'council' && body.kind === 'council'),
   );
   if (byName) return byName;
   const key = itemKeyOf(text);
@@ -35,7 +36,9 @@ export const meetingsCommand: CommandHandler = async (turn, argument) => {
   // A draft convocation shows only to its secretariat and to whoever may issue it: members learn of it when it is issued.
   const maySeeDraft = (bodyId: string) => {
     const of = bodies.find((candidate) => candidate.id === bodyId);
-    return turn.staff !== undefined && of !== undefined && (isSecretariatOf(of, turn.staff) || conveneAuthority(of, turn.staff, { absences, at: now }) !== undefined);
+    return (
+      turn.staff !== undefined && of !== undefined && (isSecretariatOf(of, turn.staff) || conveneAuthority(of, turn.staff, { absences, at: now }) !== undefined)
+    );
   };
   const meetings = (await repos.meetings.listUpcoming(now, { bodyId: body?.id, limit: UPCOMING_LIMIT * 2 }))
     .filter((meeting) => meeting.status !== 'cancelled' && (meeting.status !== 'prepared' || maySeeDraft(meeting.bodyId)))

@@ -20,7 +20,12 @@ export async function buildReviewCard(
   locale: Locale,
   options: { notice?: string | undefined; interactive?: boolean; shared?: boolean } = {},
 ): Promise<AdaptiveCard> {
-  const [everyProposal, people, unitList, teams] = await Promise.all([repos.proposals.list(), repos.staff.list(), repos.units.list(), repos.projectTeams.list()]);
+  const [everyProposal, people, unitList, teams] = await Promise.all([
+    repos.proposals.list(),
+    repos.staff.list(),
+    repos.units.list(),
+    repos.projectTeams.list(),
+  ]);
   const staff = new Map(people.map((person) => [person.id, person]));
   const units = new Map(unitList.map((unit) => [unit.id, unit.name]));
   // The overlap hint looks at every submitted proposal, decided ones included, not just the queue.

@@ -10,7 +10,12 @@ import type { RecentlyConfirmed } from './recently-confirmed.js';
  * Keeps the stored reference current, writing only when something a sender needs has changed.
  * `recent` skips even the read for a reference this process confirmed moments ago.
  */
-export async function rememberConversation(ctx: UseCaseContext, activity: Partial<Activity>, staff: Staff | undefined, recent?: RecentlyConfirmed): Promise<void> {
+export async function rememberConversation(
+  ctx: UseCaseContext,
+  activity: Partial<Activity>,
+  staff: Staff | undefined,
+  recent?: RecentlyConfirmed,
+): Promise<void> {
   const repos = ctx.store.repositories;
   const target = conversationTargetOf(activity, ctx.clock.now(), staff?.id);
   const key = [target.conversationId, target.serviceUrl, target.botId, target.locale, target.staffId, target.name].join('|');
@@ -45,7 +50,12 @@ async function installed(ctx: UseCaseContext, activity: Partial<Activity>, insta
   if (target.kind === 'channel' && installer && rolesOf(installer, await ctx.store.repositories.bodies.list()).secretariat) {
     const repos = ctx.store.repositories;
     if (!(await repos.subscriptions.get(target.conversationId))) {
-      await repos.subscriptions.save({ conversationId: target.conversationId, kinds: [...NOTIFICATION_KINDS], updatedAt: ctx.clock.now(), updatedByStaffId: installer.id });
+      await repos.subscriptions.save({
+        conversationId: target.conversationId,
+        kinds: [...NOTIFICATION_KINDS],
+        updatedAt: ctx.clock.now(),
+        updatedByStaffId: installer.id,
+      });
     }
   }
 }
@@ -95,7 +105,15 @@ export async function onConversationUpdate(ctx: UseCaseContext, activity: Partia
     case 'channelRestored':
       if (channel?.id) {
         const existing = await repos.conversations.get(channel.id);
-        await repos.conversations.upsert({ ...teamTarget, ...(existing ? { staffId: existing.staffId } : {}), conversationId: channel.id, channelId: channel.id, name: channel.name, active: true, deactivatedReason: undefined });
+        await repos.conversations.upsert({
+          ...teamTarget,
+          ...(existing ? { staffId: existing.staffId } : {}),
+          conversationId: channel.id,
+          channelId: channel.id,
+          name: channel.name,
+          active: true,
+          deactivatedReason: undefined,
+        });
       }
       break;
     case 'channelDeleted':

@@ -26,7 +26,13 @@ export function createConnectorSender(credentials: BotCredentials, fetchImpl: ty
     return { authorization: `Bearer ${await (await appCredentials).getToken()}` };
   };
 
-  const call = async (method: 'POST' | 'PUT', target: ConversationTarget, path: string, message: OutgoingMessage, activityId?: string): Promise<DeliveryOutcome> => {
+  const call = async (
+    method: 'POST' | 'PUT',
+    target: ConversationTarget,
+    path: string,
+    message: OutgoingMessage,
+    activityId?: string,
+  ): Promise<DeliveryOutcome> => {
     // A signed request only ever goes to an https Bot Connector; the address came from an
     // authenticated activity, and this keeps a bad row from leaking the token in clear text.
     if (credentials.appId && !target.serviceUrl.startsWith('https://')) {

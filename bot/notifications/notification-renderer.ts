@@ -25,7 +25,10 @@ import { t } from '../i18n/bot-text.js';
 import { meetingViews } from '../views/meeting-view.js';
 import { rosterObjectIds } from '../views/roster.js';
 
-const send = (card: AdaptiveCard, text?: string): RenderedNotification => ({ kind: 'send', message: { card: card as unknown as Record<string, unknown>, ...(text ? { text } : {}) } });
+const send = (card: AdaptiveCard, text?: string): RenderedNotification => ({
+  kind: 'send',
+  message: { card: card as unknown as Record<string, unknown>, ...(text ? { text } : {}) },
+});
 const skip = (reason: string): RenderedNotification => ({ kind: 'skip', reason });
 
 /**
@@ -79,7 +82,9 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
         const meeting = await repos.meetings.get(subject.meetingId);
         if (!meeting) return skip('meeting not found');
         const [view] = await meetingViews(repos, [meeting], person);
-        return send(personalMeetingChangeCard({ locale, view: view!, change: subject.change, previousStartsAt: subject.previousStartsAt, answer: view!.myRsvp }));
+        return send(
+          personalMeetingChangeCard({ locale, view: view!, change: subject.change, previousStartsAt: subject.previousStartsAt, answer: view!.myRsvp }),
+        );
       }
     }
   };
@@ -111,8 +116,20 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
           const title = meetingTitle(view!, locale);
           const previousStartsAt = payload.previousStartsAt ? new Date(payload.previousStartsAt) : undefined;
           // The payload keeps the old start only; the meeting's history has the old end beside it.
-          const previous = previousStartsAt ? meeting.history.findLast((change) => change.previousStartsAt.getTime() === previousStartsAt.getTime()) : undefined;
-          return send(meetingChangeCard({ locale, meetingTitle: title, change: payload.change, startsAt: meeting.startsAt, endsAt: meeting.endsAt, previousStartsAt, previousEndsAt: previous?.previousEndsAt }));
+          const previous = previousStartsAt
+            ? meeting.history.findLast((change) => change.previousStartsAt.getTime() === previousStartsAt.getTime())
+            : undefined;
+          return send(
+            meetingChangeCard({
+              locale,
+              meetingTitle: title,
+              change: payload.change,
+              startsAt: meeting.startsAt,
+              endsAt: meeting.endsAt,
+              previousStartsAt,
+              previousEndsAt: previous?.previousEndsAt,
+            }),
+          );
         }
         case 'rsvpNudge': {
           const current = await convenedMeeting(entry, payload.meetingId);
@@ -136,7 +153,9 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
             if (now >= track.closesAt) return skip('deadline passed');
             return send(deadlineReminderCard({ locale, call, track: track.kind, now }));
           }
-          const received = (await repos.proposals.list({ callId: call.id })).filter((proposal) => proposal.track === track.kind && proposal.state !== 'draft' && proposal.submittedAt !== undefined).length;
+          const received = (await repos.proposals.list({ callId: call.id })).filter(
+            (proposal) => proposal.track === track.kind && proposal.state !== 'draft' && proposal.submittedAt !== undefined,
+          ).length;
           return send(deadlineClosedCard({ locale, call, track: track.kind, received, now }));
         }
         case 'draftReminder': {
@@ -153,7 +172,15 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
           const pt = await repos.projectTeams.get(payload.ptId);
           if (!pt || !meeting.agenda.some((item) => item.ptId === pt.id)) return skip('no longer on the agenda');
           const [view] = await meetingViews(repos, [meeting], undefined);
-          return send(progressReportRequestCard({ locale, meetingTitle: meetingTitle(view!, locale), ptName: `${displayItemNumbers(pt)} ${pt.title}`, startsAt: meeting.startsAt, endsAt: meeting.endsAt }));
+          return send(
+            progressReportRequestCard({
+              locale,
+              meetingTitle: meetingTitle(view!, locale),
+              ptName: `${displayItemNumbers(pt)} ${pt.title}`,
+              startsAt: meeting.startsAt,
+              endsAt: meeting.endsAt,
+            }),
+          );
         }
         case 'personalNotice':
           return renderNotice(payload.noticeId, locale);

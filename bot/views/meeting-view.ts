@@ -27,7 +27,12 @@ export async function meetingViews(repos: Repositories, meetings: readonly Meeti
     const body = bodies.get(meeting.bodyId);
     return viewer !== undefined && body !== undefined && isExpectedAttendee(body, viewer, teamOf(meeting));
   });
-  const rsvps = viewer ? await repos.meetings.listRsvpsOf(viewer.id, answerable.map((meeting) => meeting.id)) : [];
+  const rsvps = viewer
+    ? await repos.meetings.listRsvpsOf(
+        viewer.id,
+        answerable.map((meeting) => meeting.id),
+      )
+    : [];
   const followed = meetings.filter((meeting) => {
     const body = bodies.get(meeting.bodyId);
     return viewer !== undefined && body !== undefined && mayFollowAttendance(body, viewer);

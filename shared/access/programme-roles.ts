@@ -20,8 +20,7 @@ export interface ProgrammeRoles {
 export function rolesOf(staff: Staff, bodies: readonly Body[]): ProgrammeRoles {
   const hq = bodies.find((body) => body.kind === 'hq');
   const inUnits = (unitIds: readonly string[]) => staff.unitId !== undefined && unitIds.includes(staff.unitId);
-  const holds = (body: Body, role?: string) =>
-    body.roster.some((entry) => entry.postId === staff.postId && (role === undefined || entry.role === role));
+  const holds = (body: Body, role?: string) => body.roster.some((entry) => entry.postId === staff.postId && (role === undefined || entry.role === role));
   return {
     admin: staff.appRoles.includes('admin'),
     secretariat: hq !== undefined && inUnits(hq.secretariatUnitIds),

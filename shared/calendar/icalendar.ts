@@ -38,7 +38,11 @@ const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /** RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 function utf8Length(codePoint: number): number {
@@ -76,7 +80,10 @@ export function formatJstLocal(instant: Date): string {
 
 /** `20240524T010000Z`. */
 export function formatUtc(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function timeProperty(name: 'DTSTART' | 'DTEND', time: EventTime): string {

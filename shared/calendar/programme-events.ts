@@ -14,7 +14,9 @@ const STATUS = { planned: 'TENTATIVE', prepared: 'TENTATIVE', convened: 'CONFIRM
  */
 export function meetingEvent(meeting: Meeting, body: Body | undefined): CalendarEvent {
   const agenda = meeting.agenda.map((item, index) => `${index + 1}. ${item.title}`);
-  const description = [agenda.length ? `議題:\n${agenda.join('\n')}` : '', meeting.onlineUrl ? `オンライン: ${meeting.onlineUrl}` : ''].filter(Boolean).join('\n');
+  const description = [agenda.length ? `議題:\n${agenda.join('\n')}` : '', meeting.onlineUrl ? `オンライン: ${meeting.onlineUrl}` : '']
+    .filter(Boolean)
+    .join('\n');
   return {
     uid: `meeting-${meeting.id}@${UID_DOMAIN}`,
     summary: `${meeting.demo ? '【デモ】' : ''}${body?.name ?? meeting.bodyId} 第${meeting.ordinal}回`,

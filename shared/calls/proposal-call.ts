@@ -51,12 +51,7 @@ export function trackOf(call: ProposalCall, kind: TrackKind): CallTrack {
 /** A call accepts a track's proposals from `opensAt` until the end of the deadline day (JST). */
 export function isTrackOpen(call: ProposalCall, kind: TrackKind, now: Date): boolean {
   const track = call.tracks.find((candidate) => candidate.kind === kind);
-  return (
-    call.status === 'published' &&
-    track !== undefined &&
-    now.getTime() >= call.opensAt.getTime() &&
-    now.getTime() < track.closesAt.getTime()
-  );
+  return call.status === 'published' && track !== undefined && now.getTime() >= call.opensAt.getTime() && now.getTime() < track.closesAt.getTime();
 }
 
 /** True while at least one track accepts proposals. */

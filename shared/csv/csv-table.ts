@@ -34,6 +34,6 @@ export function neutraliseFormula(value: string): string {
 
 /** Writes a CSV that Excel opens as UTF-8 (BOM, CRLF) with formula-safe cells. */
 export function writeCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
-  const safe = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : cell ?? '')));
+  const safe = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : (cell ?? ''))));
   return BOM + stringify([header, ...safe], { record_delimiter: '\r\n', quoted_string: true });
 }

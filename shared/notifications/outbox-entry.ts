@@ -36,4 +36,7 @@ export interface OutboxEntry {
 }
 
 /** A row as the planner writes it; delivery fields start empty. */
-export type PlannedNotification = Omit<OutboxEntry, 'state' | 'attempts' | 'nextAttemptAt' | 'claimedBy' | 'claimedUntil' | 'activityId' | 'lastError' | 'sentAt'>;
+export type PlannedNotification = Omit<
+  OutboxEntry,
+  'state' | 'attempts' | 'nextAttemptAt' | 'claimedBy' | 'claimedUntil' | 'activityId' | 'lastError' | 'sentAt'
+>;

@@ -25,7 +25,11 @@ export function coveredUnitIds(entryIds: readonly string[], units: readonly Unit
 function ancestorsOf(unit: Unit, byId: ReadonlyMap<string, Unit>): Unit[] {
   const ancestors: Unit[] = [];
   const seen = new Set([unit.id]);
-  for (let parent = unit.parentId ? byId.get(unit.parentId) : undefined; parent && !seen.has(parent.id); parent = parent.parentId ? byId.get(parent.parentId) : undefined) {
+  for (
+    let parent = unit.parentId ? byId.get(unit.parentId) : undefined;
+    parent && !seen.has(parent.id);
+    parent = parent.parentId ? byId.get(parent.parentId) : undefined
+  ) {
     ancestors.push(parent);
     seen.add(parent.id);
   }

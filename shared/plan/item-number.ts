@@ -35,7 +35,10 @@ export function parseItemNumbers(text: string): ItemNumber[] {
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
   if (parts.length === 0) throw new DomainError('item.invalidNumber', { value: text.trim() });
-  const originals = text.split(/[/／,，、\n]+/).map((part) => part.trim()).filter(Boolean);
+  const originals = text
+    .split(/[/／,，、\n]+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   return parts.map((part, index) => ({ ...parseItemNumber(part), original: originals[index] ?? part }));
 }
 

@@ -1,10 +1,4 @@
-import type {
-  AuditRepository,
-  IdempotencyRepository,
-  MeetingRepository,
-  ProposalRepository,
-  RecruitmentRepository,
-} from './activity-ports.js';
+import type { AuditRepository, IdempotencyRepository, MeetingRepository, ProposalRepository, RecruitmentRepository } from './activity-ports.js';
 import type {
   BodyRepository,
   CallRepository,

@@ -34,7 +34,10 @@ const unitSchema = z.strictObject({
   /** The PT list sometimes names a post, a group of units or several sections in one entry. */
   standsFor: z.enum(['post', 'collective', 'compound']).optional(),
   /** What a group or compound entry covers (shared/organisation/unit-coverage.ts). */
-  covers: z.array(z.strictObject({ kind: unitKind.optional(), under: unitKind.optional(), named: text.optional() })).min(1).optional(),
+  covers: z
+    .array(z.strictObject({ kind: unitKind.optional(), under: unitKind.optional(), named: text.optional() }))
+    .min(1)
+    .optional(),
   note: text.optional(),
 });
 
@@ -200,7 +203,9 @@ const seatRule = z.strictObject({ label: text, target: text, grades: z.array(z.e
 const proposalPtSystemSchema = z.strictObject({
   relatedItem: itemNumber,
   relatedItemTitle: text,
-  perspectives: z.array(z.strictObject({ id: z.enum(['crossCutting', 'newBusiness', 'renewal'] as const satisfies readonly Perspective[]), viewpoint: text, aim: text })).min(1),
+  perspectives: z
+    .array(z.strictObject({ id: z.enum(['crossCutting', 'newBusiness', 'renewal'] as const satisfies readonly Perspective[]), viewpoint: text, aim: text }))
+    .min(1),
   teamRules: z.strictObject({
     pm: seatRule,
     pl: seatRule,
@@ -228,9 +233,7 @@ const documentSchema = z.strictObject({
   /** The guideline's commencement (附則). */
   guideline: z.strictObject({ name: text, effectiveFrom: isoDate, asPrinted: text }).optional(),
   /** Running headers the PDF prints on each page of a section; the extracted text keeps every copy. */
-  pageHeaders: z
-    .array(z.strictObject({ text, occurrences: z.number().int().positive(), pageNumbersAsPrinted: z.array(text).default([]) }))
-    .default([]),
+  pageHeaders: z.array(z.strictObject({ text, occurrences: z.number().int().positive(), pageNumbersAsPrinted: z.array(text).default([]) })).default([]),
 });
 
 type Issue = { message: string; path: (string | number)[] };
@@ -250,7 +253,8 @@ function crossReferenceIssues(file: z.infer<typeof shapeSchema>): Issue[] {
   const posts = uniqueIds(file.posts, 'posts');
   const bodies = uniqueIds(file.bodies, 'bodies');
   uniqueIds(file.events, 'events').forEach((eventId) => {
-    if (bodies.has(eventId)) issues.push({ message: `event id "${eventId}" is also a body id`, path: ['events', file.events.findIndex((event) => event.id === eventId), 'id'] });
+    if (bodies.has(eventId))
+      issues.push({ message: `event id "${eventId}" is also a body id`, path: ['events', file.events.findIndex((event) => event.id === eventId), 'id'] });
     bodies.add(eventId);
   });
   uniqueIds(file.pts, 'pts').forEach((ptId) => {

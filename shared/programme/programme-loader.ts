@@ -161,7 +161,14 @@ function toMilestones(file: ProgrammeFile): Milestone[] {
  */
 export function toDomain(file: ProgrammeFile): ProgrammeEntities {
   const units: Unit[] = file.units.map((unit) =>
-    defined<Unit>({ id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId, aliases: nonEmpty(unit.aliases), covers: unit.covers?.map((rule) => defined(rule)) }),
+    defined<Unit>({
+      id: unit.id,
+      name: unit.name,
+      kind: unit.kind,
+      parentId: unit.parentId,
+      aliases: nonEmpty(unit.aliases),
+      covers: unit.covers?.map((rule) => defined(rule)),
+    }),
   );
   const posts: Post[] = file.posts.map((post) =>
     defined<Post>({ id: post.id, title: post.title, unitId: post.unitId, grade: post.grade, aliases: nonEmpty(post.aliases) }),

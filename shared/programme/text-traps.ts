@@ -82,9 +82,11 @@ export function romanNumeralFindings(file: ProgrammeFile): TextFinding[] {
   const findings: TextFinding[] = [];
   const hasLetterSpelling = (names: readonly string[]) => names.some((name) => !ROMAN_NUMERAL.test(name));
   const check = (name: string, aliases: readonly string[], where: string) => {
-    if (ROMAN_NUMERAL.test(name) && !hasLetterSpelling(aliases)) findings.push({ code: 'name.romanNumeralNoAlias', where, params: { name, folded: foldText(name) } });
+    if (ROMAN_NUMERAL.test(name) && !hasLetterSpelling(aliases))
+      findings.push({ code: 'name.romanNumeralNoAlias', where, params: { name, folded: foldText(name) } });
     aliases.forEach((alias, at) => {
-      if (ROMAN_NUMERAL.test(alias)) findings.push({ code: 'name.romanNumeral', where: `${where}.aliases[${at}]`, params: { name: alias, folded: foldText(alias) } });
+      if (ROMAN_NUMERAL.test(alias))
+        findings.push({ code: 'name.romanNumeral', where: `${where}.aliases[${at}]`, params: { name: alias, folded: foldText(alias) } });
     });
   };
   file.units.forEach((unit, index) => check(unit.name, unit.aliases, `units[${index}]`));
@@ -97,7 +99,12 @@ export function romanNumeralFindings(file: ProgrammeFile): TextFinding[] {
       if (!printed || !ROMAN_NUMERAL.test(printed) || !post) return;
       // The roster line names the post as printed; it needs the post to know that spelling.
       const known = [post.title, ...post.aliases].some((name) => printed.includes(name));
-      if (!known) findings.push({ code: 'name.romanNumeralNoAlias', where: `bodies[${index}].roster[${at}].asPrinted`, params: { name: printed, folded: foldText(printed) } });
+      if (!known)
+        findings.push({
+          code: 'name.romanNumeralNoAlias',
+          where: `bodies[${index}].roster[${at}].asPrinted`,
+          params: { name: printed, folded: foldText(printed) },
+        });
     }),
   );
   return findings;

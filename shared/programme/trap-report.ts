@@ -23,7 +23,10 @@ export interface Trap {
 const MESSAGES: Readonly<Record<string, { ja: string; en: string }>> = {
   'item.nonCanonical': { ja: '個票番号「{printed}」は「{key}」として照合', en: 'item number "{printed}" is matched as {key}' },
   'pt.multipleItems': { ja: 'ＰＴ「{title}」は複数の個票（{items}）を扱う', en: 'PT "{title}" covers several items ({items})' },
-  'pt.unassignedUnits': { ja: 'ＰＴ {items}：事務局か想定メンバーか不明な組織 {units}', en: 'PT {items}: units not known to be secretariat or members: {units}' },
+  'pt.unassignedUnits': {
+    ja: 'ＰＴ {items}：事務局か想定メンバーか不明な組織 {units}',
+    en: 'PT {items}: units not known to be secretariat or members: {units}',
+  },
   'pt.noSecretariat': { ja: 'ＰＴ {items}：事務局が未確定', en: 'PT {items} has no confirmed secretariat' },
   'pt.nonUnitEntry': { ja: 'ＰＴ {items}：「{unit}」は単一の組織ではない（{standsForJa}）', en: 'PT {items}: "{unit}" is not a single unit ({standsFor})' },
   'pt.unitInTwoRoles': { ja: 'ＰＴ {items}：「{unit}」が事務局とメンバーの両方にある', en: 'PT {items}: "{unit}" is both secretariat and member' },
@@ -34,23 +37,44 @@ const MESSAGES: Readonly<Record<string, { ja: string; en: string }>> = {
     ja: '「{label}」（{month}）に{trackJa}の締切（{deadline}）が含まれない',
     en: '"{label}" ({month}) does not show the {track} deadline ({deadline})',
   },
-  'call.monthOnly': { ja: '募集「{title}」の{whichJa}は月のみ（{printed}）で日付がない', en: 'call "{title}": {which} gives a month only ("{printed}"), no day' },
+  'call.monthOnly': {
+    ja: '募集「{title}」の{whichJa}は月のみ（{printed}）で日付がない',
+    en: 'call "{title}": {which} gives a month only ("{printed}"), no day',
+  },
   'date.weekdayMismatch': { ja: '「{printed}」の曜日が{date}の曜日と合わない', en: '"{printed}": the weekday does not match {date}' },
   'text.mixedWidthDigits': { ja: '「{printed}」で半角と全角の数字が混在', en: '"{printed}" mixes half-width and full-width digits' },
   'name.foldedAlias': { ja: '「{alias}」は「{name}」と同じ（正規化で一致）', en: '"{alias}" is the same as "{name}" once folded' },
   'name.alternative': { ja: '「{name}」は別表記「{alias}」でも記載', en: '"{name}" is also written "{alias}"' },
   'body.unrankedViceChair': { ja: '{post}には代理順位がなく、順位のある副本部長の後になる', en: '{post} has no rank and comes after every ranked vice-chair' },
-  'practice.external': { ja: '好事例 {number}「{title}」は外部資料（{publisher}）', en: 'practice {number} "{title}" is an external publication ({publisher})' },
-  'layout.repeatedPageHeader': { ja: 'ページ見出し「{header}」が{count}回印字され、抽出テキストの本文中に混入', en: 'page header "{header}" is printed {count} times and sits inside the extracted text' },
-  'layout.repeatedHeaderInSource': { ja: '原文の{lines}行目にページ見出し「{header}」が繰り返し（{count}回）', en: 'the source text repeats page header "{header}" {count} times (lines {lines})' },
+  'practice.external': {
+    ja: '好事例 {number}「{title}」は外部資料（{publisher}）',
+    en: 'practice {number} "{title}" is an external publication ({publisher})',
+  },
+  'layout.repeatedPageHeader': {
+    ja: 'ページ見出し「{header}」が{count}回印字され、抽出テキストの本文中に混入',
+    en: 'page header "{header}" is printed {count} times and sits inside the extracted text',
+  },
+  'layout.repeatedHeaderInSource': {
+    ja: '原文の{lines}行目にページ見出し「{header}」が繰り返し（{count}回）',
+    en: 'the source text repeats page header "{header}" {count} times (lines {lines})',
+  },
   'layout.pageNumberWidths': { ja: 'ページ番号{count}件のうち「{halfWidth}」だけ半角', en: 'of {count} page numbers only "{halfWidth}" is half-width' },
-  'text.pageHeaderInText': { ja: 'ページ見出し「{header}」がデータの文中に残っている：「{text}」', en: 'page header "{header}" is left inside data text: "{text}"' },
-  'name.romanNumeral': { ja: '「{name}」はローマ数字（Ⅹ等）を含む。検索では「{folded}」として照合', en: '"{name}" contains a Roman numeral (such as Ⅹ); search matches it as "{folded}"' },
+  'text.pageHeaderInText': {
+    ja: 'ページ見出し「{header}」がデータの文中に残っている：「{text}」',
+    en: 'page header "{header}" is left inside data text: "{text}"',
+  },
+  'name.romanNumeral': {
+    ja: '「{name}」はローマ数字（Ⅹ等）を含む。検索では「{folded}」として照合',
+    en: '"{name}" contains a Roman numeral (such as Ⅹ); search matches it as "{folded}"',
+  },
   'name.romanNumeralNoAlias': {
     ja: '「{name}」はローマ数字（Ⅹ等）を含むが、文字で書いた別名がない（「{folded}」を別名に加える）',
     en: '"{name}" contains a Roman numeral (such as Ⅹ) and has no alias spelt with letters (add "{folded}")',
   },
-  'text.okuriganaVariants': { ja: '「{word}」が送り仮名違いで{spellings}と表記。検索は両方で一致させる', en: '"{word}" is spelt {spellings}; search folds the okurigana so either finds it' },
+  'text.okuriganaVariants': {
+    ja: '「{word}」が送り仮名違いで{spellings}と表記。検索は両方で一致させる',
+    en: '"{word}" is spelt {spellings}; search folds the okurigana so either finds it',
+  },
   'source.note': { ja: '{ja}', en: '{en}' },
 };
 
@@ -61,7 +85,11 @@ const HEADINGS = {
 
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
 const TRACK_NAMES = { department: { ja: '各部提案', en: 'department' }, individual: { ja: '個人提案', en: 'individual' } } as const;
-const STANDS_FOR = { post: { ja: '職', en: 'a post' }, collective: { ja: '複数組織の総称', en: 'a group of units' }, compound: { ja: '複数の課の併記', en: 'several sections in one entry' } } as const;
+const STANDS_FOR = {
+  post: { ja: '職', en: 'a post' },
+  collective: { ja: '複数組織の総称', en: 'a group of units' },
+  compound: { ja: '複数の課の併記', en: 'several sections in one entry' },
+} as const;
 
 function trap(code: string, where: string, params: Readonly<Record<string, string | number>>): Trap {
   const template = MESSAGES[code];
@@ -107,7 +135,14 @@ function ptTraps(file: ProgrammeFile): Trap[] {
       pt[field].forEach((unitId, at) => {
         const standsFor = units.get(unitId)?.standsFor;
         if (!standsFor) return;
-        traps.push(trap('pt.nonUnitEntry', `${where}.${field}[${at}]`, { items, unit: name(unitId), standsFor: STANDS_FOR[standsFor].en, standsForJa: STANDS_FOR[standsFor].ja }));
+        traps.push(
+          trap('pt.nonUnitEntry', `${where}.${field}[${at}]`, {
+            items,
+            unit: name(unitId),
+            standsFor: STANDS_FOR[standsFor].en,
+            standsForJa: STANDS_FOR[standsFor].ja,
+          }),
+        );
       });
     }
     for (const unitId of pt.secretariat.filter((unitId) => pt.members.includes(unitId))) {
@@ -128,14 +163,23 @@ function scheduleTraps(file: ProgrammeFile): Trap[] {
       if (flagged.has(at + 1)) traps.push(trap('milestone.outOfOrder', where, { label: entry.label, month: entry.month }));
       if (entry.ongoing) traps.push(trap('milestone.openEnded', where, { label: entry.label, month: entry.month }));
       const printed = printedMonth(entry.asPrinted, file.fiscalYear);
-      if (printed !== undefined && printed !== entry.month) traps.push(trap('milestone.printedMismatch', where, { printed: entry.asPrinted, month: entry.month }));
+      if (printed !== undefined && printed !== entry.month)
+        traps.push(trap('milestone.printedMismatch', where, { printed: entry.asPrinted, month: entry.month }));
       if (hasMixedDigits(entry.asPrinted)) traps.push(trap('text.mixedWidthDigits', where, { printed: entry.asPrinted }));
       const call = entry.kind === 'callCloses' && entry.callId ? calls.get(entry.callId) : undefined;
       for (const track of call?.tracks ?? []) {
         const deadlineMonth = track.deadline.date?.slice(0, 7) ?? track.deadline.month;
         if (deadlineMonth !== entry.month) {
           const deadline = track.deadline.date ?? track.deadline.month ?? '';
-          traps.push(trap('milestone.trackDeadlineNotListed', where, { label: entry.label, month: entry.month, track: TRACK_NAMES[track.kind].en, trackJa: TRACK_NAMES[track.kind].ja, deadline }));
+          traps.push(
+            trap('milestone.trackDeadlineNotListed', where, {
+              label: entry.label,
+              month: entry.month,
+              track: TRACK_NAMES[track.kind].en,
+              trackJa: TRACK_NAMES[track.kind].ja,
+              deadline,
+            }),
+          );
         }
       }
       return traps;
@@ -152,7 +196,13 @@ function nameTraps(file: ProgrammeFile): Trap[] {
           : trap('name.alternative', `${path}[${index}].aliases[${at}]`, { alias, name: entry.name }),
       ),
     );
-  return [...aliasTraps(file.units, 'units'), ...aliasTraps(file.posts.map((post) => ({ name: post.title, aliases: post.aliases })), 'posts')];
+  return [
+    ...aliasTraps(file.units, 'units'),
+    ...aliasTraps(
+      file.posts.map((post) => ({ name: post.title, aliases: post.aliases })),
+      'posts',
+    ),
+  ];
 }
 
 function bodyTraps(file: ProgrammeFile): Trap[] {

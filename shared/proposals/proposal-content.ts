@@ -66,5 +66,12 @@ export function validateProposalContent(
   }
 
   if (errors.length > 0) throw new DomainErrors(errors);
-  return { title, summary, expectedEffect, relatedItemKey, perspective: perspective as Perspective | undefined, currentItemIssues: asksItemIssues && issuesText ? issuesText : undefined };
+  return {
+    title,
+    summary,
+    expectedEffect,
+    relatedItemKey,
+    perspective: perspective as Perspective | undefined,
+    currentItemIssues: asksItemIssues && issuesText ? issuesText : undefined,
+  };
 }

@@ -5,15 +5,7 @@ import type { TrackKind } from '../calls/proposal-call.js';
  * draft → submitted → underReview (hearing) → acceptedMidYear | acceptedNextYear | deferred | rejected.
  * The author may withdraw a draft or a submitted proposal until review starts.
  */
-export type ProposalState =
-  | 'draft'
-  | 'submitted'
-  | 'underReview'
-  | 'acceptedMidYear'
-  | 'acceptedNextYear'
-  | 'deferred'
-  | 'rejected'
-  | 'withdrawn';
+export type ProposalState = 'draft' | 'submitted' | 'underReview' | 'acceptedMidYear' | 'acceptedNextYear' | 'deferred' | 'rejected' | 'withdrawn';
 
 export type Decision = 'acceptedMidYear' | 'acceptedNextYear' | 'deferred' | 'rejected';
 export const DECISIONS: readonly Decision[] = ['acceptedMidYear', 'acceptedNextYear', 'deferred', 'rejected'];

@@ -12,7 +12,11 @@ export function sameItemProposals(proposals: readonly Proposal[]): ReadonlyMap<s
   }
   const others = new Map<string, readonly Proposal[]>();
   for (const group of byItem.values()) {
-    for (const proposal of group) others.set(proposal.id, group.filter((other) => other.id !== proposal.id));
+    for (const proposal of group)
+      others.set(
+        proposal.id,
+        group.filter((other) => other.id !== proposal.id),
+      );
   }
   return others;
 }

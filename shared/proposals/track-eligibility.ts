@@ -28,12 +28,7 @@ export function defaultTrack(staff: Staff): TrackKind {
 }
 
 /** A department-track proposal must come from someone who works in that department. */
-export function assertMayUseTrack(
-  staff: Staff,
-  track: TrackKind,
-  departmentUnitId: string | undefined,
-  units: ReadonlyMap<string, Unit>,
-): void {
+export function assertMayUseTrack(staff: Staff, track: TrackKind, departmentUnitId: string | undefined, units: ReadonlyMap<string, Unit>): void {
   if (track === 'individual') return;
   if (!departmentUnitId) throw new DomainError('proposal.departmentRequired', {}, 'department');
   const own = departmentOf(staff.unitId, units);

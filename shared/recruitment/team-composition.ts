@@ -84,7 +84,10 @@ export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRule
   const gradeNames = (grades: readonly Grade[]) => grades.map((grade) => GRADE_LABELS[grade].ja).join('・');
   const gradeNamesEn = (grades: readonly Grade[]) => grades.map((grade) => GRADE_LABELS[grade].en.toLowerCase()).join(' or ');
 
-  for (const [role, grades, required] of [['pm', rules.pmGrades, rules.pmCount], ['pl', rules.plGrades, rules.plCount]] as const) {
+  for (const [role, grades, required] of [
+    ['pm', rules.pmGrades, rules.pmCount],
+    ['pl', rules.plGrades, rules.plCount],
+  ] as const) {
     const holders = byRole(role);
     if (holders.length !== required) errors.push(new DomainError(`team.${role}Count`, { count: holders.length, required }));
     for (const seat of holders.filter((holder) => !mayHoldRole(holder.grade, role, rules))) {
@@ -104,12 +107,16 @@ export function checkTeamComposition(seats: readonly TeamSeat[], rules: TeamRule
   const outsideRange = members.length < rules.minMembers || members.length > rules.maxMembers;
   // 「程度」 allows a team a member more or fewer, with a reason; a team with no member at all is not a team.
   if (outsideRange && rules.membersApproximate && members.length > 0) {
-    warnings.push(new DomainError('team.memberCountApproximate', { count: members.length, min: rules.minMembers, max: rules.maxMembers, printed: rules.membersAsPrinted }));
+    warnings.push(
+      new DomainError('team.memberCountApproximate', { count: members.length, min: rules.minMembers, max: rules.maxMembers, printed: rules.membersAsPrinted }),
+    );
   } else if (outsideRange) {
     errors.push(new DomainError('team.memberCount', { count: members.length, min: rules.minMembers, max: rules.maxMembers }));
   }
   for (const seat of members.filter((member) => !mayHoldRole(member.grade, 'member', rules))) {
-    errors.push(new DomainError('team.memberGrade', { name: seat.displayName, grade: GRADE_LABELS[seat.grade].ja, gradeEn: GRADE_LABELS[seat.grade].en.toLowerCase() }));
+    errors.push(
+      new DomainError('team.memberGrade', { name: seat.displayName, grade: GRADE_LABELS[seat.grade].ja, gradeEn: GRADE_LABELS[seat.grade].en.toLowerCase() }),
+    );
   }
 
   const counts = new Map<string, number>();

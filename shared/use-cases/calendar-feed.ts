@@ -16,7 +16,13 @@ export async function rotateCalendarFeed(ctx: UseCaseContext, staff: Staff, secr
     const feed: CalendarFeed = { staffId: staff.id, secretHash, createdAt: ctx.clock.now() };
     await tx.calendarFeeds.save(feed);
     // The audit names the act, never a hash of the secret.
-    await tx.audit.record({ entityType: 'calendarFeed', entityId: staff.id, action: previous ? 'rotate' : 'create', actorStaffId: staff.id, at: feed.createdAt });
+    await tx.audit.record({
+      entityType: 'calendarFeed',
+      entityId: staff.id,
+      action: previous ? 'rotate' : 'create',
+      actorStaffId: staff.id,
+      at: feed.createdAt,
+    });
     return feed;
   });
 }
@@ -33,7 +39,11 @@ export async function staffOfCalendarFeed(ctx: UseCaseContext, secretHash: strin
  * The person's calendar: the meetings they are expected at (or run as secretariat) and every
  * published call's deadlines. With `bodyId`, one body's meetings instead.
  */
-export async function calendarFeedText(ctx: UseCaseContext, staff: Staff, options: { bodyId?: string | undefined } = {}): Promise<{ name: string; text: string }> {
+export async function calendarFeedText(
+  ctx: UseCaseContext,
+  staff: Staff,
+  options: { bodyId?: string | undefined } = {},
+): Promise<{ name: string; text: string }> {
   const repos = ctx.store.repositories;
   const [bodies, teams] = await Promise.all([repos.bodies.list(), repos.projectTeams.list()]);
   const bodyById = new Map(bodies.map((body) => [body.id, body]));

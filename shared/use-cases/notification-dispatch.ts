@@ -80,7 +80,13 @@ async function skipStale(deps: DispatchDeps, now: Date): Promise<number> {
   const due = await outbox.listDuePending(now, 5_000);
   const byConversation = new Map<string, OutboxEntry[]>();
   for (const entry of due) byConversation.set(entry.conversationId, [...(byConversation.get(entry.conversationId) ?? []), entry]);
-  const stale = [...byConversation.values()].flatMap((entries) => selectDue(entries.map((entry) => ({ ...entry, key: entry.id })), now).skip);
+  const stale = [...byConversation.values()].flatMap(
+    (entries) =>
+      selectDue(
+        entries.map((entry) => ({ ...entry, key: entry.id })),
+        now,
+      ).skip,
+  );
   await outbox.markSkipped(
     stale.map((entry) => entry.key),
     'superseded or expired during downtime',
@@ -108,7 +114,8 @@ async function deliver(deps: DispatchDeps, entry: OutboxEntry, report: DispatchR
   ]);
   let outcome: DeliveryOutcome;
   try {
-    outcome = rendered.kind === 'update' ? await deps.sender.update(target, rendered.activityId, rendered.message) : await deps.sender.send(target, rendered.message);
+    outcome =
+      rendered.kind === 'update' ? await deps.sender.update(target, rendered.activityId, rendered.message) : await deps.sender.send(target, rendered.message);
   } catch (error) {
     outcome = { ok: false, status: 0, message: error instanceof Error ? error.message : String(error) };
   } finally {

@@ -36,7 +36,10 @@ export async function planMeetingNotifications(ctx: UseCaseContext, tx: Reposito
     const fingerprint = meetingFingerprint(meeting);
     const pending = await tx.outbox.listFor(meeting.id, ['pending']);
     const stale = pending.filter((entry) => meeting.status === 'cancelled' || (entry.fingerprint !== undefined && entry.fingerprint !== fingerprint));
-    await tx.outbox.markSkipped(stale.map((entry) => entry.id), meeting.status === 'cancelled' ? 'meeting cancelled' : 'meeting rescheduled');
+    await tx.outbox.markSkipped(
+      stale.map((entry) => entry.id),
+      meeting.status === 'cancelled' ? 'meeting cancelled' : 'meeting rescheduled',
+    );
     const change = meeting.status === 'cancelled' ? 'cancelled' : 'rescheduled';
     // Everyone who answered the convocation is told personally: their answer was for the old time.
     for (const rsvp of await tx.meetings.listRsvps(meeting.id)) {
@@ -133,7 +136,10 @@ export async function reconcileNotifications(ctx: UseCaseContext): Promise<numbe
             subjectId: `${call.id}:${occurrence.track}`,
             dueAt: occurrence.dueAt,
             expiresAt: occurrence.expiresAt,
-            payload: occurrence.kind === 'closed' ? { type: 'deadlineClosed', callId: call.id, track: occurrence.track } : { type: 'deadlineReminder', callId: call.id, track: occurrence.track },
+            payload:
+              occurrence.kind === 'closed'
+                ? { type: 'deadlineClosed', callId: call.id, track: occurrence.track }
+                : { type: 'deadlineReminder', callId: call.id, track: occurrence.track },
           });
         }
       }

@@ -33,7 +33,15 @@ export async function setPreferredLocale(ctx: UseCaseContext, person: Staff, loc
     if (current.preferredLocale === locale) return current;
     const next: Staff = { ...current, preferredLocale: locale };
     await tx.staff.upsert(next);
-    await tx.audit.record({ entityType: 'staff', entityId: current.id, action: 'setPreferredLocale', actorStaffId: current.id, at: ctx.clock.now(), before: { locale: current.preferredLocale }, after: { locale } });
+    await tx.audit.record({
+      entityType: 'staff',
+      entityId: current.id,
+      action: 'setPreferredLocale',
+      actorStaffId: current.id,
+      at: ctx.clock.now(),
+      before: { locale: current.preferredLocale },
+      after: { locale },
+    });
     return next;
   });
 }

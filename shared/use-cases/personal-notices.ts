@@ -66,7 +66,12 @@ export interface NoticeWithDelivery {
 }
 
 const withDelivery = (repos: Repositories, notices: readonly PersonalNotice[]): Promise<NoticeWithDelivery[]> =>
-  Promise.all(notices.map(async (notice) => ({ notice, delivery: deliveryOf(await repos.outbox.listFor(notice.id, ['pending', 'sending', 'sent', 'failed', 'skipped'])) })));
+  Promise.all(
+    notices.map(async (notice) => ({
+      notice,
+      delivery: deliveryOf(await repos.outbox.listFor(notice.id, ['pending', 'sending', 'sent', 'failed', 'skipped'])),
+    })),
+  );
 
 /** A person's notices of the last {@link NOTICE_RETENTION_DAYS} days, newest first, with how each reached them. */
 export async function listMyNotices(ctx: UseCaseContext, person: Staff, limit = 50): Promise<NoticeWithDelivery[]> {

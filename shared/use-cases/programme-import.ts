@@ -37,11 +37,7 @@ export type ImportSummary = Record<UpsertOutcome, number>;
  * so importing the same file twice reports only `unchanged` and writes nothing; each real change
  * is audited with the stored value before it and the imported value after.
  */
-export async function importProgramme(
-  ctx: UseCaseContext,
-  programme: ProgrammeEntities,
-  actorStaffId?: string,
-): Promise<ImportSummary> {
+export async function importProgramme(ctx: UseCaseContext, programme: ProgrammeEntities, actorStaffId?: string): Promise<ImportSummary> {
   return ctx.store.transaction(async (tx) => {
     const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
     const at = ctx.clock.now();
@@ -73,7 +69,8 @@ export async function importProgramme(
       const before = await tx.recruitment.getTeamRules(fiscalYear);
       const outcome = await tx.recruitment.upsertTeamRules(fiscalYear, rules);
       summary[outcome] += 1;
-      if (outcome !== 'unchanged') await tx.audit.record({ entityType: 'teamRules', entityId: `fy${fiscalYear}`, action: `import.${outcome}`, actorStaffId, at, before, after: rules });
+      if (outcome !== 'unchanged')
+        await tx.audit.record({ entityType: 'teamRules', entityId: `fy${fiscalYear}`, action: `import.${outcome}`, actorStaffId, at, before, after: rules });
     }
     return summary;
   });
@@ -98,7 +95,11 @@ export async function completeProgrammeData(ctx: UseCaseContext, programme: Prog
 }
 
 /** The plan records, new bodies and missing fields `completeProgrammeData` adds, counted; written only when `write` is set. */
-async function completeDetailsWith(tx: Repositories, programme: ProgrammeEntities, options: { at: Date; actorStaffId: string | undefined; write: boolean }): Promise<number> {
+async function completeDetailsWith(
+  tx: Repositories,
+  programme: ProgrammeEntities,
+  options: { at: Date; actorStaffId: string | undefined; write: boolean },
+): Promise<number> {
   const { at, actorStaffId, write } = options;
   let written = 0;
   const add = async (entityType: string, before: object | undefined, after: { id: string }, store: () => Promise<unknown>) => {
@@ -141,7 +142,12 @@ async function completeDetailsWith(tx: Repositories, programme: ProgrammeEntitie
 }
 
 /** The team rules, unit coverage and printed names `completeProgrammeData` adds, counted; written only when `write` is set. */
-async function completeCoverageWith(tx: Repositories, programme: Pick<ProgrammeEntities, 'units' | 'projectTeams' | 'teamRules'>, at: Date, write: boolean): Promise<number> {
+async function completeCoverageWith(
+  tx: Repositories,
+  programme: Pick<ProgrammeEntities, 'units' | 'projectTeams' | 'teamRules'>,
+  at: Date,
+  write: boolean,
+): Promise<number> {
   let changed = 0;
   for (const { fiscalYear, rules } of programme.teamRules) {
     if (await tx.recruitment.getTeamRules(fiscalYear)) continue;

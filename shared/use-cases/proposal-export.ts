@@ -8,8 +8,38 @@ import type { UseCaseContext } from './context.js';
 import { assertSecretariat } from './proposal-review.js';
 
 const HEADERS: Readonly<Record<Locale, readonly string[]>> = {
-  ja: ['受付番号', '募集', '区分', '部', '提案者', '件名', '概要', '関連個票', '期待される効果', '視点', '取組み項目における課題等', '状態', '提出日時', '判断理由'],
-  en: ['Receipt', 'Call', 'Track', 'Department', 'Author', 'Title', 'Summary', 'Plan item', 'Expected effect', 'Perspective', 'Issues in current items', 'State', 'Submitted', 'Reason'],
+  ja: [
+    '受付番号',
+    '募集',
+    '区分',
+    '部',
+    '提案者',
+    '件名',
+    '概要',
+    '関連個票',
+    '期待される効果',
+    '視点',
+    '取組み項目における課題等',
+    '状態',
+    '提出日時',
+    '判断理由',
+  ],
+  en: [
+    'Receipt',
+    'Call',
+    'Track',
+    'Department',
+    'Author',
+    'Title',
+    'Summary',
+    'Plan item',
+    'Expected effect',
+    'Perspective',
+    'Issues in current items',
+    'State',
+    'Submitted',
+    'Reason',
+  ],
 };
 
 /**

@@ -25,7 +25,15 @@ export async function saveProposalDraft(ctx: UseCaseContext, author: Staff, inpu
     const now = ctx.clock.now();
     const draft = withContent(existing, { input, call, author, track, content, now });
     await (existing ? tx.proposals.update(draft) : tx.proposals.insert(draft));
-    await tx.audit.record({ entityType: 'proposal', entityId: draft.id, action: 'saveDraft', actorStaffId: author.id, at: now, before: existing, after: draft });
+    await tx.audit.record({
+      entityType: 'proposal',
+      entityId: draft.id,
+      action: 'saveDraft',
+      actorStaffId: author.id,
+      at: now,
+      before: existing,
+      after: draft,
+    });
     return draft;
   });
 }
@@ -45,7 +53,15 @@ export async function submitProposal(ctx: UseCaseContext, author: Staff, input: 
     const sequence = await tx.proposals.nextReceiptSequence(call.id);
     const submitted = submit(base, formatReceiptNumber(call.fiscalYear, call.kind, sequence), now);
     await (existing ? tx.proposals.update(submitted) : tx.proposals.insert(submitted));
-    await tx.audit.record({ entityType: 'proposal', entityId: submitted.id, action: 'submit', actorStaffId: author.id, at: now, before: existing, after: submitted });
+    await tx.audit.record({
+      entityType: 'proposal',
+      entityId: submitted.id,
+      action: 'submit',
+      actorStaffId: author.id,
+      at: now,
+      before: existing,
+      after: submitted,
+    });
     return submitted;
   });
 }

@@ -55,7 +55,15 @@ export async function applyForRecruitment(
     }
     const application = replaceApplication(existing, version);
     await tx.recruitment.updateApplication(application);
-    await tx.audit.record({ entityType: 'recruitment', entityId: project.id, action: 'replaceApplication', actorStaffId: applicant.id, at: now, before: existing, after: application });
+    await tx.audit.record({
+      entityType: 'recruitment',
+      entityId: project.id,
+      action: 'replaceApplication',
+      actorStaffId: applicant.id,
+      at: now,
+      before: existing,
+      after: application,
+    });
     return { application, replaced: existing };
   });
 }
@@ -93,7 +101,11 @@ export async function saveRecruitmentTeam(ctx: UseCaseContext, secretariat: Staf
     if (!project) throw new DomainError('recruitment.notFound');
     const now = ctx.clock.now();
     if (now.getTime() < project.closesAt.getTime()) {
-      throw new DomainError('team.recruitmentOpen', { project: project.title, closes: formatDateTime(project.closesAt, 'ja'), closesEn: formatDateTime(project.closesAt, 'en') });
+      throw new DomainError('team.recruitmentOpen', {
+        project: project.title,
+        closes: formatDateTime(project.closesAt, 'ja'),
+        closesEn: formatDateTime(project.closesAt, 'en'),
+      });
     }
     const rules = await teamRulesFor(tx, project.fiscalYear);
     const applications = await tx.recruitment.listApplications(project.id);
@@ -105,7 +117,13 @@ export async function saveRecruitmentTeam(ctx: UseCaseContext, secretariat: Staf
       if (!person) throw new DomainError('staff.notFound', { id: seat.staffId });
       const exceptionReason = applied.has(person.id) ? undefined : recordedReason(seat.exceptionReason);
       if (!applied.has(person.id) && !exceptionReason) refusals.push(new DomainError('team.notAnApplicant', { name: person.displayName }));
-      seats.push({ staffId: person.id, displayName: person.displayName, grade: person.grade, role: seat.role, ...(exceptionReason ? { exceptionReason } : {}) });
+      seats.push({
+        staffId: person.id,
+        displayName: person.displayName,
+        grade: person.grade,
+        role: seat.role,
+        ...(exceptionReason ? { exceptionReason } : {}),
+      });
     }
     const check = checkTeamComposition(seats, rules);
     refusals.push(...check.errors);
@@ -119,7 +137,15 @@ export async function saveRecruitmentTeam(ctx: UseCaseContext, secretariat: Staf
     // A team saved again within the rules drops an earlier confirmation: it no longer applies.
     const formed: RecruitmentProject = { ...project, status: 'teamFormed', teamConfirmation: confirmation };
     await tx.recruitment.upsertProject(formed);
-    await tx.audit.record({ entityType: 'recruitment', entityId: project.id, action: 'saveTeam', actorStaffId: secretariat.id, at: now, before: project, after: { seats, confirmation } });
+    await tx.audit.record({
+      entityType: 'recruitment',
+      entityId: project.id,
+      action: 'saveTeam',
+      actorStaffId: secretariat.id,
+      at: now,
+      before: project,
+      after: { seats, confirmation },
+    });
     const seated = new Set(seats.map((seat) => seat.staffId));
     const settled: { staffId: string; state: Application['state'] }[] = [];
     for (const application of applications) {
@@ -131,7 +157,14 @@ export async function saveRecruitmentTeam(ctx: UseCaseContext, secretariat: Staf
       await notifyPerson(ctx, tx, outcome.staffId, { type: 'recruitmentOutcome', projectId: project.id, applicationId: outcome.id });
     }
     if (settled.length) {
-      await tx.audit.record({ entityType: 'recruitment', entityId: project.id, action: 'settleApplications', actorStaffId: secretariat.id, at: now, after: settled });
+      await tx.audit.record({
+        entityType: 'recruitment',
+        entityId: project.id,
+        action: 'settleApplications',
+        actorStaffId: secretariat.id,
+        at: now,
+        after: settled,
+      });
     }
     return seats;
   });

@@ -32,7 +32,8 @@ export async function remindUnanswered(ctx: UseCaseContext, actor: Staff, meetin
     if (!meeting) throw new DomainError('meeting.notFound');
     const body = await tx.bodies.get(meeting.bodyId);
     if (!body) throw new DomainError('body.notFound');
-    if (!mayFollowAttendance(body, actor, { absences: await tx.postAbsences.list(), at: ctx.clock.now() })) throw new DomainError('meeting.notAllowedToRemind', { body: body.shortName });
+    if (!mayFollowAttendance(body, actor, { absences: await tx.postAbsences.list(), at: ctx.clock.now() }))
+      throw new DomainError('meeting.notAllowedToRemind', { body: body.shortName });
     if (meeting.rsvpReminder) throw await alreadySent(tx, meeting.rsvpReminder);
     if (meeting.status !== 'convened') throw new DomainError('meeting.illegalTransition', { from: meeting.status, to: 'reminder' });
     const now = ctx.clock.now();
@@ -61,7 +62,8 @@ export async function remindUnanswered(ctx: UseCaseContext, actor: Staff, meetin
     }
     if (rows.length === 0) throw new DomainError('meeting.nobodyReachable', { count: unanswered.length });
     // The claim is the guard against two presses at once: the second transaction finds the key taken.
-    if (!(await tx.idempotency.claim(`meeting:${meeting.id}:rsvpReminder`, now))) throw await alreadySent(tx, (await tx.meetings.get(meeting.id))?.rsvpReminder);
+    if (!(await tx.idempotency.claim(`meeting:${meeting.id}:rsvpReminder`, now)))
+      throw await alreadySent(tx, (await tx.meetings.get(meeting.id))?.rsvpReminder);
 
     const reminder: RsvpReminderRecord = { sentAt: now, sentByStaffId: actor.id, recipients: rows.length, unreachable: unanswered.length - rows.length };
     const updated: Meeting = { ...meeting, rsvpReminder: reminder };

@@ -11,9 +11,7 @@ import type { UseCaseContext } from './context.js';
  *   link (`npm run admin -- staff unlink <upn>`), after which the next contact links again.
  */
 export type StaffIdentity =
-  | { readonly kind: 'staff'; readonly staff: Staff }
-  | { readonly kind: 'unknown' }
-  | { readonly kind: 'conflict'; readonly upn: string };
+  { readonly kind: 'staff'; readonly staff: Staff } | { readonly kind: 'unknown' } | { readonly kind: 'conflict'; readonly upn: string };
 
 /** The directory entry of an identity, when it has one. */
 export const staffOf = (identity: StaffIdentity): Staff | undefined => (identity.kind === 'staff' ? identity.staff : undefined);
@@ -62,13 +60,27 @@ export async function identifyStaff(
   if (ctx.identity?.relink === 'allow') {
     await ctx.store.transaction(async (tx) => {
       await tx.staff.linkEntraObjectId(byUpn.id, objectId, { replace: true });
-      await tx.audit.record({ entityType: 'staff', entityId: byUpn.id, action: 'relinkEntraObjectId', at: now, before: { objectId: byUpn.entraObjectId }, after: { objectId } });
+      await tx.audit.record({
+        entityType: 'staff',
+        entityId: byUpn.id,
+        action: 'relinkEntraObjectId',
+        at: now,
+        before: { objectId: byUpn.entraObjectId },
+        after: { objectId },
+      });
     });
     return { kind: 'staff', staff: { ...byUpn, entraObjectId: objectId } };
   }
   // Recorded once per (entry, account): every tab request and bot turn of that account lands here.
   if (await repos.idempotency.claim(`identity-conflict:${byUpn.id}:${objectId}`, now)) {
-    await repos.audit.record({ entityType: 'staff', entityId: byUpn.id, action: 'relinkRefused', at: now, before: { objectId: byUpn.entraObjectId }, after: { objectId, upn } });
+    await repos.audit.record({
+      entityType: 'staff',
+      entityId: byUpn.id,
+      action: 'relinkRefused',
+      at: now,
+      before: { objectId: byUpn.entraObjectId },
+      after: { objectId, upn },
+    });
   }
   return { kind: 'conflict', upn };
 }
@@ -83,7 +95,14 @@ export async function unlinkStaffAccount(ctx: UseCaseContext, upn: string, actor
     if (!staff) throw new DomainError('staff.notFound', { id: upn });
     if (!staff.entraObjectId) return undefined;
     await tx.staff.upsert({ ...staff, entraObjectId: undefined });
-    await tx.audit.record({ entityType: 'staff', entityId: staff.id, action: 'unlinkEntraObjectId', actorStaffId, at: ctx.clock.now(), before: { objectId: staff.entraObjectId } });
+    await tx.audit.record({
+      entityType: 'staff',
+      entityId: staff.id,
+      action: 'unlinkEntraObjectId',
+      actorStaffId,
+      at: ctx.clock.now(),
+      before: { objectId: staff.entraObjectId },
+    });
     return staff.entraObjectId;
   });
 }

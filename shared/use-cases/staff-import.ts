@@ -107,7 +107,15 @@ export async function applyStaffImport(ctx: UseCaseContext, lines: readonly Staf
     for (const { outcome, staff, previous } of lines) {
       if (outcome === 'unchanged') continue;
       await tx.staff.upsert(staff);
-      await tx.audit.record({ entityType: 'staff', entityId: staff.id, action: `import.${outcome}`, actorStaffId, at: ctx.clock.now(), before: previous, after: staff });
+      await tx.audit.record({
+        entityType: 'staff',
+        entityId: staff.id,
+        action: `import.${outcome}`,
+        actorStaffId,
+        at: ctx.clock.now(),
+        before: previous,
+        after: staff,
+      });
     }
   });
 }

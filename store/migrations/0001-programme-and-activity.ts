@@ -3,7 +3,9 @@ import { executeScript } from './execute-script.js';
 
 /** Reference data (the programme, the directory) and what people do with it. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await executeScript(db, `
+  await executeScript(
+    db,
+    `
     create table units (id text primary key, doc jsonb not null);
     create table posts (id text primary key, doc jsonb not null);
     create table bodies (id text primary key, doc jsonb not null);
@@ -130,5 +132,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index audit_log_entity on audit_log (entity_type, entity_id, id);
 
     create table idempotency_keys (key text primary key, claimed_at timestamptz not null);
-  `);
+  `,
+  );
 }

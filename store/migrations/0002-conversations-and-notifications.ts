@@ -6,7 +6,9 @@ import { executeScript } from './execute-script.js';
  * of planned notifications with its delivery state.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await executeScript(db, `
+  await executeScript(
+    db,
+    `
     create table conversations (
       conversation_id text primary key,
       kind text not null,
@@ -46,5 +48,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index outbox_due on outbox (state, due_at);
     create index outbox_subject on outbox (subject_id, state);
-  `);
+  `,
+  );
 }

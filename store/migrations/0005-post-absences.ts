@@ -6,7 +6,9 @@ import { executeScript } from './execute-script.js';
  * absent or vacant, the 1st-rank 副区長 acts for the chair (要綱 art. 3(3)(4)).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await executeScript(db, `
+  await executeScript(
+    db,
+    `
     create table post_absences (
       id text primary key,
       post_id text not null,
@@ -20,5 +22,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ended_by text references staff (id)
     );
     create index post_absences_post on post_absences (post_id, starts_at);
-  `);
+  `,
+  );
 }

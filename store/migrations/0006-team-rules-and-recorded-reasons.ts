@@ -7,7 +7,10 @@ import { executeScript } from './execute-script.js';
  * live in the recruitment project's and the seat's documents, so they need no table.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await executeScript(db, `
+  await executeScript(
+    db,
+    `
     create table team_rules (id text primary key, fiscal_year integer not null unique, doc jsonb not null);
-  `);
+  `,
+  );
 }

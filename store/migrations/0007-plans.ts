@@ -7,12 +7,15 @@ import { executeScript } from './execute-script.js';
  * documents, so they need no column.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await executeScript(db, `
+  await executeScript(
+    db,
+    `
     create table plans (
       id text primary key,
       fiscal_year integer not null,
       doc jsonb not null
     );
     create index plans_fiscal_year on plans (fiscal_year);
-  `);
+  `,
+  );
 }

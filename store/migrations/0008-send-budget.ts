@@ -8,7 +8,9 @@ import { executeScript } from './execute-script.js';
  * when the row can no longer fall in any of its key's windows.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await executeScript(db, `
+  await executeScript(
+    db,
+    `
     create table send_budget_slots (
       id bigint generated always as identity primary key,
       budget_key text not null,
@@ -19,7 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index send_budget_slots_key on send_budget_slots (budget_key);
     create index send_budget_slots_forget_at on send_budget_slots (forget_at);
-  `);
+  `,
+  );
   // One statement, not split by executeScript: the function body has statements of its own.
   await sql.raw(ACQUIRE_FUNCTION).execute(db);
 }

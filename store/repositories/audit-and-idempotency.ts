@@ -21,24 +21,16 @@ export function auditRepository(db: Kysely<Database>): AuditRepository {
         .execute();
     },
     async listFor(entityType, entityId) {
-      const rows = await db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('entity_type', '=', entityType)
-        .where('entity_id', '=', entityId)
-        .orderBy('id')
-        .execute();
-      return rows.map(
-        (row): AuditEntry => ({
-          entityType: row.entity_type,
-          entityId: row.entity_id,
-          action: row.action,
-          actorStaffId: row.actor_staff_id ?? undefined,
-          at: row.at,
-          before: row.before === null ? undefined : decodeDocument(row.before),
-          after: row.after === null ? undefined : decodeDocument(row.after),
-        }),
-      );
+      const rows = await db.selectFrom('audit_log').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('id').execute();
+      return rows.map((row): AuditEntry => ({
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        action: row.action,
+        actorStaffId: row.actor_staff_id ?? undefined,
+        at: row.at,
+        before: row.before === null ? undefined : decodeDocument(row.before),
+        after: row.after === null ? undefined : decodeDocument(row.after),
+      }));
     },
   };
 }

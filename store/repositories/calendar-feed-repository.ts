@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import type { CalendarFeed, CalendarFeedRepository } from '../../shared/ports/calendar-feed-ports.js';
 import type { Database } from '../database.js';
 
-const toFeed = (row: { staff_id: string; secret_hash: string; created_at: Date }): CalendarFeed => ({ staffId: row.staff_id, secretHash: row.secret_hash, createdAt: row.created_at });
+const toFeed = (row: { staff_id: string; secret_hash: string; created_at: Date }): CalendarFeed => ({
+  staffId: row.staff_id,
+  secretHash: row.secret_hash,
+  createdAt: row.created_at,
+});
 
 export function calendarFeedRepository(db: Kysely<Database>): CalendarFeedRepository {
   return {

@@ -5,17 +5,7 @@ import { canonicalForm, decodeDocument, encodeDocument } from '../document-codec
 
 /** Tables whose rows are an `id`, an aggregate in `doc`, and key columns derived from it. */
 export type DocumentTableName =
-  | 'units'
-  | 'team_rules'
-  | 'posts'
-  | 'bodies'
-  | 'staff'
-  | 'project_teams'
-  | 'calls'
-  | 'practices'
-  | 'milestones'
-  | 'recruitment_projects'
-  | 'plans';
+  'units' | 'team_rules' | 'posts' | 'bodies' | 'staff' | 'project_teams' | 'calls' | 'practices' | 'milestones' | 'recruitment_projects' | 'plans';
 
 /**
  * Inserts or replaces an aggregate by id and says which it was. Comparing the canonical forms

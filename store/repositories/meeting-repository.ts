@@ -17,7 +17,10 @@ const keyColumns = (meeting: Meeting) => ({
 export function meetingRepository(db: Kysely<Database>): MeetingRepository {
   return {
     async insert(meeting) {
-      await db.insertInto('meetings').values({ id: meeting.id, ...keyColumns(meeting) }).execute();
+      await db
+        .insertInto('meetings')
+        .values({ id: meeting.id, ...keyColumns(meeting) })
+        .execute();
     },
     async update(meeting) {
       const result = await db.updateTable('meetings').set(keyColumns(meeting)).where('id', '=', meeting.id).executeTakeFirst();
@@ -57,7 +60,12 @@ export function meetingRepository(db: Kysely<Database>): MeetingRepository {
     },
     async listRsvpsOf(staffId, meetingIds) {
       if (meetingIds.length === 0) return [];
-      const rows = await db.selectFrom('rsvps').select('doc').where('staff_id', '=', staffId).where('meeting_id', 'in', [...meetingIds]).execute();
+      const rows = await db
+        .selectFrom('rsvps')
+        .select('doc')
+        .where('staff_id', '=', staffId)
+        .where('meeting_id', 'in', [...meetingIds])
+        .execute();
       return decodeRows<Rsvp>(rows);
     },
     async listRsvps(meetingId) {

@@ -87,7 +87,15 @@ export function outboxRepository(db: Kysely<Database>): OutboxRepository {
     },
 
     async listDuePending(now, limit) {
-      const rows = await db.selectFrom('outbox').selectAll().where('state', '=', 'pending').where('due_at', '<=', now).orderBy('due_at').orderBy('id').limit(limit).execute();
+      const rows = await db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('state', '=', 'pending')
+        .where('due_at', '<=', now)
+        .orderBy('due_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
       return rows.map(entryOf);
     },
 
@@ -152,7 +160,14 @@ export function outboxRepository(db: Kysely<Database>): OutboxRepository {
 
     async listFor(subjectId, states) {
       if (states.length === 0) return [];
-      const rows = await db.selectFrom('outbox').selectAll().where('subject_id', '=', subjectId).where('state', 'in', [...states]).orderBy('due_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('subject_id', '=', subjectId)
+        .where('state', 'in', [...states])
+        .orderBy('due_at')
+        .orderBy('id')
+        .execute();
       return rows.map(entryOf);
     },
 
@@ -162,7 +177,11 @@ export function outboxRepository(db: Kysely<Database>): OutboxRepository {
     },
 
     async countByState() {
-      const rows = await db.selectFrom('outbox').select(['state', sql<number>`count(*)::int`.as('count')]).groupBy('state').execute();
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['state', sql<number>`count(*)::int`.as('count')])
+        .groupBy('state')
+        .execute();
       const counts: Record<DeliveryState, number> = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
       for (const row of rows) counts[row.state as DeliveryState] = Number(row.count);
       return counts;

@@ -15,14 +15,23 @@ export function personalNoticeRepository(db: Kysely<Database>): PersonalNoticeRe
     async insert(notice) {
       await db
         .insertInto('personal_notices')
-        .values({ id: notice.id, staff_id: notice.staffId, subject_id: noticeSubjectId(notice.subject), created_at: notice.createdAt, read_at: null, doc: encodeDocument({ ...notice, readAt: undefined }) })
+        .values({
+          id: notice.id,
+          staff_id: notice.staffId,
+          subject_id: noticeSubjectId(notice.subject),
+          created_at: notice.createdAt,
+          read_at: null,
+          doc: encodeDocument({ ...notice, readAt: undefined }),
+        })
         .execute();
     },
     async get(id) {
       return toNotices(await select().where('id', '=', id).execute())[0];
     },
     async listForStaff(staffId, since, limit) {
-      return toNotices(await select().where('staff_id', '=', staffId).where('created_at', '>=', since).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute());
+      return toNotices(
+        await select().where('staff_id', '=', staffId).where('created_at', '>=', since).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute(),
+      );
     },
     async listForSubject(subjectId) {
       return toNotices(await select().where('subject_id', '=', subjectId).orderBy('created_at').orderBy('id').execute());
@@ -31,7 +40,13 @@ export function personalNoticeRepository(db: Kysely<Database>): PersonalNoticeRe
       return toNotices(await select().where('read_at', 'is', null).where('created_at', '>=', since).orderBy('created_at').orderBy('id').limit(limit).execute());
     },
     async markRead(id, staffId, at) {
-      const result = await db.updateTable('personal_notices').set({ read_at: at }).where('id', '=', id).where('staff_id', '=', staffId).where('read_at', 'is', null).executeTakeFirst();
+      const result = await db
+        .updateTable('personal_notices')
+        .set({ read_at: at })
+        .where('id', '=', id)
+        .where('staff_id', '=', staffId)
+        .where('read_at', 'is', null)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 1) return true;
       // Already read is still "yours": only someone else's (or a missing) notice is refused.
       const row = await db.selectFrom('personal_notices').select('id').where('id', '=', id).where('staff_id', '=', staffId).executeTakeFirst();

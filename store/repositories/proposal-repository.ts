@@ -17,7 +17,10 @@ const keyColumns = (proposal: Proposal) => ({
 export function proposalRepository(db: Kysely<Database>): ProposalRepository {
   return {
     async insert(proposal) {
-      await db.insertInto('proposals').values({ id: proposal.id, ...keyColumns(proposal) }).execute();
+      await db
+        .insertInto('proposals')
+        .values({ id: proposal.id, ...keyColumns(proposal) })
+        .execute();
     },
     async update(proposal) {
       const result = await db.updateTable('proposals').set(keyColumns(proposal)).where('id', '=', proposal.id).executeTakeFirst();
@@ -28,13 +31,7 @@ export function proposalRepository(db: Kysely<Database>): ProposalRepository {
       return row ? decodeRows<Proposal>([row])[0] : undefined;
     },
     async listByAuthor(staffId) {
-      const rows = await db
-        .selectFrom('proposals')
-        .select('doc')
-        .where('author_staff_id', '=', staffId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .execute();
+      const rows = await db.selectFrom('proposals').select('doc').where('author_staff_id', '=', staffId).orderBy('created_at', 'desc').orderBy('id').execute();
       return decodeRows<Proposal>(rows);
     },
     async list(filter = {}) {
@@ -47,7 +44,10 @@ export function proposalRepository(db: Kysely<Database>): ProposalRepository {
       return decodeRows<Proposal>(await query.execute());
     },
     async countByCall(callId, states) {
-      let query = db.selectFrom('proposals').select(sql<number>`count(*)::int`.as('count')).where('call_id', '=', callId);
+      let query = db
+        .selectFrom('proposals')
+        .select(sql<number>`count(*)::int`.as('count'))
+        .where('call_id', '=', callId);
       if (states !== undefined) {
         if (states.length === 0) return 0;
         query = query.where('state', 'in', [...states]);
@@ -55,7 +55,11 @@ export function proposalRepository(db: Kysely<Database>): ProposalRepository {
       return Number((await query.executeTakeFirstOrThrow()).count);
     },
     async countByState() {
-      const rows = await db.selectFrom('proposals').select(['state', sql<number>`count(*)::int`.as('count')]).groupBy('state').execute();
+      const rows = await db
+        .selectFrom('proposals')
+        .select(['state', sql<number>`count(*)::int`.as('count')])
+        .groupBy('state')
+        .execute();
       return Object.fromEntries(rows.map((row) => [row.state, Number(row.count)]));
     },
     async nextReceiptSequence(callId) {
@@ -63,9 +67,7 @@ export function proposalRepository(db: Kysely<Database>): ProposalRepository {
       const row = await db
         .insertInto('receipt_sequences')
         .values({ call_id: callId, last_value: 1 })
-        .onConflict((conflict) =>
-          conflict.column('call_id').doUpdateSet({ last_value: sql`receipt_sequences.last_value + 1` }),
-        )
+        .onConflict((conflict) => conflict.column('call_id').doUpdateSet({ last_value: sql`receipt_sequences.last_value + 1` }))
         .returning('last_value')
         .executeTakeFirstOrThrow();
       return row.last_value;

@@ -18,8 +18,7 @@ export function recruitmentRepository(db: Kysely<Database>): RecruitmentReposito
       const row: TeamRules & { id: string; fiscalYear: number } = { id: `fy${fiscalYear}`, fiscalYear, ...rules };
       return upsertDocument(db, 'team_rules', row, { fiscal_year: fiscalYear });
     },
-    upsertProject: (project) =>
-      upsertDocument(db, 'recruitment_projects', project, { status: project.status, opens_at: project.opensAt }),
+    upsertProject: (project) => upsertDocument(db, 'recruitment_projects', project, { status: project.status, opens_at: project.opensAt }),
     getProject: (id) => findDocument<RecruitmentProject>(db, 'recruitment_projects', id),
     async listProjects(filter = {}) {
       let query = db.selectFrom('recruitment_projects').select('doc').orderBy('opens_at').orderBy('id');

@@ -47,8 +47,7 @@ export function bodyRepository(db: Kysely<Database>): BodyRepository {
 
 export function projectTeamRepository(db: Kysely<Database>): ProjectTeamRepository {
   return {
-    upsert: (team) =>
-      upsertDocument(db, 'project_teams', team, { item_keys: team.items.map((item) => item.key), sort_order: team.sortOrder }),
+    upsert: (team) => upsertDocument(db, 'project_teams', team, { item_keys: team.items.map((item) => item.key), sort_order: team.sortOrder }),
     get: (id) => findDocument<ProjectTeam>(db, 'project_teams', id),
     async findByItemKey(key) {
       const row = await db

@@ -40,7 +40,10 @@ export function staffRepository(db: Kysely<Database>): StaffRepository {
       await upsertDocument(db, 'staff', linked, keyColumns(linked));
     },
     async count() {
-      const row = await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('staff')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
       return Number(row.count);
     },
   };

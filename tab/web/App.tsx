@@ -57,7 +57,15 @@ function Pages() {
   }
 }
 
-function SignedIn({ locale, onLocale, devControls }: { locale: Locale; onLocale: (locale: Locale) => void; devControls?: { onSignOut: () => void } | undefined }) {
+function SignedIn({
+  locale,
+  onLocale,
+  devControls,
+}: {
+  locale: Locale;
+  onLocale: (locale: Locale) => void;
+  devControls?: { onSignOut: () => void } | undefined;
+}) {
   const route = useHashRoute();
   const viewer = useLoad(() => programmeApi.me(), []);
   const me = viewer.state === 'ready' ? viewer.data : undefined;

@@ -32,21 +32,30 @@ describe('icons', () => {
   });
 
   it('matches its SVG source, so the committed PNGs are not stale', () => {
-    for (const [name, size] of [['color', 192], ['outline', 32]] as const) {
+    for (const [name, size] of [
+      ['color', 192],
+      ['outline', 32],
+    ] as const) {
       const fresh = decodePng(render(fs.readFileSync(path.join(APP_PACKAGE_DIR, 'icons', `${name}.svg`), 'utf8'), size));
-      expect(Buffer.from(decodePng(readPackageFile(`${name}.png`)).pixels).equals(Buffer.from(fresh.pixels)), `${name}.png: run tsx bin/render-icons.ts`).toBe(true);
+      expect(Buffer.from(decodePng(readPackageFile(`${name}.png`)).pixels).equals(Buffer.from(fresh.pixels)), `${name}.png: run tsx bin/render-icons.ts`).toBe(
+        true,
+      );
     }
   });
 
   it('refuses a blank colour icon, a wrong size and a coloured outline', () => {
-    expect(checkColorIcon(render('<svg xmlns="http://www.w3.org/2000/svg" width="192" height="192"><rect width="192" height="192" fill="#24478F"/></svg>', 192)))
-      .toEqual([expect.stringContaining('color.png: is blank')]);
-    expect(checkColorIcon(render('<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96"><circle cx="48" cy="48" r="40" fill="red"/></svg>', 96)))
-      .toEqual(['color.png: is 96×96, must be 192×192']);
-    expect(checkOutlineIcon(render('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><circle cx="16" cy="16" r="12" fill="#F5B335"/></svg>', 32)))
-      .toContainEqual(expect.stringContaining('are not white'));
-    expect(checkOutlineIcon(render('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><rect width="32" height="32" fill="#FFFFFF"/></svg>', 32)))
-      .toContain('outline.png: background is not transparent');
+    expect(
+      checkColorIcon(render('<svg xmlns="http://www.w3.org/2000/svg" width="192" height="192"><rect width="192" height="192" fill="#24478F"/></svg>', 192)),
+    ).toEqual([expect.stringContaining('color.png: is blank')]);
+    expect(
+      checkColorIcon(render('<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96"><circle cx="48" cy="48" r="40" fill="red"/></svg>', 96)),
+    ).toEqual(['color.png: is 96×96, must be 192×192']);
+    expect(
+      checkOutlineIcon(render('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><circle cx="16" cy="16" r="12" fill="#F5B335"/></svg>', 32)),
+    ).toContainEqual(expect.stringContaining('are not white'));
+    expect(
+      checkOutlineIcon(render('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><rect width="32" height="32" fill="#FFFFFF"/></svg>', 32)),
+    ).toContain('outline.png: background is not transparent');
   });
 });
 

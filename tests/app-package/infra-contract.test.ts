@@ -27,9 +27,22 @@ const actions = (file: string): Action[] => (['provision', 'deploy', 'publish'] 
 
 /** Actions of the yml schema v1.11 (https://aka.ms/m365-agents-toolkits/v1.11/yaml.schema.json). */
 const KNOWN_ACTIONS = new Set([
-  'aadApp/create', 'aadApp/update', 'arm/deploy', 'cli/runNpmCommand', 'cli/runNpxCommand', 'azureAppService/zipDeploy',
-  'teamsApp/create', 'teamsApp/validateManifest', 'teamsApp/validateAppPackage', 'teamsApp/zipAppPackage', 'teamsApp/update',
-  'teamsApp/publishAppPackage', 'botFramework/create', 'file/createOrUpdateEnvironmentFile', 'devTool/install', 'script',
+  'aadApp/create',
+  'aadApp/update',
+  'arm/deploy',
+  'cli/runNpmCommand',
+  'cli/runNpxCommand',
+  'azureAppService/zipDeploy',
+  'teamsApp/create',
+  'teamsApp/validateManifest',
+  'teamsApp/validateAppPackage',
+  'teamsApp/zipAppPackage',
+  'teamsApp/update',
+  'teamsApp/publishAppPackage',
+  'botFramework/create',
+  'file/createOrUpdateEnvironmentFile',
+  'devTool/install',
+  'script',
 ]);
 /** Set by the toolkit itself (or asked for interactively), never by our actions. */
 const BUILT_IN = new Set(['TEAMSFX_ENV', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME', 'TEAMS_APP_TENANT_ID', 'AAD_APP_ACCESS_AS_USER_PERMISSION_ID']);
@@ -81,7 +94,10 @@ const appServiceBicep = read('infra/modules/app-service.bicep');
 const appSettings = new Map([...appServiceBicep.matchAll(/\{ name: '(\w+)', value: (.+) \}/g)].map((m) => [m[1]!, m[2]!]));
 /** Settings read by the App Service platform or its Application Insights agent, not by our code. */
 const PLATFORM_SETTINGS = new Set([
-  'WEBSITES_PORT', 'WEBSITE_RUN_FROM_PACKAGE', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'WEBSITES_PORT',
+  'WEBSITE_RUN_FROM_PACKAGE',
+  'SCM_DO_BUILD_DURING_DEPLOYMENT',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'ApplicationInsightsAgent_EXTENSION_VERSION',
 ]);
 
@@ -139,7 +155,19 @@ describe('App Service settings', () => {
   });
 
   it('sets the bot credentials, the database and production mode', () => {
-    for (const name of ['NODE_ENV', 'HOST', 'PORT', 'DATABASE_URL', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'ALLOWED_TENANT_IDS', 'AAD_APP_CLIENT_ID', 'TAB_DOMAIN']) {
+    for (const name of [
+      'NODE_ENV',
+      'HOST',
+      'PORT',
+      'DATABASE_URL',
+      'MicrosoftAppId',
+      'MicrosoftAppPassword',
+      'MicrosoftAppType',
+      'MicrosoftAppTenantId',
+      'ALLOWED_TENANT_IDS',
+      'AAD_APP_CLIENT_ID',
+      'TAB_DOMAIN',
+    ]) {
       expect(appSettings.has(name), name).toBe(true);
     }
     expect(appSettings.get('NODE_ENV')).toBe("'production'");
@@ -199,7 +227,10 @@ describe('Agents Toolkit project files', () => {
     expect(aad.identifierUris).toEqual(['api://${{BOT_DOMAIN}}/${{AAD_APP_CLIENT_ID}}']);
     const scope = aad.oauth2Permissions.find((permission) => permission.value === 'access_as_user');
     expect(scope).toBeDefined();
-    expect(aad.preAuthorizedApplications.map((app) => app.appId).sort()).toEqual(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']);
+    expect(aad.preAuthorizedApplications.map((app) => app.appId).sort()).toEqual([
+      '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+      '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+    ]);
     for (const app of aad.preAuthorizedApplications) expect(app.permissionIds).toEqual([scope?.id]);
     const manifest = JSON.parse(read('appPackage/manifest.json')) as { webApplicationInfo: { resource: string } };
     expect(manifest.webApplicationInfo.resource).toBe(aad.identifierUris[0]);

@@ -85,7 +85,18 @@ describe('shared/, the framework-free core', () => {
   });
 
   it('does no I/O through Node modules', async () => {
-    for (const module of ['node:fs', 'fs', 'node:fs/promises', 'node:net', 'node:http', 'https', 'node:child_process', 'node:worker_threads', 'node:os', 'node:process']) {
+    for (const module of [
+      'node:fs',
+      'fs',
+      'node:fs/promises',
+      'node:net',
+      'node:http',
+      'https',
+      'node:child_process',
+      'node:worker_threads',
+      'node:os',
+      'node:process',
+    ]) {
       await expectRefused(`import * as m from '${module}';\nexport const x = m;\n`, 'shared/x.ts', 'no-restricted-imports');
     }
     await expectRefused("export const fs = await import('node:fs');\n", 'shared/x.ts', 'no-restricted-syntax');
@@ -134,7 +145,14 @@ describe('the project config', () => {
       rules: Record<string, unknown>;
     };
     expect(config.languageOptions.parserOptions.projectService).toBe(true);
-    for (const rule of ['no-floating-promises', 'no-misused-promises', 'await-thenable', 'no-unsafe-assignment', 'no-unsafe-member-access', 'switch-exhaustiveness-check']) {
+    for (const rule of [
+      'no-floating-promises',
+      'no-misused-promises',
+      'await-thenable',
+      'no-unsafe-assignment',
+      'no-unsafe-member-access',
+      'switch-exhaustiveness-check',
+    ]) {
       expect((config.rules[`@typescript-eslint/${rule}`] as unknown[])[0], rule).toBe(2);
     }
   });

@@ -35,7 +35,12 @@ describe('npm run package', () => {
     expect(output).toContain('is valid');
     expect(status).toBe(0);
     const zip = new AdmZip(workspace.outFile);
-    expect(zip.getEntries().map((entry) => entry.entryName).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((entry) => entry.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
     const manifest = zip.readAsText('manifest.json');
     expect(manifest).not.toContain('${{');
     expect(JSON.parse(manifest)).toMatchObject({

@@ -198,7 +198,9 @@ describe('chat commands in Japanese and English', () => {
     const chairView = cardText((await talk.say(councilChair, '会議 推進会議')).cards[0]);
     expect(chairView).toContain(`出欠状況\n出席 0 / 欠席 0 / 代理 1 / 未回答 ${expected - 1}`);
     await talk.choose(councilChair, 'en');
-    expect(cardText((await talk.say(councilChair, 'meetings council', 'en-US')).cards[0])).toContain(`Attend 0 / Absent 0 / Proxy 1 / No answer ${expected - 1}`);
+    expect(cardText((await talk.say(councilChair, 'meetings council', 'en-US')).cards[0])).toContain(
+      `Attend 0 / Absent 0 / Proxy 1 / No answer ${expected - 1}`,
+    );
     await talk.choose(councilChair, 'ja');
     const memberView = cardText((await talk.say(councilMember, '会議 推進会議')).cards[0]);
     expect(memberView).not.toContain('出欠状況');
@@ -235,8 +237,22 @@ describe('chat commands in Japanese and English', () => {
   it('shows start and end, opens an https meeting link from a button, and leaves any other link as text', async () => {
     clock.set(jst('2024-05-20T09:00:00'));
     const base = { bodyId: 'council', fiscalYear: 2024, agenda: [], guests: [], status: 'convened', history: [], demo: false } as const;
-    await ctx.store.repositories.meetings.insert({ ...base, id: 'linked', ordinal: 91, startsAt: jst('2024-06-05T15:00:00'), endsAt: jst('2024-06-05T16:30:00'), onlineUrl: 'https://teams.microsoft.com/l/meetup-join/council' });
-    await ctx.store.repositories.meetings.insert({ ...base, id: 'unsafe', ordinal: 92, startsAt: jst('2024-06-06T15:00:00'), endsAt: jst('2024-06-06T16:00:00'), onlineUrl: 'javascript:alert(document.cookie)' });
+    await ctx.store.repositories.meetings.insert({
+      ...base,
+      id: 'linked',
+      ordinal: 91,
+      startsAt: jst('2024-06-05T15:00:00'),
+      endsAt: jst('2024-06-05T16:30:00'),
+      onlineUrl: 'https://teams.microsoft.com/l/meetup-join/council',
+    });
+    await ctx.store.repositories.meetings.insert({
+      ...base,
+      id: 'unsafe',
+      ordinal: 92,
+      startsAt: jst('2024-06-06T15:00:00'),
+      endsAt: jst('2024-06-06T16:00:00'),
+      onlineUrl: 'javascript:alert(document.cookie)',
+    });
     const card = (await talk.say(councilMember, '会議 推進会議')).cards[0]!;
     expect(cardProblems(card)).toEqual([]);
     const text = cardText(card);
@@ -280,7 +296,12 @@ describe('chat commands in Japanese and English', () => {
   it('shares the review queue in a channel: reviewers get the buttons on refresh, everyone else the status', async () => {
     clock.set(jst('2024-05-16T10:00:00'));
     const form = (await talk.say(chief, '提案')).cards[0]!;
-    const submit = click(form, '提出する', { track: 'individual', title: '庁内会議室の予約一元化', summary: '予約を一つのシステムに', expectedEffect: '調整時間の削減' });
+    const submit = click(form, '提出する', {
+      track: 'individual',
+      title: '庁内会議室の予約一元化',
+      summary: '予約を一つのシステムに',
+      expectedEffect: '調整時間の削減',
+    });
     await talk.act(chief, submit.verb, submit.data);
     const shared = (await talk.say(secretariat, '審査', 'ja-JP', 'channel')).cards[0]!;
     expect(cardProblems(shared)).toEqual([]);

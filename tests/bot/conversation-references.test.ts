@@ -13,7 +13,11 @@ const secretariat = teamsUser('seisaku-kikaku.jimukyoku@example.jp', '松田 健
 const chief = teamsUser('chiiki-gyosei.shunin@example.jp', '西村 翔');
 
 /** A team event as Teams posts it: on the General channel's conversation, naming team and channel. */
-function teamEvent(serviceUrl: string, fields: Partial<TeamsActivity> & { eventType?: string; channel?: { id: string; name: string } }, from = secretariat): TeamsActivity {
+function teamEvent(
+  serviceUrl: string,
+  fields: Partial<TeamsActivity> & { eventType?: string; channel?: { id: string; name: string } },
+  from = secretariat,
+): TeamsActivity {
   const { eventType, channel, ...rest } = fields;
   return {
     ...channelMessage('', { serviceUrl, from: from.account }),
@@ -54,9 +58,22 @@ describe('conversation references and subscriptions', () => {
     const install = { ...teamEvent(bot.connector.url, {}), type: 'installationUpdate', action: 'add' } as unknown as TeamsActivity;
     expect((await bot.post(install)).status).toBe(200);
     const target = await conversations().get(GENERAL);
-    expect(target).toMatchObject({ kind: 'channel', teamId: TEAM_ID, channelId: GENERAL, serviceUrl: bot.connector.url, tenantId: TEST_TENANT_ID, botId: botAccount().id, active: true });
+    expect(target).toMatchObject({
+      kind: 'channel',
+      teamId: TEAM_ID,
+      channelId: GENERAL,
+      serviceUrl: bot.connector.url,
+      tenantId: TEST_TENANT_ID,
+      botId: botAccount().id,
+      active: true,
+    });
     expect(JSON.stringify(target)).not.toContain('text');
-    expect((await ctx.store.repositories.subscriptions.get(GENERAL))?.kinds).toEqual(['proposalDeadlines', 'convocations', 'meetingReminders', 'progressReportRequests']);
+    expect((await ctx.store.repositories.subscriptions.get(GENERAL))?.kinds).toEqual([
+      'proposalDeadlines',
+      'convocations',
+      'meetingReminders',
+      'progressReportRequests',
+    ]);
   });
 
   it('follows channels being created, renamed and deleted, and the team being deleted and restored', async () => {
@@ -93,7 +110,13 @@ describe('conversation references and subscriptions', () => {
     const card = (await talk.say(chief, '通知登録', 'ja-JP', 'channel')).cards[0]!;
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).toContain('提案募集の締切');
-    const save = click(card, '保存', { kind_proposalDeadlines: 'true', kind_convocations: 'false', kind_meetingReminders: 'true', kind_progressReportRequests: 'false', bodyId: 'council' });
+    const save = click(card, '保存', {
+      kind_proposalDeadlines: 'true',
+      kind_convocations: 'false',
+      kind_meetingReminders: 'true',
+      kind_progressReportRequests: 'false',
+      bodyId: 'council',
+    });
     const saved = await talk.act(chief, save.verb, save.data, 'ja-JP', 'channel');
     expect(cardText(saved.value)).toContain('通知設定を保存しました: 提案募集の締切、会議の前日リマインダー');
     expect(await ctx.store.repositories.subscriptions.get(GENERAL)).toMatchObject({ kinds: ['proposalDeadlines', 'meetingReminders'], bodyId: 'council' });

@@ -66,7 +66,15 @@ describe('a draft convocation issued from the chair’s personal chat (要綱 ar
     expect(cardText(back.value)).toContain('招集案を作成できます');
     expect(cardText(back.value)).toContain('PT進捗報告');
     expect(await ctx.store.repositories.meetings.get(String(wrong.data.meetingId))).toBeFalsy();
-    const submit = click(form, '招集案を作成', { bodyId: 'hq', date: '2024-07-19', startTime: '10:00', endTime: '11:00', place: '第1委員会室', agenda: 'PT進捗報告', guests: '外部 有識者\n民間 委員' });
+    const submit = click(form, '招集案を作成', {
+      bodyId: 'hq',
+      date: '2024-07-19',
+      startTime: '10:00',
+      endTime: '11:00',
+      place: '第1委員会室',
+      agenda: 'PT進捗報告',
+      guests: '外部 有識者\n民間 委員',
+    });
     const answer = await talk.act(secretariat, submit.verb, submit.data);
     expect(cardText(answer.value)).toContain('招集案を作成しました');
     expect(cardText(answer.value)).toContain('招集案（未発出）');

@@ -57,7 +57,14 @@ describe('bot endpoint with credentials (Bot Framework tokens)', () => {
       ...auth.env,
     });
     const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as (typeof logs)[number]) });
-    const route = createBotRoute({ bot, credentials: config.bot, allowedTenantIds: config.allowedTenantIds, idempotency, logger, maxBodyBytes: MAX_BODY_BYTES });
+    const route = createBotRoute({
+      bot,
+      credentials: config.bot,
+      allowedTenantIds: config.allowedTenantIds,
+      idempotency,
+      logger,
+      maxBodyBytes: MAX_BODY_BYTES,
+    });
     const store = { repositories: { idempotency }, ping: async () => true } as unknown as Store;
     server = createHttpServer({ store, logger, mounts: [route] });
     endpoint = `http://127.0.0.1:${await listen(server, '127.0.0.1', 0)}/api/messages`;
@@ -80,7 +87,8 @@ describe('bot endpoint with credentials (Bot Framework tokens)', () => {
       headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
       body: JSON.stringify(activity),
     });
-  const bearer = async (claims: Partial<Parameters<BotAuthStub['channelToken']>[0]> = {}) => `Bearer ${await auth.channelToken({ serviceUrl: connector.url, ...claims })}`;
+  const bearer = async (claims: Partial<Parameters<BotAuthStub['channelToken']>[0]> = {}) =>
+    `Bearer ${await auth.channelToken({ serviceUrl: connector.url, ...claims })}`;
 
   it('runs an activity with a valid token and replies with a token of its own', async () => {
     const activity = message();
@@ -89,7 +97,12 @@ describe('bot endpoint with credentials (Bot Framework tokens)', () => {
     const [reply] = connector.received({ delivered: true });
     expect(reply).toMatchObject({ operation: 'replyToActivity', conversationId: activity.conversation.id, body: { text: '会議' } });
     expect(auth.issuedTokens().map((token) => `Bearer ${token}`)).toContain(reply?.authorization);
-    expect(auth.tokenRequests()).toContainEqual({ clientId: APP_ID, scope: 'https://api.botframework.com/.default', grantType: 'client_credentials', granted: true });
+    expect(auth.tokenRequests()).toContainEqual({
+      clientId: APP_ID,
+      scope: 'https://api.botframework.com/.default',
+      grantType: 'client_credentials',
+      granted: true,
+    });
   });
 
   it.each([
@@ -114,7 +127,12 @@ describe('bot endpoint with credentials (Bot Framework tokens)', () => {
   // botbuilder would send these to its Emulator, skill or ASE validators, which fetch Microsoft's
   // metadata from the internet; the reason shows they were refused before any validator ran.
   it.each([
-    ['a token with an Entra (Emulator) issuer', () => bearer({ issuer: 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/', extra: { ver: '1.0', appid: APP_ID } }), 'msteams', /wrong issuer/],
+    [
+      'a token with an Entra (Emulator) issuer',
+      () => bearer({ issuer: 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/', extra: { ver: '1.0', appid: APP_ID } }),
+      'msteams',
+      /wrong issuer/,
+    ],
     ['a skill token', () => bearer({ audience: APP_ID, extra: { ver: '1.0', appid: 'another-bot-app-id' } }), 'msteams', /a skill token/],
     ['an activity that claims the AseChannel', () => bearer(), 'AseChannel', /AseChannel/],
   ])('refuses %s with 401 before botbuilder picks a validator for it', async (_case, authorization, channelId, reason) => {
@@ -149,13 +167,21 @@ describe('bot endpoint with credentials (Bot Framework tokens)', () => {
 
 describe('bot endpoint configuration', () => {
   it('refuses token endpoints that are not HTTPS, naming the variable', () => {
-    const credentials = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, ALLOWED_TENANT_IDS: TEST_TENANT_ID, DATABASE_URL: 'postgres://app@db/app' };
+    const credentials = {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: APP_PASSWORD,
+      ALLOWED_TENANT_IDS: TEST_TENANT_ID,
+      DATABASE_URL: 'postgres://app@db/app',
+    };
     expect(() => loadConfig({ ...credentials, ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1/keys' })).toThrowError(/ToBotFromChannelOpenIdMetadataUrl/);
     expect(() => loadConfig({ ...credentials, ToChannelFromBotLoginUrl: 'http://127.0.0.1/botframework.com' })).toThrowError(/ToChannelFromBotLoginUrl/);
   });
 
   it('keeps the public Azure endpoints when none is set', () => {
-    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, ALLOWED_TENANT_IDS: TEST_TENANT_ID, DATABASE_URL: 'postgres://app@db/app' }).bot.endpoints).toEqual({
+    expect(
+      loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, ALLOWED_TENANT_IDS: TEST_TENANT_ID, DATABASE_URL: 'postgres://app@db/app' }).bot
+        .endpoints,
+    ).toEqual({
       toBotFromChannelOpenIdMetadataUrl: undefined,
       toBotFromChannelTokenIssuer: undefined,
       toChannelFromBotLoginUrl: undefined,

@@ -50,13 +50,21 @@ describe('connector stand-in', () => {
       expect((await fetch(base, { method: 'DELETE' })).status).toBe(200);
 
       expect(connector.received().map((request) => request.operation)).toEqual(['sendToConversation', 'replyToActivity', 'updateActivity', 'deleteActivity']);
-      expect(connector.received()[0]).toMatchObject({ conversationId, authorization: 'Bearer token-1', tenantId: TENANT, status: 201, at: new Date(clock), body: { text: 'お知らせ' } });
+      expect(connector.received()[0]).toMatchObject({
+        conversationId,
+        authorization: 'Bearer token-1',
+        tenantId: TENANT,
+        status: 201,
+        at: new Date(clock),
+        body: { text: 'お知らせ' },
+      });
       expect(connector.received({ operation: 'deleteActivity' })[0]).toMatchObject({ activityId: id, tenantId: TENANT });
     });
 
     it('creates a 1:1 conversation once per member and lists a roster', async () => {
       const parameters = { isGroup: false, bot: { id: '28:bot' }, members: [{ id: '29:user' }], tenantId: TENANT };
-      const create = () => fetch(`${connector.url}v3/conversations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(parameters) });
+      const create = () =>
+        fetch(`${connector.url}v3/conversations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(parameters) });
       const first = (await (await create()).json()) as { id: string };
       const second = (await (await create()).json()) as { id: string };
       expect(second.id).toBe(first.id);

@@ -51,7 +51,14 @@ describe('bot endpoint in local mode (no credentials)', () => {
     connector = await startConnectorStandIn();
     const config = loadConfig({ ALLOWED_TENANT_IDS: TEST_TENANT_ID });
     const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as (typeof logs)[number]) });
-    const route = createBotRoute({ bot, credentials: config.bot, allowedTenantIds: config.allowedTenantIds, idempotency, logger, maxBodyBytes: MAX_BODY_BYTES });
+    const route = createBotRoute({
+      bot,
+      credentials: config.bot,
+      allowedTenantIds: config.allowedTenantIds,
+      idempotency,
+      logger,
+      maxBodyBytes: MAX_BODY_BYTES,
+    });
     const store = { repositories: { idempotency }, ping: async () => true } as unknown as Store;
     server = createHttpServer({ store, logger, mounts: [route] });
     endpoint = `http://127.0.0.1:${await listen(server, '127.0.0.1', 0)}/api/messages`;
@@ -68,7 +75,11 @@ describe('bot endpoint in local mode (no credentials)', () => {
   });
 
   const post = (activity: TeamsActivity | string) =>
-    fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof activity === 'string' ? activity : JSON.stringify(activity) });
+    fetch(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+    });
   const replies = () => connector.received({ delivered: true });
   const nothingProcessed = () => {
     expect(bot.turns).toBe(0);
@@ -90,7 +101,12 @@ describe('bot endpoint in local mode (no credentials)', () => {
       expect(response.status).toBe(200);
       const [reply] = replies();
       expect(replies()).toHaveLength(1);
-      expect(reply).toMatchObject({ operation: 'replyToActivity', conversationId: activity.conversation.id, activityId: activity.id, authorization: undefined });
+      expect(reply).toMatchObject({
+        operation: 'replyToActivity',
+        conversationId: activity.conversation.id,
+        activityId: activity.id,
+        authorization: undefined,
+      });
       expect(reply?.body).toMatchObject({ type: 'message', text: expected, replyToId: activity.id });
     });
 

@@ -49,13 +49,21 @@ const meeting: Meeting = {
   endsAt: new Date('2024-06-03T06:00:00Z'),
   place: hostile(200),
   onlineUrl: 'https://teams.microsoft.com/l/meetup-join/x',
-  agenda: Array.from({ length: 20 }, (_, index) => ({ title: hostile(200), kind: index % 2 ? 'ptProgress' : 'general', ptId: programme.projectTeams[0]!.id }) as const),
+  agenda: Array.from(
+    { length: 20 },
+    (_, index) => ({ title: hostile(200), kind: index % 2 ? 'ptProgress' : 'general', ptId: programme.projectTeams[0]!.id }) as const,
+  ),
   guests: Array.from({ length: 30 }, () => ({ name: hostile(100) })),
   status: 'convened',
   history: [],
   demo: false,
 };
-const view: MeetingView = { meeting, bodyName: '本部', projectTeams: new Map([[programme.projectTeams[0]!.id, { displayName: 'PT', title: 'PT' }]]), mayAnswer: true };
+const view: MeetingView = {
+  meeting,
+  bodyName: '本部',
+  projectTeams: new Map([[programme.projectTeams[0]!.id, { displayName: 'PT', title: 'PT' }]]),
+  mayAnswer: true,
+};
 /** The convener's view: the tally and the reminder button, or the reminder already sent. */
 const tally = { attend: 12, absent: 3, proxy: 2, unanswered: 12, expected: 29 };
 const convenerView: MeetingView = { ...view, attendance: { tally, mayRemind: true } };
@@ -81,15 +89,38 @@ const DECIDED = ['acceptedMidYear', 'acceptedNextYear', 'deferred', 'rejected'] 
 const decided = (index: number): Proposal => ({ ...proposal(index), state: DECIDED[index % 4]!, decisionReason: hostile(2000), decidedAt: now });
 /** A review queue entry at its largest: department or individual, a theme's perspective, the related item and others on it. */
 const reviewItem = (index: number, proposalOf: (index: number) => Proposal = proposal): ReviewItem => ({
-  proposal: { ...proposalOf(index), ...(index % 3 === 0 ? { track: 'department' as const, departmentUnitId: 'd' } : { perspective: 'newBusiness' as const }), relatedItemKey: '3-13' },
+  proposal: {
+    ...proposalOf(index),
+    ...(index % 3 === 0 ? { track: 'department' as const, departmentUnitId: 'd' } : { perspective: 'newBusiness' as const }),
+    relatedItemKey: '3-13',
+  },
   authorName: hostile(50),
   authorUnitName: hostile(50),
   departmentName: hostile(50),
   relatedItem: { number: '3‐13', title: programme.projectTeams[0]!.title },
   sameItem: [{ receiptNumber: 'R6-新規-999', title: hostile(PROPOSAL_LIMITS.title) }],
 });
-const application: Application = { id: 'a', projectId: 'r', staffId: 's', desiredRole: 'pm', motivation: hostile(1000), gradeAtApplication: 'sectionChief', state: 'applied', appliedAt: now };
-const project: RecruitmentProject = { id: 'r', fiscalYear: 2024, title: hostile(100), description: hostile(2000), perspective: 'renewal', opensAt: now, closesAt: now, status: 'recruiting', demo: false };
+const application: Application = {
+  id: 'a',
+  projectId: 'r',
+  staffId: 's',
+  desiredRole: 'pm',
+  motivation: hostile(1000),
+  gradeAtApplication: 'sectionChief',
+  state: 'applied',
+  appliedAt: now,
+};
+const project: RecruitmentProject = {
+  id: 'r',
+  fiscalYear: 2024,
+  title: hostile(100),
+  description: hostile(2000),
+  perspective: 'renewal',
+  opensAt: now,
+  closesAt: now,
+  status: 'recruiting',
+  demo: false,
+};
 
 /** Every card the bot can send, at its largest, in both languages. */
 function everyCard(locale: Locale): Record<string, AdaptiveCard> {
@@ -98,32 +129,118 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
     help: helpCard({ locale, commands: COMMANDS, unknownText: hostile(200), suggestion: COMMANDS[0] }),
     meetings: meetingsCard({ locale, title: '会議', views: Array.from({ length: 5 }, (_, i) => ({ ...view, meeting: { ...meeting, id: `m${i}` } })) }),
     meeting: meetingCard({ locale, view, heading: '招集通知', refreshUserIds: Array.from({ length: 80 }, (_, i) => `oid-${i}`) }),
-    meetingsForConvener: meetingsCard({ locale, title: '会議', views: Array.from({ length: 5 }, (_, i) => ({ ...convenerView, meeting: { ...meeting, id: `m${i}` } })) }),
+    meetingsForConvener: meetingsCard({
+      locale,
+      title: '会議',
+      views: Array.from({ length: 5 }, (_, i) => ({ ...convenerView, meeting: { ...meeting, id: `m${i}` } })),
+    }),
     meetingForConvener: meetingCard({ locale, view: convenerView, refreshUserIds: ['oid-1'] }),
     meetingReminderSent: meetingCard({ locale, view: remindedView, heading: '未回答の12名に催促を送りました（3名はボット未導入のため届きません）' }),
     meetingUnsafeLink: meetingCard({ locale, view: unsafeLinkView }),
     meetingsUnsafeLink: meetingsCard({ locale, title: '会議', views: [{ ...unsafeLinkView, mayAnswer: false }] }),
-    convene: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部' }], values: { agenda: hostile(500) }, errors: { agenda: 'エラー', form: 'エラー' } }),
-    conveneCouncilFirst: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部' }, { id: 'council', name: '推進会議' }], defaultBodyId: 'council' }),
-    conveneDraftOnly: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部', mode: 'prepare' }, { id: 'council', name: '推進会議', mode: 'prepare' }] }),
-    conveneOrDraft: conveneCard({ locale, meetingId: 'm', bodies: [{ id: 'hq', name: '本部', mode: 'prepare' }, { id: 'council', name: '推進会議', mode: 'convene' }], defaultBodyId: 'council' }),
-    issue: issueCard({ locale, view: { ...view, meeting: { ...meeting, status: 'prepared', guests: Array.from({ length: 30 }, (_, i) => ({ name: hostile(100).slice(0, 100), affiliation: `所属${i}` })) } }, preparedByName: hostile(50) }),
+    convene: conveneCard({
+      locale,
+      meetingId: 'm',
+      bodies: [{ id: 'hq', name: '本部' }],
+      values: { agenda: hostile(500) },
+      errors: { agenda: 'エラー', form: 'エラー' },
+    }),
+    conveneCouncilFirst: conveneCard({
+      locale,
+      meetingId: 'm',
+      bodies: [
+        { id: 'hq', name: '本部' },
+        { id: 'council', name: '推進会議' },
+      ],
+      defaultBodyId: 'council',
+    }),
+    conveneDraftOnly: conveneCard({
+      locale,
+      meetingId: 'm',
+      bodies: [
+        { id: 'hq', name: '本部', mode: 'prepare' },
+        { id: 'council', name: '推進会議', mode: 'prepare' },
+      ],
+    }),
+    conveneOrDraft: conveneCard({
+      locale,
+      meetingId: 'm',
+      bodies: [
+        { id: 'hq', name: '本部', mode: 'prepare' },
+        { id: 'council', name: '推進会議', mode: 'convene' },
+      ],
+      defaultBodyId: 'council',
+    }),
+    issue: issueCard({
+      locale,
+      view: {
+        ...view,
+        meeting: {
+          ...meeting,
+          status: 'prepared',
+          guests: Array.from({ length: 30 }, (_, i) => ({ name: hostile(100).slice(0, 100), affiliation: `所属${i}` })),
+        },
+      },
+      preparedByName: hostile(50),
+    }),
     issueNoGuests: issueCard({ locale, view: { ...view, meeting: { ...meeting, status: 'prepared', guests: [] } } }),
     issued: issueCard({ locale, view: { ...view, meeting: { ...meeting, status: 'convened' } }, outcome: '招集通知を発出しました。' }),
     ptList: ptListCard({ locale, teams: programme.projectTeams }),
     ...Object.fromEntries(programme.projectTeams.map((team) => [`pt ${team.id}`, ptDetailCard({ locale, detail: { team, unitName: (id) => id } })])),
     calls: callsCard({ locale, calls: programme.calls, now, mayPropose: true }),
-    proposalForm: proposalFormCard({ locale, proposalId: 'p', call, now, tracks: ['individual', 'department'], departments: [{ id: 'd', name: '部' }], values: { title: hostile(100), summary: hostile(2000), expectedEffect: hostile(1000) }, errors }),
+    proposalForm: proposalFormCard({
+      locale,
+      proposalId: 'p',
+      call,
+      now,
+      tracks: ['individual', 'department'],
+      departments: [{ id: 'd', name: '部' }],
+      values: { title: hostile(100), summary: hostile(2000), expectedEffect: hostile(1000) },
+      errors,
+    }),
     themeForm: proposalFormCard({ locale, proposalId: 'p', call: programme.calls[1]!, now, tracks: ['individual'], departments: [] }),
     receipt: proposalReceiptCard({ locale, proposal: proposal(1), call }),
-    myProposals: myProposalsCard({ locale, proposals: Array.from({ length: 10 }, (_, i) => ({ ...proposal(i), state: 'draft' as const })), calls: new Map([[call.id, call]]) }),
+    myProposals: myProposalsCard({
+      locale,
+      proposals: Array.from({ length: 10 }, (_, i) => ({ ...proposal(i), state: 'draft' as const })),
+      calls: new Map([[call.id, call]]),
+    }),
     review: reviewCard({ locale, items: Array.from({ length: 40 }, (_, i) => reviewItem(i)) }),
-    reviewStatusOnly: reviewCard({ locale, items: Array.from({ length: 40 }, (_, i) => reviewItem(i)), interactive: false, refreshUserIds: Array.from({ length: 80 }, (_, i) => `oid-${i}`) }),
-    reviewRelatedItemWithoutTitle: reviewCard({ locale, items: [{ ...reviewItem(1), relatedItem: { number: '5-11' }, sameItem: [] }], notice: 'R6-新規-001を「ヒアリング中」にしました。' }),
-    practices: practicesCard({ locale, words: hostile(50), results: programme.practices.map((practice) => ({ practice, interestCount: 3 })), mayMarkInterest: true }),
+    reviewStatusOnly: reviewCard({
+      locale,
+      items: Array.from({ length: 40 }, (_, i) => reviewItem(i)),
+      interactive: false,
+      refreshUserIds: Array.from({ length: 80 }, (_, i) => `oid-${i}`),
+    }),
+    reviewRelatedItemWithoutTitle: reviewCard({
+      locale,
+      items: [{ ...reviewItem(1), relatedItem: { number: '5-11' }, sameItem: [] }],
+      notice: 'R6-新規-001を「ヒアリング中」にしました。',
+    }),
+    practices: practicesCard({
+      locale,
+      words: hostile(50),
+      results: programme.practices.map((practice) => ({ practice, interestCount: 3 })),
+      mayMarkInterest: true,
+    }),
     recruitment: recruitmentListCard({ locale, projects: Array.from({ length: 5 }, () => project), mayApply: true }),
-    application: applicationFormCard({ locale, project, rules: FY2024_TEAM_RULES, grade: 'chief', values: { motivation: hostile(1000) }, errors: { motivation: 'エラー' } }),
-    applicationReplacing: applicationFormCard({ locale, project, rules: FY2024_TEAM_RULES, grade: 'sectionChief', current: application, values: { desiredRole: 'pm', motivation: application.motivation }, errors: { desiredRole: 'エラー', form: 'エラー' } }),
+    application: applicationFormCard({
+      locale,
+      project,
+      rules: FY2024_TEAM_RULES,
+      grade: 'chief',
+      values: { motivation: hostile(1000) },
+      errors: { motivation: 'エラー' },
+    }),
+    applicationReplacing: applicationFormCard({
+      locale,
+      project,
+      rules: FY2024_TEAM_RULES,
+      grade: 'sectionChief',
+      current: application,
+      values: { desiredRole: 'pm', motivation: application.motivation },
+      errors: { desiredRole: 'エラー', form: 'エラー' },
+    }),
     applicationNoRole: applicationFormCard({ locale, project, rules: FY2024_TEAM_RULES, grade: 'special' }),
     subscription: subscriptionCard({ locale, kinds: [...NOTIFICATION_KINDS], bodies: [{ id: 'hq', name: '本部' }] }),
     confirmation: confirmationCard(hostile(100)),
@@ -131,17 +248,42 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
     deadlineReminder: deadlineReminderCard({ locale, call, track: 'individual', now }),
     deadlineClosed: deadlineClosedCard({ locale, call, track: 'department', received: 17, now }),
     meetingChange: meetingChangeCard({ locale, meetingTitle: hostile(100), change: 'rescheduled', previousStartsAt: now }),
-    meetingChangeRange: meetingChangeCard({ locale, meetingTitle: hostile(100), change: 'rescheduled', startsAt: meeting.startsAt, endsAt: meeting.endsAt, previousStartsAt: now, previousEndsAt: new Date(now.getTime() + 5_400_000) }),
+    meetingChangeRange: meetingChangeCard({
+      locale,
+      meetingTitle: hostile(100),
+      change: 'rescheduled',
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      previousStartsAt: now,
+      previousEndsAt: new Date(now.getTime() + 5_400_000),
+    }),
     meetingCancelled: meetingChangeCard({ locale, meetingTitle: '第3回 本部', change: 'cancelled' }),
     meetingCancelledRange: meetingChangeCard({ locale, meetingTitle: '第3回 本部', change: 'cancelled', startsAt: meeting.startsAt, endsAt: meeting.endsAt }),
     draftReminder: draftReminderCard({ locale, proposal: { ...proposal(2), state: 'draft' }, call, now }),
-    progressReportRequest: progressReportRequestCard({ locale, meetingTitle: '第3回 本部', ptName: hostile(120), startsAt: now, endsAt: new Date(now.getTime() + 3_600_000) }),
+    progressReportRequest: progressReportRequestCard({
+      locale,
+      meetingTitle: '第3回 本部',
+      ptName: hostile(120),
+      startsAt: now,
+      endsAt: new Date(now.getTime() + 3_600_000),
+    }),
     myDecidedProposals: myProposalsCard({ locale, proposals: Array.from({ length: 10 }, (_, i) => decided(i)), calls: new Map([[call.id, call]]) }),
     decisionNotice: decisionNoticeCard({ locale, proposal: decided(1) }),
     recruitmentSeated: recruitmentOutcomeCard({ locale, projectTitle: hostile(100), seat: 'pl' }),
     recruitmentNotSeated: recruitmentOutcomeCard({ locale, projectTitle: hostile(100) }),
-    meetingMovedForYou: personalMeetingChangeCard({ locale, view: { ...view, myRsvp: { meetingId: 'm1', staffId: 's', response: 'proxy', proxyName: hostile(100), answeredAt: now } }, change: 'rescheduled', previousStartsAt: now, answer: { meetingId: 'm1', staffId: 's', response: 'proxy', answeredAt: now } }),
-    meetingCancelledForYou: personalMeetingChangeCard({ locale, view: { ...view, meeting: { ...meeting, status: 'cancelled' } }, change: 'cancelled', previousStartsAt: now }),
+    meetingMovedForYou: personalMeetingChangeCard({
+      locale,
+      view: { ...view, myRsvp: { meetingId: 'm1', staffId: 's', response: 'proxy', proxyName: hostile(100), answeredAt: now } },
+      change: 'rescheduled',
+      previousStartsAt: now,
+      answer: { meetingId: 'm1', staffId: 's', response: 'proxy', answeredAt: now },
+    }),
+    meetingCancelledForYou: personalMeetingChangeCard({
+      locale,
+      view: { ...view, meeting: { ...meeting, status: 'cancelled' } },
+      change: 'cancelled',
+      previousStartsAt: now,
+    }),
   };
 }
 
@@ -190,7 +332,12 @@ describe('card limits', () => {
   });
 
   it('caps long lists so a card stays readable, and says so', () => {
-    const practices = practicesCard({ locale: 'ja', words: '', results: programme.practices.map((practice) => ({ practice, interestCount: 0 })), mayMarkInterest: false });
+    const practices = practicesCard({
+      locale: 'ja',
+      words: '',
+      results: programme.practices.map((practice) => ({ practice, interestCount: 0 })),
+      mayMarkInterest: false,
+    });
     expect(cardText(practices)).toContain(`ほか${programme.practices.length - PRACTICES_CARD_LIMIT}件`);
     const everyday = (index: number): Proposal => ({ ...proposal(index), summary: hostile(300), expectedEffect: hostile(150) });
     const review = reviewCard({ locale: 'ja', items: Array.from({ length: 40 }, (_, i) => ({ proposal: everyday(i), authorName: 'x' })) });
@@ -232,7 +379,17 @@ function markdownTexts(node: unknown): string[] {
 
 describe('the application card offers the roles of the stored rules, not built-in ones', () => {
   it('offers a section chief no PM seat when the year’s rules keep PM to directors', () => {
-    const project: RecruitmentProject = { id: 'r', fiscalYear: 2025, title: '窓口', description: '説明', perspective: 'renewal', opensAt: new Date(), closesAt: new Date(), status: 'recruiting', demo: false };
+    const project: RecruitmentProject = {
+      id: 'r',
+      fiscalYear: 2025,
+      title: '窓口',
+      description: '説明',
+      perspective: 'renewal',
+      opensAt: new Date(),
+      closesAt: new Date(),
+      status: 'recruiting',
+      demo: false,
+    };
     const directorsOnly = { ...FY2024_TEAM_RULES, pmGrades: ['director' as const], plGrades: ['subsectionChief' as const, 'sectionChief' as const] };
     const card = JSON.stringify(applicationFormCard({ locale: 'ja', project, rules: directorsOnly, grade: 'sectionChief' }));
     expect(card).toContain('プロジェクトリーダー（課長級・係長級）');

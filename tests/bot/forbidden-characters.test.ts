@@ -64,7 +64,9 @@ describe.each(STORE_VARIANTS)('activities whose text the store cannot keep, over
     });
 
     it('answers a message whose text holds NUL and a lone surrogate', async () => {
-      const { status, sent } = await post(personalMessage(`好事例 Teams${NUL}活用${LONE}`, { serviceUrl: bot.connector.url, from: { ...staffMember.account, name: `西村${LONE}翔` } }));
+      const { status, sent } = await post(
+        personalMessage(`好事例 Teams${NUL}活用${LONE}`, { serviceUrl: bot.connector.url, from: { ...staffMember.account, name: `西村${LONE}翔` } }),
+      );
       expect(status).toBe(200);
       expect(sent).not.toContain(TURN_ERROR_TEXT.ja);
       expect(sent).not.toMatch(/\\u0000|\\ud800/);
@@ -84,7 +86,12 @@ describe.each(STORE_VARIANTS)('activities whose text the store cannot keep, over
     it('submits a proposal (Action.Execute) whose typed fields hold NUL and a lone surrogate, stored with U+FFFD', async () => {
       const talk = conversationWith(bot);
       const [form] = (await talk.say(staffMember, '提案')).cards;
-      const { verb, data } = click(form!, '提出する', { track: 'individual', title: `窓口${NUL}予約`, summary: `来庁${LONE}予約をオンライン化`, expectedEffect: '待ち時間の短縮' });
+      const { verb, data } = click(form!, '提出する', {
+        track: 'individual',
+        title: `窓口${NUL}予約`,
+        summary: `来庁${LONE}予約をオンライン化`,
+        expectedEffect: '待ち時間の短縮',
+      });
       const response = await bot.post(adaptiveCardAction(verb, data, { serviceUrl: bot.connector.url, from: staffMember.account }));
       expect(response.status).toBe(200);
       const text = cardText((response.body as { value: unknown }).value);
@@ -97,7 +104,11 @@ describe.each(STORE_VARIANTS)('activities whose text the store cannot keep, over
       const talk = conversationWith(bot);
       const [form] = (await talk.say(staffMember, '提案')).cards;
       const { verb, data } = click(form!, '下書き保存', { track: 'individual', title: `下書き${NUL}件名`, summary: '', expectedEffect: '' });
-      const activity = { ...personalMessage('', { serviceUrl: bot.connector.url, from: staffMember.account }), text: undefined, value: { ...data, verb } } as unknown as TeamsActivity;
+      const activity = {
+        ...personalMessage('', { serviceUrl: bot.connector.url, from: staffMember.account }),
+        text: undefined,
+        value: { ...data, verb },
+      } as unknown as TeamsActivity;
       const { status, sent } = await post(activity);
       expect(status).toBe(200);
       expect(sent).not.toContain(TURN_ERROR_TEXT.ja);

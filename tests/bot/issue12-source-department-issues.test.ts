@@ -22,7 +22,9 @@ function inputOf(card: unknown, id: string): Record<string, unknown> | undefined
   if (card && typeof card === 'object') {
     const node = card as Record<string, unknown>;
     if (node.id === id && typeof node.type === 'string' && node.type.startsWith('Input.')) return node;
-    return Object.values(node).map((value) => inputOf(value, id)).find(Boolean);
+    return Object.values(node)
+      .map((value) => inputOf(value, id))
+      .find(Boolean);
   }
   return undefined;
 }

@@ -87,7 +87,13 @@ describe('the proposal story in a personal chat, over HTTP', () => {
     clock.set(jst('2024-06-10T10:00:00'));
     await choose(sectionChief, 'en');
     const [form] = (await say(sectionChief, 'propose', 'en-US')).cards;
-    const { verb, data } = click(form!, 'Submit', { track: 'department', departmentUnitId: 'somu-bu', title: 'Shared drive', summary: 'One drive', expectedEffect: 'Less paper' });
+    const { verb, data } = click(form!, 'Submit', {
+      track: 'department',
+      departmentUnitId: 'somu-bu',
+      title: 'Shared drive',
+      summary: 'One drive',
+      expectedEffect: 'Less paper',
+    });
     const card = (await act(sectionChief, verb, data, 'en-US')).value as AdaptiveCard;
     expect(cardText(card)).toContain('Only staff of 総務部 may submit its department proposal.');
     expect(await ctx.store.repositories.proposals.get(data.proposalId as string)).toBeUndefined();

@@ -24,7 +24,8 @@ function roleChoices(card: unknown): string[] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (record.type === 'Input.ChoiceSet' && record.id === 'desiredRole') found.push(...(record.choices as { value: string }[]).map((choice) => choice.value));
+      if (record.type === 'Input.ChoiceSet' && record.id === 'desiredRole')
+        found.push(...(record.choices as { value: string }[]).map((choice) => choice.value));
       Object.values(record).forEach(walk);
     }
   };
@@ -58,7 +59,8 @@ describe('applying for a proposal-based PT through /api/messages', () => {
     expect(cardProblems(form)).toEqual([]);
     return form;
   }
-  const applicationOf = (user: TeamsUser) => ctx.store.repositories.staff.findByUpn(user.upn).then((staff) => ctx.store.repositories.recruitment.findApplication(DEMO_IDS.recruitment, staff!.id));
+  const applicationOf = (user: TeamsUser) =>
+    ctx.store.repositories.staff.findByUpn(user.upn).then((staff) => ctx.store.repositories.recruitment.findApplication(DEMO_IDS.recruitment, staff!.id));
 
   it('writes the deadline as its last day, 「…まで」, on the list and on the form', async () => {
     const list = cardText((await talk.say(chief, '公募')).cards[0]);
@@ -107,7 +109,10 @@ describe('applying for a proposal-based PT through /api/messages', () => {
     const update = click(again, '応募内容を更新する', { desiredRole: 'member', motivation: '経験を活かして窓口を変えたい' });
     const replaced = cardText((await talk.act(chief, update.verb, update.data)).value);
     expect(replaced).toContain('の応募内容を更新しました（前回: メンバー・令和6年5月10日（金）10:00）。');
-    expect(await applicationOf(chief)).toMatchObject({ motivation: '経験を活かして窓口を変えたい', earlierVersions: [{ motivation: '窓口業務の経験を活かしたい' }] });
+    expect(await applicationOf(chief)).toMatchObject({
+      motivation: '経験を活かして窓口を変えたい',
+      earlierVersions: [{ motivation: '窓口業務の経験を活かしたい' }],
+    });
     expect(await ctx.store.repositories.recruitment.listApplications(DEMO_IDS.recruitment)).toHaveLength(1);
   });
 

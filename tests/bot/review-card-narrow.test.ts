@@ -21,7 +21,18 @@ const longJapanese = (length: number) => sentence.repeat(Math.ceil(length / sent
 const base = { callId: 'c', authorStaffId: 's', submittedAt: now, createdAt: now, updatedAt: now } as const;
 const items: ReviewItem[] = [
   {
-    proposal: { ...base, id: 'dept', track: 'department', departmentUnitId: 'kenko-bu', state: 'submitted', receiptNumber: 'R6-新規-001', title: longJapanese(PROPOSAL_LIMITS.title), summary: longJapanese(600), expectedEffect: longJapanese(300), relatedItemKey: '3-13' } satisfies Proposal,
+    proposal: {
+      ...base,
+      id: 'dept',
+      track: 'department',
+      departmentUnitId: 'kenko-bu',
+      state: 'submitted',
+      receiptNumber: 'R6-新規-001',
+      title: longJapanese(PROPOSAL_LIMITS.title),
+      summary: longJapanese(600),
+      expectedEffect: longJapanese(300),
+      relatedItemKey: '3-13',
+    } satisfies Proposal,
     authorName: '保健 主任',
     authorUnitName: '保健福祉政策部 高齢福祉課 地域包括ケア推進担当',
     departmentName: '保健福祉政策部',
@@ -29,15 +40,37 @@ const items: ReviewItem[] = [
     sameItem: [{ receiptNumber: 'R6-新規-002', title: longJapanese(80) }],
   },
   {
-    proposal: { ...base, id: 'theme', track: 'individual', state: 'underReview', receiptNumber: 'R6-提案PT-001', title: '集会施設の多機能化', summary: `参考資料: https://example.jp/${'a'.repeat(120)}`, expectedEffect: 'Effect'.repeat(40), perspective: 'renewal', relatedItemKey: '5-11' } satisfies Proposal,
+    proposal: {
+      ...base,
+      id: 'theme',
+      track: 'individual',
+      state: 'underReview',
+      receiptNumber: 'R6-提案PT-001',
+      title: '集会施設の多機能化',
+      summary: `参考資料: https://example.jp/${'a'.repeat(120)}`,
+      expectedEffect: 'Effect'.repeat(40),
+      perspective: 'renewal',
+      relatedItemKey: '5-11',
+    } satisfies Proposal,
     authorName: 'Taro Setagaya-Longname-Without-Spaces',
     relatedItem: { number: '5-11' },
   },
 ];
 
 /** What the page script needs of the DOM and the SDK's UMD build (the test project has no DOM library). */
-interface Box { readonly right: number; readonly width: number }
-interface Node { readonly className: string; readonly tagName: string; readonly scrollWidth: number; readonly clientWidth: number; getBoundingClientRect(): Box; querySelectorAll(selector: string): ArrayLike<Node>; replaceChildren(...children: unknown[]): void }
+interface Box {
+  readonly right: number;
+  readonly width: number;
+}
+interface Node {
+  readonly className: string;
+  readonly tagName: string;
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
+  getBoundingClientRect(): Box;
+  querySelectorAll(selector: string): ArrayLike<Node>;
+  replaceChildren(...children: unknown[]): void;
+}
 interface PageGlobals {
   readonly document: { getElementById(id: string): Node };
   readonly AdaptiveCards: { AdaptiveCard: new () => { parse(json: unknown): void; render(): unknown } };
@@ -47,7 +80,11 @@ describe.skipIf(skipReason !== undefined)('the review card rendered by the Adapt
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     page = await browser.newPage({ viewport: { width: 360, height: 640 } });
     await page.setContent(`<!doctype html><html lang="ja"><body style="margin:0"><div id="card" style="width:${CARD_WIDTH}px"></div></body></html>`);
     await page.addStyleTag({ path: resolve('adaptivecards/dist/adaptivecards.css') });
@@ -60,18 +97,26 @@ describe.skipIf(skipReason !== undefined)('the review card rendered by the Adapt
 
   /** Renders the card and lists every element whose right edge passes the card's, with the card's scroll and client widths. */
   const render = (card: AdaptiveCard) =>
-    page.evaluate((json) => {
-      const globals = globalThis as unknown as PageGlobals;
-      const host = globals.document.getElementById('card');
-      const parsed = new globals.AdaptiveCards.AdaptiveCard();
-      parsed.parse(json);
-      host.replaceChildren(parsed.render());
-      const edge = host.getBoundingClientRect().right;
-      const outside = Array.from(host.querySelectorAll('*'))
-        .filter((element) => element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > edge + 0.5)
-        .map((element) => `${element.tagName}.${element.className} right=${Math.round(element.getBoundingClientRect().right)}`);
-      return { scrollWidth: host.scrollWidth, clientWidth: host.clientWidth, outside: outside.slice(0, 5), text: (host as unknown as { innerText: string }).innerText };
-    }, card as unknown as Record<string, unknown>);
+    page.evaluate(
+      (json) => {
+        const globals = globalThis as unknown as PageGlobals;
+        const host = globals.document.getElementById('card');
+        const parsed = new globals.AdaptiveCards.AdaptiveCard();
+        parsed.parse(json);
+        host.replaceChildren(parsed.render());
+        const edge = host.getBoundingClientRect().right;
+        const outside = Array.from(host.querySelectorAll('*'))
+          .filter((element) => element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > edge + 0.5)
+          .map((element) => `${element.tagName}.${element.className} right=${Math.round(element.getBoundingClientRect().right)}`);
+        return {
+          scrollWidth: host.scrollWidth,
+          clientWidth: host.clientWidth,
+          outside: outside.slice(0, 5),
+          text: (host as unknown as { innerText: string }).innerText,
+        };
+      },
+      card as unknown as Record<string, unknown>,
+    );
 
   for (const locale of ['ja', 'en'] as const satisfies readonly Locale[]) {
     for (const interactive of [true, false]) {

@@ -136,7 +136,10 @@ describe('admin CLI (tsx bin/admin.ts as a child process, PGlite in a temporary 
   it('an invalid programme file or staff CSV is refused line by line and changes nothing', async () => {
     const brokenYaml = path.join(tempRoot, 'broken.yaml');
     const original = fs.readFileSync(path.join(PROJECT_ROOT, PROGRAMME), 'utf8');
-    fs.writeFileSync(brokenYaml, original.replace("items: ['2‐24']", "items: ['二の二十四']").replace('title: お問合せセンター運営業務の再構築', 'title: 変更されてはならない'));
+    fs.writeFileSync(
+      brokenYaml,
+      original.replace("items: ['2‐24']", "items: ['二の二十四']").replace('title: お問合せセンター運営業務の再構築', 'title: 変更されてはならない'),
+    );
     expectCleanFailure(await runCli(['import', brokenYaml], dataDir), /^計画データに誤りがあります: pts\[7\]\.items\[0\]: /);
 
     const badCsv = path.join(tempRoot, 'bad-staff.csv');
@@ -164,12 +167,19 @@ describe('admin CLI (tsx bin/admin.ts as a child process, PGlite in a temporary 
 
   it('staff unlink clears the account a directory entry is linked to, once', async () => {
     const linked = path.join(tempRoot, 'linked-staff.csv');
-    fs.writeFileSync(linked, 'upn,display_name,grade,unit_id,post_id,app_roles,active,entra_object_id\nlinked.person@example.jp,連携 職員,staff,somu-ka,,,true,D3E00000-0000-4000-8000-0000000000AA\n');
+    fs.writeFileSync(
+      linked,
+      'upn,display_name,grade,unit_id,post_id,app_roles,active,entra_object_id\nlinked.person@example.jp,連携 職員,staff,somu-ka,,,true,D3E00000-0000-4000-8000-0000000000AA\n',
+    );
     expectSuccess(await runCli(['staff', 'import', linked], dataDir));
     const cleared = await runCli(['staff', 'unlink', 'Linked.Person@example.jp'], dataDir);
     expectSuccess(cleared);
-    expect(cleared.stdout).toBe('Linked.Person@example.jp のアカウントの結び付けを解除しました（解除前: d3e00000-0000-4000-8000-0000000000aa）。次にTeamsまたはタブを使ったアカウントで結び付けます。\n');
-    expect((await runCli(['staff', 'unlink', 'linked.person@example.jp', '--lang', 'en'], dataDir)).stdout).toBe('linked.person@example.jp is not linked to any account.\n');
+    expect(cleared.stdout).toBe(
+      'Linked.Person@example.jp のアカウントの結び付けを解除しました（解除前: d3e00000-0000-4000-8000-0000000000aa）。次にTeamsまたはタブを使ったアカウントで結び付けます。\n',
+    );
+    expect((await runCli(['staff', 'unlink', 'linked.person@example.jp', '--lang', 'en'], dataDir)).stdout).toBe(
+      'linked.person@example.jp is not linked to any account.\n',
+    );
     expectCleanFailure(await runCli(['staff', 'unlink', 'nobody@example.jp'], dataDir), /^職員が見つかりません（nobody@example.jp）。/);
     expectCleanFailure(await runCli(['staff', 'unlink'], dataDir), /<upn>/);
   });

@@ -29,7 +29,10 @@ describe('npm start builds what changed, and only that', () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'build-if-changed-'));
     fakeTool('tsc', 'dist/server/main.js');
     fakeTool('vite', 'tab/dist/index.html');
-    write('node_modules/.bin/tsx', `#!/bin/sh\necho tsx >> "${root}/runs.log"\nmkdir -p "${pgliteTemplatePath(path.join(root, 'dist'))}"\necho 17 > "${pgliteTemplatePath(path.join(root, 'dist'))}/PG_VERSION"\n`);
+    write(
+      'node_modules/.bin/tsx',
+      `#!/bin/sh\necho tsx >> "${root}/runs.log"\nmkdir -p "${pgliteTemplatePath(path.join(root, 'dist'))}"\necho 17 > "${pgliteTemplatePath(path.join(root, 'dist'))}/PG_VERSION"\n`,
+    );
     for (const tool of ['tsc', 'vite', 'tsx']) fs.chmodSync(path.join(root, 'node_modules/.bin', tool), 0o755);
     write('node_modules/@electric-sql/pglite/package.json', '{"version":"0.5.16"}');
     write('package-lock.json', '{}');

@@ -41,7 +41,11 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
     const appPort = await freePort();
     appUrl = `http://127.0.0.1:${appPort}`;
     const playgroundPort = await freePort();
-    app = new ChildServer(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, inheritEnv: true, env: { PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' } });
+    app = new ChildServer(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: ROOT,
+      inheritEnv: true,
+      env: { PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    });
     await waitFor(async () => (await fetch(`http://127.0.0.1:${appPort}/api/health`)).ok, app.transcript);
     playground = new ChildServer(process.execPath, ['--import', 'tsx', 'bin/playground.ts', '--port', String(playgroundPort)], {
       cwd: ROOT,
@@ -63,7 +67,8 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
   });
 
   async function config() {
-    return ((await (await fetch(`${playgroundUrl}/_internal/v1/config`)).json()) as { config: { personalChat: { id: string }; currentUser: { id: string } } }).config;
+    return ((await (await fetch(`${playgroundUrl}/_internal/v1/config`)).json()) as { config: { personalChat: { id: string }; currentUser: { id: string } } })
+      .config;
   }
 
   /** Types into the personal chat and waits for the bot's card. */
@@ -77,7 +82,10 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
     });
     expect(response.status).toBe(200);
     let reply: PlaygroundEvent | undefined;
-    await waitFor(async () => Boolean((reply = events.slice(before).find((event) => event.action === 'createMessage' && event.message?.attachments?.length))), () => JSON.stringify(events.slice(before)));
+    await waitFor(
+      async () => Boolean((reply = events.slice(before).find((event) => event.action === 'createMessage' && event.message?.attachments?.length))),
+      () => JSON.stringify(events.slice(before)),
+    );
     return { messageId: reply!.message!.messageId, card: reply!.message!.attachments![0]!.content };
   }
 
@@ -102,7 +110,20 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: submit!.verb, data: { ...(submit!.data as object), track: 'individual', title: '窓口予約のオンライン化', summary: '来庁予約をオンラインで受け付ける', expectedEffect: '待ち時間の短縮' } }, trigger: 'manual' },
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: submit!.verb,
+            data: {
+              ...(submit!.data as object),
+              track: 'individual',
+              title: '窓口予約のオンライン化',
+              summary: '来庁予約をオンラインで受け付ける',
+              expectedEffect: '待ち時間の短縮',
+            },
+          },
+          trigger: 'manual',
+        },
         from: { id: currentUser.id },
         conversation: { id: personalChat.id },
         replyToId: messageId,
@@ -116,11 +137,20 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
     // The same person then signs in to the tab: not locked out, and their proposal is there.
     const staff = (await (await fetch(`${appUrl}/api/v1/local-auth/staff`)).json()) as { staffId: string; upn: string }[];
     const me = staff.find((person) => person.upn === 'chiiki-gyosei.shunin@example.jp')!;
-    const { token } = (await (await fetch(`${appUrl}/api/v1/local-auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffId: me.staffId }) })).json()) as { token: string };
+    const { token } = (await (
+      await fetch(`${appUrl}/api/v1/local-auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ staffId: me.staffId }),
+      })
+    ).json()) as { token: string };
     const mine = await fetch(`${appUrl}/api/v1/proposals/mine`, { headers: { authorization: `Bearer ${token}` } });
     expect(mine.status).toBe(200);
     expect(JSON.stringify(await mine.json())).toContain('窓口予約のオンライン化');
-    const viewer = (await (await fetch(`${appUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { directoryNotice?: unknown; displayName: string };
+    const viewer = (await (await fetch(`${appUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      directoryNotice?: unknown;
+      displayName: string;
+    };
     expect(viewer).toMatchObject({ displayName: '西村 翔' });
     expect(viewer.directoryNotice).toBeUndefined();
   });

@@ -76,12 +76,7 @@ describe('npm start path: node dist/server/main.js in local mode on a temporary 
       unchanged: 0,
     });
     expect(server.find('local mode: imported the demo staff directory')).toMatchObject({ staff: DEMO_STAFF });
-    expect(server.find(/^local mode: added demo items/)?.added).toEqual([
-      'demo-call-open-now',
-      'demo-meeting-hq',
-      'demo-meeting-council',
-      'demo-recruitment',
-    ]);
+    expect(server.find(/^local mode: added demo items/)?.added).toEqual(['demo-call-open-now', 'demo-meeting-hq', 'demo-meeting-council', 'demo-recruitment']);
     expect(server.find('server listening')).toMatchObject({ database: 'pglite' });
 
     const stopped = await terminate(server);
@@ -219,7 +214,10 @@ describe('what is safe: one process per PGlite folder, a start killed mid-way, s
     for (const round of ['first', 'warm']) {
       const server = start(dataDir, deployed(dataDir, { ALLOWED_TENANT_IDS: '11111111-1111-4111-8111-111111111111', EMBEDDED_DATABASE: 'single-instance' }));
       await server.listening();
-      expect(server.find(/^EMBEDDED_DATABASE=single-instance: PGlite outside local mode/), `${round} start\n${server.transcript()}`).toMatchObject({ level: 40, dataDir });
+      expect(server.find(/^EMBEDDED_DATABASE=single-instance: PGlite outside local mode/), `${round} start\n${server.transcript()}`).toMatchObject({
+        level: 40,
+        dataDir,
+      });
       expect(server.find(/^local mode/), 'no demo data outside local mode').toBeUndefined();
       expect((await terminate(server)).code).toBe(0);
       expect(server.transcript()).not.toContain('e2e-app-secret-value');

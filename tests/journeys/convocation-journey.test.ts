@@ -47,9 +47,19 @@ describe('a convocation from the secretariat’s draft to the members, across th
   it('secretariat prepares in the tab → the mayor issues from the card in chat → the members get the convocation', async () => {
     // 1. The tab: the secretariat's form prepares; it may not convene HQ itself.
     const clerk = await world.signIn(secretariat);
-    const hq = ((await clerk.call('GET', '/api/v1/bodies')).json() as { id: string; mayConvene: boolean; mayPrepare: boolean }[]).find((body) => body.id === 'hq')!;
+    const hq = ((await clerk.call('GET', '/api/v1/bodies')).json() as { id: string; mayConvene: boolean; mayPrepare: boolean }[]).find(
+      (body) => body.id === 'hq',
+    )!;
     expect(hq).toMatchObject({ mayConvene: false, mayPrepare: true });
-    const input = { meetingId: 'journey-hq-3', bodyId: 'hq', startsAt: '2024-07-19T10:00:00+09:00', endsAt: '2024-07-19T11:00:00+09:00', place: '第1委員会室', agenda: ['PT進捗報告'], guests: [{ name: '外部 有識者', affiliation: '大学' }] };
+    const input = {
+      meetingId: 'journey-hq-3',
+      bodyId: 'hq',
+      startsAt: '2024-07-19T10:00:00+09:00',
+      endsAt: '2024-07-19T11:00:00+09:00',
+      place: '第1委員会室',
+      agenda: ['PT進捗報告'],
+      guests: [{ name: '外部 有識者', affiliation: '大学' }],
+    };
     expect((await clerk.call('POST', '/api/v1/meetings', input)).status).toBe(403);
     expect((await clerk.call('POST', '/api/v1/meetings/prepare', input)).status).toBe(201);
 

@@ -57,7 +57,12 @@ describe('one person through the bot, the tab and the notifications', () => {
     // 1. The bot, first contact: a draft saved from the proposal form.
     const [form] = (await talk.say(botFirst, '提案')).cards;
     expect(cardText(form)).toContain('提案フォーム');
-    const draft = click(form!, '下書き保存', { track: 'individual', title: '窓口予約のオンライン化', summary: '来庁予約を電子で受け付ける', expectedEffect: '待ち時間の短縮' });
+    const draft = click(form!, '下書き保存', {
+      track: 'individual',
+      title: '窓口予約のオンライン化',
+      summary: '来庁予約を電子で受け付ける',
+      expectedEffect: '待ち時間の短縮',
+    });
     expect(cardText((await talk.act(botFirst, draft.verb, draft.data)).value)).toContain('下書きを保存しました');
     const proposalId = String(draft.data.proposalId);
 
@@ -69,7 +74,13 @@ describe('one person through the bot, the tab and the notifications', () => {
     const mine = await tab.call('GET', '/api/v1/proposals/mine');
     expect(mine.status).toBe(200);
     expect(mine.json()).toEqual([expect.objectContaining({ id: proposalId, state: 'draft', title: '窓口予約のオンライン化' })]);
-    const form2 = { callId: CALL, track: 'individual', title: '窓口予約のオンライン化', summary: '来庁予約を電子で受け付け、混雑を平準化する', expectedEffect: '待ち時間の短縮' };
+    const form2 = {
+      callId: CALL,
+      track: 'individual',
+      title: '窓口予約のオンライン化',
+      summary: '来庁予約を電子で受け付け、混雑を平準化する',
+      expectedEffect: '待ち時間の短縮',
+    };
     expect((await tab.call('PUT', `/api/v1/proposals/${proposalId}`, form2)).status).toBe(200);
     const submitted = await tab.call('POST', `/api/v1/proposals/${proposalId}/submit`, form2);
     expect(submitted.status).toBe(200);
@@ -84,7 +95,12 @@ describe('one person through the bot, the tab and the notifications', () => {
     const decide = click(started, '判断を記録');
     const decideData = decide.data as { decisionInput: string; reasonInput: string };
     const chatBefore = sentCount(personalChat(botFirst));
-    const decided = await talk.act(secretariat, decide.verb, { ...decide.data, proposalId, [decideData.decisionInput]: 'acceptedNextYear', [decideData.reasonInput]: '全窓口で効果が見込めるため' });
+    const decided = await talk.act(secretariat, decide.verb, {
+      ...decide.data,
+      proposalId,
+      [decideData.decisionInput]: 'acceptedNextYear',
+      [decideData.reasonInput]: '全窓口で効果が見込めるため',
+    });
     expect(cardText(decided.value)).toContain(`${receipt}を「採用（次年度項目）」にしました`);
 
     // 4. The promise of the receipt card: the proposer hears the decision in chat…
@@ -93,13 +109,16 @@ describe('one person through the bot, the tab and the notifications', () => {
     expect(notice, 'a decision notice in the proposer’s chat').toBeDefined();
     expect(cardProblems(notice!)).toEqual([]);
     const noticeText = cardText(notice);
-    for (const expected of ['提案の審査結果のお知らせ', receipt, '採用（次年度項目）', '全窓口で効果が見込めるため', '今後の流れ', '修正計画']) expect(noticeText).toContain(expected);
+    for (const expected of ['提案の審査結果のお知らせ', receipt, '採用（次年度項目）', '全窓口で効果が見込めるため', '今後の流れ', '修正計画'])
+      expect(noticeText).toContain(expected);
 
     // …and sees the reason and what follows in the tab, where the notice counts as read.
     const after = (await tab.call('GET', '/api/v1/proposals/mine')).json()[0];
     expect(after).toMatchObject({ state: 'acceptedNextYear', decisionReason: '全窓口で効果が見込めるため' });
     const dashboard = (await tab.call('GET', '/api/v1/dashboard')).json();
-    expect(dashboard.notices).toEqual([expect.objectContaining({ delivery: 'sent', unread: false, subject: expect.objectContaining({ kind: 'proposalDecision', receiptNumber: receipt }) })]);
+    expect(dashboard.notices).toEqual([
+      expect.objectContaining({ delivery: 'sent', unread: false, subject: expect.objectContaining({ kind: 'proposalDecision', receiptNumber: receipt }) }),
+    ]);
 
     // One person, one account: no relinking happened on the way.
     const person = await world.ctx.store.repositories.staff.get(tab.staffId);
@@ -112,7 +131,13 @@ describe('one person through the bot, the tab and the notifications', () => {
     const tab = await world.signIn(tabFirst);
     expect((await tab.call('GET', '/api/v1/me')).json().directoryNotice).toBeUndefined();
     const draftId = 'tab-first-draft';
-    const form = { callId: CALL, track: 'individual', title: 'チャットボットによる庁内問い合わせ対応', summary: '庁内の問い合わせを一次回答する', expectedEffect: '担当課の負担軽減' };
+    const form = {
+      callId: CALL,
+      track: 'individual',
+      title: 'チャットボットによる庁内問い合わせ対応',
+      summary: '庁内の問い合わせを一次回答する',
+      expectedEffect: '担当課の負担軽減',
+    };
     expect((await tab.call('PUT', `/api/v1/proposals/${draftId}`, form)).status).toBe(200);
     // English, chosen in the tab, follows the person into the bot.
     expect((await tab.call('PUT', '/api/v1/me/preferences', { locale: 'en' })).json()).toMatchObject({ preferredLocale: 'en' });
@@ -134,12 +159,22 @@ describe('one person through the bot, the tab and the notifications', () => {
 
     const reviewer = await world.signIn(secretariat);
     expect((await reviewer.call('POST', '/api/v1/review/start', { proposalIds: [proposalId] })).status).toBe(200);
-    expect((await reviewer.call('POST', `/api/v1/review/proposals/${proposalId}/decision`, { decision: 'deferred', reason: '車両の更新時期に合わせて再検討' })).status).toBe(200);
+    expect(
+      (await reviewer.call('POST', `/api/v1/review/proposals/${proposalId}/decision`, { decision: 'deferred', reason: '車両の更新時期に合わせて再検討' }))
+        .status,
+    ).toBe(200);
     await world.scheduler.runOnce();
 
     const waiting = (await tab.call('GET', '/api/v1/dashboard')).json().notices;
-    expect(waiting).toEqual([expect.objectContaining({ delivery: 'notInstalled', unread: true, subject: expect.objectContaining({ kind: 'proposalDecision', state: 'deferred', reason: '車両の更新時期に合わせて再検討' }) })]);
-    const onBoard = async () => ((await reviewer.call('GET', '/api/v1/review/proposals')).json() as { id: string; notified?: string }[]).find((row) => row.id === proposalId);
+    expect(waiting).toEqual([
+      expect.objectContaining({
+        delivery: 'notInstalled',
+        unread: true,
+        subject: expect.objectContaining({ kind: 'proposalDecision', state: 'deferred', reason: '車両の更新時期に合わせて再検討' }),
+      }),
+    ]);
+    const onBoard = async () =>
+      ((await reviewer.call('GET', '/api/v1/review/proposals')).json() as { id: string; notified?: string }[]).find((row) => row.id === proposalId);
     expect(await onBoard()).toMatchObject({ state: 'deferred', notified: 'notInstalled' });
 
     // The person installs the bot: the notice is delivered to the new chat on the next pass.
@@ -209,7 +244,9 @@ describe('one person through the bot, the tab and the notifications', () => {
     // The applicant left out is told too: the dashboard shows the outcome, with no role.
     const leftOut = await world.signIn('setagaya.shunin@example.jp');
     const notices = (await leftOut.call('GET', '/api/v1/dashboard')).json().notices as { subject: { kind: string; projectTitle?: string; role?: string } }[];
-    expect(notices).toContainEqual(expect.objectContaining({ subject: expect.objectContaining({ kind: 'recruitmentOutcome', projectTitle: '窓口DXプロジェクト' }) }));
+    expect(notices).toContainEqual(
+      expect.objectContaining({ subject: expect.objectContaining({ kind: 'recruitmentOutcome', projectTitle: '窓口DXプロジェクト' }) }),
+    );
     expect(notices.find((notice) => notice.subject.kind === 'recruitmentOutcome')?.subject.role).toBeUndefined();
   });
 

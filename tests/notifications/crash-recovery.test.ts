@@ -29,7 +29,14 @@ describe.skipIf(!serverUrl)('exactly once across a crash (SIGKILL) and restart',
     const server = new ChildServer(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
       inheritEnv: true,
-      env: { DATABASE_URL: database.url, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NOTIFICATION_LEASE_MS: '2000', NOTIFICATION_INTERVAL_MS: '200' },
+      env: {
+        DATABASE_URL: database.url,
+        PORT: String(await freePort()),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        NOTIFICATION_LEASE_MS: '2000',
+        NOTIFICATION_INTERVAL_MS: '200',
+      },
     });
     processes.push(server);
     return server;

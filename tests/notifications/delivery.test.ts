@@ -41,11 +41,18 @@ describe('notifications delivered through the Bot Connector', () => {
     await subscribe(ctx, council, ['convocations', 'meetingReminders'], { bodyId: 'council' });
     await subscribe(ctx, hqOnly, ['convocations'], { bodyId: 'hq' });
     const member = await staff('zaisei.kacho@example.jp');
-    await ctx.store.repositories.conversations.upsert(conversationAt(connector, 'a:member', { kind: 'personal', staffId: member.id, channelId: undefined, teamId: undefined }));
+    await ctx.store.repositories.conversations.upsert(
+      conversationAt(connector, 'a:member', { kind: 'personal', staffId: member.id, channelId: undefined, teamId: undefined }),
+    );
 
     const meeting = await conveneMeeting(ctx, await staff('seisaku-kikaku.kacho@example.jp'), {
-      meetingId: 'council-1', bodyId: 'council', startsAt: jst('2024-06-03T14:00:00'), endsAt: jst('2024-06-03T15:00:00'),
-      place: '第1委員会室', agenda: [{ title: '令和6年度の進め方', kind: 'general' }], guests: [],
+      meetingId: 'council-1',
+      bodyId: 'council',
+      startsAt: jst('2024-06-03T14:00:00'),
+      endsAt: jst('2024-06-03T15:00:00'),
+      place: '第1委員会室',
+      agenda: [{ title: '令和6年度の進め方', kind: 'general' }],
+      guests: [],
     });
     expect((await run()).sent).toBe(1);
     const [notice] = sentTo(council.conversationId);
@@ -74,13 +81,23 @@ describe('notifications delivered through the Bot Connector', () => {
     await subscribe(ctx, channel, ['convocations', 'meetingReminders'], { bodyId: 'council' });
     const chair = await staff('seisaku-kikaku.kacho@example.jp');
     const meeting = await conveneMeeting(ctx, chair, {
-      meetingId: 'council-2', bodyId: 'council', startsAt: jst('2024-06-10T14:00:00'), endsAt: jst('2024-06-10T15:00:00'), agenda: [{ title: '議題', kind: 'general' }], guests: [],
+      meetingId: 'council-2',
+      bodyId: 'council',
+      startsAt: jst('2024-06-10T14:00:00'),
+      endsAt: jst('2024-06-10T15:00:00'),
+      agenda: [{ title: '議題', kind: 'general' }],
+      guests: [],
     });
     await run();
     const posted = sentTo(channel.conversationId)[0]!;
     const activityId = (await ctx.store.repositories.outbox.listFor(meeting.id, ['sent']))[0]!.activityId;
 
-    await rescheduleMeeting(ctx, chair, { meetingId: meeting.id, startsAt: jst('2024-06-17T14:00:00'), endsAt: jst('2024-06-17T15:00:00'), reason: '議長の公務' });
+    await rescheduleMeeting(ctx, chair, {
+      meetingId: meeting.id,
+      startsAt: jst('2024-06-17T14:00:00'),
+      endsAt: jst('2024-06-17T15:00:00'),
+      reason: '議長の公務',
+    });
     await run();
     const update = connector.received({ conversationId: channel.conversationId, operation: 'updateActivity', delivered: true });
     expect(update).toHaveLength(1);
@@ -141,7 +158,9 @@ describe('notifications delivered through the Bot Connector', () => {
   it('reminds an author of an unsubmitted draft, and stops once it is submitted', async () => {
     clock.set(jst('2024-05-10T10:00:00'));
     const author = await staff('chiiki-gyosei.shunin@example.jp');
-    await ctx.store.repositories.conversations.upsert(conversationAt(connector, 'a:author', { kind: 'personal', staffId: author.id, channelId: undefined, teamId: undefined }));
+    await ctx.store.repositories.conversations.upsert(
+      conversationAt(connector, 'a:author', { kind: 'personal', staffId: author.id, channelId: undefined, teamId: undefined }),
+    );
     await saveProposalDraft(ctx, author, { proposalId: 'draft-1', callId: 'fy2024-new-initiative', track: 'individual', title: '電子決裁の徹底' });
     await run();
     clock.set(jst('2024-05-14T09:00:00'));
@@ -149,7 +168,14 @@ describe('notifications delivered through the Bot Connector', () => {
     const reminder = cardOf(sentTo('a:author')[0])!;
     expect(cardProblems(reminder)).toEqual([]);
     expect(cardText(reminder)).toContain('電子決裁の徹底');
-    await submitProposal(ctx, author, { proposalId: 'draft-1', callId: 'fy2024-new-initiative', track: 'individual', title: '電子決裁の徹底', summary: '紙の決裁をなくす', expectedEffect: '時間短縮' });
+    await submitProposal(ctx, author, {
+      proposalId: 'draft-1',
+      callId: 'fy2024-new-initiative',
+      track: 'individual',
+      title: '電子決裁の徹底',
+      summary: '紙の決裁をなくす',
+      expectedEffect: '時間短縮',
+    });
     clock.set(jst('2024-05-16T09:00:00'));
     await run();
     expect(sentTo('a:author')).toHaveLength(1);
@@ -159,14 +185,20 @@ describe('notifications delivered through the Bot Connector', () => {
     clock.set(jst('2024-07-01T10:00:00'));
     const secretary = await staff('chiiki-gyosei.kacho@example.jp');
     // The chat was made from a Japanese client, but the person chose English: their choice wins.
-    await ctx.store.repositories.conversations.upsert(conversationAt(connector, 'a:pt-secretary', { kind: 'personal', staffId: secretary.id, channelId: undefined, teamId: undefined, locale: 'ja' }));
+    await ctx.store.repositories.conversations.upsert(
+      conversationAt(connector, 'a:pt-secretary', { kind: 'personal', staffId: secretary.id, channelId: undefined, teamId: undefined, locale: 'ja' }),
+    );
     await setPreferredLocale(ctx, secretary, 'en');
     // The PT's own channel asked for its progress-report requests; another PT's channel did not.
     await subscribe(ctx, conversationAt(connector, '19:pt-2-24@thread.tacv2'), ['progressReportRequests'], { bodyId: 'pt-2-24' });
     await subscribe(ctx, conversationAt(connector, '19:pt-1-4@thread.tacv2'), ['progressReportRequests'], { bodyId: 'pt-1-4' });
     await conveneMeeting(ctx, await staff('kucho@example.jp'), {
-      meetingId: 'hq-1', bodyId: 'hq', startsAt: jst('2024-07-29T10:00:00'), endsAt: jst('2024-07-29T11:00:00'),
-      agenda: [{ title: 'PTの進捗', kind: 'ptProgress', ptId: 'pt-2-24' }], guests: [],
+      meetingId: 'hq-1',
+      bodyId: 'hq',
+      startsAt: jst('2024-07-29T10:00:00'),
+      endsAt: jst('2024-07-29T11:00:00'),
+      agenda: [{ title: 'PTの進捗', kind: 'ptProgress', ptId: 'pt-2-24' }],
+      guests: [],
     });
     await run();
     expect(sentTo('a:pt-secretary')).toHaveLength(0);
@@ -183,7 +215,9 @@ describe('notifications delivered through the Bot Connector', () => {
     clock.set(jst('2024-07-01T10:00:00'));
     const personal = async (upn: string, conversationId: string) => {
       const person = await staff(upn);
-      await ctx.store.repositories.conversations.upsert(conversationAt(connector, conversationId, { kind: 'personal', staffId: person.id, channelId: undefined, teamId: undefined }));
+      await ctx.store.repositories.conversations.upsert(
+        conversationAt(connector, conversationId, { kind: 'personal', staffId: person.id, channelId: undefined, teamId: undefined }),
+      );
       return person;
     };
     await personal('somu.kacho@example.jp', 'a:remind-somu');
@@ -191,7 +225,12 @@ describe('notifications delivered through the Bot Connector', () => {
     const answeredAfter = await personal('jinji.kacho@example.jp', 'a:remind-jinji');
     const chair = await staff('seisaku-kikaku.kacho@example.jp');
     const meeting = await conveneMeeting(ctx, chair, {
-      meetingId: 'council-remind', bodyId: 'council', startsAt: jst('2024-07-08T14:00:00'), endsAt: jst('2024-07-08T15:30:00'), agenda: [{ title: '議題', kind: 'general' }], guests: [],
+      meetingId: 'council-remind',
+      bodyId: 'council',
+      startsAt: jst('2024-07-08T14:00:00'),
+      endsAt: jst('2024-07-08T15:30:00'),
+      agenda: [{ title: '議題', kind: 'general' }],
+      guests: [],
     });
     await answerRsvp(ctx, answeredBefore, { meetingId: meeting.id, response: 'attend' });
     const { reminder } = await remindUnanswered(ctx, chair, meeting.id);
@@ -226,11 +265,19 @@ describe('notifications delivered through the Bot Connector', () => {
     await subscribe(ctx, gone, ['convocations'], { bodyId: 'council' });
     connector.failNext(gone.conversationId, 403, 'BotNotInConversationRoster');
     await conveneMeeting(ctx, await staff('seisaku-kikaku.kacho@example.jp'), {
-      meetingId: 'council-3', bodyId: 'council', startsAt: jst('2024-06-24T14:00:00'), endsAt: jst('2024-06-24T15:00:00'), agenda: [{ title: '議題', kind: 'general' }], guests: [],
+      meetingId: 'council-3',
+      bodyId: 'council',
+      startsAt: jst('2024-06-24T14:00:00'),
+      endsAt: jst('2024-06-24T15:00:00'),
+      agenda: [{ title: '議題', kind: 'general' }],
+      guests: [],
     });
     const report = await run();
     expect(report.failed).toBeGreaterThanOrEqual(1);
-    expect(await ctx.store.repositories.conversations.get(gone.conversationId)).toMatchObject({ active: false, deactivatedReason: 'BotNotInConversationRoster' });
+    expect(await ctx.store.repositories.conversations.get(gone.conversationId)).toMatchObject({
+      active: false,
+      deactivatedReason: 'BotNotInConversationRoster',
+    });
     await run();
     expect(connector.received({ conversationId: gone.conversationId })).toHaveLength(1);
   });
@@ -244,7 +291,12 @@ describe('notifications delivered through the Bot Connector', () => {
     connector.failNext(busy.conversationId, 429);
     connector.failNext(down.conversationId, 503, 'ServiceUnavailable', 10);
     await conveneMeeting(ctx, await staff('seisaku-kikaku.kacho@example.jp'), {
-      meetingId: 'council-4', bodyId: 'council', startsAt: jst('2024-07-01T14:00:00'), endsAt: jst('2024-07-01T15:00:00'), agenda: [{ title: '議題', kind: 'general' }], guests: [],
+      meetingId: 'council-4',
+      bodyId: 'council',
+      startsAt: jst('2024-07-01T14:00:00'),
+      endsAt: jst('2024-07-01T15:00:00'),
+      agenda: [{ title: '議題', kind: 'general' }],
+      guests: [],
     });
     await run();
     // The stand-in asked for 1 s: nothing is tried before then, and it goes through after.

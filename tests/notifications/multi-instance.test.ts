@@ -48,7 +48,12 @@ describe.skipIf(!serverUrl)('two instances on one PostgreSQL server', { timeout:
     for (let index = 0; index < CONVERSATIONS; index += 1) {
       await repos.conversations.upsert(conversationAt(connector, `19:c${index}@thread.tacv2`, { tenantId: `tenant-${index % TENANTS}` }));
     }
-    await repos.outbox.plan(dueReminders(Array.from({ length: CONVERSATIONS }, (_, index) => `19:c${index}@thread.tacv2`), clock));
+    await repos.outbox.plan(
+      dueReminders(
+        Array.from({ length: CONVERSATIONS }, (_, index) => `19:c${index}@thread.tacv2`),
+        clock,
+      ),
+    );
   }, 120_000);
   afterAll(async () => {
     await connector?.close();
@@ -114,7 +119,9 @@ describe.skipIf(!serverUrl)('three instances sharing one tenant’s send budget'
   });
 
   it('keeps the three within the tenant’s 50/s: no 429, each (reminder, channel) delivered once', async () => {
-    const instances = stores.map((store, index) => notificationScheduler({ store, clock, newId: () => `unused-${index}` }, `fanout-${index}`, undefined, budgets[index]));
+    const instances = stores.map((store, index) =>
+      notificationScheduler({ store, clock, newId: () => `unused-${index}` }, `fanout-${index}`, undefined, budgets[index]),
+    );
     const sentBy = [0, 0, 0];
     for (let pass = 0; pass < 100; pass += 1) {
       const reports = await Promise.all(instances.map((instance) => instance.runOnce()));

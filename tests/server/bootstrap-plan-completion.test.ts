@@ -17,7 +17,9 @@ const FY2024 = toDomain(parseProgrammeFile(fs.readFileSync(path.resolve(import.m
 const OLDER = {
   ...FY2024,
   plans: [],
-  bodies: FY2024.bodies.filter((body) => body.kind !== 'event').map(({ remit: _remit, purpose: _purpose, effectiveFrom: _from, remitSource: _source, guideline: _guideline, ...body }) => body),
+  bodies: FY2024.bodies
+    .filter((body) => body.kind !== 'event')
+    .map(({ remit: _remit, purpose: _purpose, effectiveFrom: _from, remitSource: _source, guideline: _guideline, ...body }) => body),
   projectTeams: FY2024.projectTeams.map(({ topicLeads: _leads, ...team }) => team),
 };
 
@@ -35,7 +37,12 @@ describe('bootstrap on a database imported before the plan record existed', { ti
       expect((await repos.bodies.get('hq'))?.remit).toHaveLength(3);
       expect(await repos.bodies.get('council')).toMatchObject({ nameEn: 'Council (renamed by an administrator)', effectiveFrom: '2024-04-01' });
       expect((await repos.projectTeams.get('pt-5-13'))?.topicLeads).toEqual([{ topics: [1, 6], unitId: 'saigai-taisaku-ka' }]);
-      expect((await repos.bodies.list()).filter((body) => body.kind === 'event').map((body) => body.id).sort()).toEqual(['exchange-meeting', 'hearings']);
+      expect(
+        (await repos.bodies.list())
+          .filter((body) => body.kind === 'event')
+          .map((body) => body.id)
+          .sort(),
+      ).toEqual(['exchange-meeting', 'hearings']);
       const audited = (await repos.audit.listFor('body', 'hq')).map((entry) => entry.action);
       await bootstrap(ctx, config, createLogger('silent'));
       expect((await repos.audit.listFor('body', 'hq')).map((entry) => entry.action)).toEqual(audited);

@@ -22,7 +22,10 @@ describe('graceful shutdown of the server process on SIGTERM', { timeout: 120_00
   let tempRoot: string;
   const servers: ChildServer[] = [];
   const start = (extra: Record<string, string>) => {
-    const server = new ChildServer(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: PROJECT_ROOT, env: childEnvironment(path.join(tempRoot, 'data'), { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ...extra }) });
+    const server = new ChildServer(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: childEnvironment(path.join(tempRoot, 'data'), { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ...extra }),
+    });
     servers.push(server);
     return server;
   };
@@ -82,7 +85,10 @@ describe('graceful shutdown of the server process on SIGTERM', { timeout: 120_00
     expect((await server.exited).code, server.transcript()).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(5_000);
     expect(await inFlight).toBe('cut');
-    expect(server.logs.find((line) => line.msg === 'requests still in flight after the drain time were cut'), server.transcript()).toMatchObject({ drainMs: 500 });
+    expect(
+      server.logs.find((line) => line.msg === 'requests still in flight after the drain time were cut'),
+      server.transcript(),
+    ).toMatchObject({ drainMs: 500 });
     await slow.connector.close();
   });
 });

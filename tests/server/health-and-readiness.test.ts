@@ -75,7 +75,10 @@ describe('GET /api/ready', () => {
 
   it('runs the checks components registered, even after the server was built, and names the failing one', async () => {
     const readiness: ReadinessCheck[] = [];
-    const { url } = await serve(fakeStore(async () => true), { readiness });
+    const { url } = await serve(
+      fakeStore(async () => true),
+      { readiness },
+    );
     expect((await getJson(`${url}/api/ready`)).status).toBe(200);
 
     let schedulerRunning = false;
@@ -90,7 +93,10 @@ describe('GET /api/ready', () => {
       { name: 'throws', check: () => Promise.reject(new Error('boom')) },
       { name: 'hangs', check: () => new Promise<boolean>(() => undefined) },
     ];
-    const { url } = await serve(fakeStore(async () => true), { readiness });
+    const { url } = await serve(
+      fakeStore(async () => true),
+      { readiness },
+    );
     const started = Date.now();
     expect(await getJson(`${url}/api/ready`)).toEqual({ status: 503, body: { status: 'not-ready', checks: { db: 'ok', throws: 'error', hangs: 'error' } } });
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -107,15 +113,20 @@ describe('closeGracefully', () => {
   /** One GET over a keep-alive agent, as Teams' and App Service's front ends keep connections open. */
   const keepAliveGet = (url: string, agent: http.Agent) =>
     new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
-      http.get(url, { agent }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body }));
-      }).on('error', reject);
+      http
+        .get(url, { agent }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body }));
+        })
+        .on('error', reject);
     });
 
   it('lets a request in flight on a keep-alive connection finish, then closes that connection at once', async () => {
-    const { server, url } = await serve(fakeStore(async () => true), { mounts: [slowRoute(300)] });
+    const { server, url } = await serve(
+      fakeStore(async () => true),
+      { mounts: [slowRoute(300)] },
+    );
     const agent = new http.Agent({ keepAlive: true });
     const answer = keepAliveGet(`${url}/slow`, agent);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -129,7 +140,10 @@ describe('closeGracefully', () => {
   });
 
   it('answers a request that arrives on an open connection during the drain with not ready (stopping) and closes it', async () => {
-    const { server, url } = await serve(fakeStore(async () => true), { mounts: [slowRoute(300)] });
+    const { server, url } = await serve(
+      fakeStore(async () => true),
+      { mounts: [slowRoute(300)] },
+    );
     const { port } = new URL(url);
     // A connection kept busy by a slow request, so the drain does not close it as idle, on which the
     // client sends its next request (pipelined) once the drain has begun.
@@ -152,7 +166,10 @@ describe('closeGracefully', () => {
   });
 
   it('cuts what is still running after the drain time and says so', async () => {
-    const { server, url } = await serve(fakeStore(async () => true), { mounts: [slowRoute(5_000)] });
+    const { server, url } = await serve(
+      fakeStore(async () => true),
+      { mounts: [slowRoute(5_000)] },
+    );
     const answer = fetch(`${url}/slow`).then(
       (response) => response.status,
       () => 'cut',

@@ -69,9 +69,16 @@ describe('the redaction rules', () => {
         },
       }),
     );
-    logger.warn({ url: '/api/v1/ical/SECRET1.ics', nested: { list: ['/x?token=SECRET2'] }, err: new Error('fetch /api/v1/ical/SECRET3.ics failed') }, 'GET /api/v1/ical/SECRET4.ics');
+    logger.warn(
+      { url: '/api/v1/ical/SECRET1.ics', nested: { list: ['/x?token=SECRET2'] }, err: new Error('fetch /api/v1/ical/SECRET3.ics failed') },
+      'GET /api/v1/ical/SECRET4.ics',
+    );
     const text = JSON.stringify(lines);
     expect(text).not.toMatch(/SECRET\d/);
-    expect(lines[0]).toMatchObject({ url: `/api/v1/ical/${REDACTED}`, msg: `GET /api/v1/ical/${REDACTED}`, err: { message: `fetch /api/v1/ical/${REDACTED} failed` } });
+    expect(lines[0]).toMatchObject({
+      url: `/api/v1/ical/${REDACTED}`,
+      msg: `GET /api/v1/ical/${REDACTED}`,
+      err: { message: `fetch /api/v1/ical/${REDACTED} failed` },
+    });
   });
 });

@@ -87,7 +87,12 @@ describe('request and activity ids in the logs', () => {
     expect(ids[1]).toMatch(/^[0-9a-f-]{36}$/);
     expect(ids[0]).not.toBe(ids[1]);
     for (const id of ids) {
-      expect(lines.filter((line) => line.requestId === id).map((line) => line.msg).sort()).toEqual(['handler started', 'request', 'scheduled work ran']);
+      expect(
+        lines
+          .filter((line) => line.requestId === id)
+          .map((line) => line.msg)
+          .sort(),
+      ).toEqual(['handler started', 'request', 'scheduled work ran']);
     }
     expect(lines.find((line) => line.msg === 'request' && line.requestId === ids[0])).toMatchObject({ method: 'GET', path: '/test/work', status: 200 });
   });

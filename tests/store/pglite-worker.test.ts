@@ -37,7 +37,10 @@ describe('PGlite in a worker thread', () => {
 
   it('returns rows with their types and the count of affected rows', async () => {
     const at = new Date('2024-05-17T03:00:00Z');
-    const inserted = await db.insertInto('note').values({ id: 1, body: '提案', at, doc: JSON.stringify({ tags: ['a'] }) }).executeTakeFirst();
+    const inserted = await db
+      .insertInto('note')
+      .values({ id: 1, body: '提案', at, doc: JSON.stringify({ tags: ['a'] }) })
+      .executeTakeFirst();
     expect(inserted.numInsertedOrUpdatedRows).toBe(1n);
     const rows = await db.selectFrom('note').selectAll().where('id', '=', 1).execute();
     expect(rows).toEqual([{ id: 1, body: '提案', at, doc: { tags: ['a'] } }]);

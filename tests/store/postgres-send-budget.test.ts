@@ -45,8 +45,16 @@ describe.skipIf(!serverUrl)('the send budget shared through PostgreSQL', { timeo
     return budget;
   };
   /** A key of its own per test; the hour-long window keeps its rows from being pruned while the test reads them. */
-  const keyWith = (max: number, windowMs: number): LimitedKey => ({ key: `tenant:test-${++run}`, windows: [{ max, windowMs }, { max: 10_000, windowMs: 3_600_000 }] });
-  const slotsOf = async (key: string) => (await inspector.query<SlotRow>('select acquired_at, completed_at, lease_until from send_budget_slots where budget_key = $1 order by acquired_at', [key])).rows;
+  const keyWith = (max: number, windowMs: number): LimitedKey => ({
+    key: `tenant:test-${++run}`,
+    windows: [
+      { max, windowMs },
+      { max: 10_000, windowMs: 3_600_000 },
+    ],
+  });
+  const slotsOf = async (key: string) =>
+    (await inspector.query<SlotRow>('select acquired_at, completed_at, lease_until from send_budget_slots where budget_key = $1 order by acquired_at', [key]))
+      .rows;
 
   it('lets two instances together take no more than a window allows', async () => {
     const key = keyWith(5, 400);
@@ -64,7 +72,12 @@ describe.skipIf(!serverUrl)('the send budget shared through PostgreSQL', { timeo
     );
     const slots = await slotsOf(key.key);
     expect(slots).toHaveLength(60);
-    expect(busiest(slots.map((slot) => slot.acquired_at.getTime()), 400)).toBeLessThanOrEqual(5);
+    expect(
+      busiest(
+        slots.map((slot) => slot.acquired_at.getTime()),
+        400,
+      ),
+    ).toBeLessThanOrEqual(5);
   });
 
   it('counts each key of a request: a full tenant holds back a conversation that has room', async () => {
@@ -80,7 +93,12 @@ describe.skipIf(!serverUrl)('the send budget shared through PostgreSQL', { timeo
     );
     const slots = await slotsOf(tenant.key);
     expect(slots).toHaveLength(9);
-    expect(busiest(slots.map((slot) => slot.acquired_at.getTime()), 400)).toBeLessThanOrEqual(3);
+    expect(
+      busiest(
+        slots.map((slot) => slot.acquired_at.getTime()),
+        400,
+      ),
+    ).toBeLessThanOrEqual(3);
   });
 
   it('counts a released slot from its completion, not from when it was taken', async () => {
@@ -97,7 +115,9 @@ describe.skipIf(!serverUrl)('the send budget shared through PostgreSQL', { timeo
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(secondTaken).toBe(false);
     await release();
-    await (await second)();
+    await (
+      await second
+    )();
     const [firstSlot, secondSlot] = await slotsOf(key.key);
     expect(firstSlot!.completed_at).not.toBeNull();
     expect(secondSlot!.acquired_at.getTime() - firstSlot!.completed_at!.getTime()).toBeGreaterThanOrEqual(300);
@@ -109,7 +129,9 @@ describe.skipIf(!serverUrl)('the send budget shared through PostgreSQL', { timeo
     await crashed.acquire([key]); // never released
     await crashed.close();
     const survivor = open();
-    await (await survivor.acquire([key]))();
+    await (
+      await survivor.acquire([key])
+    )();
     const [lost, next] = await slotsOf(key.key);
     expect(lost!.completed_at).toBeNull();
     // It counted as completed when its lease ended, then for one more window.
@@ -119,9 +141,13 @@ describe.skipIf(!serverUrl)('the send budget shared through PostgreSQL', { timeo
   it('forgets slots that can no longer fall in any window of their key', async () => {
     const budget = open();
     const shortLived = { key: `tenant:test-${++run}`, windows: [{ max: 50, windowMs: 100 }] };
-    await (await budget.acquire([shortLived]))();
+    await (
+      await budget.acquire([shortLived])
+    )();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await (await budget.acquire([keyWith(50, 100)]))();
+    await (
+      await budget.acquire([keyWith(50, 100)])
+    )();
     expect(await slotsOf(shortLived.key)).toEqual([]);
   });
 });

@@ -37,7 +37,10 @@ describe('the read cache in front of the store', () => {
     const staff = database.repositories.staff;
     const counting: Store = {
       ...database,
-      repositories: { ...database.repositories, staff: { ...staff, findByEntraObjectId: (objectId) => (loads.push(objectId), staff.findByEntraObjectId(objectId)) } },
+      repositories: {
+        ...database.repositories,
+        staff: { ...staff, findByEntraObjectId: (objectId) => (loads.push(objectId), staff.findByEntraObjectId(objectId)) },
+      },
     };
     const bounded = withReadCache(counting, { referenceMs: 30_000, upcomingMeetingsMs: 5_000, maxEntries: 3 }, () => clock);
     for (const objectId of ['a', 'b', 'c', 'a', 'd', 'a', 'b']) await bounded.repositories.staff.findByEntraObjectId(objectId);
@@ -71,7 +74,14 @@ describe('the read cache in front of the store', () => {
   });
 
   it('shows an absence recorded here at once, and one recorded by another instance within the TTL', async () => {
-    const absence = (id: string) => ({ id, postId: 'kucho', kind: 'absent' as const, from: new Date('2024-06-01T00:00:00Z'), recordedByStaffId: 'a', recordedAt: new Date('2024-06-01T00:00:00Z') });
+    const absence = (id: string) => ({
+      id,
+      postId: 'kucho',
+      kind: 'absent' as const,
+      from: new Date('2024-06-01T00:00:00Z'),
+      recordedByStaffId: 'a',
+      recordedAt: new Date('2024-06-01T00:00:00Z'),
+    });
     expect(await cached.repositories.postAbsences.list()).toEqual([]);
     await cached.transaction((tx) => tx.postAbsences.insert(absence('here')));
     expect((await cached.repositories.postAbsences.list()).map((a) => a.id)).toEqual(['here']);

@@ -112,9 +112,7 @@ describe.each(STORE_VARIANTS)('store on $name', (variant) => {
     });
 
     it('never hands out the same receipt number twice, even to concurrent submitters', async () => {
-      const sequences = await Promise.all(
-        Array.from({ length: 12 }, () => store.repositories.proposals.nextReceiptSequence(FY2024_NEW_INITIATIVE_CALL.id)),
-      );
+      const sequences = await Promise.all(Array.from({ length: 12 }, () => store.repositories.proposals.nextReceiptSequence(FY2024_NEW_INITIATIVE_CALL.id)));
       expect(new Set(sequences).size).toBe(12);
       expect(Math.max(...sequences)).toBe(12);
     });
@@ -201,7 +199,14 @@ describe.each(STORE_VARIANTS)('store on $name', (variant) => {
         demo: false,
       });
       const first = await recruitment.insertApplication({
-        id: 'a1', projectId: 'rp1', staffId: 'sato', desiredRole: 'member', motivation: '意欲', gradeAtApplication: 'staff', state: 'applied', appliedAt: AT,
+        id: 'a1',
+        projectId: 'rp1',
+        staffId: 'sato',
+        desiredRole: 'member',
+        motivation: '意欲',
+        gradeAtApplication: 'staff',
+        state: 'applied',
+        appliedAt: AT,
       });
       const again = await recruitment.insertApplication({ ...first, id: 'a2', motivation: '再送' });
       expect(again.id).toBe('a1');

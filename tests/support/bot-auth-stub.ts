@@ -46,7 +46,14 @@ export interface BotAuthStub {
    * Signs a token as the Bot Framework channel would for an activity from `serviceUrl`; `extra`
    * adds claims the channel never sets (`ver`, `appid`, `tid`), to shape Emulator or skill tokens.
    */
-  channelToken(claims: { serviceUrl: string; audience?: string; issuer?: string; expiresInSeconds?: number; key?: SigningKey; extra?: Record<string, unknown> }): Promise<string>;
+  channelToken(claims: {
+    serviceUrl: string;
+    audience?: string;
+    issuer?: string;
+    expiresInSeconds?: number;
+    key?: SigningKey;
+    extra?: Record<string, unknown>;
+  }): Promise<string>;
   /** Outbound token requests, oldest first. */
   tokenRequests(): TokenRequest[];
   /** The access tokens handed to the bot, for checking the connector's Authorization headers. */
@@ -69,7 +76,10 @@ export async function startBotAuthStub(app: { appId: string; appPassword: string
   let url = '';
 
   const routes: Record<string, (body: URLSearchParams) => [number, unknown]> = {
-    'GET /v1/.well-known/openidconfiguration': () => [200, { issuer: CHANNEL_ISSUER, jwks_uri: `${url}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }],
+    'GET /v1/.well-known/openidconfiguration': () => [
+      200,
+      { issuer: CHANNEL_ISSUER, jwks_uri: `${url}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] },
+    ],
     'GET /v1/.well-known/keys': () => [200, { keys: [keys.msteams.jwk, keys.webchat.jwk] }],
     // What MSAL reads before asking for a token (Entra's v2.0 discovery document).
     'GET /botframework.com/v2.0/.well-known/openid-configuration': () => [
@@ -157,10 +167,29 @@ function selfSignedCertificate(): { key: string; certificate: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-auth-stub-'));
   try {
     const [keyFile, certFile] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile,
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: fs.readFileSync(keyFile, 'utf8'), certificate: fs.readFileSync(certFile, 'utf8') };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

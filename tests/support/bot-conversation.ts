@@ -39,7 +39,13 @@ export function conversationWith(bot: BotHarness) {
     return { sent, cards, texts: sent.map((body) => body.text).filter((text): text is string => typeof text === 'string') };
   }
 
-  async function act(user: TeamsUser, verb: string, data: Record<string, unknown>, locale: TeamsLocale = 'ja-JP', where: ConversationKind = 'personal'): Promise<InvokeBody> {
+  async function act(
+    user: TeamsUser,
+    verb: string,
+    data: Record<string, unknown>,
+    locale: TeamsLocale = 'ja-JP',
+    where: ConversationKind = 'personal',
+  ): Promise<InvokeBody> {
     const response = await bot.post(adaptiveCardAction(verb, data, { ...options(user, locale), conversation: where }));
     // Teams reads the invoke response's status as the HTTP status too.
     expect(response.status).toBe((response.body as InvokeBody).statusCode);

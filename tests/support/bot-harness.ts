@@ -18,7 +18,10 @@ export interface TeamsUser {
 
 /** The Entra object ids the demo directory lists: Teams presents a demo person with theirs. */
 const DEMO_OBJECT_IDS = new Map(
-  readCsv(fs.readFileSync(path.resolve(import.meta.dirname, '../../shared/programme/demo-staff.csv'), 'utf8')).rows.map(({ values }) => [values.upn ?? '', values.entra_object_id ?? '']),
+  readCsv(fs.readFileSync(path.resolve(import.meta.dirname, '../../shared/programme/demo-staff.csv'), 'utf8')).rows.map(({ values }) => [
+    values.upn ?? '',
+    values.entra_object_id ?? '',
+  ]),
 );
 
 /** A Teams account: a demo person's own object id, or (for someone the directory lacks) one made from the UPN. */
@@ -47,7 +50,11 @@ export interface BotHarness {
 }
 
 /** `alsoMount` puts more routes on the same server (the whole app: the tab's API beside the bot). */
-export async function startBotHarness(ctx: UseCaseContext, options?: AppBotOptions, alsoMount: readonly ((server: restify.Server) => void)[] = []): Promise<BotHarness> {
+export async function startBotHarness(
+  ctx: UseCaseContext,
+  options?: AppBotOptions,
+  alsoMount: readonly ((server: restify.Server) => void)[] = [],
+): Promise<BotHarness> {
   const connector = await startConnectorStandIn({ rateLimits: false });
   const logger = pino({ level: 'silent' });
   const route = createBotRoute({
@@ -73,7 +80,13 @@ export async function startBotHarness(ctx: UseCaseContext, options?: AppBotOptio
     enrol(conversationId, users) {
       connector.setMembers(
         conversationId,
-        users.map((user) => ({ id: user.account.id, aadObjectId: user.account.aadObjectId, name: user.account.name, userPrincipalName: user.upn, email: user.upn })),
+        users.map((user) => ({
+          id: user.account.id,
+          aadObjectId: user.account.aadObjectId,
+          name: user.account.name,
+          userPrincipalName: user.upn,
+          email: user.upn,
+        })),
       );
     },
     async close() {

@@ -109,7 +109,11 @@ export class ChildServer {
     const deadline =
       withinMs === undefined
         ? []
-        : [new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no exit within ${withinMs} ms of ${signal}\n${this.transcript()}`)), withinMs).unref())];
+        : [
+            new Promise<never>((_, reject) =>
+              setTimeout(() => reject(new Error(`no exit within ${withinMs} ms of ${signal}\n${this.transcript()}`)), withinMs).unref(),
+            ),
+          ];
     const exit = await Promise.race([this.exited, ...deadline]);
     return { ...exit, ms: Date.now() - started };
   }

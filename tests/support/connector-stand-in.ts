@@ -134,7 +134,14 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions = {
     return answer;
   }
 
-  function decide(operation: ConnectorOperation, conversationId: string, activityId: string | undefined, tenantId: string | undefined, authorization: string | undefined, body: Record<string, unknown> | undefined): Answer {
+  function decide(
+    operation: ConnectorOperation,
+    conversationId: string,
+    activityId: string | undefined,
+    tenantId: string | undefined,
+    authorization: string | undefined,
+    body: Record<string, unknown> | undefined,
+  ): Answer {
     if (options.authorize && !options.authorize(authorization)) return failure(401, CONNECTOR_ERROR_CODES[401]);
     const planned = failures.get(conversationId)?.find((plan) => plan.remaining > 0);
     if (planned) {
@@ -260,7 +267,9 @@ function routeOf(method: string, rawPath: string): { operation: ConnectorOperati
   if (version !== 'v3' || collection !== 'conversations' || extra !== undefined) return undefined;
   if (conversationId === undefined) return method === 'POST' ? { operation: 'createConversation' } : undefined;
   if (kind === 'members' && method === 'GET') {
-    return activityId === undefined ? { operation: 'getConversationMembers', conversationId } : { operation: 'getConversationMember', conversationId, activityId };
+    return activityId === undefined
+      ? { operation: 'getConversationMembers', conversationId }
+      : { operation: 'getConversationMember', conversationId, activityId };
   }
   if (kind !== 'activities') return undefined;
   if (activityId === undefined) return method === 'POST' ? { operation: 'sendToConversation', conversationId } : undefined;

@@ -1,10 +1,4 @@
-import {
-  MessageFactory,
-  TeamsActivityHandler,
-  TurnContext,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
-} from 'botbuilder';
+import { MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 
 /**
  * A bot that says back what it was told (without the @mention), so the endpoint's own behaviour

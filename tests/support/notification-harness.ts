@@ -26,7 +26,12 @@ export function conversationAt(connector: ConnectorStandIn, conversationId: stri
   };
 }
 
-export async function subscribe(ctx: UseCaseContext, target: ConversationTarget, kinds: readonly NotificationKind[], about: { bodyId?: string; callId?: string } = {}): Promise<void> {
+export async function subscribe(
+  ctx: UseCaseContext,
+  target: ConversationTarget,
+  kinds: readonly NotificationKind[],
+  about: { bodyId?: string; callId?: string } = {},
+): Promise<void> {
   await ctx.store.repositories.conversations.upsert(target);
   await ctx.store.repositories.subscriptions.save({ conversationId: target.conversationId, kinds, ...about, updatedAt: ctx.clock.now() });
 }

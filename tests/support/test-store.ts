@@ -28,7 +28,9 @@ export async function openInspectablePgliteStore(): Promise<{ store: Store; tabl
   const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]) });
   const store = await createStore({ pglite });
   const tables = async (): Promise<TableContents> => {
-    const names = await pglite.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1");
+    const names = await pglite.query<{ name: string }>(
+      "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
+    );
     const contents: Record<string, string[]> = {};
     for (const { name } of names.rows) {
       const rows = await pglite.query<{ row: string }>(`select t::text as row from "${name}" t order by 1`);

@@ -20,16 +20,19 @@ describe('administration from the tab', () => {
     for (const person of [STAFF.admin, STAFF.secretary]) tokens.set(person.id, await localToken(world.baseUrl, person.id));
   });
   afterAll(() => world?.close());
-  const call = (as: string, path: string, body: unknown, headers?: Record<string, string>) => callApi(world.baseUrl, tokens.get(as), 'POST', path, body, headers);
+  const call = (as: string, path: string, body: unknown, headers?: Record<string, string>) =>
+    callApi(world.baseUrl, tokens.get(as), 'POST', path, body, headers);
 
   it('previews a staff CSV field by field and writes nothing until applied', async () => {
     const preview = await call('admin', '/api/v1/admin/staff-import/preview', { csv: CSV });
     expect(preview.status).toBe(200);
     expect(preview.json().counts).toEqual({ created: 1, updated: 1, unchanged: 1 });
-    expect(preview.json().lines).toEqual(expect.arrayContaining([
-      { outcome: 'updated', upn: 'author@city.example', displayName: '財政 主任', changes: [{ field: 'grade', before: 'chief', after: 'subsectionChief' }] },
-      expect.objectContaining({ outcome: 'created', upn: 'new.person@city.example' }),
-    ]));
+    expect(preview.json().lines).toEqual(
+      expect.arrayContaining([
+        { outcome: 'updated', upn: 'author@city.example', displayName: '財政 主任', changes: [{ field: 'grade', before: 'chief', after: 'subsectionChief' }] },
+        expect.objectContaining({ outcome: 'created', upn: 'new.person@city.example' }),
+      ]),
+    );
     expect((await world.ctx.store.repositories.staff.get('author'))?.grade).toBe('chief');
     expect(await world.ctx.store.repositories.staff.findByUpn('new.person@city.example')).toBeUndefined();
 
@@ -42,7 +45,10 @@ describe('administration from the tab', () => {
     const bad = await call('admin', '/api/v1/admin/staff-import/apply', { csv: `${CSV}\nbroken,,boss,nowhere,,,` }, { 'Accept-Language': 'en' });
     expect(bad.status).toBe(422);
     expect(bad.json().error.fields.map((field: { message: string }) => field.message)).toEqual([
-      'CSV line 5: upn "broken"', 'CSV line 5: display_name is empty', 'CSV line 5: grade "boss"', 'CSV line 5: unknown unit_id "nowhere"',
+      'CSV line 5: upn "broken"',
+      'CSV line 5: display_name is empty',
+      'CSV line 5: grade "boss"',
+      'CSV line 5: unknown unit_id "nowhere"',
     ]);
   });
 
@@ -72,7 +78,11 @@ describe('administration from the tab', () => {
   });
 
   it('refuses the secretariat (not an administrator) with 403 before reading the upload', async () => {
-    for (const [endpoint, body] of [['staff-import/apply', { csv: CSV }], ['programme-import/apply', { yaml: FY2024_YAML }], ['rollover', { toYear: 2026 }]] as const) {
+    for (const [endpoint, body] of [
+      ['staff-import/apply', { csv: CSV }],
+      ['programme-import/apply', { yaml: FY2024_YAML }],
+      ['rollover', { toYear: 2026 }],
+    ] as const) {
       expect((await call('secretary', `/api/v1/admin/${endpoint}`, body)).status).toBe(403);
     }
     expect(await world.ctx.store.repositories.calls.get('fy2026-new-initiative')).toBeUndefined();
@@ -81,14 +91,33 @@ describe('administration from the tab', () => {
   it('shows the secretariat where notifications go: each channel with what it subscribed to, and the delivery counts', async () => {
     const repos = world.ctx.store.repositories;
     await repos.conversations.upsert({
-      conversationId: '19:secretariat@thread.tacv2', kind: 'channel', name: '事務局', serviceUrl: 'https://smba.trafficmanager.net/jp/', tenantId: 't', botId: '28:bot',
-      channelId: '19:secretariat@thread.tacv2', locale: 'ja', active: true, updatedAt: new Date(),
+      conversationId: '19:secretariat@thread.tacv2',
+      kind: 'channel',
+      name: '事務局',
+      serviceUrl: 'https://smba.trafficmanager.net/jp/',
+      tenantId: 't',
+      botId: '28:bot',
+      channelId: '19:secretariat@thread.tacv2',
+      locale: 'ja',
+      active: true,
+      updatedAt: new Date(),
     });
-    await repos.subscriptions.save({ conversationId: '19:secretariat@thread.tacv2', kinds: ['convocations', 'proposalDeadlines'], bodyId: 'hq', updatedAt: new Date() });
+    await repos.subscriptions.save({
+      conversationId: '19:secretariat@thread.tacv2',
+      kinds: ['convocations', 'proposalDeadlines'],
+      bodyId: 'hq',
+      updatedAt: new Date(),
+    });
     const response = await callApi(world.baseUrl, tokens.get(STAFF.secretary.id), 'GET', '/api/v1/admin/notifications');
     expect(response.status).toBe(200);
     const overview = response.json();
-    expect(overview.conversations).toContainEqual({ conversationId: '19:secretariat@thread.tacv2', kind: 'channel', name: '事務局', kinds: ['convocations', 'proposalDeadlines'], bodyId: 'hq' });
+    expect(overview.conversations).toContainEqual({
+      conversationId: '19:secretariat@thread.tacv2',
+      kind: 'channel',
+      name: '事務局',
+      kinds: ['convocations', 'proposalDeadlines'],
+      bodyId: 'hq',
+    });
     expect(overview.outbox).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 });
   });
 });

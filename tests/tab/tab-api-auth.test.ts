@@ -29,7 +29,14 @@ describe('tab API authentication with Entra (Teams SSO) tokens', () => {
   });
 
   it('accepts a v1 token (sts.windows.net issuer, upn claim, bare client id audience)', async () => {
-    const token = await entra.sign({ iss: `https://sts.windows.net/${TENANT}/`, aud: CLIENT_ID, preferred_username: undefined, upn: 'secretary@city.example', oid: 'oid-secretary', ver: '1.0' });
+    const token = await entra.sign({
+      iss: `https://sts.windows.net/${TENANT}/`,
+      aud: CLIENT_ID,
+      preferred_username: undefined,
+      upn: 'secretary@city.example',
+      oid: 'oid-secretary',
+      ver: '1.0',
+    });
     const response = await me(token);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ staffId: STAFF.secretary.id, roles: { secretariat: true } });
@@ -44,10 +51,13 @@ describe('tab API authentication with Entra (Teams SSO) tokens', () => {
     ['a tenant that is not allowed', async () => entra.sign({ tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })],
     ['a token without the access_as_user scope', async () => entra.sign({ scp: 'User.Read' })],
     ['a signature by an unknown key', async () => entra.sign({}, { key: 'stranger' })],
-    ['an unsigned (alg none) token', async () => {
-      const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-      return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: CLIENT_ID, tid: TENANT, scp: 'access_as_user', exp: Math.floor(Date.now() / 1000) + 600 })}.x`;
-    }],
+    [
+      'an unsigned (alg none) token',
+      async () => {
+        const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+        return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: CLIENT_ID, tid: TENANT, scp: 'access_as_user', exp: Math.floor(Date.now() / 1000) + 600 })}.x`;
+      },
+    ],
   ])('answers 401 to %s, without saying why', async (_case, makeToken) => {
     const response = await me(await makeToken());
     expect(response.status).toBe(401);
@@ -78,7 +88,11 @@ describe('tab API authentication with Entra (Teams SSO) tokens', () => {
   it('does not offer local sign-in outside local mode', async () => {
     const status = await fetch(`${world.baseUrl}/api/v1/local-auth/status`);
     expect(await status.json()).toEqual({ localMode: false });
-    const token = await fetch(`${world.baseUrl}/api/v1/local-auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ staffId: STAFF.secretary.id }) });
+    const token = await fetch(`${world.baseUrl}/api/v1/local-auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ staffId: STAFF.secretary.id }),
+    });
     expect(token.status).toBe(404);
     expect((await fetch(`${world.baseUrl}/api/v1/local-auth/jwks`)).status).toBe(404);
     expect((await fetch(`${world.baseUrl}/api/v1/local-auth/staff`)).status).toBe(404);
@@ -93,7 +107,11 @@ describe('tab API authentication in local mode', () => {
   afterAll(() => world?.close());
 
   it('issues tokens for directory entries that the same validator accepts, and publishes its JWKS', async () => {
-    const issued = await fetch(`${world.baseUrl}/api/v1/local-auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ staffId: STAFF.author.id }) });
+    const issued = await fetch(`${world.baseUrl}/api/v1/local-auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ staffId: STAFF.author.id }),
+    });
     const { token } = (await issued.json()) as { token: string };
     const response = await fetch(`${world.baseUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(await response.json()).toMatchObject({ staffId: STAFF.author.id });
@@ -103,7 +121,11 @@ describe('tab API authentication in local mode', () => {
   });
 
   it('refuses a token for someone not in the directory and a token signed elsewhere', async () => {
-    const unknown = await fetch(`${world.baseUrl}/api/v1/local-auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ staffId: 'nobody' }) });
+    const unknown = await fetch(`${world.baseUrl}/api/v1/local-auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ staffId: 'nobody' }),
+    });
     expect(unknown.status).toBe(404);
     const entra = await startEntraStandIn();
     try {
@@ -126,7 +148,14 @@ describe('production never trusts the local issuer', () => {
   });
 
   it('builds the tab from a production configuration in Entra mode (the bot app id as SSO client by default)', () => {
-    const config = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: CLIENT_ID, MicrosoftAppPassword: 'secret', ALLOWED_TENANT_IDS: TENANT, HOST: '0.0.0.0', DATABASE_URL: 'postgres://app@db/app' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: CLIENT_ID,
+      MicrosoftAppPassword: 'secret',
+      ALLOWED_TENANT_IDS: TENANT,
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://app@db/app',
+    });
     expect(config.tab.clientId).toBeUndefined();
     const ctx = { store: {} as never, clock: { now: () => new Date() }, newId: () => 'x' };
     expect(() => createTab({ ctx, logger: console, config })).not.toThrow();

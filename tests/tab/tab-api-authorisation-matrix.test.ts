@@ -29,7 +29,12 @@ interface Row {
   readonly body?: (persona: Persona) => unknown;
 }
 
-const hqMeeting = (persona: Persona) => ({ meetingId: `matrix-${persona}`, bodyId: 'hq', startsAt: '2024-08-01T10:00:00+09:00', endsAt: '2024-08-01T11:00:00+09:00' });
+const hqMeeting = (persona: Persona) => ({
+  meetingId: `matrix-${persona}`,
+  bodyId: 'hq',
+  startsAt: '2024-08-01T10:00:00+09:00',
+  endsAt: '2024-08-01T11:00:00+09:00',
+});
 const proposal = { callId: 'fy2024-new-initiative', title: '権限確認', summary: '概要', expectedEffect: '効果' };
 const csv = 'upn,display_name,grade,unit_id,post_id,app_roles,active\noutsider@city.example,保健 主事,staff,kenko-bu,,,true\n';
 
@@ -47,18 +52,38 @@ const MATRIX: readonly Row[] = [
   { method: 'GET', path: '/api/v1/meetings/hq-2024-2', allowed: ALL },
   { method: 'PUT', path: '/api/v1/meetings/hq-2024-2/rsvp', allowed: ['secretariat', 'chair'], body: () => ({ response: 'attend' }) },
   { method: 'POST', path: '/api/v1/meetings', allowed: CONVENERS, body: hqMeeting },
-  { method: 'POST', path: '/api/v1/meetings/matrix-target/reschedule', allowed: CONVENERS, body: () => ({ startsAt: '2024-08-02T10:00:00+09:00', endsAt: '2024-08-02T11:00:00+09:00' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/meetings/matrix-target/reschedule',
+    allowed: CONVENERS,
+    body: () => ({ startsAt: '2024-08-02T10:00:00+09:00', endsAt: '2024-08-02T11:00:00+09:00' }),
+  },
   { method: 'POST', path: '/api/v1/meetings/matrix-target/cancel', allowed: CONVENERS },
   { method: 'POST', path: '/api/v1/meetings/hq-2024-2/rsvp-reminder', allowed: FOLLOWERS },
-  { method: 'POST', path: '/api/v1/meetings/prepare', allowed: PREPARERS, body: (persona) => ({ ...hqMeeting(persona), meetingId: `matrix-prepared-${persona}` }) },
+  {
+    method: 'POST',
+    path: '/api/v1/meetings/prepare',
+    allowed: PREPARERS,
+    body: (persona) => ({ ...hqMeeting(persona), meetingId: `matrix-prepared-${persona}` }),
+  },
   { method: 'POST', path: '/api/v1/meetings/matrix-draft/issue', allowed: CONVENERS, body: () => ({ guests: [] }) },
   { method: 'GET', path: '/api/v1/absences', allowed: REVIEWERS },
   // A later period of a deputy's post, so the rows after this one still see the chair as present.
-  { method: 'POST', path: '/api/v1/absences', allowed: REVIEWERS, body: () => ({ postId: 'fukukucho-2', kind: 'absent', from: '2025-01-06T00:00:00+09:00', until: '2025-01-10T00:00:00+09:00' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/absences',
+    allowed: REVIEWERS,
+    body: () => ({ postId: 'fukukucho-2', kind: 'absent', from: '2025-01-06T00:00:00+09:00', until: '2025-01-10T00:00:00+09:00' }),
+  },
   { method: 'POST', path: '/api/v1/absences/matrix-missing/end', allowed: REVIEWERS },
   { method: 'GET', path: '/api/v1/project-teams', allowed: ALL },
   { method: 'GET', path: '/api/v1/project-teams/pt-1-4', allowed: ALL },
-  { method: 'POST', path: '/api/v1/project-teams/pt-1-4/progress-reports', allowed: ADMINS, body: (persona) => ({ reportId: `report-${persona}`, meetingId: 'hq-2024-2', structure: '', schedule: '', progress: '進捗', issues: '' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/project-teams/pt-1-4/progress-reports',
+    allowed: ADMINS,
+    body: (persona) => ({ reportId: `report-${persona}`, meetingId: 'hq-2024-2', structure: '', schedule: '', progress: '進捗', issues: '' }),
+  },
   { method: 'GET', path: '/api/v1/practices', allowed: ALL },
   { method: 'POST', path: '/api/v1/practices/gp-2024-2/interest', allowed: ALL },
   { method: 'GET', path: '/api/v1/schedule', allowed: ALL },
@@ -97,24 +122,46 @@ describe('authorisation matrix of the tab API (Teams SSO tokens)', () => {
     entra = await startEntraStandIn();
     world = await startTabWorld({ auth: { mode: 'entra', clientId: CLIENT_ID, domain: TAB_DOMAIN, allowedTenantIds: [TENANT], jwksUrl: entra.jwksUrl } });
     for (const role of ALL) tokens.set(role, await entra.sign({ preferred_username: PEOPLE[role].upn, oid: `oid-${PEOPLE[role].id}` }));
-    tokens.set('otherTenant', await entra.sign({ tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`, preferred_username: STAFF.admin.upn }));
+    tokens.set(
+      'otherTenant',
+      await entra.sign({ tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`, preferred_username: STAFF.admin.upn }),
+    );
     tokens.set('badToken', await entra.sign({ preferred_username: STAFF.admin.upn }, { key: 'stranger' }));
     tokens.set('expiredToken', await entra.sign({ preferred_username: STAFF.admin.upn }, { expiresInSeconds: -600 }));
-    await prepareConvocation(world.ctx, STAFF.secretary, { meetingId: 'matrix-draft', bodyId: 'hq', startsAt: new Date('2024-07-31T10:00:00+09:00'), endsAt: new Date('2024-07-31T11:00:00+09:00') });
-    await conveneMeeting(world.ctx, STAFF.mayor, { meetingId: 'matrix-target', bodyId: 'hq', startsAt: new Date('2024-07-30T10:00:00+09:00'), endsAt: new Date('2024-07-30T11:00:00+09:00') });
+    await prepareConvocation(world.ctx, STAFF.secretary, {
+      meetingId: 'matrix-draft',
+      bodyId: 'hq',
+      startsAt: new Date('2024-07-31T10:00:00+09:00'),
+      endsAt: new Date('2024-07-31T11:00:00+09:00'),
+    });
+    await conveneMeeting(world.ctx, STAFF.mayor, {
+      meetingId: 'matrix-target',
+      bodyId: 'hq',
+      startsAt: new Date('2024-07-30T10:00:00+09:00'),
+      endsAt: new Date('2024-07-30T11:00:00+09:00'),
+    });
   });
   afterAll(async () => {
     await world?.close();
     await entra?.close();
   });
 
-  const expected = (row: Row) => Object.fromEntries(PERSONAS.map((persona) => [persona, (ALL as readonly Persona[]).includes(persona) ? (row.allowed.includes(persona as Role) ? 'allowed' : 403) : 401]));
+  const expected = (row: Row) =>
+    Object.fromEntries(
+      PERSONAS.map((persona) => [persona, (ALL as readonly Persona[]).includes(persona) ? (row.allowed.includes(persona as Role) ? 'allowed' : 403) : 401]),
+    );
   const outcome = (status: number) => (status === 401 || status === 403 ? status : status >= 500 ? `error ${status}` : 'allowed');
 
   it.each(MATRIX.map((row) => [`${row.method} ${row.path}`, row] as const))('%s answers each caller as the matrix says', async (_name, row) => {
     const actual: Record<string, number | string> = {};
     for (const persona of PERSONAS) {
-      const response = await callApi(world.baseUrl, tokens.get(persona), row.method, row.path.replace('{persona}', persona), row.body?.(persona) ?? (row.method === 'GET' ? undefined : {}));
+      const response = await callApi(
+        world.baseUrl,
+        tokens.get(persona),
+        row.method,
+        row.path.replace('{persona}', persona),
+        row.body?.(persona) ?? (row.method === 'GET' ? undefined : {}),
+      );
       actual[persona] = outcome(response.status);
       if (response.status === 401) expect(response.json().error.code).toBe('auth.unauthenticated');
     }

@@ -16,14 +16,27 @@ const draft = (meetingId: string, overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('draft convocations and the acting chair over the tab API (要綱 art. 3–5, 7)', () => {
-  const api = useTabApi(async (ctx) => {
-    await ctx.store.repositories.staff.upsert(staffMember({ id: 'clerk-chief', displayName: '企画 主任', unitId: 'seisaku-kikaku-ka', grade: 'chief' }));
-    await ctx.store.repositories.conversations.upsert({ conversationId: '19:hq', kind: 'channel', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot', locale: 'ja', active: true, updatedAt: NOW });
-    await ctx.store.repositories.subscriptions.save({ conversationId: '19:hq', kinds: ['convocations'], bodyId: 'hq', updatedAt: NOW });
-  }, ['clerk-chief']);
+  const api = useTabApi(
+    async (ctx) => {
+      await ctx.store.repositories.staff.upsert(staffMember({ id: 'clerk-chief', displayName: '企画 主任', unitId: 'seisaku-kikaku-ka', grade: 'chief' }));
+      await ctx.store.repositories.conversations.upsert({
+        conversationId: '19:hq',
+        kind: 'channel',
+        serviceUrl: 'https://smba.example/',
+        tenantId: 't',
+        botId: '28:bot',
+        locale: 'ja',
+        active: true,
+        updatedAt: NOW,
+      });
+      await ctx.store.repositories.subscriptions.save({ conversationId: '19:hq', kinds: ['convocations'], bodyId: 'hq', updatedAt: NOW });
+    },
+    ['clerk-chief'],
+  );
   const { call } = api;
   const repos = () => api.world.ctx.store.repositories;
-  const convocationRows = async (meetingId: string) => (await repos().outbox.listFor(meetingId, ['pending', 'sent'])).filter((row) => row.payload.type === 'convocation');
+  const convocationRows = async (meetingId: string) =>
+    (await repos().outbox.listFor(meetingId, ['pending', 'sent'])).filter((row) => row.payload.type === 'convocation');
 
   it('refuses a 主任 of 政策企画課 convening HQ with 403 and says the secretariat prepares (art. 4, 7)', async () => {
     const refused = await call('clerk-chief', 'POST', '/api/v1/meetings', draft('by-clerk'));
@@ -35,7 +48,10 @@ describe('draft convocations and the acting chair over the tab API (要綱 art. 
   it('refuses an administrator convening HQ or the council (SECURITY.md)', async () => {
     expect((await call('admin', 'POST', '/api/v1/meetings', draft('by-admin'))).status).toBe(403);
     expect((await call('admin', 'POST', '/api/v1/meetings', draft('by-admin-council', { bodyId: 'council' }))).status).toBe(403);
-    expect((await call('admin', 'POST', '/api/v1/meetings/hq-2024-2/reschedule', { startsAt: '2024-05-27T10:00:00+09:00', endsAt: '2024-05-27T11:00:00+09:00' })).status).toBe(403);
+    expect(
+      (await call('admin', 'POST', '/api/v1/meetings/hq-2024-2/reschedule', { startsAt: '2024-05-27T10:00:00+09:00', endsAt: '2024-05-27T11:00:00+09:00' }))
+        .status,
+    ).toBe(403);
     expect((await call('admin', 'POST', '/api/v1/meetings/prepare', draft('by-admin-draft'))).status).toBe(403);
   });
 
@@ -48,7 +64,11 @@ describe('draft convocations and the acting chair over the tab API (要綱 art. 
     expect((await call('deputy2', 'GET', '/api/v1/meetings')).json().map((meeting: { id: string }) => meeting.id)).not.toContain('d-1');
     expect((await call('deputy2', 'GET', '/api/v1/meetings/d-1')).status).toBe(404);
     expect((await call('clerk-chief', 'GET', '/api/v1/meetings/d-1')).json()).toMatchObject({ status: 'prepared', mayIssue: false, mayManage: true });
-    expect((await call('mayor', 'GET', '/api/v1/meetings/d-1')).json()).toMatchObject({ status: 'prepared', mayIssue: true, guests: [{ name: '外部 有識者' }, { name: '民間 委員' }] });
+    expect((await call('mayor', 'GET', '/api/v1/meetings/d-1')).json()).toMatchObject({
+      status: 'prepared',
+      mayIssue: true,
+      guests: [{ name: '外部 有識者' }, { name: '民間 委員' }],
+    });
     // The chair is told in the tab's notices as well as in chat.
     const notices = (await call('mayor', 'GET', '/api/v1/dashboard')).json().notices;
     expect(notices).toEqual([expect.objectContaining({ subject: expect.objectContaining({ kind: 'convocationToIssue', meetingId: 'd-1', issued: false }) })]);
@@ -71,7 +91,13 @@ describe('draft convocations and the acting chair over the tab API (要綱 art. 
 
   it('lets the secretariat record the mayor’s absence; the 1st-rank deputy issues while it lasts and not after (art. 3(3)(4))', async () => {
     expect((await call('deputy1', 'POST', '/api/v1/absences', { postId: 'kucho', kind: 'absent', from: '2024-05-10T00:00:00+09:00' })).status).toBe(403);
-    const recorded = await call('secretary', 'POST', '/api/v1/absences', { postId: 'kucho', kind: 'absent', from: '2024-05-10T00:00:00+09:00', until: '2024-05-12T00:00:00+09:00', note: '海外出張' });
+    const recorded = await call('secretary', 'POST', '/api/v1/absences', {
+      postId: 'kucho',
+      kind: 'absent',
+      from: '2024-05-10T00:00:00+09:00',
+      until: '2024-05-12T00:00:00+09:00',
+      note: '海外出張',
+    });
     expect(recorded.status).toBe(201);
     expect(recorded.json()).toMatchObject({ postTitle: '区長', kind: 'absent', current: true, recordedByName: '事務局 花子' });
     const listed = (await call('admin', 'GET', '/api/v1/absences')).json();
@@ -86,7 +112,12 @@ describe('draft convocations and the acting chair over the tab API (要綱 art. 
     expect((await call('mayor', 'POST', '/api/v1/meetings/d-2/issue', { guests: [] })).status).toBe(403);
     expect((await call('deputy1', 'POST', '/api/v1/meetings/d-2/issue', { guests: [] })).json().status).toBe('convened');
     // The meeting page names the acting chair as presiding while the mayor's absence covers the meeting.
-    const direct = await call('deputy1', 'POST', '/api/v1/meetings', draft('d-acting', { startsAt: '2024-05-11T10:00:00+09:00', endsAt: '2024-05-11T11:00:00+09:00', guests: [] }));
+    const direct = await call(
+      'deputy1',
+      'POST',
+      '/api/v1/meetings',
+      draft('d-acting', { startsAt: '2024-05-11T10:00:00+09:00', endsAt: '2024-05-11T11:00:00+09:00', guests: [] }),
+    );
     expect(direct.status).toBe(201);
     expect((await call('deputy2', 'GET', '/api/v1/meetings/d-acting')).json().presiding).toMatchObject({ basis: 'guideline', displayName: '副区長 一郎' });
 
@@ -101,8 +132,17 @@ describe('draft convocations and the acting chair over the tab API (要綱 art. 
     expect((await call('author', 'POST', `/api/v1/absences/${recorded.id}/end`)).status).toBe(403);
     expect((await call('admin', 'POST', `/api/v1/absences/${recorded.id}/end`)).json()).toMatchObject({ current: false, endedAt: expect.any(String) });
     expect((await call('admin', 'POST', `/api/v1/absences/${recorded.id}/end`)).status).toBe(409);
-    expect((await repos().audit.listFor('postAbsence', recorded.id)).map((entry) => [entry.action, entry.actorStaffId])).toEqual([['record', 'secretary'], ['end', 'admin']]);
-    const bad = await call('secretary', 'POST', '/api/v1/absences', { postId: 'kucho', kind: 'absent', from: '2024-05-12T00:00:00+09:00', until: '2024-05-11T00:00:00+09:00' }, { 'Accept-Language': 'en' });
+    expect((await repos().audit.listFor('postAbsence', recorded.id)).map((entry) => [entry.action, entry.actorStaffId])).toEqual([
+      ['record', 'secretary'],
+      ['end', 'admin'],
+    ]);
+    const bad = await call(
+      'secretary',
+      'POST',
+      '/api/v1/absences',
+      { postId: 'kucho', kind: 'absent', from: '2024-05-12T00:00:00+09:00', until: '2024-05-11T00:00:00+09:00' },
+      { 'Accept-Language': 'en' },
+    );
     expect(bad.status).toBe(422);
     expect(bad.json().error.message).toBe('The end must be after the start.');
   });

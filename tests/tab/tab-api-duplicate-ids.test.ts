@@ -30,7 +30,10 @@ describe('a client-chosen id that is already taken', () => {
 
       const second = await api.call(STAFF.ptSecretary.id, 'POST', '/api/v1/project-teams/pt-1-24/progress-reports', report('dup-report', '1-24の進捗'));
       expect(second.status, second.text).toBe(409);
-      expect(second.json().error).toMatchObject({ code: 'progress.idInUse', message: 'この進捗報告のIDは、別の進捗報告で使われています。フォームを開き直してから、もう一度報告してください。' });
+      expect(second.json().error).toMatchObject({
+        code: 'progress.idInUse',
+        message: 'この進捗報告のIDは、別の進捗報告で使われています。フォームを開き直してから、もう一度報告してください。',
+      });
       expect(await api.world.tables()).toEqual(tables);
       expect(await repos().projectTeams.listProgressReports('pt-1-24')).toEqual([]);
       expect((await repos().projectTeams.listProgressReports('pt-1-4')).map((each) => each.progress)).toEqual(['1-4の進捗']);
@@ -54,7 +57,9 @@ describe('a client-chosen id that is already taken', () => {
       expect((await api.call(STAFF.ptSecretary.id, 'PUT', '/api/v1/me/preferences', { locale: 'en' })).status).toBe(200);
       const response = await api.call(STAFF.ptSecretary.id, 'POST', '/api/v1/project-teams/pt-1-24/progress-reports', report('dup-report', 'again'));
       expect(response.status).toBe(409);
-      expect(response.json().error.message).toBe('The id of this progress report is already used by another progress report. Open the form again and report again.');
+      expect(response.json().error.message).toBe(
+        'The id of this progress report is already used by another progress report. Open the form again and report again.',
+      );
     });
   });
 
@@ -67,11 +72,23 @@ describe('a client-chosen id that is already taken', () => {
       expect(first.status, first.text).toBe(201);
       const tables = await api.world.tables();
 
-      const second = await api.call(STAFF.planningChief.id, 'POST', '/api/v1/meetings', meeting('council', '2024-08-05T15:00:00+09:00', '2024-08-05T16:00:00+09:00'));
+      const second = await api.call(
+        STAFF.planningChief.id,
+        'POST',
+        '/api/v1/meetings',
+        meeting('council', '2024-08-05T15:00:00+09:00', '2024-08-05T16:00:00+09:00'),
+      );
       expect(second.status, second.text).toBe(409);
-      expect(second.json().error).toMatchObject({ code: 'meeting.idInUse', message: 'この会議のIDは、別の会議で使われています。フォームを開き直してから、もう一度招集してください。' });
+      expect(second.json().error).toMatchObject({
+        code: 'meeting.idInUse',
+        message: 'この会議のIDは、別の会議で使われています。フォームを開き直してから、もう一度招集してください。',
+      });
       expect(await api.world.tables()).toEqual(tables);
-      expect(await repos().meetings.get('dup-meeting')).toMatchObject({ bodyId: 'hq', startsAt: new Date('2024-08-01T10:00:00+09:00'), convenedByStaffId: STAFF.mayor.id });
+      expect(await repos().meetings.get('dup-meeting')).toMatchObject({
+        bodyId: 'hq',
+        startsAt: new Date('2024-08-01T10:00:00+09:00'),
+        convenedByStaffId: STAFF.mayor.id,
+      });
       expect((await repos().meetings.list({ bodyId: 'council' })).map((each) => each.id)).not.toContain('dup-meeting');
     });
 
@@ -100,10 +117,21 @@ describe('a client-chosen id that is already taken', () => {
       expect(first.status, first.text).toBe(200);
       const tables = await api.world.tables();
 
-      for (const [method, path] of [['PUT', '/api/v1/proposals/dup-proposal'], ['POST', '/api/v1/proposals/dup-proposal/submit']] as const) {
-        const response = await api.call(STAFF.author.id, method, path, { ...draft(PT_THEME_CALL.id, 'PTテーマ'), summary: '概要', expectedEffect: '効果', perspective: 'crossCutting' });
+      for (const [method, path] of [
+        ['PUT', '/api/v1/proposals/dup-proposal'],
+        ['POST', '/api/v1/proposals/dup-proposal/submit'],
+      ] as const) {
+        const response = await api.call(STAFF.author.id, method, path, {
+          ...draft(PT_THEME_CALL.id, 'PTテーマ'),
+          summary: '概要',
+          expectedEffect: '効果',
+          perspective: 'crossCutting',
+        });
         expect(response.status, response.text).toBe(409);
-        expect(response.json().error).toMatchObject({ code: 'proposal.idInUse', message: 'この提案のIDは、別の募集への提案で使われています。フォームを開き直してから、新しい提案を作成してください。' });
+        expect(response.json().error).toMatchObject({
+          code: 'proposal.idInUse',
+          message: 'この提案のIDは、別の募集への提案で使われています。フォームを開き直してから、新しい提案を作成してください。',
+        });
       }
       expect(await api.world.tables()).toEqual(tables);
       expect(await repos().proposals.get('dup-proposal')).toMatchObject({ callId: CALL.id, title: '新規取組みの下書き', state: 'draft' });

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTabWorld, STAFF, type TabWorld } from './support/tab-world.js';
 import { tokensForAllStaff } from './support/staff-tokens.js';
 
-const draft = { callId: 'fy2024-new-initiative', title: 'ペーパーレス会議の全庁展開', summary: '会議資料を電子化する', relatedItem: '１‐４', expectedEffect: '印刷費の削減' };
+const draft = {
+  callId: 'fy2024-new-initiative',
+  title: 'ペーパーレス会議の全庁展開',
+  summary: '会議資料を電子化する',
+  relatedItem: '１‐４',
+  expectedEffect: '印刷費の削減',
+};
 
 describe('tab API flows in local mode over HTTP', () => {
   let world: TabWorld;
@@ -148,7 +154,12 @@ describe('tab API flows in local mode over HTTP', () => {
   it('flags the out-of-order month of the proposal-based PT schedule without reordering it', async () => {
     const schedule = (await call('author', 'GET', '/api/v1/schedule')).json();
     expect(schedule.flagged).toBe(1);
-    expect(schedule.milestones.map((milestone: { month: string; outOfOrder: boolean }) => `${milestone.month}${milestone.outOfOrder ? '!' : ''}`)).toEqual(['2024-04', '2024-06', '2024-04!', '2024-08']);
+    expect(schedule.milestones.map((milestone: { month: string; outOfOrder: boolean }) => `${milestone.month}${milestone.outOfOrder ? '!' : ''}`)).toEqual([
+      '2024-04',
+      '2024-06',
+      '2024-04!',
+      '2024-08',
+    ]);
   });
 
   it('refuses unknown fields, wrong types, non-JSON and oversized bodies before any use case runs', async () => {
@@ -165,7 +176,11 @@ describe('tab API flows in local mode over HTTP', () => {
   });
 
   it('lets an account outside the directory read but not act', async () => {
-    const issuer = await fetch(`${world.baseUrl}/api/v1/local-auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ staffId: 'author' }) });
+    const issuer = await fetch(`${world.baseUrl}/api/v1/local-auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ staffId: 'author' }),
+    });
     expect(issuer.status).toBe(200);
     await world.ctx.store.repositories.staff.upsert({ ...STAFF.outsider, active: false });
     try {

@@ -33,7 +33,16 @@ interface WritingCase {
 }
 
 const hqTimes = { startsAt: '2024-08-01T10:00:00+09:00', endsAt: '2024-08-01T11:00:00+09:00' };
-const proposalBody = { callId: CALL.id, track: 'department', departmentUnitId: 'seisaku-keiei-bu', title: '件名', summary: '概要', relatedItem: '1-4', expectedEffect: '効果', perspective: 'crossCutting' };
+const proposalBody = {
+  callId: CALL.id,
+  track: 'department',
+  departmentUnitId: 'seisaku-keiei-bu',
+  title: '件名',
+  summary: '概要',
+  relatedItem: '1-4',
+  expectedEffect: '効果',
+  perspective: 'crossCutting',
+};
 
 /**
  * Every writing route (`METHOD path` as registered) with a valid body, in the order they run:
@@ -43,19 +52,47 @@ const WRITING_CASES: Readonly<Record<string, WritingCase>> = {
   'POST /api/v1/local-auth/token': { as: STAFF.author.id, path: '/api/v1/local-auth/token', body: { staffId: STAFF.author.id }, writes: false },
   'PUT /api/v1/me/preferences': { as: STAFF.member2.id, path: '/api/v1/me/preferences', body: { locale: 'ja' } },
   'POST /api/v1/notices/:id/read': { as: STAFF.author.id, path: '/api/v1/notices/nul-notice/read' },
-  'PUT /api/v1/meetings/:id/rsvp': { as: STAFF.deputy1.id, path: `/api/v1/meetings/${HQ_MEETING.id}/rsvp`, body: { response: 'proxy', proxyName: '代理 太郎' } },
+  'PUT /api/v1/meetings/:id/rsvp': {
+    as: STAFF.deputy1.id,
+    path: `/api/v1/meetings/${HQ_MEETING.id}/rsvp`,
+    body: { response: 'proxy', proxyName: '代理 太郎' },
+  },
   'POST /api/v1/meetings': {
     as: STAFF.mayor.id,
     path: '/api/v1/meetings',
-    body: { meetingId: 'nul-new', bodyId: 'hq', ...hqTimes, place: '第1委員会室', onlineUrl: 'https://teams.microsoft.com/l/meetup-join/x', agenda: ['予算の確認'], ptProgress: ['pt-1-4'], guests: [{ name: '外部 有識者', affiliation: '大学' }] },
+    body: {
+      meetingId: 'nul-new',
+      bodyId: 'hq',
+      ...hqTimes,
+      place: '第1委員会室',
+      onlineUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+      agenda: ['予算の確認'],
+      ptProgress: ['pt-1-4'],
+      guests: [{ name: '外部 有識者', affiliation: '大学' }],
+    },
   },
   'POST /api/v1/meetings/prepare': {
     as: STAFF.secretary.id,
     path: '/api/v1/meetings/prepare',
-    body: { meetingId: 'nul-draft-new', bodyId: 'hq', ...hqTimes, place: '第1委員会室', agenda: ['予算の確認'], guests: [{ name: '外部 有識者', affiliation: '大学' }] },
+    body: {
+      meetingId: 'nul-draft-new',
+      bodyId: 'hq',
+      ...hqTimes,
+      place: '第1委員会室',
+      agenda: ['予算の確認'],
+      guests: [{ name: '外部 有識者', affiliation: '大学' }],
+    },
   },
-  'POST /api/v1/meetings/:id/issue': { as: STAFF.mayor.id, path: '/api/v1/meetings/nul-issue/issue', body: { guests: [{ name: '外部 有識者', affiliation: '大学' }] } },
-  'POST /api/v1/meetings/:id/reschedule': { as: STAFF.mayor.id, path: '/api/v1/meetings/nul-reschedule/reschedule', body: { startsAt: '2024-08-02T10:00:00+09:00', endsAt: '2024-08-02T11:00:00+09:00', place: '第2委員会室', reason: '議場の都合' } },
+  'POST /api/v1/meetings/:id/issue': {
+    as: STAFF.mayor.id,
+    path: '/api/v1/meetings/nul-issue/issue',
+    body: { guests: [{ name: '外部 有識者', affiliation: '大学' }] },
+  },
+  'POST /api/v1/meetings/:id/reschedule': {
+    as: STAFF.mayor.id,
+    path: '/api/v1/meetings/nul-reschedule/reschedule',
+    body: { startsAt: '2024-08-02T10:00:00+09:00', endsAt: '2024-08-02T11:00:00+09:00', place: '第2委員会室', reason: '議場の都合' },
+  },
   'POST /api/v1/meetings/:id/cancel': { as: STAFF.mayor.id, path: '/api/v1/meetings/nul-cancel/cancel' },
   'POST /api/v1/meetings/:id/rsvp-reminder': { as: STAFF.secretary.id, path: `/api/v1/meetings/${HQ_MEETING.id}/rsvp-reminder` },
   'POST /api/v1/project-teams/:id/progress-reports': {
@@ -68,9 +105,17 @@ const WRITING_CASES: Readonly<Record<string, WritingCase>> = {
   'POST /api/v1/proposals/:id/submit': { as: STAFF.planningChief.id, path: '/api/v1/proposals/nul-draft/submit', body: proposalBody },
   'POST /api/v1/proposals/:id/withdraw': { as: STAFF.author.id, path: '/api/v1/proposals/nul-withdraw/withdraw' },
   'POST /api/v1/review/start': { as: STAFF.secretary.id, path: '/api/v1/review/start', body: { proposalIds: ['nul-start'] } },
-  'POST /api/v1/review/proposals/:id/decision': { as: STAFF.secretary.id, path: '/api/v1/review/proposals/nul-decide/decision', body: { decision: 'rejected', reason: '効果が見込めないため' } },
+  'POST /api/v1/review/proposals/:id/decision': {
+    as: STAFF.secretary.id,
+    path: '/api/v1/review/proposals/nul-decide/decision',
+    body: { decision: 'rejected', reason: '効果が見込めないため' },
+  },
   'POST /api/v1/review/proposals/:id/notes': { as: STAFF.secretary.id, path: '/api/v1/review/proposals/nul-decide/notes', body: { text: '所管課に確認済み' } },
-  'POST /api/v1/recruitment/:id/applications': { as: STAFF.member2.id, path: `/api/v1/recruitment/${RECRUITMENT.id}/applications`, body: { desiredRole: 'member', motivation: '参加したい' } },
+  'POST /api/v1/recruitment/:id/applications': {
+    as: STAFF.member2.id,
+    path: `/api/v1/recruitment/${RECRUITMENT.id}/applications`,
+    body: { desiredRole: 'member', motivation: '参加したい' },
+  },
   'PUT /api/v1/recruitment/:id/team': {
     as: STAFF.secretary.id,
     path: `/api/v1/recruitment/${RECRUITMENT.id}/team`,
@@ -87,13 +132,22 @@ const WRITING_CASES: Readonly<Record<string, WritingCase>> = {
       ],
     },
   },
-  'POST /api/v1/absences': { as: STAFF.secretary.id, path: '/api/v1/absences', body: { postId: 'fukukucho-2', kind: 'absent', from: '2025-01-06T00:00:00+09:00', until: '2025-01-10T00:00:00+09:00', note: '出張' } },
+  'POST /api/v1/absences': {
+    as: STAFF.secretary.id,
+    path: '/api/v1/absences',
+    body: { postId: 'fukukucho-2', kind: 'absent', from: '2025-01-06T00:00:00+09:00', until: '2025-01-10T00:00:00+09:00', note: '出張' },
+  },
   'POST /api/v1/absences/:id/end': { as: STAFF.secretary.id, path: '/api/v1/absences/nul-absence/end' },
   'POST /api/v1/calendar-feed/rotate': { as: STAFF.author.id, path: '/api/v1/calendar-feed/rotate' },
   'POST /api/v1/admin/staff-import/preview': { as: STAFF.admin.id, path: '/api/v1/admin/staff-import/preview', body: { csv: STAFF_CSV }, writes: false },
   'POST /api/v1/admin/staff-import/apply': { as: STAFF.admin.id, path: '/api/v1/admin/staff-import/apply', body: { csv: STAFF_CSV } },
   'POST /api/v1/admin/rollover': { as: STAFF.admin.id, path: '/api/v1/admin/rollover', body: { toYear: 2025 } },
-  'POST /api/v1/admin/programme-import/preview': { as: STAFF.admin.id, path: '/api/v1/admin/programme-import/preview', body: { yaml: FY2024_YAML }, writes: false },
+  'POST /api/v1/admin/programme-import/preview': {
+    as: STAFF.admin.id,
+    path: '/api/v1/admin/programme-import/preview',
+    body: { yaml: FY2024_YAML },
+    writes: false,
+  },
   // Last: the FY2024 programme replaces the small seeded one.
   'POST /api/v1/admin/programme-import/apply': { as: STAFF.admin.id, path: '/api/v1/admin/programme-import/apply', body: { yaml: FY2024_YAML } },
 };
@@ -106,7 +160,8 @@ function stringPaths(value: unknown, at: (string | number)[] = []): (string | nu
   return [];
 }
 
-const named = (at: readonly (string | number)[]) => at.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+const named = (at: readonly (string | number)[]) =>
+  at.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
 
 /** A copy of `body` with `bad` put in the middle of the string at `at`. */
 function injected(body: unknown, at: readonly (string | number)[], bad: string): unknown {
@@ -122,11 +177,29 @@ function injected(body: unknown, at: readonly (string | number)[], bad: string):
 
 async function seedTargets(ctx: UseCaseContext): Promise<void> {
   for (const id of ['nul-reschedule', 'nul-cancel']) {
-    await conveneMeeting(ctx, STAFF.mayor, { meetingId: id, bodyId: 'hq', startsAt: new Date('2024-07-30T10:00:00+09:00'), endsAt: new Date('2024-07-30T11:00:00+09:00') });
+    await conveneMeeting(ctx, STAFF.mayor, {
+      meetingId: id,
+      bodyId: 'hq',
+      startsAt: new Date('2024-07-30T10:00:00+09:00'),
+      endsAt: new Date('2024-07-30T11:00:00+09:00'),
+    });
   }
-  await prepareConvocation(ctx, STAFF.secretary, { meetingId: 'nul-issue', bodyId: 'hq', startsAt: new Date('2024-07-31T10:00:00+09:00'), endsAt: new Date('2024-07-31T11:00:00+09:00'), guests: [{ name: '外部 有識者', affiliation: '大学' }] });
+  await prepareConvocation(ctx, STAFF.secretary, {
+    meetingId: 'nul-issue',
+    bodyId: 'hq',
+    startsAt: new Date('2024-07-31T10:00:00+09:00'),
+    endsAt: new Date('2024-07-31T11:00:00+09:00'),
+    guests: [{ name: '外部 有識者', affiliation: '大学' }],
+  });
   // A later period of a deputy's post, so it changes nobody's authority in these tests.
-  await ctx.store.repositories.postAbsences.insert({ id: 'nul-absence', postId: 'fukukucho-2', kind: 'absent', from: new Date('2025-02-03T00:00:00+09:00'), recordedByStaffId: STAFF.secretary.id, recordedAt: NOW });
+  await ctx.store.repositories.postAbsences.insert({
+    id: 'nul-absence',
+    postId: 'fukukucho-2',
+    kind: 'absent',
+    from: new Date('2025-02-03T00:00:00+09:00'),
+    recordedByStaffId: STAFF.secretary.id,
+    recordedAt: NOW,
+  });
   const content = { callId: CALL.id, title: '提出済みの提案', summary: '概要', expectedEffect: '効果' };
   await saveProposalDraft(ctx, STAFF.author, { proposalId: 'nul-withdraw', callId: CALL.id, title: '取り下げる下書き' });
   await submitProposal(ctx, STAFF.author, { ...content, proposalId: 'nul-start' });
@@ -155,16 +228,17 @@ describe('text the store cannot keep (NUL, lone surrogates) is refused at the ed
     const method = route.split(' ')[0]!;
     const injections = stringPaths(body).flatMap((at) => Object.entries(BAD).map(([kind, bad]) => [named(at), kind, at, bad] as const));
 
-    if (injections.length > 0) it.each(injections)('refuses %s with a %s: 400 naming the field, nothing written', async (field, _kind, at, bad) => {
-      const before = await api.world.tables();
-      const response = await api.call(as, method, url, injected(body, at, bad));
-      expect(response.status, response.text).toBe(400);
-      const { error } = response.json();
-      expect(error.code).toBe('text.forbiddenCharacter');
-      expect(error.message).toContain(`「${field}」に使用できない文字`);
-      expect(error.fields).toEqual([{ field, message: error.message }]);
-      expect(await api.world.tables()).toEqual(before);
-    });
+    if (injections.length > 0)
+      it.each(injections)('refuses %s with a %s: 400 naming the field, nothing written', async (field, _kind, at, bad) => {
+        const before = await api.world.tables();
+        const response = await api.call(as, method, url, injected(body, at, bad));
+        expect(response.status, response.text).toBe(400);
+        const { error } = response.json();
+        expect(error.code).toBe('text.forbiddenCharacter');
+        expect(error.message).toContain(`「${field}」に使用できない文字`);
+        expect(error.fields).toEqual([{ field, message: error.message }]);
+        expect(await api.world.tables()).toEqual(before);
+      });
 
     it(`accepts the valid body${writes === false ? '' : ' and writes it'}`, async () => {
       if (clock) api.world.clock.set(clock);
@@ -190,13 +264,16 @@ describe('text the store cannot keep (NUL, lone surrogates) is refused at the ed
     expect(await api.world.tables()).toEqual(before);
   });
 
-  it.each(apiRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))('%s refuses a NUL in the query string: 400 naming the parameter, nothing written', async (_name, route) => {
-    const before = await api.world.tables();
-    const response = await api.call(STAFF.admin.id, route.method, `${fill(route.path)}?q=a%00b`, WRITING_METHODS.has(route.method) ? {} : undefined);
-    expect(response.status, response.text).toBe(400);
-    expect(response.json().error).toMatchObject({ code: 'text.forbiddenCharacter', fields: [{ field: 'q' }] });
-    expect(await api.world.tables()).toEqual(before);
-  });
+  it.each(apiRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    '%s refuses a NUL in the query string: 400 naming the parameter, nothing written',
+    async (_name, route) => {
+      const before = await api.world.tables();
+      const response = await api.call(STAFF.admin.id, route.method, `${fill(route.path)}?q=a%00b`, WRITING_METHODS.has(route.method) ? {} : undefined);
+      expect(response.status, response.text).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'text.forbiddenCharacter', fields: [{ field: 'q' }] });
+      expect(await api.world.tables()).toEqual(before);
+    },
+  );
 
   it('refuses a NUL in a query parameter a route reads (the meeting list by body), rather than failing', async () => {
     const response = await api.call(STAFF.author.id, 'GET', '/api/v1/meetings?bodyId=hq%00');
@@ -228,7 +305,9 @@ describe('text the store cannot keep (NUL, lone surrogates) is refused at the ed
     expect((await api.call(STAFF.outsider.id, 'PUT', '/api/v1/me/preferences', { locale: 'en' })).status).toBe(200);
     const response = await api.call(STAFF.outsider.id, 'PUT', '/api/v1/proposals/nul-english', { callId: CALL.id, title: 'a\u0000b' });
     expect(response.status).toBe(400);
-    expect(response.json().error.message).toBe('"title" contains a character that cannot be used (NUL, U+0000, or an unpaired surrogate). Remove it and try again.');
+    expect(response.json().error.message).toBe(
+      '"title" contains a character that cannot be used (NUL, U+0000, or an unpaired surrogate). Remove it and try again.',
+    );
     expect(await api.world.ctx.store.repositories.proposals.get('nul-english')).toBeUndefined();
   });
 });

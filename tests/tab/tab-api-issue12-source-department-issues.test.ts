@@ -30,7 +30,12 @@ describe('４（２）調査票の「令和６年度取組み項目における�
   };
 
   it('keeps a department’s answer on its proposal and shows it back in 自分の提案', async () => {
-    const submitted = await call('planning-chief', 'POST', '/api/v1/proposals/dept-issues-1/submit', { ...proposal, track: 'department', departmentUnitId: 'seisaku-keiei-bu', currentItemIssues: ISSUES });
+    const submitted = await call('planning-chief', 'POST', '/api/v1/proposals/dept-issues-1/submit', {
+      ...proposal,
+      track: 'department',
+      departmentUnitId: 'seisaku-keiei-bu',
+      currentItemIssues: ISSUES,
+    });
     expect(submitted.status, submitted.text).toBe(200);
     expect(submitted.json()).toMatchObject({ track: 'department', state: 'submitted', currentItemIssues: ISSUES });
     const mine = (await call('planning-chief', 'GET', '/api/v1/proposals/mine')).json();
@@ -42,13 +47,24 @@ describe('４（２）調査票の「令和６年度取組み項目における�
     expect(ja.status).toBe(422);
     expect(ja.json().error.fields.map((field: { field: string }) => field.field)).toEqual(['currentItemIssues']);
     expect(ja.json().error.message).toContain('各部提案（調査票）でのみ回答できます');
-    const en = await call('author', 'POST', '/api/v1/proposals/ind-issues-1/submit', { ...proposal, track: 'individual', currentItemIssues: ISSUES }, { 'Accept-Language': 'en-US' });
+    const en = await call(
+      'author',
+      'POST',
+      '/api/v1/proposals/ind-issues-1/submit',
+      { ...proposal, track: 'individual', currentItemIssues: ISSUES },
+      { 'Accept-Language': 'en-US' },
+    );
     expect(en.json().error.message).toContain('asked only in a department’s survey');
     expect(await world.ctx.store.repositories.proposals.get('ind-issues-1')).toBeUndefined();
   });
 
   it('refuses a non-string answer as bad input (400), not a server error', async () => {
-    const response = await call('planning-chief', 'PUT', '/api/v1/proposals/dept-issues-2', { ...proposal, track: 'department', departmentUnitId: 'seisaku-keiei-bu', currentItemIssues: 42 });
+    const response = await call('planning-chief', 'PUT', '/api/v1/proposals/dept-issues-2', {
+      ...proposal,
+      track: 'department',
+      departmentUnitId: 'seisaku-keiei-bu',
+      currentItemIssues: 42,
+    });
     expect(response.status).toBe(400);
   });
 

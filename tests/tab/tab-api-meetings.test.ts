@@ -18,7 +18,11 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
   const { call } = api;
 
   it('tells each viewer which bodies they may convene', async () => {
-    const bodies = async (as: string, flag: 'mayConvene' | 'mayPrepare') => (await call(as, 'GET', '/api/v1/bodies')).json().filter((body: Record<string, boolean>) => body[flag]).map((body: { id: string }) => body.id);
+    const bodies = async (as: string, flag: 'mayConvene' | 'mayPrepare') =>
+      (await call(as, 'GET', '/api/v1/bodies'))
+        .json()
+        .filter((body: Record<string, boolean>) => body[flag])
+        .map((body: { id: string }) => body.id);
     expect(await bodies('secretary', 'mayConvene')).toEqual([]);
     expect((await bodies('secretary', 'mayPrepare')).sort()).toEqual(['council', 'hq']);
     expect(await bodies('mayor', 'mayConvene')).toEqual(['hq']);
@@ -32,7 +36,14 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
     expect(created.status).toBe(201);
     expect(created.json()).toMatchObject({ id: 'm-1', status: 'convened', ordinal: 3, startsAt: '2024-07-19T01:00:00.000Z' });
     const stored = await api.world.ctx.store.repositories.meetings.get('m-1');
-    expect(stored).toMatchObject({ status: 'convened', convenedByStaffId: 'mayor', agenda: [{ title: 'ＰＴ進捗報告', kind: 'general' }, { title: '新規取組み項目の提案状況', kind: 'general' }] });
+    expect(stored).toMatchObject({
+      status: 'convened',
+      convenedByStaffId: 'mayor',
+      agenda: [
+        { title: 'ＰＴ進捗報告', kind: 'general' },
+        { title: '新規取組み項目の提案状況', kind: 'general' },
+      ],
+    });
     expect((await api.world.ctx.store.repositories.audit.listFor('meeting', 'm-1')).map((entry) => entry.action)).toEqual(['convene']);
     // A double submit of the same form returns the first meeting.
     expect((await call('mayor', 'POST', '/api/v1/meetings', convene('m-1', { place: '別の部屋' }))).json().place).toBe('第1委員会室');
@@ -48,7 +59,12 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
   });
 
   it('puts the PTs that report progress on the agenda, so their secretariat can tie a report to the meeting', async () => {
-    const created = await call('mayor', 'POST', '/api/v1/meetings', convene('m-pt', { startsAt: '2024-07-26T10:00:00+09:00', endsAt: '2024-07-26T11:00:00+09:00', agenda: ['その他'], ptProgress: ['pt-1-4'] }));
+    const created = await call(
+      'mayor',
+      'POST',
+      '/api/v1/meetings',
+      convene('m-pt', { startsAt: '2024-07-26T10:00:00+09:00', endsAt: '2024-07-26T11:00:00+09:00', agenda: ['その他'], ptProgress: ['pt-1-4'] }),
+    );
     expect(created.status).toBe(201);
     expect((await api.world.ctx.store.repositories.meetings.get('m-pt'))?.agenda).toEqual([
       { title: '1-4 行政手続きのデジタル化 進捗報告', kind: 'ptProgress', ptId: 'pt-1-4' },
@@ -73,8 +89,14 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
     // The secretariat manages only drafts; an issued convocation is the chair's (art. 4).
     expect((await call('secretary', 'GET', '/api/v1/meetings/m-1')).json().mayManage).toBe(false);
     expect((await call('author', 'GET', '/api/v1/meetings/m-1')).json().mayManage).toBe(false);
-    expect((await call('author', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-22T10:00:00+09:00', endsAt: '2024-07-22T11:00:00+09:00' })).status).toBe(403);
-    const moved = await call('mayor', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-22T10:00:00+09:00', endsAt: '2024-07-22T11:00:00+09:00', reason: '議会日程のため' });
+    expect(
+      (await call('author', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-22T10:00:00+09:00', endsAt: '2024-07-22T11:00:00+09:00' })).status,
+    ).toBe(403);
+    const moved = await call('mayor', 'POST', '/api/v1/meetings/m-1/reschedule', {
+      startsAt: '2024-07-22T10:00:00+09:00',
+      endsAt: '2024-07-22T11:00:00+09:00',
+      reason: '議会日程のため',
+    });
     expect(moved.status).toBe(200);
     const detail = (await call('secretary', 'GET', '/api/v1/meetings/m-1')).json();
     expect(detail.startsAt).toBe('2024-07-22T01:00:00.000Z');
@@ -84,7 +106,9 @@ describe('convening, rescheduling and cancelling meetings from the tab', () => {
     expect((await call('secretary', 'POST', '/api/v1/meetings/m-1/cancel')).status).toBe(403);
     expect((await call('admin', 'POST', '/api/v1/meetings/m-1/cancel')).status).toBe(403);
     expect((await call('mayor', 'POST', '/api/v1/meetings/m-1/cancel')).json().status).toBe('cancelled');
-    expect((await call('mayor', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-23T10:00:00+09:00', endsAt: '2024-07-23T11:00:00+09:00' })).status).toBe(409);
+    expect(
+      (await call('mayor', 'POST', '/api/v1/meetings/m-1/reschedule', { startsAt: '2024-07-23T10:00:00+09:00', endsAt: '2024-07-23T11:00:00+09:00' })).status,
+    ).toBe(409);
     expect((await call('mayor', 'POST', '/api/v1/meetings/nope/cancel')).status).toBe(404);
   });
 });
@@ -93,7 +117,17 @@ describe('what the convener sees of the answers, and the once-only reminder', ()
   const api = useTabApi();
   const { call } = api;
   const personalChat = (staffId: string) =>
-    api.world.ctx.store.repositories.conversations.upsert({ conversationId: `a:${staffId}`, kind: 'personal', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot', staffId, locale: 'ja', active: true, updatedAt: NOW });
+    api.world.ctx.store.repositories.conversations.upsert({
+      conversationId: `a:${staffId}`,
+      kind: 'personal',
+      serviceUrl: 'https://smba.example/',
+      tenantId: 't',
+      botId: '28:bot',
+      staffId,
+      locale: 'ja',
+      active: true,
+      updatedAt: NOW,
+    });
 
   it('starts each person’s convene form on the body they chair: the council’s 議長 on 推進会議, the mayor on 本部', async () => {
     const bodies = async (as: string) => (await call(as, 'GET', '/api/v1/bodies')).json() as { id: string; mayConvene: boolean; conveneDefault: boolean }[];
@@ -111,7 +145,13 @@ describe('what the convener sees of the answers, and the once-only reminder', ()
     expect(secretary.attendance).toEqual({ attend: 0, absent: 1, proxy: 0, unanswered: 4, expected: 5 });
     expect(secretary.mayRemind).toBe(true);
     expect((await call('deputy1', 'PUT', '/api/v1/meetings/hq-2024-2/rsvp', { response: 'proxy', proxyName: '政策経営部長' })).status).toBe(200);
-    expect((await call('mayor', 'GET', '/api/v1/meetings/hq-2024-2')).json().attendance).toEqual({ attend: 0, absent: 1, proxy: 1, unanswered: 3, expected: 5 });
+    expect((await call('mayor', 'GET', '/api/v1/meetings/hq-2024-2')).json().attendance).toEqual({
+      attend: 0,
+      absent: 1,
+      proxy: 1,
+      unanswered: 3,
+      expected: 5,
+    });
     for (const member of ['deputy1', 'author']) {
       const view = (await call(member, 'GET', '/api/v1/meetings/hq-2024-2')).json();
       expect(view.attendance, member).toBeUndefined();
@@ -123,7 +163,9 @@ describe('what the convener sees of the answers, and the once-only reminder', ()
     const refused = await call('deputy1', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder');
     expect(refused.status).toBe(403);
     expect(refused.json().error.message).toBe('本部の未回答者に催促できるのは、招集できる方と庶務（事務局）です。');
-    expect((await call('author', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder', undefined, { 'Accept-Language': 'en' })).json().error.message).toContain('Only those who may convene');
+    expect((await call('author', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder', undefined, { 'Accept-Language': 'en' })).json().error.message).toContain(
+      'Only those who may convene',
+    );
     expect((await api.world.ctx.store.repositories.meetings.get('hq-2024-2'))?.rsvpReminder).toBeUndefined();
   });
 
@@ -149,7 +191,9 @@ describe('what the convener sees of the answers, and the once-only reminder', ()
     const again = await call('mayor', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder');
     expect(again.status).toBe(409);
     expect(again.json().error.message).toBe('未回答者への催促は令和6年5月10日（金）10:00に事務局 花子さんが送信済みです。催促は1つの会議につき1回です。');
-    expect((await call('mayor', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder', undefined, { 'Accept-Language': 'en' })).json().error.message).toBe('事務局 花子 already sent the reminder on Fri 10 May 2024, 10:00 JST; it can be sent once per meeting.');
+    expect((await call('mayor', 'POST', '/api/v1/meetings/hq-2024-2/rsvp-reminder', undefined, { 'Accept-Language': 'en' })).json().error.message).toBe(
+      '事務局 花子 already sent the reminder on Fri 10 May 2024, 10:00 JST; it can be sent once per meeting.',
+    );
     expect((await api.world.ctx.store.repositories.outbox.listFor('hq-2024-2', ['pending'])).filter((row) => row.payload.type === 'rsvpNudge')).toHaveLength(2);
 
     const detail = (await call('secretary', 'GET', '/api/v1/meetings/hq-2024-2')).json();
@@ -184,7 +228,10 @@ describe('PT progress reports from the tab', () => {
     // The home page's PT progress shows the report for everyone, and the PTs still without one.
     const dashboard = (await call('author', 'GET', '/api/v1/dashboard')).json();
     expect(dashboard.ptProgress).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: 'pt-1-4', reports: 1, lastReportedAt: expect.any(String) }), expect.objectContaining({ id: 'pt-1-24', reports: 0 })]),
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'pt-1-4', reports: 1, lastReportedAt: expect.any(String) }),
+        expect.objectContaining({ id: 'pt-1-24', reports: 0 }),
+      ]),
     );
   });
 });

@@ -16,14 +16,26 @@ describe('proposal-based PT recruitment from the tab', () => {
 
   it('lists themes with their perspective and the viewer’s own application, but applicants only to the secretariat', async () => {
     const [project] = (await call('author', 'GET', '/api/v1/recruitment')).json();
-    expect(project).toMatchObject({ id: 'rp-1', perspective: 'crossCutting', open: true, applicationCount: 5, myApplication: { desiredRole: 'member', state: 'applied' } });
+    expect(project).toMatchObject({
+      id: 'rp-1',
+      perspective: 'crossCutting',
+      open: true,
+      applicationCount: 5,
+      myApplication: { desiredRole: 'member', state: 'applied' },
+    });
     const staffView = (await call('author', 'GET', '/api/v1/recruitment/rp-1')).json();
     expect(staffView).toMatchObject({ mayBuildTeam: false, applicants: [] });
     const secretariatView = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json();
     expect(secretariatView.mayBuildTeam).toBe(true);
-    expect(Object.fromEntries(secretariatView.applicants.map((applicant: { staffId: string; grade: string }) => [applicant.staffId, applicant.grade]))).toEqual({
-      'planning-chief': 'sectionChief', 'pl-candidate': 'subsectionChief', author: 'chief', outsider: 'staff', member1: 'chief',
-    });
+    expect(Object.fromEntries(secretariatView.applicants.map((applicant: { staffId: string; grade: string }) => [applicant.staffId, applicant.grade]))).toEqual(
+      {
+        'planning-chief': 'sectionChief',
+        'pl-candidate': 'subsectionChief',
+        author: 'chief',
+        outsider: 'staff',
+        member1: 'chief',
+      },
+    );
   });
 
   it('takes an application as an individual, with the grade from the directory', async () => {
@@ -34,7 +46,10 @@ describe('proposal-based PT recruitment from the tab', () => {
     const empty = await call('deputy2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: ' ' });
     expect(empty.status).toBe(422);
     expect(empty.json().error.message).toBe('志望動機を入力してください。');
-    expect((await api.world.ctx.store.repositories.recruitment.listApplications('rp-1')).find((application) => application.staffId === 'member2')?.gradeAtApplication).toBe('staff');
+    expect(
+      (await api.world.ctx.store.repositories.recruitment.listApplications('rp-1')).find((application) => application.staffId === 'member2')
+        ?.gradeAtApplication,
+    ).toBe('staff');
   });
 
   it('tells the viewer their grade, so the form offers only the roles it can hold', async () => {
@@ -45,8 +60,17 @@ describe('proposal-based PT recruitment from the tab', () => {
   it('refuses a forged call for a role the grade cannot hold, in the caller’s language, and keeps the application as it was', async () => {
     const forged = await call('member2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'pm', motivation: 'PMをやりたい' });
     expect(forged.status).toBe(422);
-    expect(forged.json().error).toMatchObject({ code: 'recruitment.roleNotForGrade', message: 'プロジェクトマネージャーは部長級・課長級の職員が対象です（あなたの職層: 主事等）。' });
-    const english = await call('member2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'pl', motivation: 'PL' }, { 'Accept-Language': 'en' });
+    expect(forged.json().error).toMatchObject({
+      code: 'recruitment.roleNotForGrade',
+      message: 'プロジェクトマネージャーは部長級・課長級の職員が対象です（あなたの職層: 主事等）。',
+    });
+    const english = await call(
+      'member2',
+      'POST',
+      '/api/v1/recruitment/rp-1/applications',
+      { desiredRole: 'pl', motivation: 'PL' },
+      { 'Accept-Language': 'en' },
+    );
     expect(english.json().error.message).toBe('The project leader role is open to: subsection chief (your grade: staff).');
     const special = await call('deputy2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: '参加したい' });
     expect(special.status).toBe(422);
@@ -60,10 +84,18 @@ describe('proposal-based PT recruitment from the tab', () => {
     api.world.clock.set(new Date(NOW.getTime() + 3_600_000));
     const again = await call('member2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: '書き直した志望動機' });
     expect(again.status).toBe(200);
-    expect(again.json()).toMatchObject({ desiredRole: 'member', appliedAt: new Date(NOW.getTime() + 3_600_000).toISOString(), replaced: { desiredRole: 'member', appliedAt: NOW.toISOString() } });
+    expect(again.json()).toMatchObject({
+      desiredRole: 'member',
+      appliedAt: new Date(NOW.getTime() + 3_600_000).toISOString(),
+      replaced: { desiredRole: 'member', appliedAt: NOW.toISOString() },
+    });
     const mine = (await call('member2', 'GET', '/api/v1/recruitment/rp-1')).json();
     expect(mine).toMatchObject({ applicationCount: 6, myApplication: { desiredRole: 'member', motivation: '書き直した志望動機' } });
-    const applicants = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json().applicants as { staffId: string; motivation: string; earlierVersions: unknown[] }[];
+    const applicants = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json().applicants as {
+      staffId: string;
+      motivation: string;
+      earlierVersions: unknown[];
+    }[];
     expect(applicants.filter((applicant) => applicant.staffId === 'member2')).toEqual([
       expect.objectContaining({ motivation: '書き直した志望動機', earlierVersions: [{ desiredRole: 'member', appliedAt: NOW.toISOString() }] }),
     ]);
@@ -74,15 +106,26 @@ describe('proposal-based PT recruitment from the tab', () => {
   it('refuses to form the team while the public call is open, saying until when (５（５）: members come from the 公募)', async () => {
     const open = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: VALID_TEAM });
     expect(open.status).toBe(409);
-    expect(open.json().error).toMatchObject({ code: 'team.recruitmentOpen', message: '「窓口手続きのオンライン化」の公募は令和6年6月1日（土）0:00まで受付中です。締切後にチームを編成してください。' });
+    expect(open.json().error).toMatchObject({
+      code: 'team.recruitmentOpen',
+      message: '「窓口手続きのオンライン化」の公募は令和6年6月1日（土）0:00まで受付中です。締切後にチームを編成してください。',
+    });
     const detail = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json();
-    expect(detail).toMatchObject({ recruitmentClosed: false, teamRules: { pmCount: 1, plCount: 1, minMembers: 3, maxMembers: 5, membersApproximate: true, membersAsPrinted: '３名～５名程度' } });
+    expect(detail).toMatchObject({
+      recruitmentClosed: false,
+      teamRules: { pmCount: 1, plCount: 1, minMembers: 3, maxMembers: 5, membersApproximate: true, membersAsPrinted: '３名～５名程度' },
+    });
     expect(await api.world.ctx.store.repositories.recruitment.getTeam('rp-1')).toEqual([]);
   });
 
   it('refuses a team that breaks the rules, explaining every violation in Japanese or English, and saves nothing', async () => {
     api.world.clock.set(RECRUITMENT.closesAt);
-    const broken = [{ staffId: 'pl-candidate', role: 'pm' }, { staffId: 'author', role: 'pl' }, { staffId: 'outsider', role: 'member' }, { staffId: 'outsider', role: 'member' }];
+    const broken = [
+      { staffId: 'pl-candidate', role: 'pm' },
+      { staffId: 'author', role: 'pl' },
+      { staffId: 'outsider', role: 'member' },
+      { staffId: 'outsider', role: 'member' },
+    ];
     const ja = await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: broken });
     expect(ja.status).toBe(422);
     expect(ja.json().error.fields.map((field: { message: string }) => field.message)).toEqual([
@@ -107,7 +150,12 @@ describe('proposal-based PT recruitment from the tab', () => {
     // The builder finds them by name (spaces not needed), after the applicants.
     const candidates = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1/candidates?q=管理者')).json() as { staffId: string; applicant: boolean }[];
     const firstOther = candidates.findIndex((candidate) => !candidate.applicant);
-    expect(candidates.slice(0, firstOther).map((candidate) => candidate.staffId).sort()).toEqual(['author', 'member1', 'member2', 'outsider', 'pl-candidate', 'planning-chief']);
+    expect(
+      candidates
+        .slice(0, firstOther)
+        .map((candidate) => candidate.staffId)
+        .sort(),
+    ).toEqual(['author', 'member1', 'member2', 'outsider', 'pl-candidate', 'planning-chief']);
     expect(candidates.slice(firstOther)).toEqual([expect.objectContaining({ staffId: 'admin', applicant: false, withdrawn: false })]);
     const withReason = [...VALID_TEAM.slice(0, 4), { staffId: 'admin', role: 'member', exceptionReason: '辞退者の交代として所属長が推薦' }];
     expect((await call('secretary', 'PUT', '/api/v1/recruitment/rp-1/team', { seats: withReason })).status).toBe(200);
@@ -127,7 +175,12 @@ describe('proposal-based PT recruitment from the tab', () => {
     const formed = (await call('secretary', 'GET', '/api/v1/recruitment/rp-1')).json();
     expect(formed).toMatchObject({ status: 'teamFormed', teamConfirmation: { reason: '少人数で試行し、秋に追加公募する' } });
     const audit = await api.world.ctx.store.repositories.audit.listFor('recruitment', 'rp-1');
-    expect(audit.filter((entry) => entry.action === 'saveTeam').map((entry) => JSON.stringify(entry.after)).join()).toContain('少人数で試行し、秋に追加公募する');
+    expect(
+      audit
+        .filter((entry) => entry.action === 'saveTeam')
+        .map((entry) => JSON.stringify(entry.after))
+        .join(),
+    ).toContain('少人数で試行し、秋に追加公募する');
   });
 
   it('refuses anyone but the secretariat with 403, then saves a valid team and marks the project formed', async () => {
@@ -139,7 +192,12 @@ describe('proposal-based PT recruitment from the tab', () => {
     expect(formed).toMatchObject({ status: 'teamFormed', team: VALID_TEAM.map((seat) => expect.objectContaining(seat)) });
     // Each applicant's outcome is set with the team, so they can be told.
     expect(Object.fromEntries(formed.applicants.map((applicant: { staffId: string; state: string }) => [applicant.staffId, applicant.state]))).toEqual({
-      'planning-chief': 'selected', 'pl-candidate': 'selected', author: 'selected', outsider: 'selected', member1: 'selected', member2: 'notSelected',
+      'planning-chief': 'selected',
+      'pl-candidate': 'selected',
+      author: 'selected',
+      outsider: 'selected',
+      member1: 'selected',
+      member2: 'notSelected',
     });
     const late = await call('member2', 'POST', '/api/v1/recruitment/rp-1/applications', { desiredRole: 'member', motivation: '編成後' });
     expect(late.status).toBe(409);

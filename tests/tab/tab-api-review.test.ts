@@ -31,7 +31,13 @@ describe('the review board API shows the content of each proposal', () => {
 
   it('names the item as the programme prints it, gives a theme its perspective, and an individual no department', async () => {
     const theme = byId(await board(), REVIEW_PROPOSALS.theme.proposalId);
-    expect(theme).toMatchObject({ track: 'individual', perspective: 'crossCutting', relatedItem: { number: '1‐24', title: '三層構造の見直し' }, authorName: STAFF.author.displayName, authorUnitName: '財政課' });
+    expect(theme).toMatchObject({
+      track: 'individual',
+      perspective: 'crossCutting',
+      relatedItem: { number: '1‐24', title: '三層構造の見直し' },
+      authorName: STAFF.author.displayName,
+      authorUnitName: '財政課',
+    });
     expect(theme.departmentName).toBeUndefined();
     // Typed text comes back exactly as typed: escaping is the renderer's job.
     expect(theme.title).toBe(REVIEW_PROPOSALS.theme.title);
@@ -40,7 +46,9 @@ describe('the review board API shows the content of each proposal', () => {
   it('points out the other proposals on the same plan item, whatever the filter shows', async () => {
     const [underReview] = await board('?state=underReview');
     expect(underReview!.id).toBe(REVIEW_PROPOSALS.sameItem.proposalId);
-    expect(underReview!.sameItemProposals).toEqual([{ id: REVIEW_PROPOSALS.department.proposalId, receiptNumber: expect.stringMatching(/^R6-新規-\d{3}$/), title: REVIEW_PROPOSALS.department.title }]);
+    expect(underReview!.sameItemProposals).toEqual([
+      { id: REVIEW_PROPOSALS.department.proposalId, receiptNumber: expect.stringMatching(/^R6-新規-\d{3}$/), title: REVIEW_PROPOSALS.department.title },
+    ]);
     expect(byId(await board(), REVIEW_PROPOSALS.theme.proposalId).sameItemProposals).toEqual([]);
   });
 

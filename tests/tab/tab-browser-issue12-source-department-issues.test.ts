@@ -33,8 +33,12 @@ describe.skipIf(skipReason !== undefined)('４（２）調査票の「令和６�
     await question.fill('1-4 の代表電話の見直しは委託更新と時期が合わない。');
     await form.getByRole('button', { name: '提出する' }).click();
     await page.getByText(/提出しました。受付番号/).waitFor();
-    const stored = (await tab.world.ctx.store.repositories.proposals.list({ callId: 'fy2024-new-initiative' })).filter((proposal) => proposal.authorStaffId === STAFF.planningChief.id);
-    expect(stored.map((proposal) => [proposal.track, proposal.currentItemIssues])).toEqual([['department', '1-4 の代表電話の見直しは委託更新と時期が合わない。']]);
+    const stored = (await tab.world.ctx.store.repositories.proposals.list({ callId: 'fy2024-new-initiative' })).filter(
+      (proposal) => proposal.authorStaffId === STAFF.planningChief.id,
+    );
+    expect(stored.map((proposal) => [proposal.track, proposal.currentItemIssues])).toEqual([
+      ['department', '1-4 の代表電話の見直しは委託更新と時期が合わない。'],
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

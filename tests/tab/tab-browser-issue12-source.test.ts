@@ -18,7 +18,14 @@ describe.skipIf(skipReason !== undefined)('the bodies page and the PT page in he
   const tab = useTabBrowser(async (world) => {
     await world.ctx.store.transaction(async (tx) => {
       const hq = fromFile(FY2024.bodies, 'hq');
-      await tx.bodies.upsert({ ...HQ, guideline: hq.guideline, effectiveFrom: hq.effectiveFrom, purpose: hq.purpose, remit: hq.remit, remitSource: hq.remitSource });
+      await tx.bodies.upsert({
+        ...HQ,
+        guideline: hq.guideline,
+        effectiveFrom: hq.effectiveFrom,
+        purpose: hq.purpose,
+        remit: hq.remit,
+        remitSource: hq.remitSource,
+      });
       await tx.units.upsert(fromFile(FY2024.units, 'saigai-taisaku-ka'));
       await tx.bodies.upsert(fromFile(FY2024.bodies, 'pt-5-13'));
       await tx.projectTeams.upsert(fromFile(FY2024.projectTeams, 'pt-5-13'));
@@ -31,7 +38,13 @@ describe.skipIf(skipReason !== undefined)('the bodies page and the PT page in he
     const hq = page.locator('#body-hq');
     await hq.getByText('所掌事項（新たな行政経営への移行実現推進本部設置要綱 第２条）').waitFor();
     const text = (await hq.textContent()) ?? '';
-    for (const expected of ['「新たな行政経営への移行実現プラン」に関すること。', '新たな行政経営への移行の推進に関すること。', '前２号に掲げるもののほか、新たな行政経営への移行の推進に必要な事項', '令和6年4月1日', '区長（長）']) {
+    for (const expected of [
+      '「新たな行政経営への移行実現プラン」に関すること。',
+      '新たな行政経営への移行の推進に関すること。',
+      '前２号に掲げるもののほか、新たな行政経営への移行の推進に必要な事項',
+      '令和6年4月1日',
+      '区長（長）',
+    ]) {
       expect(text).toContain(expected);
     }
     expect((await page.locator('[data-plan-period]').textContent()) ?? '').toContain('令和6年度〜令和9年度');
@@ -57,7 +70,9 @@ describe.skipIf(skipReason !== undefined)('the bodies page and the PT page in he
     const perspectives = page.locator('[data-plan-perspectives] li');
     await perspectives.first().waitFor();
     expect(await perspectives.count()).toBe(3);
-    expect((await perspectives.nth(1).textContent()) ?? '').toContain('ねらい: 様々な職員の柔軟な発想を新たな事業の展開に活かすとともに、新規事業の企画・立案にかかわる経験の機会を拡充する。');
+    expect((await perspectives.nth(1).textContent()) ?? '').toContain(
+      'ねらい: 様々な職員の柔軟な発想を新たな事業の展開に活かすとともに、新規事業の企画・立案にかかわる経験の機会を拡充する。',
+    );
     await page.close();
   });
 });

@@ -16,7 +16,14 @@ if (skipReason) console.warn(`tab notice browser tests skipped: ${skipReason}`);
  */
 describe.skipIf(skipReason !== undefined)('notices and language in the tab, headless Chromium', () => {
   const tab = useTabBrowser(async (world) => {
-    const input = { proposalId: 'decided-in-tab', callId: 'fy2024-new-initiative', track: 'individual' as const, title: '庁内郵便の電子化', summary: '庁内の文書送付を電子化する', expectedEffect: '配送時間の短縮' };
+    const input = {
+      proposalId: 'decided-in-tab',
+      callId: 'fy2024-new-initiative',
+      track: 'individual' as const,
+      title: '庁内郵便の電子化',
+      summary: '庁内の文書送付を電子化する',
+      expectedEffect: '配送時間の短縮',
+    };
     await submitProposal(world.ctx, STAFF.author, input);
     await startProposalReviews(world.ctx, STAFF.secretary, [input.proposalId]);
     await decideProposal(world.ctx, STAFF.secretary, { proposalId: input.proposalId, decision: 'acceptedMidYear', reason: '全庁で早期に効果が出るため' });

@@ -23,7 +23,11 @@ describe.skipIf(skipReason !== undefined)('the review board in headless Chromium
     buildIfChanged({ targets: ['tab'] });
     world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
     await seedReviewProposals(world.ctx);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -56,7 +60,8 @@ describe.skipIf(skipReason !== undefined)('the review board in headless Chromium
         const node = element as unknown as { scrollWidth: number; clientWidth: number };
         return node.scrollWidth > node.clientWidth;
       });
-      if (box.x < cell.x || box.x + box.width > cell.x + cell.width + 0.5 || box.x + box.width > width || clipped) cut.push(`${await button.textContent()} at ${Math.round(box.x)}+${Math.round(box.width)} in a cell ${Math.round(cell.x)}+${Math.round(cell.width)}`);
+      if (box.x < cell.x || box.x + box.width > cell.x + cell.width + 0.5 || box.x + box.width > width || clipped)
+        cut.push(`${await button.textContent()} at ${Math.round(box.x)}+${Math.round(box.width)} in a cell ${Math.round(cell.x)}+${Math.round(cell.width)}`);
     }
     return cut;
   }
@@ -118,7 +123,10 @@ describe.skipIf(skipReason !== undefined)('the review board in headless Chromium
       expect(await scrollsSideways(page)).toBe(false);
       expect(await cutButtons(page, page.getByRole('table').getByRole('button'))).toEqual([]);
       await page.getByRole('button', { name: locale === 'ja' ? 'すべての内容を表示' : 'Show all content' }).click();
-      await page.locator(`tr[data-detail-of="${REVIEW_PROPOSALS.theme.proposalId}"]`).getByText(locale === 'ja' ? '期待される効果' : 'Expected effect').waitFor();
+      await page
+        .locator(`tr[data-detail-of="${REVIEW_PROPOSALS.theme.proposalId}"]`)
+        .getByText(locale === 'ja' ? '期待される効果' : 'Expected effect')
+        .waitFor();
       expect(await scrollsSideways(page)).toBe(false);
       expect(await cutButtons(page, page.getByRole('table').getByRole('button'))).toEqual([]);
       await page.context().close();

@@ -14,7 +14,9 @@ function botDeadline(locale: Locale): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (record.type === 'FactSet') for (const fact of record.facts as { title: string; value: string }[]) if (fact.title === (locale === 'ja' ? '締切' : 'Deadline')) found.push(fact.value);
+      if (record.type === 'FactSet')
+        for (const fact of record.facts as { title: string; value: string }[])
+          if (fact.title === (locale === 'ja' ? '締切' : 'Deadline')) found.push(fact.value);
       Object.values(record).forEach(walk);
     }
   };
@@ -54,7 +56,11 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
       const convene = await axeViolations(clerk.page);
       if (convene.length) found['convene-form'] = convene;
       await clerk.page.close();
-      await openTabPage(page, TAB_PAGES.find((target) => target.name === 'proposals')!, 'ja');
+      await openTabPage(
+        page,
+        TAB_PAGES.find((target) => target.name === 'proposals')!,
+        'ja',
+      );
       await page.getByRole('button', { name: '新しい提案' }).click();
       const proposal = await axeViolations(page);
       if (proposal.length) found['proposal-form'] = proposal;
@@ -96,7 +102,13 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     await page.getByRole('link', { name: '1-4 行政手続きのデジタル化 進捗報告' }).waitFor();
     await page.getByText('新規取組み項目の提案状況').waitFor();
     const stored = (await tab.world.ctx.store.repositories.meetings.list({ bodyId: 'hq' })).find((meeting) => meeting.ordinal === 3);
-    expect(stored).toMatchObject({ status: 'convened', convenedByStaffId: STAFF.mayor.id, startsAt: new Date('2024-07-19T05:00:00Z'), place: '第2委員会室', guests: [{ name: '外部 有識者', affiliation: '大学' }] });
+    expect(stored).toMatchObject({
+      status: 'convened',
+      convenedByStaffId: STAFF.mayor.id,
+      startsAt: new Date('2024-07-19T05:00:00Z'),
+      place: '第2委員会室',
+      guests: [{ name: '外部 有識者', affiliation: '大学' }],
+    });
 
     await page.evaluate(() => ((globalThis as unknown as BrowserWindow).location.hash = '#/calendar/2024-07'));
     const day = page.locator('td[data-date="2024-07-19"]');
@@ -131,13 +143,30 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     await page.getByTestId('attendance-tally').getByText('出欠状況（出席対象 2名）: 出席 0 / 欠席 0 / 代理 0 / 未回答 2').waitFor();
 
     const meetingId = (await tab.world.ctx.store.repositories.meetings.list({ bodyId: 'council' }))[0]!.id;
-    await tab.world.ctx.store.repositories.conversations.upsert({ conversationId: 'a:secretary', kind: 'personal', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot', staffId: STAFF.secretary.id, locale: 'ja', active: true, updatedAt: new Date() });
+    await tab.world.ctx.store.repositories.conversations.upsert({
+      conversationId: 'a:secretary',
+      kind: 'personal',
+      serviceUrl: 'https://smba.example/',
+      tenantId: 't',
+      botId: '28:bot',
+      staffId: STAFF.secretary.id,
+      locale: 'ja',
+      active: true,
+      updatedAt: new Date(),
+    });
     await page.getByRole('button', { name: '未回答の2名に催促する' }).click();
-    await page.getByRole('status').getByText('未回答の1名に催促を送りました。 1名はボットを追加していないため届きません。電話などで連絡してください。').waitFor();
+    await page
+      .getByRole('status')
+      .getByText('未回答の1名に催促を送りました。 1名はボットを追加していないため届きません。電話などで連絡してください。')
+      .waitFor();
     const sent = page.getByRole('button', { name: '送信済み（令和6年5月10日（金）10:00）' });
     await sent.waitFor();
     await expect(sent.isDisabled()).resolves.toBe(true);
-    expect((await tab.world.ctx.store.repositories.outbox.listFor(meetingId, ['pending'])).filter((row) => row.payload.type === 'rsvpNudge').map((row) => row.conversationId)).toEqual(['a:secretary']);
+    expect(
+      (await tab.world.ctx.store.repositories.outbox.listFor(meetingId, ['pending']))
+        .filter((row) => row.payload.type === 'rsvpNudge')
+        .map((row) => row.conversationId),
+    ).toEqual(['a:secretary']);
 
     const found: Record<string, unknown> = {};
     const light = await axeViolations(page);
@@ -150,7 +179,11 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     expect(found).toEqual({});
 
     // On the HQ roster the same 政策企画課長 is 司会; a council member sees no tally.
-    await openTabPage(page, TAB_PAGES.find((target) => target.name === 'meeting')!, 'ja');
+    await openTabPage(
+      page,
+      TAB_PAGES.find((target) => target.name === 'meeting')!,
+      'ja',
+    );
     await expect(page.locator('tr', { hasText: '政策企画課長' }).textContent()).resolves.toContain('司会');
     await expect(page.getByText('本部長・議長').count()).resolves.toBe(0);
     expect([...errors, ...dark.errors]).toEqual([]);
@@ -202,12 +235,18 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
 
   it('says an application will replace the earlier one, then that it did, and shows the secretariat the latest; axe passes on both views, light and dark', async () => {
     const { page, errors } = await signInAs(STAFF.member1.id, '#/proposal-pt/rp-1');
-    await page.getByTestId('current-application').getByText('現在の応募: メンバー（令和6年5月10日（金）10:00）。もう一度応募すると、この応募内容を更新します', { exact: false }).waitFor();
+    await page
+      .getByTestId('current-application')
+      .getByText('現在の応募: メンバー（令和6年5月10日（金）10:00）。もう一度応募すると、この応募内容を更新します', { exact: false })
+      .waitFor();
     await expect(page.locator('textarea[name="motivation"]').inputValue()).resolves.toBe('保健 主任の志望動機');
     await page.locator('textarea[name="motivation"]').fill('健診の窓口を見直したい');
     await page.getByRole('button', { name: '応募内容を更新する' }).click();
     await page.getByRole('status').getByText('応募内容を更新しました（前回: メンバー・令和6年5月10日（金）10:00）。').waitFor();
-    expect(await tab.world.ctx.store.repositories.recruitment.findApplication('rp-1', STAFF.member1.id)).toMatchObject({ motivation: '健診の窓口を見直したい', earlierVersions: [{ motivation: '保健 主任の志望動機' }] });
+    expect(await tab.world.ctx.store.repositories.recruitment.findApplication('rp-1', STAFF.member1.id)).toMatchObject({
+      motivation: '健診の窓口を見直したい',
+      earlierVersions: [{ motivation: '保健 主任の志望動機' }],
+    });
     expect(errors).toEqual([]);
     await page.close();
 
@@ -219,7 +258,11 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
       if (onForm.length) found[`application-form ${theme}`] = onForm;
       await applicant.page.close();
       const secretary = await signInAs(STAFF.secretary.id, `?theme=${theme}#/proposal-pt/rp-1`);
-      await secretary.page.locator('tr[data-applicant="member1"]').getByTestId('earlier-versions').getByText('更新1回（前回: メンバー・令和6年5月10日（金）10:00）').waitFor();
+      await secretary.page
+        .locator('tr[data-applicant="member1"]')
+        .getByTestId('earlier-versions')
+        .getByText('更新1回（前回: メンバー・令和6年5月10日（金）10:00）')
+        .waitFor();
       const onBuilder = await axeViolations(secretary.page);
       if (onBuilder.length) found[`team-builder ${theme}`] = onBuilder;
       await secretary.page.close();
@@ -230,7 +273,10 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
   it('builds a proposal-based team only after the call closes: rules from the data, 「程度」 confirmed with a reason, a non-applicant seated with one (５（５）)', async () => {
     // While the public call is open the builder says until when, and nothing can be saved.
     const open = await signInAs(STAFF.secretary.id, '#/proposal-pt/rp-1');
-    await open.page.getByTestId('recruitment-still-open').getByText(/まで受付中です。チームは締切後に編成できます。/).waitFor();
+    await open.page
+      .getByTestId('recruitment-still-open')
+      .getByText(/まで受付中です。チームは締切後に編成できます。/)
+      .waitFor();
     await expect(open.page.getByRole('button', { name: 'チームを保存' }).isDisabled()).resolves.toBe(true);
     await open.page.close();
 
@@ -238,7 +284,10 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     try {
       const { page, errors } = await signInAs(STAFF.secretary.id, '#/proposal-pt/rp-1');
       await page.getByRole('heading', { name: 'チーム編成' }).waitFor();
-      await page.getByTestId('team-rules').getByText(/メンバーは主任以下の職員「３名～５名程度」/).waitFor();
+      await page
+        .getByTestId('team-rules')
+        .getByText(/メンバーは主任以下の職員「３名～５名程度」/)
+        .waitFor();
       await page.getByLabel('財政 係長さんの役割').selectOption('pm');
       await page.getByLabel('企画 課長さんの役割').selectOption('pl');
       await page.getByLabel('財政 主任さんの役割').selectOption('member');
@@ -266,7 +315,13 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
       await page.getByRole('button', { name: 'チームを保存' }).click();
       await page.getByText('チームを保存しました。').waitFor();
       const team = await tab.world.ctx.store.repositories.recruitment.getTeam('rp-1');
-      expect(Object.fromEntries(team.map((seat) => [seat.staffId, seat.role]))).toEqual({ 'planning-chief': 'pm', 'pl-candidate': 'pl', author: 'member', outsider: 'member', admin: 'member' });
+      expect(Object.fromEntries(team.map((seat) => [seat.staffId, seat.role]))).toEqual({
+        'planning-chief': 'pm',
+        'pl-candidate': 'pl',
+        author: 'member',
+        outsider: 'member',
+        admin: 'member',
+      });
       expect(team.find((seat) => seat.staffId === 'admin')?.exceptionReason).toBe('辞退者の交代として所属長が推薦');
       expect(errors).toEqual([]);
       await page.close();
@@ -286,10 +341,11 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
   it('walks the proposal form with the keyboard alone: every field in order, then submit', async () => {
     const { page, errors } = await signInAs(STAFF.author.id, '#/proposals');
     await page.getByRole('heading', { name: 'わたしの提案' }).waitFor();
-    const focused = () => page.evaluate(() => {
-      const element = (globalThis as unknown as BrowserWindow).document.activeElement;
-      return element?.getAttribute('name') ?? element?.textContent?.trim() ?? '';
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const element = (globalThis as unknown as BrowserWindow).document.activeElement;
+        return element?.getAttribute('name') ?? element?.textContent?.trim() ?? '';
+      });
     for (let presses = 0; (await focused()) !== '新しい提案'; presses++) {
       if (presses > 40) throw new Error('the new-proposal button is not reachable with Tab');
       await page.keyboard.press('Tab');
@@ -297,14 +353,26 @@ describe.skipIf(skipReason !== undefined)('the tab workbench in headless Chromiu
     await page.keyboard.press('Enter');
     await page.getByRole('form', { name: '新しい提案' }).waitFor();
     const order: string[] = [];
-    const values: Record<string, string> = { title: 'キーボードだけで提案', summary: 'マウスを使わずに入力する', relatedItem: '1-4', expectedEffect: '誰でも提案できる' };
+    const values: Record<string, string> = {
+      title: 'キーボードだけで提案',
+      summary: 'マウスを使わずに入力する',
+      relatedItem: '1-4',
+      expectedEffect: '誰でも提案できる',
+    };
     for (let presses = 0; presses < 12 && !order.includes('提出する'); presses++) {
       await page.keyboard.press('Tab');
       const name = await focused();
       order.push(name);
       if (values[name]) await page.keyboard.type(values[name]);
     }
-    expect(order.filter((name) => ['title', 'summary', 'relatedItem', 'expectedEffect', '下書き保存', '提出する'].includes(name))).toEqual(['title', 'summary', 'relatedItem', 'expectedEffect', '下書き保存', '提出する']);
+    expect(order.filter((name) => ['title', 'summary', 'relatedItem', 'expectedEffect', '下書き保存', '提出する'].includes(name))).toEqual([
+      'title',
+      'summary',
+      'relatedItem',
+      'expectedEffect',
+      '下書き保存',
+      '提出する',
+    ]);
     await page.keyboard.press('Enter');
     await page.getByText(/提出しました。受付番号: R6-新規-\d{3}/).waitFor();
     await page.getByRole('cell', { name: /キーボードだけで提案/ }).waitFor();

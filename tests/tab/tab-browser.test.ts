@@ -15,7 +15,11 @@ describe.skipIf(skipReason !== undefined)('the tab in headless Chromium, local m
   beforeAll(async () => {
     buildIfChanged({ targets: ['tab'] });
     world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -24,7 +24,9 @@ describe('the built tab under /tab/', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self' teams.microsoft.com *.teams.microsoft.com *.office.com *.cloud.microsoft");
+    expect(response.headers.get('content-security-policy')).toContain(
+      "frame-ancestors 'self' teams.microsoft.com *.teams.microsoft.com *.office.com *.cloud.microsoft",
+    );
     expect(response.headers.get('x-frame-options')).toBeNull();
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });

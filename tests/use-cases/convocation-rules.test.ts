@@ -35,7 +35,17 @@ describe('who convenes HQ and the council, and who acts for the chair (要綱 ar
     await seedProgramme(ctx);
     await repos().staff.upsert(CLERK_CHIEF);
     const chat = (conversationId: string, kind: 'personal' | 'channel', staffId?: string) =>
-      repos().conversations.upsert({ conversationId, kind, serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot', staffId, locale: 'ja', active: true, updatedAt: NOW });
+      repos().conversations.upsert({
+        conversationId,
+        kind,
+        serviceUrl: 'https://smba.example/',
+        tenantId: 't',
+        botId: '28:bot',
+        staffId,
+        locale: 'ja',
+        active: true,
+        updatedAt: NOW,
+      });
     await chat('a:mayor', 'personal', 'mayor');
     await chat('a:deputy1', 'personal', 'deputy1');
     await chat('19:hq-channel', 'channel');
@@ -64,7 +74,13 @@ describe('who convenes HQ and the council, and who acts for the chair (要綱 ar
   it('lets only the 議長 convene the council; an administrator may not (art. 5(3))', async () => {
     await expect(conveneMeeting(ctx, STAFF.planningChief, details('council-1', 'council'))).resolves.toMatchObject({ status: 'convened' });
     await expect(conveneMeeting(ctx, STAFF.admin, details('council-admin', 'council'))).rejects.toMatchObject({ code: 'meeting.notAllowedToConveneCouncil' });
-    await expect(rescheduleMeeting(ctx, STAFF.admin, { meetingId: 'council-1', startsAt: new Date('2024-07-22T10:00:00+09:00'), endsAt: new Date('2024-07-22T11:00:00+09:00') })).rejects.toMatchObject({ code: 'meeting.notAllowedToConveneCouncil' });
+    await expect(
+      rescheduleMeeting(ctx, STAFF.admin, {
+        meetingId: 'council-1',
+        startsAt: new Date('2024-07-22T10:00:00+09:00'),
+        endsAt: new Date('2024-07-22T11:00:00+09:00'),
+      }),
+    ).rejects.toMatchObject({ code: 'meeting.notAllowedToConveneCouncil' });
     await expect(cancelMeeting(ctx, STAFF.secretary, 'council-1')).rejects.toMatchObject({ code: 'meeting.notAllowedToConveneCouncil' });
   });
 
@@ -88,7 +104,11 @@ describe('who convenes HQ and the council, and who acts for the chair (要綱 ar
 
   it('lets the secretariat move or withdraw its own draft silently, but not an issued convocation', async () => {
     await prepareConvocation(ctx, STAFF.secretary, details('draft-moved'));
-    const moved = await rescheduleMeeting(ctx, STAFF.secretary, { meetingId: 'draft-moved', startsAt: new Date('2024-07-20T10:00:00+09:00'), endsAt: new Date('2024-07-20T11:00:00+09:00') });
+    const moved = await rescheduleMeeting(ctx, STAFF.secretary, {
+      meetingId: 'draft-moved',
+      startsAt: new Date('2024-07-20T10:00:00+09:00'),
+      endsAt: new Date('2024-07-20T11:00:00+09:00'),
+    });
     expect(moved.status).toBe('prepared');
     expect(await outboxOf('draft-moved')).toEqual([]);
     expect((await cancelMeeting(ctx, STAFF.secretary, 'draft-moved')).status).toBe('cancelled');
@@ -113,21 +133,34 @@ describe('who convenes HQ and the council, and who acts for the chair (要綱 ar
   it('lets the council’s secretariat prepare and only the 議長 issue (art. 5(3)(4))', async () => {
     await prepareConvocation(ctx, STAFF.secretary, details('council-draft', 'council'));
     expect((await repos().notices.listForSubject('council-draft')).map((notice) => notice.staffId)).toEqual(['planning-chief']);
-    await expect(issueConvocation(ctx, STAFF.mayor, { meetingId: 'council-draft', guests: [] })).rejects.toMatchObject({ code: 'meeting.notAllowedToConveneCouncil' });
-    await expect(issueConvocation(ctx, STAFF.planningChief, { meetingId: 'council-draft', guests: [] })).resolves.toMatchObject({ status: 'convened', guests: [] });
+    await expect(issueConvocation(ctx, STAFF.mayor, { meetingId: 'council-draft', guests: [] })).rejects.toMatchObject({
+      code: 'meeting.notAllowedToConveneCouncil',
+    });
+    await expect(issueConvocation(ctx, STAFF.planningChief, { meetingId: 'council-draft', guests: [] })).resolves.toMatchObject({
+      status: 'convened',
+      guests: [],
+    });
   });
 
   describe('while the 本部長 is absent or the post vacant (art. 3(3)(4))', () => {
     it('lets only the secretariat or an admin record an absence, audited', async () => {
       await expect(recordPostAbsence(ctx, STAFF.deputy1, { postId: 'kucho', kind: 'absent', from: NOW })).rejects.toMatchObject({ code: 'absence.notAllowed' });
       await expect(recordPostAbsence(ctx, STAFF.mayor, { postId: 'kucho', kind: 'absent', from: NOW })).rejects.toMatchObject({ code: 'absence.notAllowed' });
-      await expect(recordPostAbsence(ctx, STAFF.secretary, { postId: 'no-such-post', kind: 'absent', from: NOW })).rejects.toMatchObject({ code: 'absence.unknownPost' });
+      await expect(recordPostAbsence(ctx, STAFF.secretary, { postId: 'no-such-post', kind: 'absent', from: NOW })).rejects.toMatchObject({
+        code: 'absence.unknownPost',
+      });
       await expect(listPostAbsences(ctx, STAFF.author)).rejects.toMatchObject({ code: 'absence.notAllowed' });
       expect(await repos().postAbsences.list()).toEqual([]);
     });
 
     it('lets the 1st-rank deputy mayor convene HQ while the mayor is absent (art. 3(4)), and not after', async () => {
-      const absence = await recordPostAbsence(ctx, STAFF.secretary, { postId: 'kucho', kind: 'absent', from: NOW, until: new Date(NOW.getTime() + 48 * HOUR), note: '海外出張' });
+      const absence = await recordPostAbsence(ctx, STAFF.secretary, {
+        postId: 'kucho',
+        kind: 'absent',
+        from: NOW,
+        until: new Date(NOW.getTime() + 48 * HOUR),
+        note: '海外出張',
+      });
       expect((await repos().audit.listFor('postAbsence', absence.id)).map((entry) => [entry.action, entry.actorStaffId])).toEqual([['record', 'secretary']]);
       await expect(conveneMeeting(ctx, STAFF.deputy1, details('acting-1'))).resolves.toMatchObject({ status: 'convened', convenedByStaffId: 'deputy1' });
       await expect(conveneMeeting(ctx, STAFF.mayor, details('mayor-away'))).rejects.toMatchObject({ code: 'meeting.notAllowedToConveneHq' });
@@ -141,10 +174,21 @@ describe('who convenes HQ and the council, and who acts for the chair (要綱 ar
       const absence = await recordPostAbsence(ctx, STAFF.admin, { postId: 'kucho', kind: 'vacant', from: NOW });
       await prepareConvocation(ctx, STAFF.secretary, details('acting-draft'));
       expect((await repos().notices.listForSubject('acting-draft')).map((notice) => notice.staffId)).toEqual(['deputy1']);
-      await expect(issueConvocation(ctx, STAFF.mayor, { meetingId: 'acting-draft', guests: [] })).rejects.toMatchObject({ code: 'meeting.notAllowedToConveneHq' });
-      await expect(issueConvocation(ctx, STAFF.deputy1, { meetingId: 'acting-draft', guests: [{ name: '民間 委員' }] })).resolves.toMatchObject({ convenedByStaffId: 'deputy1', guests: [{ name: '民間 委員' }] });
+      await expect(issueConvocation(ctx, STAFF.mayor, { meetingId: 'acting-draft', guests: [] })).rejects.toMatchObject({
+        code: 'meeting.notAllowedToConveneHq',
+      });
+      await expect(issueConvocation(ctx, STAFF.deputy1, { meetingId: 'acting-draft', guests: [{ name: '民間 委員' }] })).resolves.toMatchObject({
+        convenedByStaffId: 'deputy1',
+        guests: [{ name: '民間 委員' }],
+      });
       // The acting chair moves what they issued while it lasts; once the post is filled, the chair does.
-      await expect(rescheduleMeeting(ctx, STAFF.deputy1, { meetingId: 'acting-draft', startsAt: new Date('2024-07-22T10:00:00+09:00'), endsAt: new Date('2024-07-22T11:00:00+09:00') })).resolves.toMatchObject({ status: 'convened' });
+      await expect(
+        rescheduleMeeting(ctx, STAFF.deputy1, {
+          meetingId: 'acting-draft',
+          startsAt: new Date('2024-07-22T10:00:00+09:00'),
+          endsAt: new Date('2024-07-22T11:00:00+09:00'),
+        }),
+      ).resolves.toMatchObject({ status: 'convened' });
       // Past the earlier 48-hour absence too, so only this vacancy is left to end.
       clock.advance(48 * HOUR);
       const ended = await endRecordedPostAbsence(ctx, STAFF.secretary, absence.id);

@@ -22,8 +22,22 @@ const UNITS: Unit[] = [
   { id: 'seisaku-kikaku-ka', name: '政策企画課', kind: 'section', parentId: 'seisaku-keiei-bu' },
   { id: 'zaisei-ka', name: '財政課', kind: 'section', parentId: 'seisaku-keiei-bu' },
 ];
-const HQ: Body = { id: 'hq', kind: 'hq', name: '本部', shortName: '本部', nameEn: 'HQ', secretariatUnitIds: ['seisaku-kikaku-ka'], secretariatMayConvene: true, roster: [] };
-const PT_THEME_CALL: ProposalCall = { ...FY2024_NEW_INITIATIVE_CALL, id: 'fy2024-pt-theme', kind: 'ptTheme', title: '提案型プロジェクトチームのプロジェクト提案募集' };
+const HQ: Body = {
+  id: 'hq',
+  kind: 'hq',
+  name: '本部',
+  shortName: '本部',
+  nameEn: 'HQ',
+  secretariatUnitIds: ['seisaku-kikaku-ka'],
+  secretariatMayConvene: true,
+  roster: [],
+};
+const PT_THEME_CALL: ProposalCall = {
+  ...FY2024_NEW_INITIATIVE_CALL,
+  id: 'fy2024-pt-theme',
+  kind: 'ptTheme',
+  title: '提案型プロジェクトチームのプロジェクト提案募集',
+};
 const chief = staffMember({ id: 'chief', unitId: 'zaisei-ka', grade: 'sectionChief' });
 const author = staffMember({ id: 'author', unitId: 'zaisei-ka', grade: 'chief' });
 const secretary = staffMember({ id: 'secretary', unitId: 'seisaku-kikaku-ka', grade: 'subsectionChief' });
@@ -60,9 +74,21 @@ describe('４（２）調査票: 令和６年度取組み項目における課�
   });
 
   it('keeps a department’s answer on its draft and its submitted proposal, trimmed', async () => {
-    const draft = await saveProposalDraft(ctx, chief, { proposalId: 'dept-1', callId: FY2024_NEW_INITIATIVE_CALL.id, ...department, title: '下書き', currentItemIssues: `  ${ISSUES}\n` });
+    const draft = await saveProposalDraft(ctx, chief, {
+      proposalId: 'dept-1',
+      callId: FY2024_NEW_INITIATIVE_CALL.id,
+      ...department,
+      title: '下書き',
+      currentItemIssues: `  ${ISSUES}\n`,
+    });
     expect(draft.currentItemIssues).toBe(ISSUES);
-    const submitted = await submitProposal(ctx, chief, { proposalId: 'dept-1', callId: FY2024_NEW_INITIATIVE_CALL.id, ...department, ...content, currentItemIssues: ISSUES });
+    const submitted = await submitProposal(ctx, chief, {
+      proposalId: 'dept-1',
+      callId: FY2024_NEW_INITIATIVE_CALL.id,
+      ...department,
+      ...content,
+      currentItemIssues: ISSUES,
+    });
     expect(submitted.currentItemIssues).toBe(ISSUES);
     expect((await ctx.store.repositories.proposals.get('dept-1'))?.currentItemIssues).toBe(ISSUES);
   });
@@ -74,16 +100,34 @@ describe('４（２）調査票: 令和６年度取組み項目における課�
   });
 
   it('refuses an answer on the individual track (職員提案制度) and on the PT-theme call, naming the field', async () => {
-    const individual = await submitProposal(ctx, author, { proposalId: 'ind-1', callId: FY2024_NEW_INITIATIVE_CALL.id, track: 'individual', ...content, currentItemIssues: ISSUES }).catch((caught: unknown) => caught);
+    const individual = await submitProposal(ctx, author, {
+      proposalId: 'ind-1',
+      callId: FY2024_NEW_INITIATIVE_CALL.id,
+      track: 'individual',
+      ...content,
+      currentItemIssues: ISSUES,
+    }).catch((caught: unknown) => caught);
     expect(codesOf(individual)).toEqual(['proposal.itemIssuesDepartmentOnly']);
     expect((individual as DomainErrors).errors[0]?.field).toBe('currentItemIssues');
     expect(await ctx.store.repositories.proposals.get('ind-1')).toBeUndefined();
-    const theme = await saveProposalDraft(ctx, chief, { proposalId: 'theme-1', callId: PT_THEME_CALL.id, ...department, title: 'テーマ', currentItemIssues: ISSUES }).catch((caught: unknown) => caught);
+    const theme = await saveProposalDraft(ctx, chief, {
+      proposalId: 'theme-1',
+      callId: PT_THEME_CALL.id,
+      ...department,
+      title: 'テーマ',
+      currentItemIssues: ISSUES,
+    }).catch((caught: unknown) => caught);
     expect(codesOf(theme)).toEqual(['proposal.itemIssuesDepartmentOnly']);
   });
 
   it('refuses an answer longer than 2000 characters', async () => {
-    const error = await submitProposal(ctx, chief, { proposalId: 'dept-3', callId: FY2024_NEW_INITIATIVE_CALL.id, ...department, ...content, currentItemIssues: 'あ'.repeat(2001) }).catch((caught: unknown) => caught);
+    const error = await submitProposal(ctx, chief, {
+      proposalId: 'dept-3',
+      callId: FY2024_NEW_INITIATIVE_CALL.id,
+      ...department,
+      ...content,
+      currentItemIssues: 'あ'.repeat(2001),
+    }).catch((caught: unknown) => caught);
     expect(codesOf(error)).toEqual(['proposal.fieldTooLong']);
   });
 

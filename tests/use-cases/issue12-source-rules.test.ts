@@ -41,9 +41,21 @@ describe('issue 12, rules 7–9: what the document states, kept, shown and searc
     it('５（４）: keeps the three perspectives and their ねらい word for word', async () => {
       const plan = await ctx.store.repositories.plans.get('plan-fy2024');
       expect(plan?.perspectives).toEqual([
-        { id: 'crossCutting', viewpoint: 'テーマが複数の所管課にまたがり、横断的な取組みが必要なもの', aim: 'プロジェクト化することで柔軟かつ機動的に事業を進めるとともに、職員が庁内・庁外の様々な関係者とかかわる経験の機会を拡充する。' },
-        { id: 'newBusiness', viewpoint: '各所管課の課題解決に向けた新規事業立ち上げに関するもの', aim: '様々な職員の柔軟な発想を新たな事業の展開に活かすとともに、新規事業の企画・立案にかかわる経験の機会を拡充する。' },
-        { id: 'renewal', viewpoint: '各所管課の既存事業のリニューアルに関するもの', aim: '様々な職員の柔軟な発想により事業の刷新・リニューアルを図るとともに、時代の変化に対応した事業の見直しにかかわる経験の機会を拡充する。' },
+        {
+          id: 'crossCutting',
+          viewpoint: 'テーマが複数の所管課にまたがり、横断的な取組みが必要なもの',
+          aim: 'プロジェクト化することで柔軟かつ機動的に事業を進めるとともに、職員が庁内・庁外の様々な関係者とかかわる経験の機会を拡充する。',
+        },
+        {
+          id: 'newBusiness',
+          viewpoint: '各所管課の課題解決に向けた新規事業立ち上げに関するもの',
+          aim: '様々な職員の柔軟な発想を新たな事業の展開に活かすとともに、新規事業の企画・立案にかかわる経験の機会を拡充する。',
+        },
+        {
+          id: 'renewal',
+          viewpoint: '各所管課の既存事業のリニューアルに関するもの',
+          aim: '様々な職員の柔軟な発想により事業の刷新・リニューアルを図るとともに、時代の変化に対応した事業の見直しにかかわる経験の機会を拡充する。',
+        },
       ]);
     });
 
@@ -60,7 +72,10 @@ describe('issue 12, rules 7–9: what the document states, kept, shown and searc
 
     it('２（２） 5-13 note: keeps 災害対策課 as the lead of topics ① 在宅避難の推進 and ⑥ 物資供給体制の整備', async () => {
       const team = (await ctx.store.repositories.projectTeams.get('pt-5-13'))!;
-      expect(team.topics.filter((topic) => topicLeadOf(team, topic.number) === 'saigai-taisaku-ka').map((topic) => topic.text)).toEqual(['在宅避難の推進', '物資供給体制の整備']);
+      expect(team.topics.filter((topic) => topicLeadOf(team, topic.number) === 'saigai-taisaku-ka').map((topic) => topic.text)).toEqual([
+        '在宅避難の推進',
+        '物資供給体制の整備',
+      ]);
       expect(topicLeadOf(team, 2)).toBeUndefined();
     });
 
@@ -84,7 +99,12 @@ describe('issue 12, rules 7–9: what the document states, kept, shown and searc
   describe('rule 8: what the document has and the app did not model', () => {
     it('４（４） 各課ヒアリング・特別職と各部長との意見交換会: both are bodies the secretariat schedules, on the schedule', async () => {
       const repos = ctx.store.repositories;
-      expect(await repos.bodies.get('hearings')).toMatchObject({ kind: 'event', name: '各課ヒアリング', roster: [], secretariatUnitIds: ['seisaku-kikaku-ka'] });
+      expect(await repos.bodies.get('hearings')).toMatchObject({
+        kind: 'event',
+        name: '各課ヒアリング',
+        roster: [],
+        secretariatUnitIds: ['seisaku-kikaku-ka'],
+      });
       expect(await repos.bodies.get('exchange-meeting')).toMatchObject({ kind: 'event', name: '特別職と各部長との意見交換会' });
       const milestones = await repos.milestones.list({ scheduleId: 'fy2024-new-initiative-schedule' });
       expect(milestones.filter((milestone) => milestone.bodyId).map((milestone) => [milestone.kind, milestone.bodyId, milestone.month])).toEqual([
@@ -103,7 +123,15 @@ describe('issue 12, rules 7–9: what the document states, kept, shown and searc
         guests: [],
       });
       expect(meeting).toMatchObject({ bodyId: 'exchange-meeting', status: 'convened', convenedByStaffId: secretary.id });
-      const report = await addProgressReport(ctx, secretary, { reportId: 'r-exchange', ptId: 'pt-1-4', meetingId: meeting.id, structure: '', schedule: '', progress: '代表電話のあり方を検討中', issues: '' });
+      const report = await addProgressReport(ctx, secretary, {
+        reportId: 'r-exchange',
+        ptId: 'pt-1-4',
+        meetingId: meeting.id,
+        structure: '',
+        schedule: '',
+        progress: '代表電話のあり方を検討中',
+        issues: '',
+      });
       expect(report).toMatchObject({ ptId: 'pt-1-4', meetingId: 'exchange-2024-07' });
     });
 
@@ -111,7 +139,14 @@ describe('issue 12, rules 7–9: what the document states, kept, shown and searc
       const practices = await ctx.store.repositories.practices.list({ fiscalYear: 2024 });
       expect(practices).toHaveLength(13);
       expect(new Set(practices.map((practice) => practice.status))).toEqual(new Set(['operating']));
-      const planned = toDomain(parseProgrammeFile(YAML.replace('{ number: 3, title: 生成ＡＩを活用した業務改革, origin: internal, tags: [生成ＡＩ] }', '{ number: 3, title: 生成ＡＩを活用した業務改革, origin: internal, tags: [生成ＡＩ], status: planned }')));
+      const planned = toDomain(
+        parseProgrammeFile(
+          YAML.replace(
+            '{ number: 3, title: 生成ＡＩを活用した業務改革, origin: internal, tags: [生成ＡＩ] }',
+            '{ number: 3, title: 生成ＡＩを活用した業務改革, origin: internal, tags: [生成ＡＩ], status: planned }',
+          ),
+        ),
+      );
       expect(planned.practices.find((practice) => practice.number === 3)?.status).toBe('planned');
     });
   });
@@ -120,7 +155,10 @@ describe('issue 12, rules 7–9: what the document states, kept, shown and searc
     it('ＰＴ一覧 1-4 お問合せ / 問い合わせ: PT search finds 1-4 by either spelling, and by 問合せ or お問い合わせ', async () => {
       const teams = await ctx.store.repositories.projectTeams.list();
       for (const query of ['お問合せ', '問い合わせ', 'お問い合わせ', '問合せ', '問い合せ', 'ｾﾝﾀｰ 問い合わせ']) {
-        expect(searchProjectTeams(teams, query).map((team) => team.id), query).toEqual(['pt-1-4']);
+        expect(
+          searchProjectTeams(teams, query).map((team) => team.id),
+          query,
+        ).toEqual(['pt-1-4']);
       }
       expect(searchProjectTeams(teams, '手続き').map((team) => team.id)).toEqual(['pt-2-5', 'pt-2-24']);
     });
@@ -139,17 +177,27 @@ describe('issue 12, rules 7–9: what the document states, kept, shown and searc
         ['５ 提案型プロジェクトチーム制度について', 3],
       ]);
       const source = ' ２ 令和６年度ＰＴの設置について\n本文\n\n２ 令和６年度ＰＴの設置について\n（２） 一覧 （続き）\n３ 好事例・先進事例の紹介について\n';
-      expect(findSourceTextTraps(source, 'source.txt').map((trap) => trap.params)).toEqual([{ header: '２ 令和６年度ＰＴの設置について', count: 2, lines: '1, 4' }]);
+      expect(findSourceTextTraps(source, 'source.txt').map((trap) => trap.params)).toEqual([
+        { header: '２ 令和６年度ＰＴの設置について', count: 2, lines: '1, 4' },
+      ]);
       const leaked = parseProgrammeFile(YAML.replace('title: 地区・地域防災力の強化', 'title: 地区・地域防災力の強化 ２ 令和６年度ＰＴの設置について'));
-      expect(findTraps(leaked).filter((trap) => trap.code === 'text.pageHeaderInText').map((trap) => trap.where)).toEqual(['pts[11].title']);
+      expect(
+        findTraps(leaked)
+          .filter((trap) => trap.code === 'text.pageHeaderInText')
+          .map((trap) => trap.where),
+      ).toEqual(['pts[11].title']);
     });
 
     it('別表 ＤⅩ: a Roman-numeral Ⅹ is reported; in a name with no alias spelt with letters it is a trap', () => {
       const traps = findTraps(FILE);
       expect(traps.filter((trap) => trap.code === 'name.romanNumeral')).toHaveLength(3);
       expect(traps.filter((trap) => trap.code === 'name.romanNumeralNoAlias')).toEqual([]);
-      const withoutAlias = parseProgrammeFile(YAML.replace('{ id: jinji-ka, name: 人事課, kind: section }', '{ id: jinji-ka, name: ＤⅩ人事課, kind: section }'));
-      expect(findTraps(withoutAlias).filter((trap) => trap.code === 'name.romanNumeralNoAlias')).toMatchObject([{ params: { name: 'ＤⅩ人事課', folded: 'DX人事課' } }]);
+      const withoutAlias = parseProgrammeFile(
+        YAML.replace('{ id: jinji-ka, name: 人事課, kind: section }', '{ id: jinji-ka, name: ＤⅩ人事課, kind: section }'),
+      );
+      expect(findTraps(withoutAlias).filter((trap) => trap.code === 'name.romanNumeralNoAlias')).toMatchObject([
+        { params: { name: 'ＤⅩ人事課', folded: 'DX人事課' } },
+      ]);
     });
   });
 });

@@ -27,7 +27,11 @@ describe('a database from an earlier version gets the team rules and who each PT
     expect(expectsUnit(before!, 'chiiki-shinko-ka-setagaya')).toBe(false);
     // An administrator resolved 4-2's unassigned units meanwhile; that must survive.
     const fourTwo = await store.repositories.projectTeams.get('pt-4-2');
-    await store.repositories.projectTeams.upsert({ ...fourTwo!, unassignedUnitIds: [], memberUnitIds: [...fourTwo!.memberUnitIds, ...fourTwo!.unassignedUnitIds] });
+    await store.repositories.projectTeams.upsert({
+      ...fourTwo!,
+      unassignedUnitIds: [],
+      memberUnitIds: [...fourTwo!.memberUnitIds, ...fourTwo!.unassignedUnitIds],
+    });
 
     expect(await completeProgrammeData(ctx, programme)).toBeGreaterThan(0);
     expect(await store.repositories.recruitment.getTeamRules(2024)).toEqual(FY2024_TEAM_RULES);

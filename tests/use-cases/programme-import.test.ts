@@ -24,10 +24,7 @@ const DEMO_STAFF_CSV = await fs.readFile(path.join(PROGRAMME_DIR, 'demo-staff.cs
 const jst = (text: string) => new Date(`${text}+09:00`);
 
 /** The FY2024 PT list in the document's order (２（２）), by id. */
-const PT_IDS_IN_SOURCE_ORDER = [
-  'pt-1-4', 'pt-1-5', 'pt-1-22', 'pt-1-24', 'pt-1-30', 'pt-1-38',
-  'pt-2-5', 'pt-2-24', 'pt-3-12', 'pt-4-2', 'pt-5-2', 'pt-5-13',
-];
+const PT_IDS_IN_SOURCE_ORDER = ['pt-1-4', 'pt-1-5', 'pt-1-22', 'pt-1-24', 'pt-1-30', 'pt-1-38', 'pt-2-5', 'pt-2-24', 'pt-3-12', 'pt-4-2', 'pt-5-2', 'pt-5-13'];
 
 const load = (yaml: string): ProgrammeEntities => toDomain(parseProgrammeFile(yaml));
 
@@ -52,8 +49,15 @@ async function auditRowsFor(ctx: UseCaseContext, programme: ProgrammeEntities): 
 }
 
 const entityCount = (programme: ProgrammeEntities) =>
-  programme.units.length + programme.posts.length + programme.bodies.length + programme.projectTeams.length +
-  programme.practices.length + programme.calls.length + programme.milestones.length + programme.plans.length + programme.teamRules.length;
+  programme.units.length +
+  programme.posts.length +
+  programme.bodies.length +
+  programme.projectTeams.length +
+  programme.practices.length +
+  programme.calls.length +
+  programme.milestones.length +
+  programme.plans.length +
+  programme.teamRules.length;
 
 describe.each(STORE_VARIANTS)('programme import, staff import, roll-over and export on $name', (variant) => {
   describe.skipIf(variant.skipReason !== undefined)(variant.skipReason ?? 'runs', () => {
@@ -82,7 +86,12 @@ describe.each(STORE_VARIANTS)('programme import, staff import, roll-over and exp
       const bodies = await repos.bodies.list();
       expect(bodies).toHaveLength(16);
       expect(bodies.filter((body) => body.kind === 'pt')).toHaveLength(12);
-      expect(bodies.filter((body) => body.kind === 'event').map((body) => body.id).sort()).toEqual(['exchange-meeting', 'hearings']);
+      expect(
+        bodies
+          .filter((body) => body.kind === 'event')
+          .map((body) => body.id)
+          .sort(),
+      ).toEqual(['exchange-meeting', 'hearings']);
       expect(await repos.plans.list()).toHaveLength(1);
       expect((await repos.bodies.get('hq'))?.roster).toHaveLength(29);
       expect((await repos.bodies.get('council'))?.roster).toHaveLength(8);
@@ -143,14 +152,8 @@ describe.each(STORE_VARIANTS)('programme import, staff import, roll-over and exp
       expect(summary).toEqual({ created: 0, updated: 2, unchanged: entityCount(programme) - 2 });
       expect((await ctx.store.repositories.projectTeams.get('pt-2-24'))?.title).toBe('オンライン相談・手続き支援の拡充と検証');
       expect((await ctx.store.repositories.bodies.get('pt-2-24'))?.name).toBe('2‐24 オンライン相談・手続き支援の拡充と検証');
-      expect((await ctx.store.repositories.audit.listFor('projectTeam', 'pt-2-24')).map((entry) => entry.action)).toEqual([
-        'import.created',
-        'import.updated',
-      ]);
-      expect((await ctx.store.repositories.audit.listFor('body', 'pt-2-24')).map((entry) => entry.action)).toEqual([
-        'import.created',
-        'import.updated',
-      ]);
+      expect((await ctx.store.repositories.audit.listFor('projectTeam', 'pt-2-24')).map((entry) => entry.action)).toEqual(['import.created', 'import.updated']);
+      expect((await ctx.store.repositories.audit.listFor('body', 'pt-2-24')).map((entry) => entry.action)).toEqual(['import.created', 'import.updated']);
 
       // Importing the original file again puts the topic and the title back, and the store is as at first.
       expect(await importProgramme(ctx, programme)).toMatchObject({ created: 0, updated: 3 });
@@ -179,7 +182,10 @@ describe.each(STORE_VARIANTS)('programme import, staff import, roll-over and exp
         'ghost@example.jp,幽霊 職員,director,,no-such-post,,true', // line 4: unknown post_id
         'typo@example.jp,誤記 職員,部長,somu-bu,,,true', // line 5: 部長 is a post title, not a grade
       ].join('\r\n');
-      const error = await planStaffImport(ctx, bad).then(() => undefined, (caught: unknown) => caught);
+      const error = await planStaffImport(ctx, bad).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(DomainErrors);
       const problems = (error as DomainErrors).errors;
       expect(problems.map((problem) => [problem.code, problem.params.line])).toEqual([
@@ -279,7 +285,10 @@ describe.each(STORE_VARIANTS)('programme import, staff import, roll-over and exp
       expect(await repos.audit.listFor('call', 'fy2025-new-initiative')).toHaveLength(1);
 
       // There is nothing to copy into FY2030: a localised refusal, not an empty success.
-      const refused = await rollOverFiscalYear(ctx, 2030).then(() => undefined, (caught: unknown) => caught);
+      const refused = await rollOverFiscalYear(ctx, 2030).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
       expect(refused).toBeInstanceOf(DomainError);
       expect((refused as DomainError).code).toBe('rollover.nothingToCopy');
     });

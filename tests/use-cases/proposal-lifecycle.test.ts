@@ -37,7 +37,10 @@ const content = { title: 'ペーパーレス会議の全庁展開', summary: '�
 const jst = (text: string) => new Date(`${text}+09:00`);
 
 async function expectRefused(work: Promise<unknown>, code: string): Promise<DomainError> {
-  const error = await work.then(() => undefined, (caught: unknown) => caught);
+  const error = await work.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
   return error as DomainError;
@@ -89,10 +92,7 @@ describe.each(STORE_VARIANTS)('proposal lifecycle on $name', (variant) => {
 
     it('refuses a department proposal from someone outside that department', async () => {
       clock.set(jst('2024-06-01T09:00:00'));
-      await expectRefused(
-        submitProposal(ctx, outsider, input('p-outsider', { track: 'department', departmentUnitId: 'somu-bu' })),
-        'proposal.notInDepartment',
-      );
+      await expectRefused(submitProposal(ctx, outsider, input('p-outsider', { track: 'department', departmentUnitId: 'somu-bu' })), 'proposal.notInDepartment');
     });
 
     it('keeps an incomplete draft and refuses to submit it, naming the missing fields', async () => {

@@ -29,7 +29,14 @@ describe('PT progress reports', () => {
 
   it('lets the PT’s secretariat record a report tied to a meeting, audited, once per form submit', async () => {
     const saved = await addProgressReport(ctx, STAFF.ptSecretary, report('r-1'));
-    expect(saved).toMatchObject({ id: 'r-1', ptId: 'pt-1-4', meetingId: HQ_MEETING.id, authorStaffId: 'pt-secretary', reportedAt: NOW, progress: '申請手続きの棚卸しを完了' });
+    expect(saved).toMatchObject({
+      id: 'r-1',
+      ptId: 'pt-1-4',
+      meetingId: HQ_MEETING.id,
+      authorStaffId: 'pt-secretary',
+      reportedAt: NOW,
+      progress: '申請手続きの棚卸しを完了',
+    });
     await addProgressReport(ctx, STAFF.ptSecretary, report('r-1', { progress: '二度目' }));
     expect(await ctx.store.repositories.projectTeams.listProgressReports('pt-1-4')).toHaveLength(1);
     expect((await ctx.store.repositories.audit.listFor('projectTeam', 'pt-1-4')).map((entry) => entry.action)).toEqual(['progressReport']);
@@ -49,7 +56,9 @@ describe('PT progress reports', () => {
   });
 
   it('requires the progress and limits every heading, naming the fields in Japanese and English', async () => {
-    const error = await addProgressReport(ctx, STAFF.ptSecretary, report('r-3', { progress: '  ', issues: 'あ'.repeat(2001) })).catch((caught: unknown) => caught);
+    const error = await addProgressReport(ctx, STAFF.ptSecretary, report('r-3', { progress: '  ', issues: 'あ'.repeat(2001) })).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(DomainErrors);
     const errors = (error as DomainErrors).errors;
     expect(errors.map((each) => each.field)).toEqual(['progress', 'issues']);
@@ -60,7 +69,12 @@ describe('PT progress reports', () => {
   it('refuses an unknown PT, an unknown meeting and a cancelled meeting', async () => {
     await expect(addProgressReport(ctx, STAFF.admin, report('r-4', { ptId: 'pt-9-9' }))).rejects.toMatchObject({ code: 'projectTeam.notFound' });
     await expect(addProgressReport(ctx, STAFF.ptSecretary, report('r-4', { meetingId: 'nope' }))).rejects.toMatchObject({ code: 'meeting.notFound' });
-    await conveneMeeting(ctx, STAFF.ptSecretary, { meetingId: 'pt-meeting', bodyId: 'body-pt-1-4', startsAt: new Date('2024-06-03T10:00:00+09:00'), endsAt: new Date('2024-06-03T11:00:00+09:00') });
+    await conveneMeeting(ctx, STAFF.ptSecretary, {
+      meetingId: 'pt-meeting',
+      bodyId: 'body-pt-1-4',
+      startsAt: new Date('2024-06-03T10:00:00+09:00'),
+      endsAt: new Date('2024-06-03T11:00:00+09:00'),
+    });
     await cancelMeeting(ctx, STAFF.ptSecretary, 'pt-meeting');
     const refused = await addProgressReport(ctx, STAFF.ptSecretary, report('r-4', { meetingId: 'pt-meeting' })).catch((caught: unknown) => caught);
     expect(refused).toBeInstanceOf(DomainError);

@@ -13,7 +13,16 @@ import { staffMember } from '../support/domain-fixtures.js';
 import { STORE_VARIANTS } from '../support/test-store.js';
 
 const jst = (text: string) => new Date(`${text}+09:00`);
-const HQ: Body = { id: 'hq', kind: 'hq', name: '本部', shortName: '本部', nameEn: 'HQ', secretariatUnitIds: ['kikaku'], secretariatMayConvene: true, roster: [] };
+const HQ: Body = {
+  id: 'hq',
+  kind: 'hq',
+  name: '本部',
+  shortName: '本部',
+  nameEn: 'HQ',
+  secretariatUnitIds: ['kikaku'],
+  secretariatMayConvene: true,
+  roster: [],
+};
 const person = (id: string, grade: Grade, unitId = 'zaisei') => staffMember({ id, displayName: id, grade, unitId });
 const STAFF = {
   secretary: person('secretary', 'subsectionChief', 'kikaku'),
@@ -43,7 +52,10 @@ const project = (id: string): RecruitmentProject => ({
 });
 
 async function refusal(work: Promise<unknown>): Promise<DomainError> {
-  const error = await work.then(() => undefined, (caught: unknown) => caught);
+  const error = await work.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -95,7 +107,11 @@ describe.each(STORE_VARIANTS)('applying for a proposal-based PT on $name', (vari
       expect((await refusal(apply(STAFF.kacho, 'rp-grade', 'pl'))).code).toBe('recruitment.roleNotForGrade');
       const stored = await repos().listApplications('rp-grade');
       expect(stored.map((application) => [application.staffId, application.desiredRole])).toEqual([
-        ['director', 'pm'], ['kacho', 'pm'], ['kakaricho', 'pl'], ['shunin', 'member'], ['shuji1', 'member'],
+        ['director', 'pm'],
+        ['kacho', 'pm'],
+        ['kakaricho', 'pl'],
+        ['shunin', 'member'],
+        ['shuji1', 'member'],
       ]);
     });
 
@@ -110,7 +126,9 @@ describe.each(STORE_VARIANTS)('applying for a proposal-based PT on $name', (vari
       const stored = await repos().listApplications('rp-again');
       expect(stored).toHaveLength(1);
       expect(stored[0]).toMatchObject({ id: first.application.id, motivation: '書き直した志望動機', appliedAt: jst('2024-05-20T15:30:00'), state: 'applied' });
-      expect(stored[0]!.earlierVersions).toEqual([{ desiredRole: 'pm', motivation: '最初の志望動機', gradeAtApplication: 'sectionChief', appliedAt: jst('2024-05-10T10:00:00') }]);
+      expect(stored[0]!.earlierVersions).toEqual([
+        { desiredRole: 'pm', motivation: '最初の志望動機', gradeAtApplication: 'sectionChief', appliedAt: jst('2024-05-10T10:00:00') },
+      ]);
       const audit = await ctx.store.repositories.audit.listFor('recruitment', 'rp-again');
       expect(audit.map((entry) => entry.action)).toEqual(['apply', 'replaceApplication']);
       expect(audit[1]!.before).toMatchObject({ motivation: '最初の志望動機' });
@@ -127,7 +145,15 @@ describe.each(STORE_VARIANTS)('applying for a proposal-based PT on $name', (vari
 
     it('marks the seated applicants selected and the others not selected when the team is saved', async () => {
       clock.set(jst('2024-05-20T10:00:00'));
-      for (const [staff, role] of [[STAFF.director, 'pm'], [STAFF.kacho, 'pm'], [STAFF.kakaricho, 'pl'], [STAFF.shunin, 'member'], [STAFF.shuji1, 'member'], [STAFF.shuji2, 'member'], [STAFF.shuji3, 'member']] as const) {
+      for (const [staff, role] of [
+        [STAFF.director, 'pm'],
+        [STAFF.kacho, 'pm'],
+        [STAFF.kakaricho, 'pl'],
+        [STAFF.shunin, 'member'],
+        [STAFF.shuji1, 'member'],
+        [STAFF.shuji2, 'member'],
+        [STAFF.shuji3, 'member'],
+      ] as const) {
         await apply(staff, 'rp-team', role);
       }
       // Members come from the public call (５（５）): no team while it is still open.
@@ -139,10 +165,24 @@ describe.each(STORE_VARIANTS)('applying for a proposal-based PT on $name', (vari
       await expect(broken).rejects.toBeInstanceOf(DomainErrors);
       expect(new Set((await repos().listApplications('rp-team')).map((application) => application.state))).toEqual(new Set(['applied']));
 
-      const seats = [{ staffId: 'kacho', role: 'pm' }, { staffId: 'kakaricho', role: 'pl' }, { staffId: 'shunin', role: 'member' }, { staffId: 'shuji1', role: 'member' }, { staffId: 'shuji2', role: 'member' }] as const;
+      const seats = [
+        { staffId: 'kacho', role: 'pm' },
+        { staffId: 'kakaricho', role: 'pl' },
+        { staffId: 'shunin', role: 'member' },
+        { staffId: 'shuji1', role: 'member' },
+        { staffId: 'shuji2', role: 'member' },
+      ] as const;
       await saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats });
       const states = Object.fromEntries((await repos().listApplications('rp-team')).map((application) => [application.staffId, application.state]));
-      expect(states).toEqual({ director: 'notSelected', kacho: 'selected', kakaricho: 'selected', shunin: 'selected', shuji1: 'selected', shuji2: 'selected', shuji3: 'notSelected' });
+      expect(states).toEqual({
+        director: 'notSelected',
+        kacho: 'selected',
+        kakaricho: 'selected',
+        shunin: 'selected',
+        shuji1: 'selected',
+        shuji2: 'selected',
+        shuji3: 'notSelected',
+      });
       const audit = await ctx.store.repositories.audit.listFor('recruitment', 'rp-team');
       expect(audit.at(-1)).toMatchObject({ action: 'settleApplications', actorStaffId: 'secretary' });
 
@@ -153,7 +193,12 @@ describe.each(STORE_VARIANTS)('applying for a proposal-based PT on $name', (vari
     });
 
     it('seats a person who did not apply, or withdrew, only with a recorded reason (５（５）: members come from the 公募)', async () => {
-      const seats = [{ staffId: 'kacho', role: 'pm' }, { staffId: 'kakaricho', role: 'pl' }, { staffId: 'shunin', role: 'member' }, { staffId: 'shuji1', role: 'member' }] as const;
+      const seats = [
+        { staffId: 'kacho', role: 'pm' },
+        { staffId: 'kakaricho', role: 'pl' },
+        { staffId: 'shunin', role: 'member' },
+        { staffId: 'shuji1', role: 'member' },
+      ] as const;
       const withOutsider = [...seats, { staffId: 'outsider', role: 'member' as const }];
       const refused = saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats: withOutsider });
       await expect(refused).rejects.toSatisfy((error: DomainErrors) => error.errors.map((each) => each.code).join() === 'team.notAnApplicant');
@@ -168,11 +213,22 @@ describe.each(STORE_VARIANTS)('applying for a proposal-based PT on $name', (vari
     });
 
     it('asks the secretariat for a reason outside 「３名～５名程度」, and records it (５（５）: 「程度」 means about)', async () => {
-      const two = [{ staffId: 'kacho', role: 'pm' }, { staffId: 'kakaricho', role: 'pl' }, { staffId: 'shunin', role: 'member' }, { staffId: 'shuji1', role: 'member' }] as const;
+      const two = [
+        { staffId: 'kacho', role: 'pm' },
+        { staffId: 'kakaricho', role: 'pl' },
+        { staffId: 'shunin', role: 'member' },
+        { staffId: 'shuji1', role: 'member' },
+      ] as const;
       const unconfirmed = saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats: two });
-      await expect(unconfirmed).rejects.toSatisfy((error: DomainErrors) => error.errors.map((each) => each.code).join() === 'team.confirmationRequired,team.memberCountApproximate');
+      await expect(unconfirmed).rejects.toSatisfy(
+        (error: DomainErrors) => error.errors.map((each) => each.code).join() === 'team.confirmationRequired,team.memberCountApproximate',
+      );
       await saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats: two, confirmationReason: '試行のため2名で開始' });
-      expect((await repos().getProject('rp-team'))?.teamConfirmation).toMatchObject({ reason: '試行のため2名で開始', warnings: ['team.memberCountApproximate'], confirmedBy: 'secretary' });
+      expect((await repos().getProject('rp-team'))?.teamConfirmation).toMatchObject({
+        reason: '試行のため2名で開始',
+        warnings: ['team.memberCountApproximate'],
+        confirmedBy: 'secretary',
+      });
       const seats = [...two, { staffId: 'shuji3', role: 'member' as const }];
       await saveRecruitmentTeam(ctx, STAFF.secretary, { projectId: 'rp-team', seats });
       expect((await repos().getProject('rp-team'))?.teamConfirmation).toBeUndefined();
@@ -192,7 +248,9 @@ describe.each(STORE_VARIANTS)('applying for a proposal-based PT on $name', (vari
       expect(await noticesOf('shuji2')).toHaveLength(2);
       expect(await noticesOf('kacho')).toHaveLength(1);
       // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers `any`
-      expect(await noticesOf('director')).toEqual([expect.objectContaining({ staffId: 'director', subject: expect.objectContaining({ type: 'recruitmentOutcome', projectId: 'rp-team' }) })]);
+      expect(await noticesOf('director')).toEqual([
+        expect.objectContaining({ staffId: 'director', subject: expect.objectContaining({ type: 'recruitmentOutcome', projectId: 'rp-team' }) }),
+      ]);
     });
   });
 });

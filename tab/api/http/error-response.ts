@@ -13,9 +13,9 @@ const HTTP_MESSAGES: Readonly<Record<string, { ja: string; en: string }>> = {
   'body.notJson': { ja: '送信された内容を読み取れません。', en: 'The request could not be read.' },
   'body.unsupportedType': { ja: 'JSON形式で送信してください。', en: 'Send the request as JSON.' },
   'input.invalid': { ja: '入力内容に誤りがあります。', en: 'Some input is not valid.' },
-  'notFound': { ja: '見つかりません。', en: 'Not found.' },
+  notFound: { ja: '見つかりません。', en: 'Not found.' },
   'localAuth.unavailable': { ja: 'ローカルモードではありません。', en: 'Local sign-in is not available.' },
-  'internal': { ja: '処理中に問題が発生しました。時間をおいて再度お試しください。', en: 'Something went wrong. Please try again later.' },
+  internal: { ja: '処理中に問題が発生しました。時間をおいて再度お試しください。', en: 'Something went wrong. Please try again later.' },
 };
 
 /** A refusal of the HTTP layer itself, with its status. */
@@ -29,8 +29,38 @@ export class HttpProblem extends Error {
   }
 }
 
-const FORBIDDEN_CODES = new Set(['auth.forbidden', 'staff.notInDirectory', 'staff.identityConflict', 'proposal.notAuthor', 'meeting.notAttendee', 'meeting.notAllowedToRemind', 'meeting.notAllowedToPrepare', 'absence.notAllowed']);
-const CONFLICT_CODES = new Set(['call.closed', 'call.notYetOpen', 'proposal.notEditable', 'proposal.illegalTransition', 'proposal.withdrawAfterReview', 'meeting.illegalTransition', 'recruitment.closed', 'recruitment.notOpen', 'meeting.rsvpReminderAlreadySent', 'meeting.rsvpReminderAlreadySentPlain', 'meeting.reminderTooLate', 'meeting.nobodyUnanswered', 'meeting.nobodyReachable', 'meeting.idInUse', 'absence.alreadyEnded', 'proposal.idInUse', 'progress.idInUse', 'store.conflict', 'team.recruitmentOpen', 'team.rulesMissing']);
+const FORBIDDEN_CODES = new Set([
+  'auth.forbidden',
+  'staff.notInDirectory',
+  'staff.identityConflict',
+  'proposal.notAuthor',
+  'meeting.notAttendee',
+  'meeting.notAllowedToRemind',
+  'meeting.notAllowedToPrepare',
+  'absence.notAllowed',
+]);
+const CONFLICT_CODES = new Set([
+  'call.closed',
+  'call.notYetOpen',
+  'proposal.notEditable',
+  'proposal.illegalTransition',
+  'proposal.withdrawAfterReview',
+  'meeting.illegalTransition',
+  'recruitment.closed',
+  'recruitment.notOpen',
+  'meeting.rsvpReminderAlreadySent',
+  'meeting.rsvpReminderAlreadySentPlain',
+  'meeting.reminderTooLate',
+  'meeting.nobodyUnanswered',
+  'meeting.nobodyReachable',
+  'meeting.idInUse',
+  'absence.alreadyEnded',
+  'proposal.idInUse',
+  'progress.idInUse',
+  'store.conflict',
+  'team.recruitmentOpen',
+  'team.rulesMissing',
+]);
 
 /** Input no use case could read at all, refused at the edge like malformed JSON. */
 const BAD_REQUEST_CODES = new Set(['text.forbiddenCharacter']);
@@ -56,7 +86,12 @@ export function toErrorResponse(error: unknown, locale: Locale): { status: numbe
     unexpected: false,
   });
   if (error instanceof DomainError) {
-    return answer(statusOfDomainCode(error.code), error.code, errorMessage(error, locale), error.field ? [{ field: error.field, message: errorMessage(error, locale) }] : undefined);
+    return answer(
+      statusOfDomainCode(error.code),
+      error.code,
+      errorMessage(error, locale),
+      error.field ? [{ field: error.field, message: errorMessage(error, locale) }] : undefined,
+    );
   }
   if (error instanceof DomainErrors) {
     const fields = error.errors.map((each) => ({ field: each.field, message: errorMessage(each, locale) }));
@@ -65,7 +100,10 @@ export function toErrorResponse(error: unknown, locale: Locale): { status: numbe
     return answer(status, first?.code ?? 'input.invalid', fields.map((field) => field.message).join(' '), fields);
   }
   if (error instanceof z.ZodError) {
-    const fields = error.issues.map((issue) => ({ field: issue.path.join('.') || undefined, message: `${httpMessage('input.invalid', locale)} (${issue.path.join('.') || '-'}: ${issue.code})` }));
+    const fields = error.issues.map((issue) => ({
+      field: issue.path.join('.') || undefined,
+      message: `${httpMessage('input.invalid', locale)} (${issue.path.join('.') || '-'}: ${issue.code})`,
+    }));
     return answer(400, 'input.invalid', httpMessage('input.invalid', locale), fields);
   }
   if (error instanceof BodyProblem || error instanceof HttpProblem) return answer(error.status, error.code, httpMessage(error.code, locale));

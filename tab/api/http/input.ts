@@ -6,7 +6,11 @@ import type { Viewer } from '../auth/viewer.js';
 import { HttpProblem } from './error-response.js';
 
 /** Ids in paths and bodies: short, no slashes or spaces (records are keyed by them). */
-export const idSchema = z.string().min(1).max(100).regex(/^[\w.:-]+$/);
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\w.:-]+$/);
 
 /** Parses a path parameter; a malformed id is simply not found. */
 export function pathId(params: Readonly<Record<string, string | undefined>>, name: string): string {

@@ -14,7 +14,10 @@ const absenceInput = z.strictObject({
   from: instant,
   until: instant.optional(),
   /** A margin so the domain reports an over-long note with its localised message. */
-  note: z.string().max(POST_ABSENCE_NOTE_MAX * 2).optional(),
+  note: z
+    .string()
+    .max(POST_ABSENCE_NOTE_MAX * 2)
+    .optional(),
 });
 
 /**
@@ -50,8 +53,15 @@ export function mountAbsenceRoutes(server: Server, deps: ApiDeps): void {
       const absences = await listPostAbsences(deps.ctx, requireStaff(viewer));
       const [bodies, posts] = await Promise.all([repos.bodies.list(), repos.posts.list()]);
       // The posts whose absence changes who convenes: the chairs and vice-chairs of HQ and the council.
-      const offered = new Set(bodies.filter((body) => body.kind === 'hq' || body.kind === 'council').flatMap((body) => body.roster.filter((entry) => entry.role !== 'member').map((entry) => entry.postId)));
-      const json: PostAbsencesDto = { absences: await present(absences), posts: posts.filter((post) => offered.has(post.id)).map((post) => ({ id: post.id, title: post.title })) };
+      const offered = new Set(
+        bodies
+          .filter((body) => body.kind === 'hq' || body.kind === 'council')
+          .flatMap((body) => body.roster.filter((entry) => entry.role !== 'member').map((entry) => entry.postId)),
+      );
+      const json: PostAbsencesDto = {
+        absences: await present(absences),
+        posts: posts.filter((post) => offered.has(post.id)).map((post) => ({ id: post.id, title: post.title })),
+      };
       return { json };
     }),
   );

@@ -39,7 +39,11 @@ function presentStaffPlan(lines: readonly StaffImportLine[]): StaffImportPreview
       upn: staff.upn,
       displayName: staff.displayName,
       changes: previous
-        ? DIFF_FIELDS.filter((field) => show(previous[field]) !== show(staff[field])).map((field) => ({ field, before: show(previous[field]), after: show(staff[field]) }))
+        ? DIFF_FIELDS.filter((field) => show(previous[field]) !== show(staff[field])).map((field) => ({
+            field,
+            before: show(previous[field]),
+            after: show(staff[field]),
+          }))
         : [],
     })),
   };
@@ -114,7 +118,11 @@ export function mountAdminRoutes(server: Server, deps: ApiDeps): void {
       const admin = requireAdmin(viewer);
       const { toYear } = rolloverInput.parse(await body());
       const result = await rollOverFiscalYear(deps.ctx, toYear, admin.id);
-      const json: RolloverDto = { calls: result.calls.map((call) => ({ id: call.id, title: call.title })), milestones: result.milestones.length, skippedIds: result.skippedIds };
+      const json: RolloverDto = {
+        calls: result.calls.map((call) => ({ id: call.id, title: call.title })),
+        milestones: result.milestones.length,
+        skippedIds: result.skippedIds,
+      };
       return { json };
     }),
   );

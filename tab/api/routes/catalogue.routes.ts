@@ -20,8 +20,18 @@ const ptQuery = z.object({
   q: z.string().max(200).optional(),
 });
 const practiceQuery = z.object({ q: z.string().max(200).optional() });
-const reportText = z.string().max(PROGRESS_REPORT_MAX_LENGTH * 2).default('');
-const progressReportInput = z.strictObject({ reportId: idSchema, meetingId: idSchema, structure: reportText, schedule: reportText, progress: reportText, issues: reportText });
+const reportText = z
+  .string()
+  .max(PROGRESS_REPORT_MAX_LENGTH * 2)
+  .default('');
+const progressReportInput = z.strictObject({
+  reportId: idSchema,
+  meetingId: idSchema,
+  structure: reportText,
+  schedule: reportText,
+  progress: reportText,
+  issues: reportText,
+});
 const scheduleQuery = z.object({ fiscalYear: z.coerce.number().int().min(2019).max(2100).optional() });
 
 /** Reference pages every signed-in member of staff may read: PTs, good practices, the schedule. */
@@ -60,10 +70,19 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
       if (!team) throw new HttpProblem(404, 'notFound');
       const units = await unitRefs();
       const body = viewer.bodies.find((candidate) => candidate.id === team.bodyId);
-      const [reports, meetings, everyMeeting] = await Promise.all([repos.projectTeams.listProgressReports(team.id), repos.meetings.list({ bodyId: team.bodyId }), repos.meetings.list()]);
+      const [reports, meetings, everyMeeting] = await Promise.all([
+        repos.projectTeams.listProgressReports(team.id),
+        repos.meetings.list({ bodyId: team.bodyId }),
+        repos.meetings.list(),
+      ]);
       // Progress is reported at the PT's own meetings and at any meeting whose agenda names the PT (HQ in May and July).
       // A draft convocation not yet issued (HQ, the council) is no meeting to report at yet.
-      const reportable = everyMeeting.filter((meeting) => meeting.status !== 'cancelled' && meeting.status !== 'prepared' && (meeting.bodyId === team.bodyId || meeting.agenda.some((item) => item.ptId === team.id)));
+      const reportable = everyMeeting.filter(
+        (meeting) =>
+          meeting.status !== 'cancelled' &&
+          meeting.status !== 'prepared' &&
+          (meeting.bodyId === team.bodyId || meeting.agenda.some((item) => item.ptId === team.id)),
+      );
       const bodyOf = (bodyId: string) => viewer.bodies.find((candidate) => candidate.id === bodyId);
       const json: ProjectTeamDetailDto = {
         ...summary(team, units),
@@ -77,8 +96,18 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
         viewerUnitExpected: viewer.staff?.unitId !== undefined && expectsUnit(team, viewer.staff.unitId),
         progressReports: reports
           .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())
-          .map((report) => ({ id: report.id, reportedAt: report.reportedAt.toISOString(), meetingId: report.meetingId, structure: report.structure, schedule: report.schedule, progress: report.progress, issues: report.issues })),
-        meetings: meetings.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).map((meeting) => presentMeetingSummary(meeting, body, { staff: viewer.staff, team })),
+          .map((report) => ({
+            id: report.id,
+            reportedAt: report.reportedAt.toISOString(),
+            meetingId: report.meetingId,
+            structure: report.structure,
+            schedule: report.schedule,
+            progress: report.progress,
+            issues: report.issues,
+          })),
+        meetings: meetings
+          .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+          .map((meeting) => presentMeetingSummary(meeting, body, { staff: viewer.staff, team })),
         mayReport: viewer.staff !== undefined && (await mayReportProgress(repos, viewer.staff, team)),
         reportableMeetings: reportable.map((meeting) => presentMeetingSummary(meeting, bodyOf(meeting.bodyId), { staff: viewer.staff })),
       };

@@ -35,14 +35,20 @@ async function presentViewer(deps: ApiDeps, viewer: Viewer, locale: Locale): Pro
     department: department ? { id: department.id, name: department.name } : undefined,
     grade: viewer.staff?.grade,
     preferredLocale: viewer.staff?.preferredLocale,
-    directoryNotice: viewer.identity.kind === 'staff' ? undefined : { code: identityRefusal(viewer.identity).code, message: errorMessage(identityRefusal(viewer.identity), locale) },
+    directoryNotice:
+      viewer.identity.kind === 'staff'
+        ? undefined
+        : { code: identityRefusal(viewer.identity).code, message: errorMessage(identityRefusal(viewer.identity), locale) },
     roles: { admin: viewer.roles.admin, secretariat: viewer.roles.secretariat, chairOf: viewer.roles.chairOf, secretariatOf: viewer.roles.secretariatOf },
   };
 }
 
 /** `GET /api/v1/me` and the home page: my tasks first, then meetings, open calls and counts. */
 export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
-  server.get('/api/v1/me', authedRoute(deps, async ({ viewer, locale }) => ({ json: await presentViewer(deps, viewer, locale) })));
+  server.get(
+    '/api/v1/me',
+    authedRoute(deps, async ({ viewer, locale }) => ({ json: await presentViewer(deps, viewer, locale) })),
+  );
 
   server.put(
     '/api/v1/me/preferences',
@@ -81,8 +87,18 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
       const active = upcoming.filter((meeting) => meeting.status !== 'cancelled' && meeting.status !== 'prepared');
 
       // One query for the viewer's answers to every listed meeting, not one per meeting.
-      const myRsvps = new Map((staff ? await repos.meetings.listRsvpsOf(staff.id, active.map((meeting) => meeting.id)) : []).map((rsvp) => [rsvp.meetingId, rsvp]));
-      const summaries = active.map((meeting) => presentMeetingSummary(meeting, bodyById.get(meeting.bodyId), { staff, team: teamByBody.get(meeting.bodyId), myRsvp: myRsvps.get(meeting.id) }));
+      const myRsvps = new Map(
+        (staff
+          ? await repos.meetings.listRsvpsOf(
+              staff.id,
+              active.map((meeting) => meeting.id),
+            )
+          : []
+        ).map((rsvp) => [rsvp.meetingId, rsvp]),
+      );
+      const summaries = active.map((meeting) =>
+        presentMeetingSummary(meeting, bodyById.get(meeting.bodyId), { staff, team: teamByBody.get(meeting.bodyId), myRsvp: myRsvps.get(meeting.id) }),
+      );
 
       const drafts = mine
         .filter((proposal) => proposal.state === 'draft')
@@ -100,14 +116,24 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
       const ptProgress = await Promise.all(
         teams.map(async (team) => {
           const reports = await repos.projectTeams.listProgressReports(team.id);
-          return { id: team.id, items: displayItemNumbers(team), title: team.title, reports: reports.length, lastReportedAt: reports.at(-1)?.reportedAt.toISOString() };
+          return {
+            id: team.id,
+            items: displayItemNumbers(team),
+            title: team.title,
+            reports: reports.length,
+            lastReportedAt: reports.at(-1)?.reportedAt.toISOString(),
+          };
         }),
       );
 
       // Drafts stay private to their authors, so the programme-wide counts leave them out.
       const { draft: _drafts, ...counts }: Partial<Record<ProposalState, number>> = stateCounts;
 
-      const notices = staff ? (await Promise.all((await listMyNotices(deps.ctx, staff, NOTICE_LIMIT)).map((each) => presentNotice(repos, each)))).filter((notice) => notice !== undefined) : [];
+      const notices = staff
+        ? (await Promise.all((await listMyNotices(deps.ctx, staff, NOTICE_LIMIT)).map((each) => presentNotice(repos, each)))).filter(
+            (notice) => notice !== undefined,
+          )
+        : [];
 
       const dashboard: DashboardDto = {
         viewer: await presentViewer(deps, viewer, locale),
@@ -115,7 +141,8 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
         tasks: {
           drafts,
           rsvpsToAnswer: summaries.filter((meeting) => meeting.status === 'convened' && meeting.viewerExpected && !meeting.myRsvp),
-          reviewsWaiting: viewer.roles.secretariat || viewer.roles.admin ? { submitted: counts.submitted ?? 0, underReview: counts.underReview ?? 0 } : undefined,
+          reviewsWaiting:
+            viewer.roles.secretariat || viewer.roles.admin ? { submitted: counts.submitted ?? 0, underReview: counts.underReview ?? 0 } : undefined,
         },
         nextMeetings: summaries.slice(0, NEXT_MEETINGS),
         openCalls: calls.filter((call) => isCallOpen(call, now)).map((call) => presentCall(call, now)),

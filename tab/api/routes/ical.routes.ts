@@ -90,7 +90,12 @@ export function mountIcalRoutes(server: Server, deps: ApiDeps): void {
       const json: CalendarFeedUrlsDto = {
         createdAt: feed.createdAt.toISOString(),
         personal: `${FEED_PREFIX}/${secret}.ics`,
-        bodies: (await bodies()).map((body) => ({ id: body.id, name: body.name, nameEn: body.nameEn, url: `${FEED_PREFIX}/${secret}/${encodeURIComponent(body.id)}.ics` })),
+        bodies: (await bodies()).map((body) => ({
+          id: body.id,
+          name: body.name,
+          nameEn: body.nameEn,
+          url: `${FEED_PREFIX}/${secret}/${encodeURIComponent(body.id)}.ics`,
+        })),
       };
       return { status: 201, json };
     }),

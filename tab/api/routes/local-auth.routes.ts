@@ -21,9 +21,15 @@ export function mountLocalAuthRoutes(server: Server, deps: ApiDeps): void {
     return deps.auth.localIssuer;
   };
 
-  server.get('/api/v1/local-auth/status', publicRoute(deps, async () => ({ json: { localMode: deps.auth.localIssuer !== undefined } })));
+  server.get(
+    '/api/v1/local-auth/status',
+    publicRoute(deps, async () => ({ json: { localMode: deps.auth.localIssuer !== undefined } })),
+  );
 
-  server.get('/api/v1/local-auth/jwks', publicRoute(deps, async ({ req }) => ({ json: (await requireLocal(req)).jwks })));
+  server.get(
+    '/api/v1/local-auth/jwks',
+    publicRoute(deps, async ({ req }) => ({ json: (await requireLocal(req)).jwks })),
+  );
 
   server.get(
     '/api/v1/local-auth/staff',
@@ -53,7 +59,12 @@ export function mountLocalAuthRoutes(server: Server, deps: ApiDeps): void {
       const { staffId } = tokenRequest.parse(await call.body());
       const person = await deps.ctx.store.repositories.staff.get(staffId);
       if (!person || !person.active) throw new HttpProblem(404, 'notFound');
-      const { token, expiresAt } = await issuer.issue({ staffId: person.id, upn: person.upn, displayName: person.displayName, objectId: localObjectId(person) });
+      const { token, expiresAt } = await issuer.issue({
+        staffId: person.id,
+        upn: person.upn,
+        displayName: person.displayName,
+        objectId: localObjectId(person),
+      });
       return { json: { token, expiresAt: expiresAt.toISOString() } };
     }),
   );

@@ -1,12 +1,26 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { conveneAuthority, defaultConveneBody, isSecretariatOf, mayFollowAttendance, mayPrepareConvocation, type ConveneSituation } from '../../../shared/bodies/convene-permission.js';
+import {
+  conveneAuthority,
+  defaultConveneBody,
+  isSecretariatOf,
+  mayFollowAttendance,
+  mayPrepareConvocation,
+  type ConveneSituation,
+} from '../../../shared/bodies/convene-permission.js';
 import type { Body } from '../../../shared/bodies/body.js';
 import { expectedAttendees } from '../../../shared/meetings/attendance-tally.js';
 import { MEETING_LIMITS } from '../../../shared/meetings/meeting-input.js';
 import type { Meeting } from '../../../shared/meetings/meeting.js';
 import { displayItemNumbers } from '../../../shared/plan/project-team.js';
-import { answerRsvp, cancelMeeting, conveneMeeting, issueConvocation, prepareConvocation, rescheduleMeeting } from '../../../shared/use-cases/meeting-convocation.js';
+import {
+  answerRsvp,
+  cancelMeeting,
+  conveneMeeting,
+  issueConvocation,
+  prepareConvocation,
+  rescheduleMeeting,
+} from '../../../shared/use-cases/meeting-convocation.js';
 import { remindUnanswered } from '../../../shared/use-cases/rsvp-reminder.js';
 import type { Staff } from '../../../shared/organisation/staff.js';
 import type { BodyDto, RsvpReminderDto } from '../../web/models/api-contract.js';
@@ -26,18 +40,40 @@ const conveneInput = z.strictObject({
   bodyId: idSchema,
   startsAt: instant,
   endsAt: instant,
-  place: z.string().max(MEETING_LIMITS.place * 2).optional(),
-  onlineUrl: z.string().max(MEETING_LIMITS.onlineUrl * 2).optional(),
-  agenda: z.array(z.string().max(MEETING_LIMITS.agendaTitle * 2)).max(MEETING_LIMITS.agendaItems * 2).optional(),
+  place: z
+    .string()
+    .max(MEETING_LIMITS.place * 2)
+    .optional(),
+  onlineUrl: z
+    .string()
+    .max(MEETING_LIMITS.onlineUrl * 2)
+    .optional(),
+  agenda: z
+    .array(z.string().max(MEETING_LIMITS.agendaTitle * 2))
+    .max(MEETING_LIMITS.agendaItems * 2)
+    .optional(),
   /** PTs that report progress at the meeting: each becomes a `ptProgress` agenda item naming the PT. */
   ptProgress: z.array(idSchema).max(MEETING_LIMITS.agendaItems).optional(),
-  guests: z.array(z.strictObject({ name: z.string().max(MEETING_LIMITS.guestName * 2), affiliation: z.string().max(200).optional() })).max(MEETING_LIMITS.guests * 2).optional(),
+  guests: z
+    .array(z.strictObject({ name: z.string().max(MEETING_LIMITS.guestName * 2), affiliation: z.string().max(200).optional() }))
+    .max(MEETING_LIMITS.guests * 2)
+    .optional(),
 });
 
-const guestsInput = z.array(z.strictObject({ name: z.string().max(MEETING_LIMITS.guestName * 2), affiliation: z.string().max(200).optional() })).max(MEETING_LIMITS.guests * 2);
+const guestsInput = z
+  .array(z.strictObject({ name: z.string().max(MEETING_LIMITS.guestName * 2), affiliation: z.string().max(200).optional() }))
+  .max(MEETING_LIMITS.guests * 2);
 /** The issuer's confirmed guests: those of the draft they keep, and any they add (art. 4(2), 5(4)). */
 const issueInput = z.strictObject({ guests: guestsInput });
-const rescheduleInput = z.strictObject({ startsAt: instant, endsAt: instant, place: z.string().max(MEETING_LIMITS.place * 2).optional(), reason: z.string().max(500).optional() });
+const rescheduleInput = z.strictObject({
+  startsAt: instant,
+  endsAt: instant,
+  place: z
+    .string()
+    .max(MEETING_LIMITS.place * 2)
+    .optional(),
+  reason: z.string().max(500).optional(),
+});
 
 /**
  * Whether the viewer may convene (issue), move and cancel the body's meetings now: the chair, the
@@ -88,7 +124,12 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
       const body = meeting ? viewer.bodies.find((candidate) => candidate.id === meeting.bodyId) : undefined;
       const situation = await situationNow();
       if (!meeting || !body || (meeting.status === 'prepared' && !maySeeDraft(viewer, body, situation))) throw new HttpProblem(404, 'notFound');
-      const [posts, rsvps, staffList, team] = await Promise.all([repos.posts.list(), repos.meetings.listRsvps(meeting.id), repos.staff.list(), teamOfBody(body.id)]);
+      const [posts, rsvps, staffList, team] = await Promise.all([
+        repos.posts.list(),
+        repos.meetings.listRsvps(meeting.id),
+        repos.staff.list(),
+        teamOfBody(body.id),
+      ]);
       const holdersByPost = new Map<string, Staff[]>();
       for (const person of staffList) {
         if (person.active && person.postId) holdersByPost.set(person.postId, [...(holdersByPost.get(person.postId) ?? []), person]);
@@ -107,7 +148,14 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
       });
       const mayIssue = meeting.status === 'prepared' && mayConvene(viewer, body, situation);
       const mayManage = mayConvene(viewer, body, situation) || (meeting.status === 'prepared' && isSecretariatOf(body, viewer.staff!));
-      return { json: { ...json, mayManage, mayIssue, mayRemind: follows && meeting.status === 'convened' && !meeting.rsvpReminder && meeting.startsAt > deps.ctx.clock.now() } };
+      return {
+        json: {
+          ...json,
+          mayManage,
+          mayIssue,
+          mayRemind: follows && meeting.status === 'convened' && !meeting.rsvpReminder && meeting.startsAt > deps.ctx.clock.now(),
+        },
+      };
     }),
   );
 
@@ -116,7 +164,10 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
     authedRoute(deps, async ({ viewer }) => {
       const situation = await situationNow();
       const mayPrepare = (body: Body) => viewer.staff !== undefined && !mayConvene(viewer, body, situation) && mayPrepareConvocation(body, viewer.staff);
-      const first = defaultConveneBody(viewer.bodies.filter((body) => mayConvene(viewer, body, situation) || mayPrepare(body)), viewer.staff);
+      const first = defaultConveneBody(
+        viewer.bodies.filter((body) => mayConvene(viewer, body, situation) || mayPrepare(body)),
+        viewer.staff,
+      );
       const json: BodyDto[] = viewer.bodies.map((body) => ({
         id: body.id,
         kind: body.kind,
@@ -131,7 +182,12 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
     }),
   );
 
-  const summaryOf = (viewer: Viewer, meeting: Meeting) => presentMeetingSummary(meeting, viewer.bodies.find((body) => body.id === meeting.bodyId), { staff: viewer.staff });
+  const summaryOf = (viewer: Viewer, meeting: Meeting) =>
+    presentMeetingSummary(
+      meeting,
+      viewer.bodies.find((body) => body.id === meeting.bodyId),
+      { staff: viewer.staff },
+    );
 
   /** The form's fields as the use cases take them: PT progress items first, then the typed agenda. */
   const convocationOf = async (raw: unknown) => {
@@ -177,7 +233,12 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
     authedRoute(deps, async ({ viewer, params, body }) => {
       const actor = requireStaff(viewer);
       const input = rescheduleInput.parse(await body());
-      const meeting = await rescheduleMeeting(deps.ctx, actor, { meetingId: pathId(params, 'id'), ...input, place: input.place?.trim() || undefined, reason: input.reason?.trim() || undefined });
+      const meeting = await rescheduleMeeting(deps.ctx, actor, {
+        meetingId: pathId(params, 'id'),
+        ...input,
+        place: input.place?.trim() || undefined,
+        reason: input.reason?.trim() || undefined,
+      });
       return { json: summaryOf(viewer, meeting) };
     }),
   );
@@ -194,7 +255,12 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
     '/api/v1/meetings/:id/rsvp-reminder',
     authedRoute(deps, async ({ viewer, params }) => {
       const { reminder } = await remindUnanswered(deps.ctx, requireStaff(viewer), pathId(params, 'id'));
-      const json: RsvpReminderDto = { sentAt: reminder.sentAt.toISOString(), sentByName: viewer.staff?.displayName ?? '', recipients: reminder.recipients, unreachable: reminder.unreachable };
+      const json: RsvpReminderDto = {
+        sentAt: reminder.sentAt.toISOString(),
+        sentByName: viewer.staff?.displayName ?? '',
+        recipients: reminder.recipients,
+        unreachable: reminder.unreachable,
+      };
       return { json };
     }),
   );

@@ -56,7 +56,13 @@ export function mountProgrammeRoutes(server: Server, deps: ApiDeps): void {
         remit: body.remit ?? [],
         remitSource: body.remitSource,
         secretariat: body.secretariatUnitIds.map((id) => ({ id, name: unitName.get(id) ?? id })),
-        roster: body.roster.map((entry) => ({ postId: entry.postId, title: postTitle.get(entry.postId) ?? entry.postId, role: entry.role, rank: entry.rank, moderator: entry.moderator })),
+        roster: body.roster.map((entry) => ({
+          postId: entry.postId,
+          title: postTitle.get(entry.postId) ?? entry.postId,
+          role: entry.role,
+          rank: entry.rank,
+          moderator: entry.moderator,
+        })),
       };
       return { json };
     }),

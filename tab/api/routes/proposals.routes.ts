@@ -16,12 +16,24 @@ const proposalForm = z.strictObject({
   callId: idSchema,
   track: z.enum(['department', 'individual']).optional(),
   departmentUnitId: idSchema.optional(),
-  title: z.string().max(PROPOSAL_LIMITS.title * 2).optional(),
-  summary: z.string().max(PROPOSAL_LIMITS.summary * 2).optional(),
+  title: z
+    .string()
+    .max(PROPOSAL_LIMITS.title * 2)
+    .optional(),
+  summary: z
+    .string()
+    .max(PROPOSAL_LIMITS.summary * 2)
+    .optional(),
   relatedItem: z.string().max(50).optional(),
-  expectedEffect: z.string().max(PROPOSAL_LIMITS.expectedEffect * 2).optional(),
+  expectedEffect: z
+    .string()
+    .max(PROPOSAL_LIMITS.expectedEffect * 2)
+    .optional(),
   perspective: z.string().max(50).optional(),
-  currentItemIssues: z.string().max(PROPOSAL_LIMITS.currentItemIssues * 2).optional(),
+  currentItemIssues: z
+    .string()
+    .max(PROPOSAL_LIMITS.currentItemIssues * 2)
+    .optional(),
 });
 
 /**

@@ -5,7 +5,14 @@ import type { Staff } from '../../../shared/organisation/staff.js';
 import type { TeamRules } from '../../../shared/recruitment/team-composition.js';
 import { foldForSearch } from '../../../shared/text/normalise.js';
 import { applyForRecruitment, saveRecruitmentTeam, TEAM_REASON_MAX_LENGTH } from '../../../shared/use-cases/recruitment-team.js';
-import type { ApplicationResultDto, ApplicationVersionDto, CandidateDto, RecruitmentDetailDto, RecruitmentSummaryDto, TeamRulesDto } from '../../web/models/api-contract.js';
+import type {
+  ApplicationResultDto,
+  ApplicationVersionDto,
+  CandidateDto,
+  RecruitmentDetailDto,
+  RecruitmentSummaryDto,
+  TeamRulesDto,
+} from '../../web/models/api-contract.js';
 import type { Viewer } from '../auth/viewer.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { HttpProblem } from '../http/error-response.js';
@@ -63,7 +70,9 @@ export function mountRecruitmentRoutes(server: Server, deps: ApiDeps): void {
       open: project.status === 'recruiting' && now >= project.opensAt && now < project.closesAt,
       demo: project.demo,
       applicationCount: applications.length,
-      myApplication: mine ? { desiredRole: mine.desiredRole, state: mine.state, appliedAt: mine.appliedAt.toISOString(), motivation: mine.motivation } : undefined,
+      myApplication: mine
+        ? { desiredRole: mine.desiredRole, state: mine.state, appliedAt: mine.appliedAt.toISOString(), motivation: mine.motivation }
+        : undefined,
     };
   };
   const requireProject = async (id: string) => {
@@ -96,7 +105,12 @@ export function mountRecruitmentRoutes(server: Server, deps: ApiDeps): void {
         team: [],
       };
       if (!reviewer) return { json };
-      const [applications, team, staff, units] = await Promise.all([repos.recruitment.listApplications(project.id), repos.recruitment.getTeam(project.id), repos.staff.list(), repos.units.list()]);
+      const [applications, team, staff, units] = await Promise.all([
+        repos.recruitment.listApplications(project.id),
+        repos.recruitment.getTeam(project.id),
+        repos.staff.list(),
+        repos.units.list(),
+      ]);
       const people = new Map(staff.map((person) => [person.id, person]));
       const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
       return {
@@ -116,8 +130,16 @@ export function mountRecruitmentRoutes(server: Server, deps: ApiDeps): void {
               earlierVersions: (application.earlierVersions ?? []).map(versionDto),
             };
           }),
-          team: team.map((seat) => ({ staffId: seat.staffId, displayName: seat.displayName, grade: seat.grade, role: seat.role, exceptionReason: seat.exceptionReason })),
-          teamConfirmation: project.teamConfirmation ? { reason: project.teamConfirmation.reason, confirmedAt: project.teamConfirmation.confirmedAt.toISOString() } : undefined,
+          team: team.map((seat) => ({
+            staffId: seat.staffId,
+            displayName: seat.displayName,
+            grade: seat.grade,
+            role: seat.role,
+            exceptionReason: seat.exceptionReason,
+          })),
+          teamConfirmation: project.teamConfirmation
+            ? { reason: project.teamConfirmation.reason, confirmedAt: project.teamConfirmation.confirmedAt.toISOString() }
+            : undefined,
         },
       };
     }),
@@ -154,7 +176,9 @@ export function mountRecruitmentRoutes(server: Server, deps: ApiDeps): void {
       const applied = new Set(applications.map((application) => application.staffId));
       const others = needle
         ? staff
-            .filter((person) => person.active && !applied.has(person.id) && (folded(person.displayName).includes(needle) || folded(person.upn).includes(needle)))
+            .filter(
+              (person) => person.active && !applied.has(person.id) && (folded(person.displayName).includes(needle) || folded(person.upn).includes(needle)),
+            )
             .slice(0, CANDIDATE_LIMIT)
             .map((person) => candidate(person))
         : [];

@@ -20,7 +20,10 @@ const boardQuery = z.object({
   departmentUnitId: idSchema.optional(),
 });
 const startInput = z.strictObject({ proposalIds: z.array(idSchema).min(1).max(500) });
-const decisionInput = z.strictObject({ decision: z.enum(DECISIONS as [string, ...string[]]).transform((value) => value as (typeof DECISIONS)[number]), reason: z.string().max(2000) });
+const decisionInput = z.strictObject({
+  decision: z.enum(DECISIONS as [string, ...string[]]).transform((value) => value as (typeof DECISIONS)[number]),
+  reason: z.string().max(2000),
+});
 const noteInput = z.strictObject({ text: z.string().max(REVIEW_NOTE_MAX_LENGTH * 2) });
 const exportQuery = z.object({ callId: idSchema.optional() });
 
@@ -37,7 +40,13 @@ export function mountReviewRoutes(server: Server, deps: ApiDeps): void {
     authedRoute(deps, async ({ viewer, query }) => {
       requireReviewer(viewer);
       const filter = boardQuery.parse({ callId: query.callId, state: query.state, track: query.track, departmentUnitId: query.departmentUnitId });
-      const [calls, units, staff, teams, reviewable] = await Promise.all([repos.calls.list(), repos.units.list(), repos.staff.list(), repos.projectTeams.list(), repos.proposals.list({ states: REVIEWABLE })]);
+      const [calls, units, staff, teams, reviewable] = await Promise.all([
+        repos.calls.list(),
+        repos.units.list(),
+        repos.staff.list(),
+        repos.projectTeams.list(),
+        repos.proposals.list({ states: REVIEWABLE }),
+      ]);
       const unitMap = new Map(units.map((unit) => [unit.id, unit]));
       const staffMap = new Map(staff.map((person) => [person.id, person]));
       const proposals = reviewable
@@ -51,7 +60,14 @@ export function mountReviewRoutes(server: Server, deps: ApiDeps): void {
         })
         .sort((a, b) => (a.receiptNumber ?? '').localeCompare(b.receiptNumber ?? ''));
       // The overlap hint looks across every call and state on the board, whatever the filter shows.
-      const lookups = { calls: new Map(calls.map((call) => [call.id, call])), units: unitMap, staff: staffMap, teams, sameItem: sameItemProposals(reviewable), now: deps.ctx.clock.now() };
+      const lookups = {
+        calls: new Map(calls.map((call) => [call.id, call])),
+        units: unitMap,
+        staff: staffMap,
+        teams,
+        sameItem: sameItemProposals(reviewable),
+        now: deps.ctx.clock.now(),
+      };
       const json = await Promise.all(
         proposals.map(async (proposal) => ({
           ...presentReviewProposal(proposal, lookups, await repos.proposals.listReviewNotes(proposal.id)),

@@ -10,7 +10,11 @@ import type { Staff } from '../../../shared/organisation/staff.js';
 import type { ProjectTeam } from '../../../shared/plan/project-team.js';
 import type { MeetingDetailDto, MeetingSummaryDto, RosterLineDto } from '../../web/models/api-contract.js';
 
-export function presentMeetingSummary(meeting: Meeting, body: Body | undefined, viewer: { staff?: Staff | undefined; team?: ProjectTeam | undefined; myRsvp?: Rsvp | undefined }): MeetingSummaryDto {
+export function presentMeetingSummary(
+  meeting: Meeting,
+  body: Body | undefined,
+  viewer: { staff?: Staff | undefined; team?: ProjectTeam | undefined; myRsvp?: Rsvp | undefined },
+): MeetingSummaryDto {
   return {
     id: meeting.id,
     bodyId: meeting.bodyId,
@@ -80,10 +84,14 @@ export function presentMeetingDetail(input: {
       .map((rsvp) => ({ displayName: staffById.get(rsvp.staffId)?.displayName ?? rsvp.staffId, rsvp: rsvp.response, proxyName: rsvp.proxyName })),
     presiding: {
       basis: presiding.basis,
-      postTitle: presiding.postId ? posts.get(presiding.postId)?.title ?? presiding.postId : undefined,
+      postTitle: presiding.postId ? (posts.get(presiding.postId)?.title ?? presiding.postId) : undefined,
       displayName: presidingHolder?.displayName,
     },
-    history: meeting.history.map((change) => ({ changedAt: change.changedAt.toISOString(), previousStartsAt: change.previousStartsAt.toISOString(), reason: change.reason })),
+    history: meeting.history.map((change) => ({
+      changedAt: change.changedAt.toISOString(),
+      previousStartsAt: change.previousStartsAt.toISOString(),
+      reason: change.reason,
+    })),
     bodyKind: body.kind,
     ...(expected ? { attendance: tallyAttendance(expected, rsvps), rsvpReminder: reminderOf(meeting, staffById) } : {}),
   };
@@ -92,5 +100,10 @@ export function presentMeetingDetail(input: {
 function reminderOf(meeting: Meeting, staffById: ReadonlyMap<string, Staff>): MeetingDetailDto['rsvpReminder'] {
   const record = meeting.rsvpReminder;
   if (!record) return undefined;
-  return { sentAt: record.sentAt.toISOString(), sentByName: staffById.get(record.sentByStaffId)?.displayName ?? record.sentByStaffId, recipients: record.recipients, unreachable: record.unreachable };
+  return {
+    sentAt: record.sentAt.toISOString(),
+    sentByName: staffById.get(record.sentByStaffId)?.displayName ?? record.sentByStaffId,
+    recipients: record.recipients,
+    unreachable: record.unreachable,
+  };
 }

@@ -13,7 +13,17 @@ export async function presentNotice(repos: Repositories, { notice, delivery }: N
     case 'proposalDecision': {
       const proposal = await repos.proposals.get(subject.proposalId);
       if (!proposal) return undefined;
-      return { ...base, subject: { kind: 'proposalDecision', proposalId: proposal.id, title: proposal.title, receiptNumber: proposal.receiptNumber, state: proposal.state, reason: proposal.decisionReason } };
+      return {
+        ...base,
+        subject: {
+          kind: 'proposalDecision',
+          proposalId: proposal.id,
+          title: proposal.title,
+          receiptNumber: proposal.receiptNumber,
+          state: proposal.state,
+          reason: proposal.decisionReason,
+        },
+      };
     }
     case 'recruitmentOutcome': {
       const project = await repos.recruitment.getProject(subject.projectId);
@@ -43,7 +53,15 @@ export async function presentNotice(repos: Repositories, { notice, delivery }: N
       const meeting = await repos.meetings.get(subject.meetingId);
       const body = meeting ? await repos.bodies.get(meeting.bodyId) : undefined;
       if (!meeting || !body) return undefined;
-      const subjectDto = { kind: 'convocationToIssue' as const, meetingId: meeting.id, bodyName: body.name, bodyNameEn: body.nameEn, ordinal: meeting.ordinal, startsAt: meeting.startsAt.toISOString(), issued: meeting.status !== 'prepared' };
+      const subjectDto = {
+        kind: 'convocationToIssue' as const,
+        meetingId: meeting.id,
+        bodyName: body.name,
+        bodyNameEn: body.nameEn,
+        ordinal: meeting.ordinal,
+        startsAt: meeting.startsAt.toISOString(),
+        issued: meeting.status !== 'prepared',
+      };
       return { ...base, subject: subjectDto };
     }
   }

@@ -56,6 +56,10 @@ export function presentReviewProposal(
     authorUnitName: author?.unitId ? lookups.units.get(author.unitId)?.name : undefined,
     relatedItem: related ? { number: related.number, title: related.title } : undefined,
     sameItemProposals: (lookups.sameItem.get(proposal.id) ?? []).map((other) => ({ id: other.id, receiptNumber: other.receiptNumber, title: other.title })),
-    notes: notes.map((note) => ({ authorName: lookups.staff.get(note.authorStaffId)?.displayName ?? note.authorStaffId, text: note.text, at: note.at.toISOString() })),
+    notes: notes.map((note) => ({
+      authorName: lookups.staff.get(note.authorStaffId)?.displayName ?? note.authorStaffId,
+      text: note.text,
+      at: note.at.toISOString(),
+    })),
   };
 }

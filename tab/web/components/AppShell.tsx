@@ -53,7 +53,11 @@ export function AppShell(props: {
         </div>
       </header>
       <nav aria-label={t('appTitle')}>
-        <TabList style={{ flexWrap: 'wrap' }} selectedValue={props.page === 'calendar' ? 'meetings' : props.page} onTabSelect={(_, data) => (window.location.hash = hrefOf(String(data.value)))}>
+        <TabList
+          style={{ flexWrap: 'wrap' }}
+          selectedValue={props.page === 'calendar' ? 'meetings' : props.page}
+          onTabSelect={(_, data) => (window.location.hash = hrefOf(String(data.value)))}
+        >
           {PAGES.filter((entry) => (!entry.reviewerOnly || reviewer) && (!entry.adminOnly || props.viewer?.roles.admin)).map((entry) => (
             <Tab key={entry.page} value={entry.page}>
               {t(entry.label)}

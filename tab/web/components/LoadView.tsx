@@ -4,7 +4,17 @@ import { useI18n } from '../i18n/locale-context.js';
 import type { Load } from './use-load.js';
 
 /** A skeleton while loading, the error with a retry, an empty state — never a blank page. */
-export function LoadView<T>({ load, reload, isEmpty, children }: { load: Load<T>; reload: () => void; isEmpty?: (data: T) => boolean; children: (data: T) => ReactNode }) {
+export function LoadView<T>({
+  load,
+  reload,
+  isEmpty,
+  children,
+}: {
+  load: Load<T>;
+  reload: () => void;
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
   const { t } = useI18n();
   if (load.state === 'loading') {
     return (

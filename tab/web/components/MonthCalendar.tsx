@@ -36,7 +36,15 @@ export function initialMonth(meetings: readonly MeetingSummaryDto[], now = new D
 }
 
 /** A month grid (Sunday first) of meetings by their date in Japan, with previous/next month buttons. */
-export function MonthCalendar({ meetings, month, onMonthChange }: { meetings: readonly MeetingSummaryDto[]; month: string; onMonthChange: (month: string) => void }) {
+export function MonthCalendar({
+  meetings,
+  month,
+  onMonthChange,
+}: {
+  meetings: readonly MeetingSummaryDto[];
+  month: string;
+  onMonthChange: (month: string) => void;
+}) {
   const { t, locale } = useI18n();
   const styles = useStyles();
   const first = `${month}-01`;
@@ -47,7 +55,7 @@ export function MonthCalendar({ meetings, month, onMonthChange }: { meetings: re
     byDate.set(date, [...(byDate.get(date) ?? []), meeting]);
   }
   const weeks: string[][] = [];
-  for (let cursor = start; cursor.slice(0, 7) <= month || weeks.length === 0; ) {
+  for (let cursor = start; cursor.slice(0, 7) <= month || weeks.length === 0;) {
     const week = Array.from({ length: 7 }, (_, index) => addDays(cursor, index));
     weeks.push(week);
     cursor = addDays(cursor, 7);
@@ -58,16 +66,22 @@ export function MonthCalendar({ meetings, month, onMonthChange }: { meetings: re
   return (
     <div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
-        <Button size="small" onClick={() => onMonthChange(shiftMonth(month, -1))}>{t('previousMonth')}</Button>
+        <Button size="small" onClick={() => onMonthChange(shiftMonth(month, -1))}>
+          {t('previousMonth')}
+        </Button>
         <strong aria-live="polite">{title}</strong>
-        <Button size="small" onClick={() => onMonthChange(shiftMonth(month, 1))}>{t('nextMonth')}</Button>
+        <Button size="small" onClick={() => onMonthChange(shiftMonth(month, 1))}>
+          {t('nextMonth')}
+        </Button>
       </div>
       <table className={styles.table} data-month={month}>
         <caption style={{ textAlign: 'start', marginBottom: 4 }}>{t('calendarCaption', { month: title })}</caption>
         <thead>
           <tr>
             {WEEKDAYS[locale].map((day) => (
-              <th key={day} scope="col">{day}</th>
+              <th key={day} scope="col">
+                {day}
+              </th>
             ))}
           </tr>
         </thead>
@@ -81,7 +95,11 @@ export function MonthCalendar({ meetings, month, onMonthChange }: { meetings: re
                     const { hour, minute } = jstDateTimeParts(new Date(meeting.startsAt));
                     const time = `${hour}:${String(minute).padStart(2, '0')}`;
                     return (
-                      <Link key={meeting.id} href={hrefOf('meetings', meeting.id)} className={`${styles.entry} ${meeting.status === 'cancelled' ? styles.cancelled : ''}`}>
+                      <Link
+                        key={meeting.id}
+                        href={hrefOf('meetings', meeting.id)}
+                        className={`${styles.entry} ${meeting.status === 'cancelled' ? styles.cancelled : ''}`}
+                      >
                         {time} {locale === 'ja' ? meeting.bodyName : meeting.bodyNameEn} {t('ordinal', { n: meeting.ordinal })}
                         {meeting.status === 'cancelled' ? `（${MEETING_STATUS_LABELS.cancelled[locale]}）` : ''}
                       </Link>

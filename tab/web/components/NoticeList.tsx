@@ -22,20 +22,23 @@ function NoticeItem({ notice }: { notice: NoticeDto }) {
     case 'proposalDecision':
       content = (
         <>
-          <Text weight="semibold">{t('noticeDecision')}</Text>{' '}
-          <Link href={hrefOf('proposals')}>{subject.title || '—'}</Link> {subject.receiptNumber && <Text size={200}>({subject.receiptNumber})</Text>}
+          <Text weight="semibold">{t('noticeDecision')}</Text> <Link href={hrefOf('proposals')}>{subject.title || '—'}</Link>{' '}
+          {subject.receiptNumber && <Text size={200}>({subject.receiptNumber})</Text>}
           <Text block>
             <Badge appearance="tint">{PROPOSAL_STATE_LABELS[subject.state][locale]}</Badge> {subject.reason && `${t('reason')}: ${subject.reason}`}
           </Text>
-          {isDecision(subject.state) && <Text block size={200}>{t('nextSteps')}: {DECISION_NEXT_STEPS[subject.state][locale]}</Text>}
+          {isDecision(subject.state) && (
+            <Text block size={200}>
+              {t('nextSteps')}: {DECISION_NEXT_STEPS[subject.state][locale]}
+            </Text>
+          )}
         </>
       );
       break;
     case 'recruitmentOutcome':
       content = (
         <>
-          <Text weight="semibold">{t('noticeRecruitment')}</Text>{' '}
-          <Link href={hrefOf('proposal-pt', subject.projectId)}>{subject.projectTitle}</Link>
+          <Text weight="semibold">{t('noticeRecruitment')}</Text> <Link href={hrefOf('proposal-pt', subject.projectId)}>{subject.projectTitle}</Link>
           <Text block>{subject.role ? t('noticeSelected', { role: TEAM_ROLE_LABELS[subject.role][locale] }) : t('noticeNotSelected')}</Text>
         </>
       );

@@ -6,7 +6,12 @@ import { DateText } from './DateText.js';
 /** The plan's name and period (令和６〜９年度) and, when asked, the guideline's commencement. */
 export function PlanPeriod({ plan, withGuideline = false }: { plan: PlanDto; withGuideline?: boolean }) {
   const { t } = useI18n();
-  const period = t('planPeriodValue', { from: plan.fromFiscalYear - 2018, to: plan.toFiscalYear - 2018, fromYear: plan.fromFiscalYear, toYear: plan.toFiscalYear });
+  const period = t('planPeriodValue', {
+    from: plan.fromFiscalYear - 2018,
+    to: plan.toFiscalYear - 2018,
+    fromYear: plan.fromFiscalYear,
+    toYear: plan.toFiscalYear,
+  });
   return (
     <div data-plan-period>
       <Text block>
@@ -26,12 +31,16 @@ export function PlanPerspectives({ plan }: { plan: PlanDto }) {
   const { t } = useI18n();
   return (
     <div data-plan-perspectives>
-      <Text weight="semibold" block>{t('perspectivesTitle')}</Text>
+      <Text weight="semibold" block>
+        {t('perspectivesTitle')}
+      </Text>
       <ol type="a">
         {plan.perspectives.map((perspective) => (
           <li key={perspective.id} data-perspective={perspective.id}>
             <Text block>{perspective.viewpoint}</Text>
-            <Text block size={200}>{t('perspectiveAim')}: {perspective.aim}</Text>
+            <Text block size={200}>
+              {t('perspectiveAim')}: {perspective.aim}
+            </Text>
           </li>
         ))}
       </ol>

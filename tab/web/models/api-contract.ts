@@ -18,7 +18,22 @@ import type { NoticeDelivery } from '../../../shared/notifications/personal-noti
 
 export type { ApplicationState, TeamRole };
 export type { NoticeDelivery };
-export type { ActingChairBasis, BodyKind, BodyRole, CallKind, Decision, Grade, MeetingStatus, MilestoneKind, Perspective, ProposalState, PtCategory, PtStatus, RsvpResponse, TrackKind };
+export type {
+  ActingChairBasis,
+  BodyKind,
+  BodyRole,
+  CallKind,
+  Decision,
+  Grade,
+  MeetingStatus,
+  MilestoneKind,
+  Perspective,
+  ProposalState,
+  PtCategory,
+  PtStatus,
+  RsvpResponse,
+  TrackKind,
+};
 
 /** Every error answer: a code, a message in the caller's language and, for forms, per-field messages. */
 export interface ApiErrorBody {
@@ -83,7 +98,12 @@ export interface RosterLineDto {
   readonly role: BodyRole;
   readonly rank?: number | undefined;
   readonly moderator: boolean;
-  readonly holders: readonly { readonly staffId: string; readonly displayName: string; readonly rsvp?: RsvpResponse | undefined; readonly proxyName?: string | undefined }[];
+  readonly holders: readonly {
+    readonly staffId: string;
+    readonly displayName: string;
+    readonly rsvp?: RsvpResponse | undefined;
+    readonly proxyName?: string | undefined;
+  }[];
 }
 
 export interface MeetingDetailDto extends MeetingSummaryDto {
@@ -196,7 +216,14 @@ export interface NoticeDto {
   readonly unread: boolean;
   readonly delivery: NoticeDelivery;
   readonly subject:
-    | { readonly kind: 'proposalDecision'; readonly proposalId: string; readonly title: string; readonly receiptNumber?: string | undefined; readonly state: ProposalState; readonly reason?: string | undefined }
+    | {
+        readonly kind: 'proposalDecision';
+        readonly proposalId: string;
+        readonly title: string;
+        readonly receiptNumber?: string | undefined;
+        readonly state: ProposalState;
+        readonly reason?: string | undefined;
+      }
     | { readonly kind: 'recruitmentOutcome'; readonly projectId: string; readonly projectTitle: string; readonly role?: TeamRole | undefined }
     | {
         readonly kind: 'meetingChanged';
@@ -208,7 +235,15 @@ export interface NoticeDto {
         readonly previousStartsAt: string;
         readonly startsAt: string;
       }
-    | { readonly kind: 'convocationToIssue'; readonly meetingId: string; readonly bodyName: string; readonly bodyNameEn: string; readonly ordinal: number; readonly startsAt: string; readonly issued: boolean };
+    | {
+        readonly kind: 'convocationToIssue';
+        readonly meetingId: string;
+        readonly bodyName: string;
+        readonly bodyNameEn: string;
+        readonly ordinal: number;
+        readonly startsAt: string;
+        readonly issued: boolean;
+      };
 }
 
 export interface DashboardDto {
@@ -216,7 +251,13 @@ export interface DashboardDto {
   /** The viewer's notices of the last 30 days, newest first. */
   readonly notices: readonly NoticeDto[];
   readonly tasks: {
-    readonly drafts: readonly { readonly id: string; readonly title: string; readonly callTitle: string; readonly closesAt?: string | undefined; readonly daysLeft?: number | undefined }[];
+    readonly drafts: readonly {
+      readonly id: string;
+      readonly title: string;
+      readonly callTitle: string;
+      readonly closesAt?: string | undefined;
+      readonly daysLeft?: number | undefined;
+    }[];
     readonly rsvpsToAnswer: readonly MeetingSummaryDto[];
     /** Only for the secretariat: proposals waiting for review to start, and under review waiting for a decision. */
     readonly reviewsWaiting?: { readonly submitted: number; readonly underReview: number } | undefined;
@@ -226,7 +267,13 @@ export interface DashboardDto {
   /** Submitted and later states across the programme (drafts stay private). */
   readonly proposalCounts: Readonly<Partial<Record<ProposalState, number>>>;
   /** Every PT with its latest progress report, in the programme's order. */
-  readonly ptProgress: readonly { readonly id: string; readonly items: string; readonly title: string; readonly reports: number; readonly lastReportedAt?: string | undefined }[];
+  readonly ptProgress: readonly {
+    readonly id: string;
+    readonly items: string;
+    readonly title: string;
+    readonly reports: number;
+    readonly lastReportedAt?: string | undefined;
+  }[];
 }
 
 export interface UnitRefDto {
@@ -253,7 +300,15 @@ export interface ProjectTeamDetailDto extends ProjectTeamSummaryDto {
   readonly members: readonly UnitRefDto[];
   readonly unassigned: readonly UnitRefDto[];
   readonly notes: readonly string[];
-  readonly progressReports: readonly { readonly id: string; readonly reportedAt: string; readonly meetingId?: string | undefined; readonly structure: string; readonly schedule: string; readonly progress: string; readonly issues: string }[];
+  readonly progressReports: readonly {
+    readonly id: string;
+    readonly reportedAt: string;
+    readonly meetingId?: string | undefined;
+    readonly structure: string;
+    readonly schedule: string;
+    readonly progress: string;
+    readonly issues: string;
+  }[];
   readonly meetings: readonly MeetingSummaryDto[];
   /** The viewer works in the PT's secretariat (or is an administrator) and may add a progress report. */
   readonly mayReport: boolean;
@@ -312,7 +367,13 @@ export interface BodyDetailDto {
   readonly remit: readonly { readonly number: number; readonly text: string }[];
   readonly remitSource?: string | undefined;
   readonly secretariat: readonly UnitRefDto[];
-  readonly roster: readonly { readonly postId: string; readonly title: string; readonly role: 'chair' | 'viceChair' | 'member'; readonly rank?: number | undefined; readonly moderator?: boolean | undefined }[];
+  readonly roster: readonly {
+    readonly postId: string;
+    readonly title: string;
+    readonly role: 'chair' | 'viceChair' | 'member';
+    readonly rank?: number | undefined;
+    readonly moderator?: boolean | undefined;
+  }[];
 }
 
 export interface MilestoneDto {
@@ -461,7 +522,12 @@ export type UpsertOutcomeDto = 'created' | 'updated' | 'unchanged';
 /** What a staff CSV would change (or changed): per line, the fields that differ from the directory. */
 export interface StaffImportPreviewDto {
   readonly counts: Readonly<Record<UpsertOutcomeDto, number>>;
-  readonly lines: readonly { readonly outcome: UpsertOutcomeDto; readonly upn: string; readonly displayName: string; readonly changes: readonly { readonly field: string; readonly before: string; readonly after: string }[] }[];
+  readonly lines: readonly {
+    readonly outcome: UpsertOutcomeDto;
+    readonly upn: string;
+    readonly displayName: string;
+    readonly changes: readonly { readonly field: string; readonly before: string; readonly after: string }[];
+  }[];
 }
 
 /** A programme file's contents by kind and its traps (in both languages); `summary` once applied. */

@@ -29,11 +29,20 @@ function RolloverSection() {
   return (
     <Section title={t('rollover')}>
       <Text>{t('rolloverHint')}</Text>
-      <form onSubmit={(event) => { event.preventDefault(); void rollOver(); }} style={{ display: 'flex', gap: 8, alignItems: 'end' }} aria-label={t('rollover')}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void rollOver();
+        }}
+        style={{ display: 'flex', gap: 8, alignItems: 'end' }}
+        aria-label={t('rollover')}
+      >
         <Field label={t('targetYear')}>
           <Input type="number" name="toYear" value={year} onChange={(_, data) => setYear(data.value)} min={2019} max={2100} />
         </Field>
-        <Button type="submit" appearance="primary">{t('rolloverRun')}</Button>
+        <Button type="submit" appearance="primary">
+          {t('rolloverRun')}
+        </Button>
       </form>
       <ErrorNotice error={error} />
       {result && (
@@ -65,7 +74,9 @@ export function AdminPage() {
             )}
           </>
         ) : (
-          <MessageBar intent="warning"><MessageBarBody>{t('adminOnly')}</MessageBarBody></MessageBar>
+          <MessageBar intent="warning">
+            <MessageBarBody>{t('adminOnly')}</MessageBarBody>
+          </MessageBar>
         )
       }
     </LoadView>

@@ -18,7 +18,12 @@ function RosterLine({ entry }: { entry: BodyDetailDto['roster'][number] }) {
   const { t } = useI18n();
   const role = entry.role === 'chair' ? t('chairRole') : entry.role === 'viceChair' ? t('viceChairRole') : undefined;
   const notes = [role, entry.rank ? t('rankOrder', { rank: entry.rank }) : undefined, entry.moderator ? t('moderatorRole') : undefined].filter(Boolean);
-  return <li data-post-id={entry.postId}>{entry.title}{notes.length > 0 ? `（${notes.join('・')}）` : ''}</li>;
+  return (
+    <li data-post-id={entry.postId}>
+      {entry.title}
+      {notes.length > 0 ? `（${notes.join('・')}）` : ''}
+    </li>
+  );
 }
 
 /** 会議体: each body's 所掌事項, purpose, effective date, secretariat and roster; the plan's period above. */
@@ -38,7 +43,11 @@ export function BodiesPage() {
           <>
             {list.map((body) => (
               <Section key={body.id} title={locale === 'ja' ? `${body.name}（${body.shortName}）` : body.nameEn} id={`body-${body.id}`}>
-                {body.purpose && <Text block><strong>{t('purpose')}:</strong> {body.purpose}</Text>}
+                {body.purpose && (
+                  <Text block>
+                    <strong>{t('purpose')}:</strong> {body.purpose}
+                  </Text>
+                )}
                 {body.effectiveFrom && (
                   <Text block data-field="effectiveFrom">
                     <strong>{t('effectiveFrom')}:</strong> <DateText value={body.effectiveFrom} />
@@ -47,13 +56,30 @@ export function BodiesPage() {
                 )}
                 {body.remit.length > 0 && (
                   <div data-field="remit">
-                    <Text weight="semibold" block>{t('remit')}{body.remitSource ? `（${body.remitSource}）` : ''}</Text>
-                    <ol>{body.remit.map((item) => <li key={item.number} value={item.number}>{item.text}</li>)}</ol>
+                    <Text weight="semibold" block>
+                      {t('remit')}
+                      {body.remitSource ? `（${body.remitSource}）` : ''}
+                    </Text>
+                    <ol>
+                      {body.remit.map((item) => (
+                        <li key={item.number} value={item.number}>
+                          {item.text}
+                        </li>
+                      ))}
+                    </ol>
                   </div>
                 )}
-                <Text block><strong>{t('secretariat')}:</strong> {body.secretariat.map((unit) => unit.name).join('、')}</Text>
-                <Text weight="semibold" block>{t('bodyRoster')}（{body.roster.length}）</Text>
-                <ul data-field="roster">{body.roster.map((entry) => <RosterLine key={entry.postId} entry={entry} />)}</ul>
+                <Text block>
+                  <strong>{t('secretariat')}:</strong> {body.secretariat.map((unit) => unit.name).join('、')}
+                </Text>
+                <Text weight="semibold" block>
+                  {t('bodyRoster')}（{body.roster.length}）
+                </Text>
+                <ul data-field="roster">
+                  {body.roster.map((entry) => (
+                    <RosterLine key={entry.postId} entry={entry} />
+                  ))}
+                </ul>
               </Section>
             ))}
           </>

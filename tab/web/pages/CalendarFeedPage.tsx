@@ -16,7 +16,16 @@ function CopyableUrl({ label, url }: { label: string; url: string }) {
     <Field label={label}>
       <div style={{ display: 'flex', gap: 8 }}>
         <Input readOnly value={url} style={{ flexGrow: 1 }} onFocus={(event) => event.currentTarget.select()} />
-        <Button onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true), () => undefined)}>{copied ? t('copied') : t('copy')}</Button>
+        <Button
+          onClick={() =>
+            void navigator.clipboard?.writeText(url).then(
+              () => setCopied(true),
+              () => undefined,
+            )
+          }
+        >
+          {copied ? t('copied') : t('copy')}
+        </Button>
       </div>
     </Field>
   );
@@ -60,11 +69,15 @@ export function CalendarFeedPage() {
                 </MessageBar>
                 <CopyableUrl label={t('calendarFeedPersonal')} url={absolute(urls.personal)} />
                 <Text weight="semibold">{t('calendarFeedBodies')}</Text>
-                {urls.bodies.map((body) => <CopyableUrl key={body.id} label={locale === 'ja' ? body.name : body.nameEn} url={absolute(body.url)} />)}
+                {urls.bodies.map((body) => (
+                  <CopyableUrl key={body.id} label={locale === 'ja' ? body.name : body.nameEn} url={absolute(body.url)} />
+                ))}
               </>
             )}
             <div>
-              <Button appearance="primary" onClick={() => void rotate()}>{data.active ? t('calendarFeedRotate') : t('calendarFeedCreate')}</Button>
+              <Button appearance="primary" onClick={() => void rotate()}>
+                {data.active ? t('calendarFeedRotate') : t('calendarFeedCreate')}
+              </Button>
             </div>
             {data.active && <Text size={200}>{t('calendarFeedRotateHint')}</Text>}
             <Text size={200}>{t('calendarFeedOutlook')}</Text>

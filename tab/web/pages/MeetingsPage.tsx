@@ -1,4 +1,23 @@
-import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { MEETING_STATUS_LABELS, RSVP_LABELS, rosterRoleLabel } from '../../../shared/i18n/labels.js';
 import { safeMeetingLink } from '../../../shared/meetings/meeting-link.js';
@@ -51,41 +70,60 @@ export function MeetingsPage({ view = 'list', month }: { view?: 'list' | 'calend
             />
           ) : (
             <div>
-              <Button appearance="primary" onClick={() => { setNotice(undefined); setConveneOpen(true); }}>{formTitle}</Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setNotice(undefined);
+                  setConveneOpen(true);
+                }}
+              >
+                {formTitle}
+              </Button>
             </div>
           )}
         </Section>
       )}
-    <Section title={t('navMeetings')}>
-      <TabList selectedValue={view} onTabSelect={(_, data) => (window.location.hash = hrefOf(data.value === 'calendar' ? 'calendar' : 'meetings'))} size="small" aria-label={t('navMeetings')}>
-        <Tab value="list">{t('meetingList')}</Tab>
-        <Tab value="calendar">{t('meetingCalendar')}</Tab>
-      </TabList>
-      <LoadView load={meetings} reload={meetings.reload} isEmpty={(list) => view === 'list' && list.length === 0}>
-        {(list) => view === 'calendar' ? (
-          <MonthCalendar meetings={list} month={month && /^\d{4}-\d{2}$/.test(month) ? month : initialMonth(list)} onMonthChange={(next) => (window.location.hash = hrefOf('calendar', next))} />
-        ) : (
-          <Table aria-label={t('navMeetings')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('navMeetings')}</TableHeaderCell>
-                <TableHeaderCell>{t('myAnswer')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.map((meeting) => (
-                <TableRow key={meeting.id}>
-                  <TableCell>
-                    <MeetingLine meeting={meeting} /> {meeting.demo && <Badge color="informative">{t('demo')}</Badge>}
-                  </TableCell>
-                  <TableCell>{meeting.myRsvp ? RSVP_LABELS[meeting.myRsvp][locale] : meeting.viewerExpected ? t('noAnswer') : '—'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </LoadView>
-    </Section>
+      <Section title={t('navMeetings')}>
+        <TabList
+          selectedValue={view}
+          onTabSelect={(_, data) => (window.location.hash = hrefOf(data.value === 'calendar' ? 'calendar' : 'meetings'))}
+          size="small"
+          aria-label={t('navMeetings')}
+        >
+          <Tab value="list">{t('meetingList')}</Tab>
+          <Tab value="calendar">{t('meetingCalendar')}</Tab>
+        </TabList>
+        <LoadView load={meetings} reload={meetings.reload} isEmpty={(list) => view === 'list' && list.length === 0}>
+          {(list) =>
+            view === 'calendar' ? (
+              <MonthCalendar
+                meetings={list}
+                month={month && /^\d{4}-\d{2}$/.test(month) ? month : initialMonth(list)}
+                onMonthChange={(next) => (window.location.hash = hrefOf('calendar', next))}
+              />
+            ) : (
+              <Table aria-label={t('navMeetings')}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('navMeetings')}</TableHeaderCell>
+                    <TableHeaderCell>{t('myAnswer')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {list.map((meeting) => (
+                    <TableRow key={meeting.id}>
+                      <TableCell>
+                        <MeetingLine meeting={meeting} /> {meeting.demo && <Badge color="informative">{t('demo')}</Badge>}
+                      </TableCell>
+                      <TableCell>{meeting.myRsvp ? RSVP_LABELS[meeting.myRsvp][locale] : meeting.viewerExpected ? t('noAnswer') : '—'}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )
+          }
+        </LoadView>
+      </Section>
     </>
   );
 }
@@ -96,7 +134,13 @@ function Presiding({ presiding, bodyKind }: { presiding: MeetingDetailDto['presi
   const name = [presiding.postTitle, presiding.displayName].filter(Boolean).join(' ');
   const chair = bodyKind === 'hq' ? t('presidingChairHq') : bodyKind === 'council' ? t('presidingChairCouncil') : t('presidingChair');
   const text =
-    presiding.basis === 'chair' ? chair : presiding.basis === 'guideline' ? t('presidingGuideline', { name }) : presiding.basis === 'outsideGuideline' ? t('presidingOutside', { name }) : t('presidingNone');
+    presiding.basis === 'chair'
+      ? chair
+      : presiding.basis === 'guideline'
+        ? t('presidingGuideline', { name })
+        : presiding.basis === 'outsideGuideline'
+          ? t('presidingOutside', { name })
+          : t('presidingNone');
   return <Text data-presiding={presiding.basis}>{text}</Text>;
 }
 
@@ -104,7 +148,12 @@ function Presiding({ presiding, bodyKind }: { presiding: MeetingDetailDto['presi
 function OnlineLink({ url }: { url: string }) {
   const { t } = useI18n();
   const safe = safeMeetingLink(url);
-  if (!safe) return <Text>{url} {t('onlineLinkNotOpened')}</Text>;
+  if (!safe)
+    return (
+      <Text>
+        {url} {t('onlineLinkNotOpened')}
+      </Text>
+    );
   return (
     <Link href={safe} target="_blank" rel="noopener noreferrer">
       {t('joinOnline')}
@@ -168,16 +217,27 @@ export function MeetingPage({ id }: { id: string }) {
           <>
             <Section title={`${locale === 'ja' ? data.bodyName : data.bodyNameEn} ${t('ordinal', { n: data.ordinal })}`}>
               <Text>
-                <TimeRangeText startsAt={data.startsAt} endsAt={data.endsAt} />{data.place ? ` · ${data.place}` : ''} · {MEETING_STATUS_LABELS[data.status][locale]}
+                <TimeRangeText startsAt={data.startsAt} endsAt={data.endsAt} />
+                {data.place ? ` · ${data.place}` : ''} · {MEETING_STATUS_LABELS[data.status][locale]}
               </Text>
               {data.onlineUrl && <OnlineLink url={data.onlineUrl} />}
               <Presiding presiding={data.presiding} bodyKind={data.bodyKind} />
             </Section>
             {data.status === 'prepared' && <PreparedConvocation meeting={data} onIssued={meeting.reload} />}
-            {data.viewerExpected && data.status !== 'cancelled' && data.status !== 'held' && data.status !== 'prepared' && <RsvpForm meeting={data} onAnswered={meeting.reload} />}
+            {data.viewerExpected && data.status !== 'cancelled' && data.status !== 'held' && data.status !== 'prepared' && (
+              <RsvpForm meeting={data} onAnswered={meeting.reload} />
+            )}
             {data.mayManage && data.status !== 'cancelled' && data.status !== 'held' && <ManageMeeting meeting={data} onChanged={meeting.reload} />}
             <Section title={t('agenda')}>
-              {data.agenda.length === 0 ? <Text>{t('empty')}</Text> : <ol>{data.agenda.map((item, index) => <li key={index}>{item.ptId ? <Link href={hrefOf('pts', item.ptId)}>{item.title}</Link> : item.title}</li>)}</ol>}
+              {data.agenda.length === 0 ? (
+                <Text>{t('empty')}</Text>
+              ) : (
+                <ol>
+                  {data.agenda.map((item, index) => (
+                    <li key={index}>{item.ptId ? <Link href={hrefOf('pts', item.ptId)}>{item.title}</Link> : item.title}</li>
+                  ))}
+                </ol>
+              )}
             </Section>
             <Section title={t('roster')}>
               {data.attendance && <AttendanceTally tally={data.attendance} />}
@@ -193,7 +253,11 @@ export function MeetingPage({ id }: { id: string }) {
                       <TableCell>{line.postTitle}</TableCell>
                       <TableCell>{line.holders.length === 0 ? t('vacant') : line.holders.map((holder) => holder.displayName).join('、')}</TableCell>
                       <TableCell>
-                        {line.holders.map((holder) => (holder.rsvp ? RSVP_LABELS[holder.rsvp][locale] + (holder.proxyName ? `（${holder.proxyName}）` : '') : t('noAnswer'))).join('、')}
+                        {line.holders
+                          .map((holder) =>
+                            holder.rsvp ? RSVP_LABELS[holder.rsvp][locale] + (holder.proxyName ? `（${holder.proxyName}）` : '') : t('noAnswer'),
+                          )
+                          .join('、')}
                       </TableCell>
                     </TableRow>
                   ))}
@@ -202,18 +266,39 @@ export function MeetingPage({ id }: { id: string }) {
               {data.otherResponses.length > 0 && (
                 <>
                   <Text weight="semibold">{t('otherResponses')}</Text>
-                  <ul>{data.otherResponses.map((other, index) => <li key={index}>{other.displayName}: {RSVP_LABELS[other.rsvp][locale]}</li>)}</ul>
+                  <ul>
+                    {data.otherResponses.map((other, index) => (
+                      <li key={index}>
+                        {other.displayName}: {RSVP_LABELS[other.rsvp][locale]}
+                      </li>
+                    ))}
+                  </ul>
                 </>
               )}
             </Section>
             {data.history.length > 0 && (
               <Section title={t('history')}>
-                <ul>{data.history.map((change, index) => <li key={index}>{t('previouslyAt')}<DateText value={change.previousStartsAt} withTime />{change.reason ? ` — ${change.reason}` : ''}</li>)}</ul>
+                <ul>
+                  {data.history.map((change, index) => (
+                    <li key={index}>
+                      {t('previouslyAt')}
+                      <DateText value={change.previousStartsAt} withTime />
+                      {change.reason ? ` — ${change.reason}` : ''}
+                    </li>
+                  ))}
+                </ul>
               </Section>
             )}
             {data.guests.length > 0 && (
               <Section title={t('guests')}>
-                <ul>{data.guests.map((guest, index) => <li key={index}>{guest.name}{guest.affiliation ? `（${guest.affiliation}）` : ''}</li>)}</ul>
+                <ul>
+                  {data.guests.map((guest, index) => (
+                    <li key={index}>
+                      {guest.name}
+                      {guest.affiliation ? `（${guest.affiliation}）` : ''}
+                    </li>
+                  ))}
+                </ul>
               </Section>
             )}
           </>

@@ -25,7 +25,14 @@ export function PracticesPage() {
   };
   return (
     <Section title={t('navPractices')}>
-      <form role="search" onSubmit={(event) => { event.preventDefault(); setQuery(words); }} style={{ display: 'flex', gap: 8, alignItems: 'end' }}>
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQuery(words);
+        }}
+        style={{ display: 'flex', gap: 8, alignItems: 'end' }}
+      >
         <Field label={t('search')}>
           <Input value={words} onChange={(_, data) => setWords(data.value)} placeholder={t('searchPlaceholder')} maxLength={200} />
         </Field>
@@ -38,16 +45,39 @@ export function PracticesPage() {
             {list.map((practice) => (
               <Card key={practice.id} data-practice-id={practice.id}>
                 <CardHeader
-                  header={<Text weight="semibold">{practice.number}. {practice.link ? <Link href={practice.link} target="_blank" rel="noreferrer">{practice.title}</Link> : practice.title}</Text>}
-                  description={<Text size={200}>{practice.origin === 'external' ? `${t('external')} · ${practice.publisher ?? ''}` : `${t('internal')} · ${practice.ownerUnitName ?? ''}`}</Text>}
+                  header={
+                    <Text weight="semibold">
+                      {practice.number}.{' '}
+                      {practice.link ? (
+                        <Link href={practice.link} target="_blank" rel="noreferrer">
+                          {practice.title}
+                        </Link>
+                      ) : (
+                        practice.title
+                      )}
+                    </Text>
+                  }
+                  description={
+                    <Text size={200}>
+                      {practice.origin === 'external' ? `${t('external')} · ${practice.publisher ?? ''}` : `${t('internal')} · ${practice.ownerUnitName ?? ''}`}
+                    </Text>
+                  }
                 />
                 <Badge appearance="tint" color={practice.status === 'planned' ? 'warning' : 'success'} data-practice-status={practice.status}>
                   {practice.status === 'planned' ? t('practicePlanned') : t('practiceOperating')}
                 </Badge>
                 <Text>{practice.summary}</Text>
-                <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>{practice.tags.map((tag) => <Badge key={tag} appearance="outline">{tag}</Badge>)}</div>
+                <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+                  {practice.tags.map((tag) => (
+                    <Badge key={tag} appearance="outline">
+                      {tag}
+                    </Badge>
+                  ))}
+                </div>
                 <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-                  <Button size="small" onClick={() => void interest(practice.id)}>{t('rollOutHere')}</Button>
+                  <Button size="small" onClick={() => void interest(practice.id)}>
+                    {t('rollOutHere')}
+                  </Button>
                   <Text>{t('interestCount', { count: practice.interestCount })}</Text>
                 </div>
               </Card>

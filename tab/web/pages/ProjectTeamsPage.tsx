@@ -15,7 +15,12 @@ import { ProgressReportForm } from './pts/ProgressReportForm.js';
 
 const CATEGORY_KEYS: Record<PtCategory, MessageKey> = { crossDepartmental: 'crossDepartmental', threeLayer: 'threeLayer' };
 const STATUS_KEYS: Record<PtStatus, MessageKey> = { active: 'ptActive', paused: 'ptPaused', closed: 'ptClosed' };
-const REPORT_LABELS = { structure: 'reportStructure', schedule: 'reportSchedule', progress: 'reportProgress', issues: 'reportIssues' } as const satisfies Record<string, MessageKey>;
+const REPORT_LABELS = {
+  structure: 'reportStructure',
+  schedule: 'reportSchedule',
+  progress: 'reportProgress',
+  issues: 'reportIssues',
+} as const satisfies Record<string, MessageKey>;
 
 /** PTs filtered by category, unit and status (the unit list comes from the PTs themselves). */
 export function ProjectTeamsPage() {
@@ -34,19 +39,31 @@ export function ProjectTeamsPage() {
         <Field label={t('category')}>
           <Select value={category} onChange={(_, data) => setCategory(data.value)}>
             <option value="">{t('all')}</option>
-            {(Object.keys(CATEGORY_KEYS) as PtCategory[]).map((value) => <option key={value} value={value}>{t(CATEGORY_KEYS[value])}</option>)}
+            {(Object.keys(CATEGORY_KEYS) as PtCategory[]).map((value) => (
+              <option key={value} value={value}>
+                {t(CATEGORY_KEYS[value])}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t('secretariat')}>
           <Select value={unitId} onChange={(_, data) => setUnitId(data.value)}>
             <option value="">{t('all')}</option>
-            {units.map((unit) => <option key={unit.id} value={unit.id}>{unit.name}</option>)}
+            {units.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t('status')}>
           <Select value={status} onChange={(_, data) => setStatus(data.value)}>
             <option value="">{t('all')}</option>
-            {(Object.keys(STATUS_KEYS) as PtStatus[]).map((value) => <option key={value} value={value}>{t(STATUS_KEYS[value])}</option>)}
+            {(Object.keys(STATUS_KEYS) as PtStatus[]).map((value) => (
+              <option key={value} value={value}>
+                {t(STATUS_KEYS[value])}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>
@@ -66,7 +83,8 @@ export function ProjectTeamsPage() {
                 <TableRow key={team.id}>
                   <TableCell>{team.items}</TableCell>
                   <TableCell>
-                    <Link href={hrefOf('pts', team.id)}>{team.title}</Link> {team.category === 'threeLayer' && <Badge color="informative">{t('threeLayer')}</Badge>}
+                    <Link href={hrefOf('pts', team.id)}>{team.title}</Link>{' '}
+                    {team.category === 'threeLayer' && <Badge color="informative">{t('threeLayer')}</Badge>}
                   </TableCell>
                   <TableCell>{team.secretariat.map((unit) => unit.name).join('、')}</TableCell>
                   <TableCell>{t(STATUS_KEYS[team.status])}</TableCell>
@@ -91,41 +109,69 @@ export function ProjectTeamPage({ id }: { id: string }) {
         {(data) => (
           <>
             <Section title={`${data.items} ${data.title}`}>
-              <Text>{t(CATEGORY_KEYS[data.category])} · {t(STATUS_KEYS[data.status])}</Text>
+              <Text>
+                {t(CATEGORY_KEYS[data.category])} · {t(STATUS_KEYS[data.status])}
+              </Text>
               <Text weight="semibold">{t('topics')}</Text>
               <ol data-field="topics">
                 {data.topics.map((topic) => (
                   <li key={topic.number} value={topic.number} data-topic-lead={topic.lead?.id}>
                     {topic.text}
-                    {topic.lead && <> <Badge appearance="outline">{t('topicLead', { unit: topic.lead.name })}</Badge></>}
+                    {topic.lead && (
+                      <>
+                        {' '}
+                        <Badge appearance="outline">{t('topicLead', { unit: topic.lead.name })}</Badge>
+                      </>
+                    )}
                   </li>
                 ))}
               </ol>
-              <Text><strong>{t('secretariat')}:</strong> {data.secretariat.map((unit) => unit.name).join('、')}</Text>
+              <Text>
+                <strong>{t('secretariat')}:</strong> {data.secretariat.map((unit) => unit.name).join('、')}
+              </Text>
               <Text>
                 <strong>{t('members')}:</strong> {data.members.map((unit) => unit.name).join('、')}
                 {data.membersOpenEnded ? ` ${t('andOthers')}` : ''}
               </Text>
               {data.viewerUnitExpected && <Text data-testid="viewer-unit-expected">{t('viewerUnitExpected')}</Text>}
-              {data.unassigned.length > 0 && <Text><strong>{t('unassigned')}:</strong> {data.unassigned.map((unit) => unit.name).join('、')}</Text>}
-              {data.notes.map((note, index) => <Text key={index} italic>{note}</Text>)}
+              {data.unassigned.length > 0 && (
+                <Text>
+                  <strong>{t('unassigned')}:</strong> {data.unassigned.map((unit) => unit.name).join('、')}
+                </Text>
+              )}
+              {data.notes.map((note, index) => (
+                <Text key={index} italic>
+                  {note}
+                </Text>
+              ))}
             </Section>
             <Section title={t('progressReports')}>
-              {data.progressReports.length === 0 ? <Text>{t('empty')}</Text> : (
+              {data.progressReports.length === 0 ? (
+                <Text>{t('empty')}</Text>
+              ) : (
                 <ul>
                   {data.progressReports.map((report) => {
-                    const meeting = data.reportableMeetings.find((candidate) => candidate.id === report.meetingId) ?? data.meetings.find((candidate) => candidate.id === report.meetingId);
+                    const meeting =
+                      data.reportableMeetings.find((candidate) => candidate.id === report.meetingId) ??
+                      data.meetings.find((candidate) => candidate.id === report.meetingId);
                     return (
                       <li key={report.id} data-report-id={report.id}>
                         <DateText value={report.reportedAt} />
-                        {meeting && <> · <MeetingLine meeting={meeting} /></>}
+                        {meeting && (
+                          <>
+                            {' '}
+                            · <MeetingLine meeting={meeting} />
+                          </>
+                        )}
                         <dl style={{ margin: '4px 0 12px' }}>
-                          {(['structure', 'schedule', 'progress', 'issues'] as const).filter((field) => report[field]).map((field) => (
-                            <div key={field}>
-                              <dt style={{ fontWeight: 600 }}>{t(REPORT_LABELS[field])}</dt>
-                              <dd style={{ marginInlineStart: 16, whiteSpace: 'pre-wrap' }}>{report[field]}</dd>
-                            </div>
-                          ))}
+                          {(['structure', 'schedule', 'progress', 'issues'] as const)
+                            .filter((field) => report[field])
+                            .map((field) => (
+                              <div key={field}>
+                                <dt style={{ fontWeight: 600 }}>{t(REPORT_LABELS[field])}</dt>
+                                <dd style={{ marginInlineStart: 16, whiteSpace: 'pre-wrap' }}>{report[field]}</dd>
+                              </div>
+                            ))}
                         </dl>
                       </li>
                     );
@@ -139,7 +185,17 @@ export function ProjectTeamPage({ id }: { id: string }) {
               </Section>
             )}
             <Section title={t('navMeetings')}>
-              {data.meetings.length === 0 ? <Text>{t('empty')}</Text> : <ul>{data.meetings.map((meeting) => <li key={meeting.id}><MeetingLine meeting={meeting} /></li>)}</ul>}
+              {data.meetings.length === 0 ? (
+                <Text>{t('empty')}</Text>
+              ) : (
+                <ul>
+                  {data.meetings.map((meeting) => (
+                    <li key={meeting.id}>
+                      <MeetingLine meeting={meeting} />
+                    </li>
+                  ))}
+                </ul>
+              )}
             </Section>
           </>
         )}

@@ -24,7 +24,9 @@ function Window({ project }: { project: RecruitmentSummaryDto }) {
   return (
     <Text size={200}>
       {t('applicationsOpen')}: <DateText value={project.opensAt} /> · {t('deadline')}: <DeadlineText closesAt={project.closesAt} />{' '}
-      <Badge appearance="tint" color={project.open ? 'brand' : 'subtle'}>{project.open ? t('recruiting') : t(STATUS_KEYS[project.status] === 'recruiting' ? 'recruitmentClosed' : STATUS_KEYS[project.status])}</Badge>
+      <Badge appearance="tint" color={project.open ? 'brand' : 'subtle'}>
+        {project.open ? t('recruiting') : t(STATUS_KEYS[project.status] === 'recruiting' ? 'recruitmentClosed' : STATUS_KEYS[project.status])}
+      </Badge>
     </Text>
   );
 }
@@ -52,13 +54,20 @@ export function ProposalPtPage() {
               const themes = list.filter((project) => project.perspective === perspective);
               return (
                 <Section key={perspective} title={PERSPECTIVE_LABELS[perspective][locale]}>
-                  {themes.length === 0 ? <Text>{t('noThemes')}</Text> : (
+                  {themes.length === 0 ? (
+                    <Text>{t('noThemes')}</Text>
+                  ) : (
                     <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                       {themes.map((project) => (
                         <li key={project.id} style={{ marginBottom: 8 }}>
                           <Link href={hrefOf('proposal-pt', project.id)}>{project.title}</Link> {project.demo && <Badge color="informative">{t('demo')}</Badge>}
-                          <div><Window project={project} /></div>
-                          <Text size={200}>{t('applicationCount', { count: project.applicationCount })}{project.myApplication ? ` · ${t('applied')}` : ''}</Text>
+                          <div>
+                            <Window project={project} />
+                          </div>
+                          <Text size={200}>
+                            {t('applicationCount', { count: project.applicationCount })}
+                            {project.myApplication ? ` · ${t('applied')}` : ''}
+                          </Text>
                         </li>
                       ))}
                     </ul>
@@ -90,11 +99,16 @@ export function RecruitmentPage({ id }: { id: string }) {
               <Window project={data} />
             </Section>
             <Section title={t('apply')}>
-              {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+              {notice && (
+                <MessageBar intent="success" role="status">
+                  <MessageBarBody>{notice}</MessageBarBody>
+                </MessageBar>
+              )}
               {!data.open ? (
                 <Text>
                   {t('notRecruiting')}
-                  {data.myApplication && ` ${t('yourApplication', { role: TEAM_ROLE_LABELS[data.myApplication.desiredRole][locale], date: formatDateTime(new Date(data.myApplication.appliedAt), locale) })}`}
+                  {data.myApplication &&
+                    ` ${t('yourApplication', { role: TEAM_ROLE_LABELS[data.myApplication.desiredRole][locale], date: formatDateTime(new Date(data.myApplication.appliedAt), locale) })}`}
                 </Text>
               ) : data.viewerGrade ? (
                 <ApplicationForm

@@ -1,4 +1,23 @@
-import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { DECISION_NEXT_STEPS, PERSPECTIVE_LABELS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
 import { isDecision } from '../../../shared/proposals/proposal.js';
@@ -33,8 +52,12 @@ function PerspectiveField({ plan, value, onChange }: { plan: PlanDto | undefined
               value={perspective.id}
               label={
                 <span>
-                  <Text block>{PERSPECTIVE_LABELS[perspective.id][locale]}: {perspective.viewpoint}</Text>
-                  <Text block size={200}>{t('perspectiveAim')}: {perspective.aim}</Text>
+                  <Text block>
+                    {PERSPECTIVE_LABELS[perspective.id][locale]}: {perspective.viewpoint}
+                  </Text>
+                  <Text block size={200}>
+                    {t('perspectiveAim')}: {perspective.aim}
+                  </Text>
                 </span>
               }
             />
@@ -45,7 +68,19 @@ function PerspectiveField({ plan, value, onChange }: { plan: PlanDto | undefined
   );
 }
 
-function ProposalEditor({ viewer, calls, plan, draft, onDone }: { viewer: ViewerDto; calls: CallDto[]; plan?: PlanDto | undefined; draft?: ProposalDto | undefined; onDone: (message: string) => void }) {
+function ProposalEditor({
+  viewer,
+  calls,
+  plan,
+  draft,
+  onDone,
+}: {
+  viewer: ViewerDto;
+  calls: CallDto[];
+  plan?: PlanDto | undefined;
+  draft?: ProposalDto | undefined;
+  onDone: (message: string) => void;
+}) {
   const { t, locale } = useI18n();
   const [proposalId] = useState(() => draft?.id ?? crypto.randomUUID());
   const openCalls = calls.filter((call) => call.open || call.id === draft?.callId);
@@ -92,7 +127,11 @@ function ProposalEditor({ viewer, calls, plan, draft, onDone }: { viewer: Viewer
     <form onSubmit={(event) => event.preventDefault()} aria-label={t('newProposal')} style={{ display: 'grid', gap: 12, maxWidth: 720 }}>
       <Field label={t('call')} required>
         <Select value={form.callId} onChange={set('callId')}>
-          {openCalls.map((option) => <option key={option.id} value={option.id}>{option.title}</option>)}
+          {openCalls.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.title}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label={t('track')}>
@@ -104,7 +143,11 @@ function ProposalEditor({ viewer, calls, plan, draft, onDone }: { viewer: Viewer
           ))}
         </Select>
       </Field>
-      {form.track === 'department' && <Text>{t('department')}: {viewer.department?.name ?? '—'}</Text>}
+      {form.track === 'department' && (
+        <Text>
+          {t('department')}: {viewer.department?.name ?? '—'}
+        </Text>
+      )}
       <Field label={t('title')} required>
         <Input name="title" value={form.title} onChange={set('title')} maxLength={PROPOSAL_LIMITS.title} />
       </Field>
@@ -119,14 +162,26 @@ function ProposalEditor({ viewer, calls, plan, draft, onDone }: { viewer: Viewer
       </Field>
       {asksItemIssues && call && (
         <Field label={currentItemIssuesLabel(call.fiscalYear, locale)} hint={CURRENT_ITEM_ISSUES_HINT[locale]}>
-          <Textarea name="currentItemIssues" value={form.currentItemIssues ?? ''} onChange={set('currentItemIssues')} maxLength={PROPOSAL_LIMITS.currentItemIssues} rows={4} />
+          <Textarea
+            name="currentItemIssues"
+            value={form.currentItemIssues ?? ''}
+            onChange={set('currentItemIssues')}
+            maxLength={PROPOSAL_LIMITS.currentItemIssues}
+            rows={4}
+          />
         </Field>
       )}
-      {call?.kind === 'ptTheme' && <PerspectiveField plan={plan} value={form.perspective} onChange={(perspective) => setForm((current) => ({ ...current, perspective }))} />}
+      {call?.kind === 'ptTheme' && (
+        <PerspectiveField plan={plan} value={form.perspective} onChange={(perspective) => setForm((current) => ({ ...current, perspective }))} />
+      )}
       <ErrorNotice error={error} />
       <div style={{ display: 'flex', gap: 8 }}>
-        <Button disabled={busy} onClick={() => void run('save')}>{t('saveDraft')}</Button>
-        <Button disabled={busy} appearance="primary" onClick={() => void run('submit')}>{t('submit')}</Button>
+        <Button disabled={busy} onClick={() => void run('save')}>
+          {t('saveDraft')}
+        </Button>
+        <Button disabled={busy} appearance="primary" onClick={() => void run('submit')}>
+          {t('submit')}
+        </Button>
       </div>
     </form>
   );
@@ -141,7 +196,12 @@ export function ProposalsPage({ id }: { id?: string | undefined }) {
   const [error, setError] = useState<unknown>();
   const data = useLoad(async () => {
     // The plan (period, perspectives) only dresses the PT-theme form: the page works without it.
-    const [viewer, calls, mine, plan] = await Promise.all([programmeApi.me(), programmeApi.calls(), programmeApi.myProposals(), programmeApi.plan().catch(() => undefined)]);
+    const [viewer, calls, mine, plan] = await Promise.all([
+      programmeApi.me(),
+      programmeApi.calls(),
+      programmeApi.myProposals(),
+      programmeApi.plan().catch(() => undefined),
+    ]);
     return { viewer, calls, mine, plan };
   }, []);
   const done = (message: string) => {
@@ -171,15 +231,26 @@ export function ProposalsPage({ id }: { id?: string | undefined }) {
           {editing ? (
             <Section title={t('newProposal')}>
               <ProposalEditor key={editing} viewer={viewer} calls={calls} plan={plan} draft={mine.find((proposal) => proposal.id === editing)} onDone={done} />
-              <Button appearance="subtle" onClick={() => setEditing(undefined)}>{t('cancel')}</Button>
+              <Button appearance="subtle" onClick={() => setEditing(undefined)}>
+                {t('cancel')}
+              </Button>
             </Section>
           ) : (
-            <Button appearance="primary" onClick={() => { setNotice(undefined); setEditing('new'); }} style={{ marginBottom: 12 }}>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                setNotice(undefined);
+                setEditing('new');
+              }}
+              style={{ marginBottom: 12 }}
+            >
               {t('newProposal')}
             </Button>
           )}
           <Section title={t('myProposals')}>
-            {mine.length === 0 ? <Text>{t('empty')}</Text> : (
+            {mine.length === 0 ? (
+              <Text>{t('empty')}</Text>
+            ) : (
               <Table aria-label={t('myProposals')}>
                 <TableHeader>
                   <TableRow>
@@ -219,8 +290,16 @@ export function ProposalsPage({ id }: { id?: string | undefined }) {
                         {proposal.receiptNumber ?? '—'} {proposal.submittedAt && <DateText value={proposal.submittedAt} withTime />}
                       </TableCell>
                       <TableCell>
-                        {proposal.editable && <Link href={hrefOf('proposals', proposal.id)} onClick={() => setEditing(proposal.id)}>{t('edit')}</Link>}{' '}
-                        {(proposal.state === 'draft' || proposal.state === 'submitted') && <Button size="small" onClick={() => void withdraw(proposal.id)}>{t('withdraw')}</Button>}
+                        {proposal.editable && (
+                          <Link href={hrefOf('proposals', proposal.id)} onClick={() => setEditing(proposal.id)}>
+                            {t('edit')}
+                          </Link>
+                        )}{' '}
+                        {(proposal.state === 'draft' || proposal.state === 'submitted') && (
+                          <Button size="small" onClick={() => void withdraw(proposal.id)}>
+                            {t('withdraw')}
+                          </Button>
+                        )}
                       </TableCell>
                     </TableRow>
                   ))}

@@ -32,7 +32,13 @@ export function ReviewBoardPage() {
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>();
   const board = useLoad(() => programmeApi.reviewBoard({ state, track }), [state, track]);
-  const toggleIn = (set: typeof setSelected) => (id: string, on: boolean) => set((current) => { const next = new Set(current); if (on) next.add(id); else next.delete(id); return next; });
+  const toggleIn = (set: typeof setSelected) => (id: string, on: boolean) =>
+    set((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const toggle = toggleIn(setSelected);
   const expand = toggleIn(setExpanded);
   const shown = board.state === 'ready' ? board.data : [];
@@ -65,7 +71,11 @@ export function ReviewBoardPage() {
         <Field label={t('state')}>
           <Select value={state} onChange={(_, data) => setState(data.value)}>
             <option value="">{t('all')}</option>
-            {STATES.map((value) => <option key={value} value={value}>{PROPOSAL_STATE_LABELS[value][locale]}</option>)}
+            {STATES.map((value) => (
+              <option key={value} value={value}>
+                {PROPOSAL_STATE_LABELS[value][locale]}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t('track')}>
@@ -75,9 +85,15 @@ export function ReviewBoardPage() {
             <option value="individual">{TRACK_LABELS.individual[locale]}</option>
           </Select>
         </Field>
-        <Button appearance="primary" disabled={selected.size === 0} onClick={() => void startReview()}>{t('startReview')}</Button>
+        <Button appearance="primary" disabled={selected.size === 0} onClick={() => void startReview()}>
+          {t('startReview')}
+        </Button>
         <Button onClick={() => void exportCsv()}>{t('exportCsv')}</Button>
-        <Button disabled={shown.length === 0} aria-pressed={allExpanded} onClick={() => setExpanded(allExpanded ? new Set() : new Set(shown.map((proposal) => proposal.id)))}>
+        <Button
+          disabled={shown.length === 0}
+          aria-pressed={allExpanded}
+          onClick={() => setExpanded(allExpanded ? new Set() : new Set(shown.map((proposal) => proposal.id)))}
+        >
           {allExpanded ? t('hideAllContent') : t('showAllContent')}
         </Button>
       </div>

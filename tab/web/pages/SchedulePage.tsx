@@ -9,7 +9,9 @@ import { programmeApi } from '../services/programme-api.js';
 
 function monthLabel(month: string, locale: 'ja' | 'en'): string {
   const [year, number] = month.split('-').map(Number) as [number, number];
-  return locale === 'ja' ? `令和${year - 2018}年${number}月` : `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][number - 1]} ${year}`;
+  return locale === 'ja'
+    ? `令和${year - 2018}年${number}月`
+    : `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][number - 1]} ${year}`;
 }
 
 /** The fiscal-year timeline in the source's order; an out-of-order month is flagged, never moved. */
@@ -38,7 +40,8 @@ export function SchedulePage() {
                 {data.milestones.map((milestone) => (
                   <TableRow key={milestone.id} data-out-of-order={milestone.outOfOrder || undefined}>
                     <TableCell>
-                      {formatFiscalYear(milestone.fiscalYear, locale)} · {milestone.date ? <DateText value={milestone.date} /> : monthLabel(milestone.month, locale)}
+                      {formatFiscalYear(milestone.fiscalYear, locale)} ·{' '}
+                      {milestone.date ? <DateText value={milestone.date} /> : monthLabel(milestone.month, locale)}
                     </TableCell>
                     <TableCell>{milestone.label}</TableCell>
                     <TableCell>{milestone.outOfOrder && <Badge color="warning">{t('outOfOrder')}</Badge>}</TableCell>

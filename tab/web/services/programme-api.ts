@@ -31,7 +31,9 @@ import type {
   RsvpResponse,
   ScheduleDto,
   TrackKind,
-  ViewerDto, NotificationsOverviewDto } from '../models/api-contract.js';
+  ViewerDto,
+  NotificationsOverviewDto,
+} from '../models/api-contract.js';
 import { request, requestJson } from './api-client.js';
 
 export interface ProposalForm {
@@ -84,12 +86,16 @@ export const programmeApi = {
   projectTeams: (filter: { category?: string | undefined; status?: string | undefined; unitId?: string | undefined }) =>
     requestJson<ProjectTeamSummaryDto[]>('GET', `/api/v1/project-teams${query(filter)}`),
   projectTeam: (id: string) => requestJson<ProjectTeamDetailDto>('GET', `/api/v1/project-teams/${enc(id)}`),
-  addProgressReport: (ptId: string, input: ProgressReportInputDto) => requestJson<{ id: string }>('POST', `/api/v1/project-teams/${enc(ptId)}/progress-reports`, input),
+  addProgressReport: (ptId: string, input: ProgressReportInputDto) =>
+    requestJson<{ id: string }>('POST', `/api/v1/project-teams/${enc(ptId)}/progress-reports`, input),
   recruitments: () => requestJson<RecruitmentSummaryDto[]>('GET', '/api/v1/recruitment'),
   recruitment: (id: string) => requestJson<RecruitmentDetailDto>('GET', `/api/v1/recruitment/${enc(id)}`),
-  applyForRecruitment: (id: string, desiredRole: TeamRole, motivation: string) => requestJson<ApplicationResultDto>('POST', `/api/v1/recruitment/${enc(id)}/applications`, { desiredRole, motivation }),
-  saveTeam: (id: string, team: { seats: readonly { staffId: string; role: TeamRole; exceptionReason?: string | undefined }[]; confirmationReason?: string | undefined }) =>
-    requestJson<unknown>('PUT', `/api/v1/recruitment/${enc(id)}/team`, team),
+  applyForRecruitment: (id: string, desiredRole: TeamRole, motivation: string) =>
+    requestJson<ApplicationResultDto>('POST', `/api/v1/recruitment/${enc(id)}/applications`, { desiredRole, motivation }),
+  saveTeam: (
+    id: string,
+    team: { seats: readonly { staffId: string; role: TeamRole; exceptionReason?: string | undefined }[]; confirmationReason?: string | undefined },
+  ) => requestJson<unknown>('PUT', `/api/v1/recruitment/${enc(id)}/team`, team),
   recruitmentCandidates: (id: string, q: string) => requestJson<CandidateDto[]>('GET', `/api/v1/recruitment/${enc(id)}/candidates?q=${enc(q)}`),
   calendarFeed: () => requestJson<CalendarFeedDto>('GET', '/api/v1/calendar-feed'),
   rotateCalendarFeed: () => requestJson<CalendarFeedUrlsDto>('POST', '/api/v1/calendar-feed/rotate', {}),
@@ -107,7 +113,8 @@ export const programmeApi = {
   reviewBoard: (filter: { callId?: string | undefined; state?: string | undefined; track?: string | undefined }) =>
     requestJson<ReviewProposalDto[]>('GET', `/api/v1/review/proposals${query(filter)}`),
   startReviews: (proposalIds: string[]) => requestJson<{ moved: string[] }>('POST', '/api/v1/review/start', { proposalIds }),
-  decide: (id: string, decision: Decision, reason: string) => requestJson<unknown>('POST', `/api/v1/review/proposals/${enc(id)}/decision`, { decision, reason }),
+  decide: (id: string, decision: Decision, reason: string) =>
+    requestJson<unknown>('POST', `/api/v1/review/proposals/${enc(id)}/decision`, { decision, reason }),
   addNote: (id: string, text: string) => requestJson<unknown>('POST', `/api/v1/review/proposals/${enc(id)}/notes`, { text }),
   /** The CSV as a file: the name comes from the server's Content-Disposition. */
   async exportCsv(callId?: string): Promise<{ blob: Blob; filename: string }> {

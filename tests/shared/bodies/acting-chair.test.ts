@@ -20,7 +20,10 @@ const hq: Body = {
   ],
 };
 
-const availableExcept = (...absent: string[]) => (postId: string) => !absent.includes(postId);
+const availableExcept =
+  (...absent: string[]) =>
+  (postId: string) =>
+    !absent.includes(postId);
 
 describe('who presides over HQ', () => {
   it('is the mayor when present', () => {

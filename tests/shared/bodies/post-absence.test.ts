@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../shared/domain-error.js';
 import { endPostAbsence, isPostAbsentAt, isPostVacantAt, makePostAbsence } from '../../../shared/bodies/post-absence.js';
 
-const base = { id: 'a1', postId: 'kucho', kind: 'absent' as const, from: new Date('2024-06-01T00:00:00+09:00'), recordedByStaffId: 'clerk', recordedAt: new Date('2024-05-31T09:00:00+09:00') };
+const base = {
+  id: 'a1',
+  postId: 'kucho',
+  kind: 'absent' as const,
+  from: new Date('2024-06-01T00:00:00+09:00'),
+  recordedByStaffId: 'clerk',
+  recordedAt: new Date('2024-05-31T09:00:00+09:00'),
+};
 
 describe('absence or vacancy of a post over a period (要綱 art. 3(3))', () => {
   it('is in force from its start (inclusive) to its end (exclusive), open-ended without an end', () => {

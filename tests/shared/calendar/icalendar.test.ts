@@ -27,18 +27,36 @@ describe('iCalendar (RFC 5545)', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     const lines = text.replace(/\r\n /g, '').split('\r\n');
-    expect(lines).toEqual(expect.arrayContaining([
-      'BEGIN:VCALENDAR', 'VERSION:2.0', 'X-WR-CALNAME:本部\\, 会議', 'BEGIN:VTIMEZONE', 'TZID:Asia/Tokyo', 'TZOFFSETTO:+0900',
-      'UID:meeting-hq-2024-2@gyosei-keiei.teams', 'DTSTAMP:20240510T010000Z',
-      'DTSTART;TZID=Asia/Tokyo:20240524T100000', 'DTEND;TZID=Asia/Tokyo:20240524T110000',
-      'SUMMARY:新たな行政経営への移行実現推進本部 第2回', 'LOCATION:第1委員会室', 'STATUS:CONFIRMED', 'SEQUENCE:0',
-      'DESCRIPTION:議題:\\n1. 行政手続きのデジタル化 進捗報告', 'END:VEVENT', 'END:VCALENDAR',
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'X-WR-CALNAME:本部\\, 会議',
+        'BEGIN:VTIMEZONE',
+        'TZID:Asia/Tokyo',
+        'TZOFFSETTO:+0900',
+        'UID:meeting-hq-2024-2@gyosei-keiei.teams',
+        'DTSTAMP:20240510T010000Z',
+        'DTSTART;TZID=Asia/Tokyo:20240524T100000',
+        'DTEND;TZID=Asia/Tokyo:20240524T110000',
+        'SUMMARY:新たな行政経営への移行実現推進本部 第2回',
+        'LOCATION:第1委員会室',
+        'STATUS:CONFIRMED',
+        'SEQUENCE:0',
+        'DESCRIPTION:議題:\\n1. 行政手続きのデジタル化 進捗報告',
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ]),
+    );
     for (const line of text.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
   });
 
   it('marks a cancelled, rescheduled meeting CANCELLED with a higher sequence', () => {
-    const moved = { ...HQ_MEETING, status: 'cancelled' as const, history: [{ changedAt: new Date(), changedByStaffId: 'x', previousStartsAt: new Date(), previousEndsAt: new Date() }] };
+    const moved = {
+      ...HQ_MEETING,
+      status: 'cancelled' as const,
+      history: [{ changedAt: new Date(), changedByStaffId: 'x', previousStartsAt: new Date(), previousEndsAt: new Date() }],
+    };
     expect(meetingEvent(moved, HQ)).toMatchObject({ status: 'CANCELLED', sequence: 2 });
   });
 

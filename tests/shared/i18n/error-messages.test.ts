@@ -28,7 +28,15 @@ describe('error messages', () => {
   });
 
   it('covers the codes built from templates (team rules, convene rules)', () => {
-    for (const code of ['team.pmCount', 'team.plCount', 'team.pmGrade', 'team.plGrade', 'meeting.notAllowedToConveneHq', 'meeting.notAllowedToConveneCouncil', 'meeting.notAllowedToConveneTeam']) {
+    for (const code of [
+      'team.pmCount',
+      'team.plCount',
+      'team.pmGrade',
+      'team.plGrade',
+      'meeting.notAllowedToConveneHq',
+      'meeting.notAllowedToConveneCouncil',
+      'meeting.notAllowedToConveneTeam',
+    ]) {
       expect(ERROR_MESSAGES[code], code).toBeDefined();
     }
   });

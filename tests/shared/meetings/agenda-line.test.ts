@@ -6,7 +6,13 @@ const progress = (title: string) => ({ title, kind: 'ptProgress' as const, ptId:
 
 describe('an agenda line names a PT once', () => {
   it('drops a title that only repeats the PT and the words 進捗報告', () => {
-    for (const title of ['2‐24 オンライン相談・手続き支援の拡充 進捗報告', 'オンライン相談・手続き支援の拡充 進捗報告', 'PT進捗報告', 'PTの進捗', 'オンライン相談・手続き支援の拡充']) {
+    for (const title of [
+      '2‐24 オンライン相談・手続き支援の拡充 進捗報告',
+      'オンライン相談・手続き支援の拡充 進捗報告',
+      'PT進捗報告',
+      'PTの進捗',
+      'オンライン相談・手続き支援の拡充',
+    ]) {
       expect(agendaLine(progress(title), pt), title).toEqual({ ptName: pt.displayName });
     }
   });

@@ -4,7 +4,13 @@ import type { Rsvp } from '../../../shared/meetings/rsvp.js';
 import { COUNCIL, staffMember } from '../../support/domain-fixtures.js';
 
 const at = new Date('2024-05-20T00:00:00Z');
-const answer = (staffId: string, response: Rsvp['response']): Rsvp => ({ meetingId: 'c1', staffId, response, answeredAt: at, ...(response === 'proxy' ? { proxyName: '代理 一郎' } : {}) });
+const answer = (staffId: string, response: Rsvp['response']): Rsvp => ({
+  meetingId: 'c1',
+  staffId,
+  response,
+  answeredAt: at,
+  ...(response === 'proxy' ? { proxyName: '代理 一郎' } : {}),
+});
 
 const chair = staffMember({ id: 'chair', postId: 'seisaku-kikaku-kacho', unitId: 'seisaku-kikaku-ka' });
 const finance = staffMember({ id: 'finance', postId: 'zaisei-kacho', unitId: 'zaisei-ka' });
@@ -21,12 +27,30 @@ describe('the attendance tally of a council meeting', () => {
 
   it('counts attend, absent, proxy and unanswered so they add up to those expected', () => {
     expect(tallyAttendance(expected, [])).toEqual({ attend: 0, absent: 0, proxy: 0, unanswered: 3, expected: 3 });
-    expect(tallyAttendance(expected, [answer('chair', 'attend'), answer('finance', 'proxy')])).toEqual({ attend: 1, absent: 0, proxy: 1, unanswered: 1, expected: 3 });
-    expect(tallyAttendance(expected, [answer('chair', 'absent'), answer('finance', 'absent'), answer('clerk', 'attend')])).toEqual({ attend: 1, absent: 2, proxy: 0, unanswered: 0, expected: 3 });
+    expect(tallyAttendance(expected, [answer('chair', 'attend'), answer('finance', 'proxy')])).toEqual({
+      attend: 1,
+      absent: 0,
+      proxy: 1,
+      unanswered: 1,
+      expected: 3,
+    });
+    expect(tallyAttendance(expected, [answer('chair', 'absent'), answer('finance', 'absent'), answer('clerk', 'attend')])).toEqual({
+      attend: 1,
+      absent: 2,
+      proxy: 0,
+      unanswered: 0,
+      expected: 3,
+    });
   });
 
   it('leaves out the answer of someone no longer expected', () => {
-    expect(tallyAttendance(expected, [answer('outsider', 'attend'), answer('retired', 'absent')])).toEqual({ attend: 0, absent: 0, proxy: 0, unanswered: 3, expected: 3 });
+    expect(tallyAttendance(expected, [answer('outsider', 'attend'), answer('retired', 'absent')])).toEqual({
+      attend: 0,
+      absent: 0,
+      proxy: 0,
+      unanswered: 3,
+      expected: 3,
+    });
   });
 
   it('names who has not answered', () => {

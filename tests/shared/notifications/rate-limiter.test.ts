@@ -4,7 +4,11 @@ import { SlidingWindowLimiter, TEAMS_SEND_LIMITS, type LimitedKey } from '../../
 /** A limiter on a fake clock: sleeping moves time on, so a test of the hourly window takes no time. */
 function fakeLimiter(marginMs = 0) {
   let now = 0;
-  const limiter = new SlidingWindowLimiter(() => now, async (ms) => void (now += ms), marginMs);
+  const limiter = new SlidingWindowLimiter(
+    () => now,
+    async (ms) => void (now += ms),
+    marginMs,
+  );
   const sendTimes = async (count: number, keys: readonly LimitedKey[] = [{ key: 'conversation:a', windows: TEAMS_SEND_LIMITS.perConversation }]) => {
     const times: number[] = [];
     for (let index = 0; index < count; index += 1) {
@@ -61,7 +65,12 @@ describe('the sender’s own limiter keeps within Teams’ published limits', ()
 
   it('counts a request still in flight as sent now, so a slow answer cannot let a burst through', async () => {
     let now = 0;
-    const limiter = new SlidingWindowLimiter(() => now, async (ms) => void (now += ms), 0, 5);
+    const limiter = new SlidingWindowLimiter(
+      () => now,
+      async (ms) => void (now += ms),
+      0,
+      5,
+    );
     const keys = [{ key: 'tenant:t', windows: TEAMS_SEND_LIMITS.perTenant }];
     const inFlight = await Promise.all(Array.from({ length: 50 }, () => limiter.acquire(keys)));
     now = 5_000; // the answers are slow: five seconds later none has come back

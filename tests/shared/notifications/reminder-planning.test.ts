@@ -71,9 +71,17 @@ describe('catch-up after downtime', () => {
 
 describe('meeting reminders', () => {
   const meeting: Meeting = {
-    id: 'm2', bodyId: 'hq', ordinal: 2, fiscalYear: 2024,
-    startsAt: new Date('2024-07-16T10:00:00+09:00'), endsAt: new Date('2024-07-16T11:00:00+09:00'),
-    agenda: [], guests: [], status: 'convened', history: [], demo: false,
+    id: 'm2',
+    bodyId: 'hq',
+    ordinal: 2,
+    fiscalYear: 2024,
+    startsAt: new Date('2024-07-16T10:00:00+09:00'),
+    endsAt: new Date('2024-07-16T11:00:00+09:00'),
+    agenda: [],
+    guests: [],
+    status: 'convened',
+    history: [],
+    demo: false,
   };
 
   it('is due the business day before at 09:00 JST (Friday before a Monday holiday)', () => {

@@ -53,6 +53,15 @@ describe('expected members are units, groups and departments (２（２） 想�
   });
 
   it('keeps the printed entries for display: the member list is as the document prints it', () => {
-    expect(team('1-30').memberUnitIds.map(unitName)).toEqual(['各総合支所', '地域行政部', '保健福祉政策部', '高齢福祉部', '障害福祉部', '子ども・若者部', '世田谷保健所', '政策経営部']);
+    expect(team('1-30').memberUnitIds.map(unitName)).toEqual([
+      '各総合支所',
+      '地域行政部',
+      '保健福祉政策部',
+      '高齢福祉部',
+      '障害福祉部',
+      '子ども・若者部',
+      '世田谷保健所',
+      '政策経営部',
+    ]);
   });
 });

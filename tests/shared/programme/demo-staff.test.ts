@@ -41,7 +41,10 @@ describe('the demo staff directory', () => {
     const staff = await demoStaff();
     const posts = new Set(programme.bodies.filter((b) => b.kind === 'hq' || b.kind === 'council').flatMap((b) => b.roster.map((e) => e.postId)));
     for (const postId of posts) {
-      expect(staff.filter((person) => person.postId === postId && person.active), postId).toHaveLength(1);
+      expect(
+        staff.filter((person) => person.postId === postId && person.active),
+        postId,
+      ).toHaveLength(1);
     }
   });
 
@@ -55,7 +58,9 @@ describe('the demo staff directory', () => {
   it('has enough people without posts for a valid proposal-based PT team', async () => {
     const free = (await demoStaff()).filter((person) => !person.postId && person.appRoles.length === 0);
     const pick = (grades: readonly string[], count: number) => free.filter((person) => grades.includes(person.grade)).slice(0, count);
-    const seat = (role: TeamSeat['role']) => (person: Staff): TeamSeat => ({ staffId: person.id, displayName: person.displayName, grade: person.grade, role });
+    const seat =
+      (role: TeamSeat['role']) =>
+      (person: Staff): TeamSeat => ({ staffId: person.id, displayName: person.displayName, grade: person.grade, role });
     const seats = [
       ...pick(['director'], 1).map(seat('pm')),
       ...pick(['subsectionChief'], 1).map(seat('pl')),

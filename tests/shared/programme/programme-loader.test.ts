@@ -42,7 +42,18 @@ describe('the FY2024 programme file', () => {
 
   it('lists the 12 PTs in source order, 【参考】 three-layer ones in the middle', () => {
     expect(domain.projectTeams.map(displayItemNumbers)).toEqual([
-      '1-4', '1-5', '1-22', '1-24', '1-30', '1-38', '2-5', '2\u201024', '3-12/3\u201013', '4-2', '5-2', '5-13',
+      '1-4',
+      '1-5',
+      '1-22',
+      '1-24',
+      '1-30',
+      '1-38',
+      '2-5',
+      '2\u201024',
+      '3-12/3\u201013',
+      '4-2',
+      '5-2',
+      '5-13',
     ]);
     expect(domain.projectTeams.map((team) => team.sortOrder)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(domain.projectTeams.filter((team) => team.category === 'threeLayer').map((team) => team.id)).toEqual(['pt-1-24', 'pt-1-30', 'pt-1-38']);
@@ -108,7 +119,11 @@ describe('bodies', () => {
   });
 
   it('has 政策企画課長 moderate HQ, whose paperwork 政策企画課 does', () => {
-    expect(body('hq').roster.filter((entry) => entry.moderator).map((entry) => entry.postId)).toEqual(['seisaku-kikaku-kacho']);
+    expect(
+      body('hq')
+        .roster.filter((entry) => entry.moderator)
+        .map((entry) => entry.postId),
+    ).toEqual(['seisaku-kikaku-kacho']);
     expect(body('hq').secretariatUnitIds).toEqual(['seisaku-kikaku-ka']);
     expect(body('council').secretariatMayConvene).toBe(false);
   });

@@ -26,7 +26,12 @@ describe('proposals on the same plan item', () => {
   });
 
   it('leaves out drafts, withdrawn proposals and proposals naming no item', () => {
-    const others = sameItemProposals([proposal('a', '1-4'), proposal('draft', '1-4', 'draft'), proposal('gone', '1-4', 'withdrawn'), proposal('none', undefined)]);
+    const others = sameItemProposals([
+      proposal('a', '1-4'),
+      proposal('draft', '1-4', 'draft'),
+      proposal('gone', '1-4', 'withdrawn'),
+      proposal('none', undefined),
+    ]);
     expect(others.get('a')).toEqual([]);
     expect(others.has('draft') || others.has('gone') || others.has('none')).toBe(false);
   });

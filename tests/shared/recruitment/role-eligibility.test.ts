@@ -27,7 +27,11 @@ const refusal = (work: () => void): DomainError => {
 
 describe('which roles a grade may apply for', () => {
   it.each(GRADES)('offers a %s exactly the roles the document gives that grade', (grade) => {
-    expect(roleChoicesFor(grade).filter((choice) => choice.allowed).map((choice) => choice.role)).toEqual(EXPECTED[grade]);
+    expect(
+      roleChoicesFor(grade)
+        .filter((choice) => choice.allowed)
+        .map((choice) => choice.role),
+    ).toEqual(EXPECTED[grade]);
   });
 
   for (const grade of GRADES) {
@@ -37,7 +41,9 @@ describe('which roles a grade may apply for', () => {
         if (allowed) expect(() => assertMayApplyAs(grade, role)).not.toThrow();
         else expect(refusal(() => assertMayApplyAs(grade, role)).field).toBe('desiredRole');
         // One rule: the team check objects to the same seat exactly when the application is refused.
-        const gradeCodes = checkTeamComposition([{ staffId: 'x', displayName: 'x', grade, role }], FY2024_TEAM_RULES).errors.map((error) => error.code).filter((code) => code.endsWith('Grade'));
+        const gradeCodes = checkTeamComposition([{ staffId: 'x', displayName: 'x', grade, role }], FY2024_TEAM_RULES)
+          .errors.map((error) => error.code)
+          .filter((code) => code.endsWith('Grade'));
         expect(gradeCodes.length === 0).toBe(allowed);
       });
     }
@@ -53,14 +59,28 @@ describe('which roles a grade may apply for', () => {
   });
 
   it('refuses a forged PM application by a chief with the same reason the form shows', () => {
-    expect(errorMessage(refusal(() => assertMayApplyAs('chief', 'pm')), 'ja')).toBe('プロジェクトマネージャーは部長級・課長級の職員が対象です（あなたの職層: 主任）。');
-    expect(errorMessage(refusal(() => assertMayApplyAs('director', 'member')), 'ja')).toBe('メンバーは主任以下の職員が対象です（あなたの職層: 部長級）。');
+    expect(
+      errorMessage(
+        refusal(() => assertMayApplyAs('chief', 'pm')),
+        'ja',
+      ),
+    ).toBe('プロジェクトマネージャーは部長級・課長級の職員が対象です（あなたの職層: 主任）。');
+    expect(
+      errorMessage(
+        refusal(() => assertMayApplyAs('director', 'member')),
+        'ja',
+      ),
+    ).toBe('メンバーは主任以下の職員が対象です（あなたの職層: 部長級）。');
   });
 
   it('tells a special-post holder plainly that no role is open to them', () => {
     const reason = noRoleReason('special')!;
-    expect(errorMessage(reason, 'ja')).toBe('あなたの職層（特別職）で応募できる役割はありません。PMは部長級・課長級、PLは係長級、メンバーは主任以下の職員が対象です。');
-    expect(errorMessage(reason, 'en')).toBe('No role in this team is open to your grade (special post). PM: director or section chief; PL: subsection chief; members: chief or below.');
+    expect(errorMessage(reason, 'ja')).toBe(
+      'あなたの職層（特別職）で応募できる役割はありません。PMは部長級・課長級、PLは係長級、メンバーは主任以下の職員が対象です。',
+    );
+    expect(errorMessage(reason, 'en')).toBe(
+      'No role in this team is open to your grade (special post). PM: director or section chief; PL: subsection chief; members: chief or below.',
+    );
     expect(refusal(() => assertMayApplyAs('special', 'member')).code).toBe('recruitment.noRoleForGrade');
     expect(noRoleReason('chief')).toBeUndefined();
   });
@@ -68,8 +88,17 @@ describe('which roles a grade may apply for', () => {
   it('labels each role with the grades it admits, read from the rules', () => {
     expect(roleWithGradesLabel('pm', 'ja')).toBe('プロジェクトマネージャー（部長級・課長級）');
     expect(roleWithGradesLabel('member', 'en')).toBe('Member (chief or below)');
-    const directorsOnly: TeamRules = { ...FY2024_TEAM_RULES, pmGrades: ['director'], plGrades: ['subsectionChief', 'sectionChief'], memberMaxGrade: 'subsectionChief' };
+    const directorsOnly: TeamRules = {
+      ...FY2024_TEAM_RULES,
+      pmGrades: ['director'],
+      plGrades: ['subsectionChief', 'sectionChief'],
+      memberMaxGrade: 'subsectionChief',
+    };
     expect(roleWithGradesLabel('pm', 'ja', directorsOnly)).toBe('プロジェクトマネージャー（部長級）');
-    expect(roleChoicesFor('sectionChief', directorsOnly).filter((choice) => choice.allowed).map((choice) => choice.role)).toEqual(['pl']);
+    expect(
+      roleChoicesFor('sectionChief', directorsOnly)
+        .filter((choice) => choice.allowed)
+        .map((choice) => choice.role),
+    ).toEqual(['pl']);
   });
 });

@@ -35,7 +35,9 @@ describe('proposal-based PT team composition (提案型PT制度 ５（５）)', 
     const check = checkTeamComposition(six, rules);
     expect(check.errors).toEqual([]);
     expect(check.warnings.map((warning) => warning.code)).toEqual(['team.memberCountApproximate']);
-    expect(errorMessage(check.warnings[0]!, 'ja')).toBe('メンバーは「３名～５名程度」です（現在6名）。この人数で編成する場合は、事務局が理由を記録して確定してください。');
+    expect(errorMessage(check.warnings[0]!, 'ja')).toBe(
+      'メンバーは「３名～５名程度」です（現在6名）。この人数で編成する場合は、事務局が理由を記録して確定してください。',
+    );
     expect(checkTeamComposition(valid.slice(0, 4), rules).warnings.map((warning) => warning.code)).toEqual(['team.memberCountApproximate']);
   });
 

@@ -29,5 +29,9 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
     const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations;
   }, ACCESSIBILITY_TAGS);
-  return violations.map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`.slice(0, 300)) }));
+  return violations.map((violation) => ({
+    id: violation.id,
+    help: violation.help,
+    targets: violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`.slice(0, 300)),
+  }));
 }

@@ -9,7 +9,11 @@ export const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM
 
 /** Headless, as root on this machine kind, with no background traffic to a network that is closed. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }
 
 /** Opens the tab, picks a person in local mode's "sign in as" list, and waits for the signed-in shell. */

@@ -8,7 +8,14 @@ export interface CallResult {
 }
 
 /** Calls `/api/v1/…` on a test server with a bearer token (or none). */
-export async function callApi(baseUrl: string, token: string | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<CallResult> {
+export async function callApi(
+  baseUrl: string,
+  token: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<CallResult> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },

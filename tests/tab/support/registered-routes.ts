@@ -16,7 +16,10 @@ export interface RegisteredRoute {
  */
 export function registeredTabRoutes(): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
-  const recorder = new Proxy({}, { get: (_target, method: string) => (path: string) => void routes.push({ method: method === 'del' ? 'DELETE' : method.toUpperCase(), path }) });
+  const recorder = new Proxy(
+    {},
+    { get: (_target, method: string) => (path: string) => void routes.push({ method: method === 'del' ? 'DELETE' : method.toUpperCase(), path }) },
+  );
   const ctx = { store: { repositories: {} } } as unknown as UseCaseContext;
   createTabRoutes({ ctx, logger: pino({ level: 'silent' }), auth: { mode: 'local' }, nodeEnv: 'test' })(recorder as Server);
   return routes;

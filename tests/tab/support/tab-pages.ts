@@ -3,7 +3,10 @@ import type { Page } from 'playwright-core';
 /** What page scripts see of the browser, typed here because the test project has no DOM library. */
 export interface BrowserWindow {
   readonly location: { hash: string };
-  readonly document: { querySelectorAll(selector: string): { length: number }; readonly activeElement: { getAttribute(name: string): string | null; textContent: string | null } | null };
+  readonly document: {
+    querySelectorAll(selector: string): { length: number };
+    readonly activeElement: { getAttribute(name: string): string | null; textContent: string | null } | null;
+  };
 }
 
 type Role = 'heading' | 'columnheader' | 'button' | 'table';
@@ -19,7 +22,12 @@ export const TAB_PAGES = [
   { name: 'pt', hash: '#/pts/pt-1-4', role: 'heading', ready: { ja: '1-4 行政手続きのデジタル化', en: '1-4 行政手続きのデジタル化' } },
   { name: 'proposals', hash: '#/proposals', role: 'heading', ready: { ja: 'わたしの提案', en: 'My proposals' } },
   { name: 'review', hash: '#/review', role: 'button', ready: { ja: 'CSV出力', en: 'Export CSV' } },
-  { name: 'proposal-pt', hash: '#/proposal-pt', role: 'heading', ready: { ja: '(a) 複数の所管課にまたがる横断的な取組み', en: '(a) Cross-cutting, several sections' } },
+  {
+    name: 'proposal-pt',
+    hash: '#/proposal-pt',
+    role: 'heading',
+    ready: { ja: '(a) 複数の所管課にまたがる横断的な取組み', en: '(a) Cross-cutting, several sections' },
+  },
   { name: 'recruitment', hash: '#/proposal-pt/rp-1', role: 'heading', ready: { ja: '窓口手続きのオンライン化', en: '窓口手続きのオンライン化' } },
   { name: 'practices', hash: '#/practices', role: 'heading', ready: { ja: '好事例', en: 'Good practices' } },
   { name: 'schedule', hash: '#/schedule', role: 'heading', ready: { ja: '年間スケジュール', en: 'Annual schedule' } },

@@ -45,7 +45,13 @@ export const STAFF = {
   mayor: staffMember({ id: 'mayor', displayName: '世田谷 太郎', postId: 'kucho', unitId: 'kucho-shitsu', grade: 'special' }),
   deputy1: staffMember({ id: 'deputy1', displayName: '副区長 一郎', postId: 'fukukucho-1', unitId: 'kucho-shitsu', grade: 'special' }),
   deputy2: staffMember({ id: 'deputy2', displayName: '副区長 二郎', postId: 'fukukucho-2', unitId: 'kucho-shitsu', grade: 'special' }),
-  planningChief: staffMember({ id: 'planning-chief', displayName: '企画 課長', postId: 'seisaku-kikaku-kacho', unitId: 'seisaku-kikaku-ka', grade: 'sectionChief' }),
+  planningChief: staffMember({
+    id: 'planning-chief',
+    displayName: '企画 課長',
+    postId: 'seisaku-kikaku-kacho',
+    unitId: 'seisaku-kikaku-ka',
+    grade: 'sectionChief',
+  }),
   secretary: staffMember({ id: 'secretary', displayName: '事務局 花子', unitId: 'seisaku-kikaku-ka', grade: 'subsectionChief' }),
   author: staffMember({ id: 'author', displayName: '財政 主任', unitId: 'zaisei-ka', grade: 'chief' }),
   outsider: staffMember({ id: 'outsider', displayName: '保健 主事', unitId: 'kenko-bu', grade: 'staff' }),
@@ -72,7 +78,16 @@ export const HQ: Body = {
   ],
 };
 
-const PT_BODIES: Body[] = ['pt-1-4', 'pt-1-24'].map((id) => ({ id: `body-${id}`, kind: 'pt', name: id, shortName: id, nameEn: id, roster: [], secretariatUnitIds: ['dx-ka'], secretariatMayConvene: true }));
+const PT_BODIES: Body[] = ['pt-1-4', 'pt-1-24'].map((id) => ({
+  id: `body-${id}`,
+  kind: 'pt',
+  name: id,
+  shortName: id,
+  nameEn: id,
+  roster: [],
+  secretariatUnitIds: ['dx-ka'],
+  secretariatMayConvene: true,
+}));
 
 const team = (id: string, items: string, title: string, category: ProjectTeam['category'], sortOrder: number): ProjectTeam => ({
   id,
@@ -89,7 +104,10 @@ const team = (id: string, items: string, title: string, category: ProjectTeam['c
   status: 'active',
   sortOrder,
 });
-export const TEAMS: ProjectTeam[] = [team('pt-1-4', '1-4', '行政手続きのデジタル化', 'crossDepartmental', 1), team('pt-1-24', '1‐24', '三層構造の見直し', 'threeLayer', 2)];
+export const TEAMS: ProjectTeam[] = [
+  team('pt-1-4', '1-4', '行政手続きのデジタル化', 'crossDepartmental', 1),
+  team('pt-1-24', '1‐24', '三層構造の見直し', 'threeLayer', 2),
+];
 
 /** The FY2024 new-initiative call as the document states it. */
 export const CALL: ProposalCall = FY2024_NEW_INITIATIVE_CALL;
@@ -112,9 +130,37 @@ export const HQ_MEETING: Meeting = {
 };
 
 const PRACTICES: GoodPractice[] = [
-  { id: 'gp-2024-2', number: 2, fiscalYear: 2024, title: 'Teamsの有効活用による業務効率化', origin: 'internal', ownerUnitId: 'dx-ka', summary: 'チャネルで情報共有', tags: ['Teams'] },
-  { id: 'gp-2024-3', number: 3, fiscalYear: 2024, title: '生成ＡＩを活用した業務改革', origin: 'internal', ownerUnitId: 'dx-ka', summary: '文書作成の効率化', tags: ['生成AI'] },
-  { id: 'gp-2024-12', number: 12, fiscalYear: 2024, title: '自治体ＤＸ推進参考事例集', origin: 'external', publisher: '総務省', summary: '他団体の事例', tags: [], link: 'https://www.soumu.go.jp/' },
+  {
+    id: 'gp-2024-2',
+    number: 2,
+    fiscalYear: 2024,
+    title: 'Teamsの有効活用による業務効率化',
+    origin: 'internal',
+    ownerUnitId: 'dx-ka',
+    summary: 'チャネルで情報共有',
+    tags: ['Teams'],
+  },
+  {
+    id: 'gp-2024-3',
+    number: 3,
+    fiscalYear: 2024,
+    title: '生成ＡＩを活用した業務改革',
+    origin: 'internal',
+    ownerUnitId: 'dx-ka',
+    summary: '文書作成の効率化',
+    tags: ['生成AI'],
+  },
+  {
+    id: 'gp-2024-12',
+    number: 12,
+    fiscalYear: 2024,
+    title: '自治体ＤＸ推進参考事例集',
+    origin: 'external',
+    publisher: '総務省',
+    summary: '他団体の事例',
+    tags: [],
+    link: 'https://www.soumu.go.jp/',
+  },
 ];
 
 /** The proposal-based PT schedule as the source lists it: "April" after June is kept and flagged. */
@@ -123,7 +169,16 @@ const MILESTONES: Milestone[] = [
   ['callCloses', '2024-06', 'テーマ募集締切'],
   ['contentAdjustment', '2024-04', '内容調整'],
   ['selection', '2024-08', '選定・メンバー公募'],
-].map(([kind, month, label], index) => ({ id: `ppt-${index + 1}`, scheduleId: 'fy2024-proposal-pt', fiscalYear: 2024, sourceOrder: index + 1, month: month!, kind: kind as Milestone['kind'], label: label!, status: 'planned' }));
+].map(([kind, month, label], index) => ({
+  id: `ppt-${index + 1}`,
+  scheduleId: 'fy2024-proposal-pt',
+  fiscalYear: 2024,
+  sourceOrder: index + 1,
+  month: month!,
+  kind: kind as Milestone['kind'],
+  label: label!,
+  status: 'planned',
+}));
 
 /** A proposal-based PT recruiting members from 1 May to 31 May 2024, with applications for every seat. */
 export const RECRUITMENT: RecruitmentProject = {
@@ -157,9 +212,21 @@ export const PLAN: Plan = {
   guideline: { name: '新たな行政経営への移行実現推進本部設置要綱', effectiveFrom: '2024-04-01', asPrinted: '令和６年４月１日から施行する' },
   proposalPtItem: { item: '5-11', title: '執行体制の整備と人材育成' },
   perspectives: [
-    { id: 'crossCutting', viewpoint: 'テーマが複数の所管課にまたがり、横断的な取組みが必要なもの', aim: 'プロジェクト化することで柔軟かつ機動的に事業を進めるとともに、職員が庁内・庁外の様々な関係者とかかわる経験の機会を拡充する。' },
-    { id: 'newBusiness', viewpoint: '各所管課の課題解決に向けた新規事業立ち上げに関するもの', aim: '様々な職員の柔軟な発想を新たな事業の展開に活かすとともに、新規事業の企画・立案にかかわる経験の機会を拡充する。' },
-    { id: 'renewal', viewpoint: '各所管課の既存事業のリニューアルに関するもの', aim: '様々な職員の柔軟な発想により事業の刷新・リニューアルを図るとともに、時代の変化に対応した事業の見直しにかかわる経験の機会を拡充する。' },
+    {
+      id: 'crossCutting',
+      viewpoint: 'テーマが複数の所管課にまたがり、横断的な取組みが必要なもの',
+      aim: 'プロジェクト化することで柔軟かつ機動的に事業を進めるとともに、職員が庁内・庁外の様々な関係者とかかわる経験の機会を拡充する。',
+    },
+    {
+      id: 'newBusiness',
+      viewpoint: '各所管課の課題解決に向けた新規事業立ち上げに関するもの',
+      aim: '様々な職員の柔軟な発想を新たな事業の展開に活かすとともに、新規事業の企画・立案にかかわる経験の機会を拡充する。',
+    },
+    {
+      id: 'renewal',
+      viewpoint: '各所管課の既存事業のリニューアルに関するもの',
+      aim: '様々な職員の柔軟な発想により事業の刷新・リニューアルを図るとともに、時代の変化に対応した事業の見直しにかかわる経験の機会を拡充する。',
+    },
   ],
 };
 
@@ -180,8 +247,16 @@ export async function seedProgramme(ctx: UseCaseContext): Promise<void> {
     await tx.recruitment.upsertTeamRules(2024, FY2024_TEAM_RULES);
     await tx.recruitment.upsertProject(RECRUITMENT);
     for (const [person, desiredRole] of APPLICATIONS) {
-      await tx.recruitment.insertApplication({ id: `app-${person.id}`, projectId: RECRUITMENT.id, staffId: person.id, desiredRole, motivation: `${person.displayName}の志望動機`, gradeAtApplication: person.grade, state: 'applied', appliedAt: NOW });
+      await tx.recruitment.insertApplication({
+        id: `app-${person.id}`,
+        projectId: RECRUITMENT.id,
+        staffId: person.id,
+        desiredRole,
+        motivation: `${person.displayName}の志望動機`,
+        gradeAtApplication: person.grade,
+        state: 'applied',
+        appliedAt: NOW,
+      });
     }
   });
 }
-

@@ -12,7 +12,10 @@ export interface TabServer {
 }
 
 /** A real restify server on an ephemeral loopback port with the tab's API (and, given `distDir`, the web app). */
-export async function serveTab(ctx: UseCaseContext, options: { auth: TabAuthSettings; nodeEnv?: string; distDir?: string; maxBodyBytes?: number }): Promise<TabServer> {
+export async function serveTab(
+  ctx: UseCaseContext,
+  options: { auth: TabAuthSettings; nodeEnv?: string; distDir?: string; maxBodyBytes?: number },
+): Promise<TabServer> {
   const logs: { msg: string; reason?: string }[] = [];
   // The production logger, so what the tests read is what an operator's log would hold.
   const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as TabServer['logs'][number]) });
@@ -25,7 +28,11 @@ export async function serveTab(ctx: UseCaseContext, options: { auth: TabAuthSett
 
 /** A local-mode token for a directory entry, from the server's own issuer. */
 export async function localToken(baseUrl: string, staffId: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/local-auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ staffId }) });
+  const response = await fetch(`${baseUrl}/api/v1/local-auth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ staffId }),
+  });
   if (!response.ok) throw new Error(`token for ${staffId}: HTTP ${response.status}`);
   return ((await response.json()) as { token: string }).token;
 }

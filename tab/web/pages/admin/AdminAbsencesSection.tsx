@@ -1,4 +1,19 @@
-import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { DateText } from '../../components/DateText.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
@@ -13,7 +28,15 @@ import { programmeApi } from '../../services/programme-api.js';
 /** The form that records an absence (事故) or vacancy (欠けた) of a post, with its period. */
 function RecordAbsenceForm({ posts, onRecorded }: { posts: PostAbsencesDto['posts']; onRecorded: () => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState({ postId: posts[0]?.id ?? '', kind: 'absent' as 'absent' | 'vacant', fromDate: '', fromTime: '00:00', untilDate: '', untilTime: '00:00', note: '' });
+  const [form, setForm] = useState({
+    postId: posts[0]?.id ?? '',
+    kind: 'absent' as 'absent' | 'vacant',
+    fromDate: '',
+    fromTime: '00:00',
+    untilDate: '',
+    untilTime: '00:00',
+    note: '',
+  });
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState(false);
   const set = (field: keyof typeof form) => (_: unknown, data: { value: string }) => setForm((current) => ({ ...current, [field]: data.value }));
@@ -35,7 +58,14 @@ function RecordAbsenceForm({ posts, onRecorded }: { posts: PostAbsencesDto['post
     }
   };
   return (
-    <form onSubmit={(event) => { event.preventDefault(); void submit(); }} aria-label={t('absences')} style={{ display: 'grid', gap: 8, maxWidth: 720 }}>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      aria-label={t('absences')}
+      style={{ display: 'grid', gap: 8, maxWidth: 720 }}
+    >
       {done && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{t('absenceRecorded')}</MessageBarBody>
@@ -44,7 +74,11 @@ function RecordAbsenceForm({ posts, onRecorded }: { posts: PostAbsencesDto['post
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
         <Field label={t('absencePost')} required>
           <Select name="postId" value={form.postId} onChange={set('postId')}>
-            {posts.map((post) => <option key={post.id} value={post.id}>{post.title}</option>)}
+            {posts.map((post) => (
+              <option key={post.id} value={post.id}>
+                {post.title}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t('absenceKind')} required>
@@ -73,7 +107,9 @@ function RecordAbsenceForm({ posts, onRecorded }: { posts: PostAbsencesDto['post
       </Field>
       <ErrorNotice error={error} />
       <div>
-        <Button type="submit" appearance="primary" disabled={!form.fromDate || !form.postId}>{t('absenceRecord')}</Button>
+        <Button type="submit" appearance="primary" disabled={!form.fromDate || !form.postId}>
+          {t('absenceRecord')}
+        </Button>
       </div>
     </form>
   );
@@ -123,14 +159,22 @@ export function AdminAbsencesSection() {
                     <TableRow key={absence.id} data-absence-id={absence.id}>
                       <TableCell>{absence.postTitle}</TableCell>
                       <TableCell>{t(absence.kind === 'vacant' ? 'absenceKindVacant' : 'absenceKindAbsent')}</TableCell>
-                      <TableCell><DateText value={absence.from} withTime /></TableCell>
-                      <TableCell>{absence.endedAt ? <DateText value={absence.endedAt} withTime /> : absence.until ? <DateText value={absence.until} withTime /> : '—'}</TableCell>
-                      <TableCell>{absence.note ?? ''} <Text size={200}>({absence.recordedByName})</Text></TableCell>
+                      <TableCell>
+                        <DateText value={absence.from} withTime />
+                      </TableCell>
+                      <TableCell>
+                        {absence.endedAt ? <DateText value={absence.endedAt} withTime /> : absence.until ? <DateText value={absence.until} withTime /> : '—'}
+                      </TableCell>
+                      <TableCell>
+                        {absence.note ?? ''} <Text size={200}>({absence.recordedByName})</Text>
+                      </TableCell>
                       <TableCell>
                         {absence.current && <Badge color="important">{t('absenceCurrent')}</Badge>}
                         {absence.endedAt && <Badge appearance="outline">{t('absenceEnded')}</Badge>}
                         {!absence.endedAt && (absence.current || !absence.until || new Date(absence.until) > new Date()) && (
-                          <Button size="small" onClick={() => void end(absence.id)}>{t('absenceEnd')}</Button>
+                          <Button size="small" onClick={() => void end(absence.id)}>
+                            {t('absenceEnd')}
+                          </Button>
                         )}
                       </TableCell>
                     </TableRow>

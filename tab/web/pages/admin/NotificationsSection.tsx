@@ -29,7 +29,9 @@ export function NotificationsSection() {
                   <TableRow key={conversation.conversationId}>
                     <TableCell>{conversation.name ?? conversation.conversationId}</TableCell>
                     <TableCell>
-                      {conversation.kinds.length ? conversation.kinds.map((kind) => NOTIFICATION_KIND_LABELS[kind as NotificationKind]?.[locale] ?? kind).join('、') : t('noSubscription')}
+                      {conversation.kinds.length
+                        ? conversation.kinds.map((kind) => NOTIFICATION_KIND_LABELS[kind as NotificationKind]?.[locale] ?? kind).join('、')
+                        : t('noSubscription')}
                       {conversation.bodyId ? ` (${conversation.bodyId})` : ''}
                     </TableCell>
                   </TableRow>

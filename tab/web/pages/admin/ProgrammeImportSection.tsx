@@ -26,7 +26,11 @@ export function ProgrammeImportSection() {
       <ErrorNotice error={error} />
       {report && (
         <div style={{ display: 'grid', gap: 8 }} data-testid="programme-preview">
-          <Text>{Object.entries(report.counts).map(([kind, count]) => `${kind}: ${count}`).join(' · ')}</Text>
+          <Text>
+            {Object.entries(report.counts)
+              .map(([kind, count]) => `${kind}: ${count}`)
+              .join(' · ')}
+          </Text>
           <Text weight="semibold">{t('trapReport', { count: report.traps.length })}</Text>
           {report.traps.length > 0 && (
             <Table aria-label={t('trapReport', { count: report.traps.length })} size="small">
@@ -49,10 +53,14 @@ export function ProgrammeImportSection() {
             </Table>
           )}
           {report.summary ? (
-            <MessageBar intent="success" role="status"><MessageBarBody>{t('importCounts', report.summary)}</MessageBarBody></MessageBar>
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{t('importCounts', report.summary)}</MessageBarBody>
+            </MessageBar>
           ) : (
             <div>
-              <Button appearance="primary" onClick={() => void run(async () => setReport(await programmeApi.applyProgrammeImport(yaml!)))}>{t('applyImport')}</Button>
+              <Button appearance="primary" onClick={() => void run(async () => setReport(await programmeApi.applyProgrammeImport(yaml!)))}>
+                {t('applyImport')}
+              </Button>
             </div>
           )}
         </div>

@@ -1,4 +1,16 @@
-import { Badge, Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Section } from '../../components/Section.js';
@@ -44,7 +56,11 @@ export function StaffImportSection() {
               <TableBody>
                 {changed.map((line) => (
                   <TableRow key={line.upn}>
-                    <TableCell><Badge appearance="tint" color={OUTCOME_COLOURS[line.outcome]}>{t(line.outcome === 'created' ? 'outcomeCreated' : 'outcomeUpdated')}</Badge></TableCell>
+                    <TableCell>
+                      <Badge appearance="tint" color={OUTCOME_COLOURS[line.outcome]}>
+                        {t(line.outcome === 'created' ? 'outcomeCreated' : 'outcomeUpdated')}
+                      </Badge>
+                    </TableCell>
                     <TableCell>{line.upn}</TableCell>
                     <TableCell>{line.displayName}</TableCell>
                     <TableCell>{line.changes.map((change) => `${change.field}: ${change.before || '—'} → ${change.after || '—'}`).join('; ')}</TableCell>
@@ -54,10 +70,21 @@ export function StaffImportSection() {
             </Table>
           )}
           {applied ? (
-            <MessageBar intent="success" role="status"><MessageBarBody>{t('importApplied')}</MessageBarBody></MessageBar>
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{t('importApplied')}</MessageBarBody>
+            </MessageBar>
           ) : (
             <div>
-              <Button appearance="primary" disabled={!csv || changed.length === 0} onClick={() => void run(async () => { setPreview(await programmeApi.applyStaffImport(csv!)); setApplied(true); })}>
+              <Button
+                appearance="primary"
+                disabled={!csv || changed.length === 0}
+                onClick={() =>
+                  void run(async () => {
+                    setPreview(await programmeApi.applyStaffImport(csv!));
+                    setApplied(true);
+                  })
+                }
+              >
                 {t('applyImport')}
               </Button>
             </div>

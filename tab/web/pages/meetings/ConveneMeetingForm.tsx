@@ -26,10 +26,27 @@ function parseGuests(text: string): { name: string; affiliation?: string }[] {
  * 庶務), the same form makes a draft convocation the chair issues. The form's id makes a double
  * submit return the first meeting; the use case checks the authority again and plans the notices.
  */
-export function ConveneMeetingForm({ bodies, teams, onConvened }: { bodies: readonly BodyDto[]; teams: readonly ProjectTeamSummaryDto[]; onConvened: (meetingId: string, prepared: boolean) => void }) {
+export function ConveneMeetingForm({
+  bodies,
+  teams,
+  onConvened,
+}: {
+  bodies: readonly BodyDto[];
+  teams: readonly ProjectTeamSummaryDto[];
+  onConvened: (meetingId: string, prepared: boolean) => void;
+}) {
   const { t, locale } = useI18n();
   const [meetingId, setMeetingId] = useState(() => crypto.randomUUID());
-  const [form, setForm] = useState({ bodyId: (bodies.find((body) => body.conveneDefault) ?? bodies.find((body) => body.kind === 'hq') ?? bodies[0])?.id ?? '', date: '', startTime: '10:00', endTime: '11:00', place: '', onlineUrl: '', agenda: '', guests: '' });
+  const [form, setForm] = useState({
+    bodyId: (bodies.find((body) => body.conveneDefault) ?? bodies.find((body) => body.kind === 'hq') ?? bodies[0])?.id ?? '',
+    date: '',
+    startTime: '10:00',
+    endTime: '11:00',
+    place: '',
+    onlineUrl: '',
+    agenda: '',
+    guests: '',
+  });
   const [reporting, setReporting] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -46,7 +63,10 @@ export function ConveneMeetingForm({ bodies, teams, onConvened }: { bodies: read
         endsAt: jstInstantOf(form.date, form.endTime),
         place: form.place || undefined,
         onlineUrl: form.onlineUrl || undefined,
-        agenda: form.agenda.split('\n').map((line) => line.trim()).filter(Boolean),
+        agenda: form.agenda
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
         ptProgress: reporting,
         guests: parseGuests(form.guests),
       });
@@ -59,10 +79,21 @@ export function ConveneMeetingForm({ bodies, teams, onConvened }: { bodies: read
     }
   };
   return (
-    <form onSubmit={(event) => { event.preventDefault(); void submit(); }} aria-label={t(preparing ? 'prepareConvocation' : 'conveneMeeting')} style={{ display: 'grid', gap: 12, maxWidth: 720 }}>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      aria-label={t(preparing ? 'prepareConvocation' : 'conveneMeeting')}
+      style={{ display: 'grid', gap: 12, maxWidth: 720 }}
+    >
       <Field label={t('body')} required>
         <Select name="bodyId" value={form.bodyId} onChange={set('bodyId')}>
-          {bodies.map((body) => <option key={body.id} value={body.id}>{locale === 'ja' ? body.name : body.nameEn}</option>)}
+          {bodies.map((body) => (
+            <option key={body.id} value={body.id}>
+              {locale === 'ja' ? body.name : body.nameEn}
+            </option>
+          ))}
         </Select>
       </Field>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
@@ -106,7 +137,9 @@ export function ConveneMeetingForm({ bodies, teams, onConvened }: { bodies: read
       {preparing && <Text>{t('prepareHint')}</Text>}
       <ErrorNotice error={error} />
       <div>
-        <Button type="submit" appearance="primary" disabled={busy || !form.date}>{t(preparing ? 'prepareConvocation' : 'convene')}</Button>
+        <Button type="submit" appearance="primary" disabled={busy || !form.date}>
+          {t(preparing ? 'prepareConvocation' : 'convene')}
+        </Button>
       </div>
     </form>
   );

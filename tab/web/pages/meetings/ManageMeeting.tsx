@@ -30,7 +30,13 @@ export function ManageMeeting({ meeting, onChanged }: { meeting: MeetingDetailDt
   };
   const reschedule = () =>
     act(
-      () => programmeApi.rescheduleMeeting(meeting.id, { startsAt: jstInstantOf(form.date, form.startTime), endsAt: jstInstantOf(form.date, form.endTime), place: form.place || undefined, reason: form.reason || undefined }),
+      () =>
+        programmeApi.rescheduleMeeting(meeting.id, {
+          startsAt: jstInstantOf(form.date, form.startTime),
+          endsAt: jstInstantOf(form.date, form.endTime),
+          place: form.place || undefined,
+          reason: form.reason || undefined,
+        }),
       t('rescheduled'),
     );
   return (
@@ -40,7 +46,14 @@ export function ManageMeeting({ meeting, onChanged }: { meeting: MeetingDetailDt
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
-      <form onSubmit={(event) => { event.preventDefault(); void reschedule(); }} aria-label={t('reschedule')} style={{ display: 'grid', gap: 8, maxWidth: 720 }}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void reschedule();
+        }}
+        aria-label={t('reschedule')}
+        style={{ display: 'grid', gap: 8, maxWidth: 720 }}
+      >
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
           <Field label={t('date')}>
             <Input type="date" name="date" value={form.date} onChange={set('date')} required />
@@ -59,12 +72,16 @@ export function ManageMeeting({ meeting, onChanged }: { meeting: MeetingDetailDt
           <Input name="reason" value={form.reason} onChange={set('reason')} maxLength={500} />
         </Field>
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-          <Button type="submit" appearance="primary">{t('reschedule')}</Button>
+          <Button type="submit" appearance="primary">
+            {t('reschedule')}
+          </Button>
           {confirming ? (
             <>
               <span role="alert">{t('confirmCancel')}</span>
               <Button onClick={() => void act(() => programmeApi.cancelMeeting(meeting.id), t('cancelledNotice'))}>{t('cancelMeeting')}</Button>
-              <Button appearance="subtle" onClick={() => setConfirming(false)}>{t('close')}</Button>
+              <Button appearance="subtle" onClick={() => setConfirming(false)}>
+                {t('close')}
+              </Button>
             </>
           ) : (
             <Button onClick={() => setConfirming(true)}>{t('cancelMeeting')}</Button>

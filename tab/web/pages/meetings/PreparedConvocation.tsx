@@ -20,7 +20,10 @@ export function PreparedConvocation({ meeting, onIssued }: { meeting: MeetingDet
     setBusy(true);
     setError(undefined);
     try {
-      await programmeApi.issueConvocation(meeting.id, meeting.guests.filter((_, index) => kept[index]));
+      await programmeApi.issueConvocation(
+        meeting.id,
+        meeting.guests.filter((_, index) => kept[index]),
+      );
       onIssued();
     } catch (caught) {
       setError(caught);
@@ -34,7 +37,14 @@ export function PreparedConvocation({ meeting, onIssued }: { meeting: MeetingDet
         <MessageBarBody>{t(meeting.mayIssue ? 'preparedHint' : 'preparedWaiting')}</MessageBarBody>
       </MessageBar>
       {meeting.mayIssue && (
-        <form onSubmit={(event) => { event.preventDefault(); void issue(); }} aria-label={t('issueConvocation')} style={{ display: 'grid', gap: 8, maxWidth: 720 }}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void issue();
+          }}
+          aria-label={t('issueConvocation')}
+          style={{ display: 'grid', gap: 8, maxWidth: 720 }}
+        >
           {meeting.guests.length > 0 && (
             <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
               <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t('guests')}</legend>
@@ -50,7 +60,9 @@ export function PreparedConvocation({ meeting, onIssued }: { meeting: MeetingDet
           )}
           <ErrorNotice error={error} />
           <div>
-            <Button type="submit" appearance="primary" disabled={busy}>{t('issueConvocation')}</Button>
+            <Button type="submit" appearance="primary" disabled={busy}>
+              {t('issueConvocation')}
+            </Button>
           </div>
         </form>
       )}

@@ -48,7 +48,9 @@ export function UnansweredReminder({ meeting, onSent }: { meeting: MeetingDetail
             {t('remindUnanswered', { count: unanswered })}
           </Button>
         )}
-        <Text size={200}>{sent ? t('reminderSentBy', { name: sent.sentByName, recipients: sent.recipients, unreachable: sent.unreachable }) : t('reminderHint')}</Text>
+        <Text size={200}>
+          {sent ? t('reminderSentBy', { name: sent.sentByName, recipients: sent.recipients, unreachable: sent.unreachable }) : t('reminderHint')}
+        </Text>
       </div>
       <ErrorNotice error={error} />
     </div>

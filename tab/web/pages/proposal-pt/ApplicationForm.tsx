@@ -28,7 +28,12 @@ export function ApplicationForm({ project, grade, onApplied }: { project: Recrui
   const [desiredRole, setDesiredRole] = useState<TeamRole | undefined>(initialRole);
   const [motivation, setMotivation] = useState(current?.motivation ?? '');
   const [error, setError] = useState<unknown>();
-  if (!project.teamRules) return <MessageBar intent="error"><MessageBarBody>{t('teamRulesMissing')}</MessageBarBody></MessageBar>;
+  if (!project.teamRules)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{t('teamRulesMissing')}</MessageBarBody>
+      </MessageBar>
+    );
   const noRole = noRoleReason(grade, rules);
   if (noRole) {
     return (
@@ -44,27 +49,48 @@ export function ApplicationForm({ project, grade, onApplied }: { project: Recrui
     if (!desiredRole) return setError(new Error(t('chooseRole')));
     try {
       const result = await programmeApi.applyForRecruitment(project.id, desiredRole, motivation);
-      onApplied(result.replaced ? t('replacedNotice', { role: roleName(result.replaced.desiredRole), date: formatDateTime(new Date(result.replaced.appliedAt), locale) }) : t('appliedNotice'));
+      onApplied(
+        result.replaced
+          ? t('replacedNotice', { role: roleName(result.replaced.desiredRole), date: formatDateTime(new Date(result.replaced.appliedAt), locale) })
+          : t('appliedNotice'),
+      );
     } catch (caught) {
       setError(caught);
     }
   };
   return (
-    <form onSubmit={(event) => { event.preventDefault(); void apply(); }} aria-label={t('apply')} style={{ display: 'grid', gap: 8, maxWidth: 720 }}>
-      <Text>{t('grade')}: {GRADE_LABELS[grade][locale]}</Text>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void apply();
+      }}
+      aria-label={t('apply')}
+      style={{ display: 'grid', gap: 8, maxWidth: 720 }}
+    >
+      <Text>
+        {t('grade')}: {GRADE_LABELS[grade][locale]}
+      </Text>
       {current && (
         <MessageBar intent="info" data-testid="current-application">
-          <MessageBarBody>{t('currentApplication', { role: roleName(current.desiredRole), date: formatDateTime(new Date(current.appliedAt), locale) })}</MessageBarBody>
+          <MessageBarBody>
+            {t('currentApplication', { role: roleName(current.desiredRole), date: formatDateTime(new Date(current.appliedAt), locale) })}
+          </MessageBarBody>
         </MessageBar>
       )}
       <Field label={t('desiredRole')} required>
         <RadioGroup value={desiredRole ?? ''} onChange={(_, data) => setDesiredRole(data.value as TeamRole)}>
-          {offered.map((role) => <Radio key={role} value={role} label={roleWithGradesLabel(role, locale, rules)} />)}
+          {offered.map((role) => (
+            <Radio key={role} value={role} label={roleWithGradesLabel(role, locale, rules)} />
+          ))}
         </RadioGroup>
       </Field>
       {reasons.length > 0 && (
         <ul data-testid="roles-not-offered" style={{ margin: 0, paddingInlineStart: 20 }}>
-          {reasons.map(([role, reason]) => <li key={role}><Text size={200}>{reason}</Text></li>)}
+          {reasons.map(([role, reason]) => (
+            <li key={role}>
+              <Text size={200}>{reason}</Text>
+            </li>
+          ))}
         </ul>
       )}
       <Field label={t('motivation')} required>
@@ -72,7 +98,9 @@ export function ApplicationForm({ project, grade, onApplied }: { project: Recrui
       </Field>
       <ErrorNotice error={error} />
       <div>
-        <Button type="submit" appearance="primary">{current ? t('updateApplication') : t('apply')}</Button>
+        <Button type="submit" appearance="primary">
+          {current ? t('updateApplication') : t('apply')}
+        </Button>
       </div>
     </form>
   );

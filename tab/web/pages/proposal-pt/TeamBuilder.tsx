@@ -1,4 +1,21 @@
-import { Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+} from '@fluentui/react-components';
 import { useState, type JSX } from 'react';
 import { errorMessage } from '../../../../shared/i18n/error-messages.js';
 import { TEAM_ROLE_LABELS } from '../../../../shared/i18n/labels.js';
@@ -25,7 +42,9 @@ export function TeamBuilder({ project, onSaved }: { project: RecruitmentDetailDt
   const [roles, setRoles] = useState<Record<string, TeamRole | ''>>(() => Object.fromEntries(project.team.map((seat) => [seat.staffId, seat.role])));
   const applicantIds = new Set(project.applicants.filter((applicant) => applicant.state !== 'withdrawn').map((applicant) => applicant.staffId));
   const [exceptions, setExceptions] = useState<ExceptionSeat[]>(() =>
-    project.team.filter((seat) => !applicantIds.has(seat.staffId)).map((seat) => ({ staffId: seat.staffId, displayName: seat.displayName, grade: seat.grade, reason: seat.exceptionReason ?? '' })),
+    project.team
+      .filter((seat) => !applicantIds.has(seat.staffId))
+      .map((seat) => ({ staffId: seat.staffId, displayName: seat.displayName, grade: seat.grade, reason: seat.exceptionReason ?? '' })),
   );
   const [confirmationReason, setConfirmationReason] = useState(project.teamConfirmation?.reason ?? '');
   const [error, setError] = useState<unknown>();
@@ -44,7 +63,12 @@ export function TeamBuilder({ project, onSaved }: { project: RecruitmentDetailDt
   const check = rules ? checkTeamComposition(seats, rules) : { errors: [], warnings: [] };
   const missingReasons = exceptions.some((seat) => roles[seat.staffId] && !seat.reason.trim());
   const needsConfirmation = check.warnings.length > 0;
-  const mayPressSave = project.recruitmentClosed && rules !== undefined && check.errors.length === 0 && !missingReasons && (!needsConfirmation || confirmationReason.trim() !== '');
+  const mayPressSave =
+    project.recruitmentClosed &&
+    rules !== undefined &&
+    check.errors.length === 0 &&
+    !missingReasons &&
+    (!needsConfirmation || confirmationReason.trim() !== '');
   const count = (role: TeamRole) => seats.filter((seat) => seat.role === role).length;
   const save = async () => {
     setError(undefined);
@@ -61,14 +85,32 @@ export function TeamBuilder({ project, onSaved }: { project: RecruitmentDetailDt
     }
   };
   const addException = (candidate: CandidateDto) => {
-    setExceptions((current) => (current.some((seat) => seat.staffId === candidate.staffId) ? current : [...current, { staffId: candidate.staffId, displayName: candidate.displayName, grade: candidate.grade, reason: '' }]));
+    setExceptions((current) =>
+      current.some((seat) => seat.staffId === candidate.staffId)
+        ? current
+        : [...current, { staffId: candidate.staffId, displayName: candidate.displayName, grade: candidate.grade, reason: '' }],
+    );
     setRoles((current) => ({ ...current, [candidate.staffId]: current[candidate.staffId] || 'member' }));
   };
-  if (!rules) return <MessageBar intent="error"><MessageBarBody>{t('teamRulesMissing')}</MessageBarBody></MessageBar>;
+  if (!rules)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{t('teamRulesMissing')}</MessageBarBody>
+      </MessageBar>
+    );
   const roleSelect = (staffId: string, name: string) => (
-    <Select size="small" aria-label={t('seatOf', { name })} value={roles[staffId] ?? ''} onChange={(_, data) => setRoles((current) => ({ ...current, [staffId]: data.value as TeamRole | '' }))}>
+    <Select
+      size="small"
+      aria-label={t('seatOf', { name })}
+      value={roles[staffId] ?? ''}
+      onChange={(_, data) => setRoles((current) => ({ ...current, [staffId]: data.value as TeamRole | '' }))}
+    >
       <option value="">{t('notSeated')}</option>
-      {(['pm', 'pl', 'member'] as const).map((role) => <option key={role} value={role}>{ROLE_LABELS[role][locale]}</option>)}
+      {(['pm', 'pl', 'member'] as const).map((role) => (
+        <option key={role} value={role}>
+          {ROLE_LABELS[role][locale]}
+        </option>
+      ))}
     </Select>
   );
   return (
@@ -88,7 +130,9 @@ export function TeamBuilder({ project, onSaved }: { project: RecruitmentDetailDt
           <MessageBarBody>{t('teamAfterClose', { date: formatDateTime(new Date(project.closesAt), locale) })}</MessageBarBody>
         </MessageBar>
       )}
-      {project.applicants.length === 0 ? <p>{t('noApplicants')}</p> : (
+      {project.applicants.length === 0 ? (
+        <p>{t('noApplicants')}</p>
+      ) : (
         <Table aria-label={t('teamBuilder')} size="small">
           <TableHeader>
             <TableRow>
@@ -102,7 +146,10 @@ export function TeamBuilder({ project, onSaved }: { project: RecruitmentDetailDt
           <TableBody>
             {project.applicants.map((applicant) => (
               <TableRow key={applicant.staffId} data-applicant={applicant.staffId}>
-                <TableCell>{applicant.displayName}{applicant.unitName ? `（${applicant.unitName}）` : ''}</TableCell>
+                <TableCell>
+                  {applicant.displayName}
+                  {applicant.unitName ? `（${applicant.unitName}）` : ''}
+                </TableCell>
                 <TableCell>{GRADE_LABELS[applicant.grade][locale]}</TableCell>
                 <TableCell>
                   {ROLE_LABELS[applicant.desiredRole][locale]}
@@ -115,23 +162,39 @@ export function TeamBuilder({ project, onSaved }: { project: RecruitmentDetailDt
           </TableBody>
         </Table>
       )}
-      <ExceptionSeats projectId={project.id} seats={exceptions} roleSelect={roleSelect} onAdd={addException} onReason={(staffId, reason) => setExceptions((current) => current.map((seat) => (seat.staffId === staffId ? { ...seat, reason } : seat)))} />
+      <ExceptionSeats
+        projectId={project.id}
+        seats={exceptions}
+        roleSelect={roleSelect}
+        onAdd={addException}
+        onReason={(staffId, reason) => setExceptions((current) => current.map((seat) => (seat.staffId === staffId ? { ...seat, reason } : seat)))}
+      />
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }} aria-label={t('composition')}>
-        <Badge appearance="tint" color={count('pm') === rules.pmCount ? 'success' : 'warning'}>PM {count('pm')}/{rules.pmCount}</Badge>
-        <Badge appearance="tint" color={count('pl') === rules.plCount ? 'success' : 'warning'}>PL {count('pl')}/{rules.plCount}</Badge>
+        <Badge appearance="tint" color={count('pm') === rules.pmCount ? 'success' : 'warning'}>
+          PM {count('pm')}/{rules.pmCount}
+        </Badge>
+        <Badge appearance="tint" color={count('pl') === rules.plCount ? 'success' : 'warning'}>
+          PL {count('pl')}/{rules.plCount}
+        </Badge>
         <Badge appearance="tint" color={count('member') >= rules.minMembers && count('member') <= rules.maxMembers ? 'success' : 'warning'}>
           {t('membersCount', { count: count('member'), printed: rules.membersAsPrinted })}
         </Badge>
       </div>
       <div aria-live="polite" data-testid="team-check">
         {check.errors.length === 0 && check.warnings.length === 0 ? (
-          <MessageBar intent="success"><MessageBarBody>{t('teamValid')}</MessageBarBody></MessageBar>
+          <MessageBar intent="success">
+            <MessageBarBody>{t('teamValid')}</MessageBarBody>
+          </MessageBar>
         ) : (
           <MessageBar intent="warning">
             <MessageBarBody>
               {check.errors.length > 0 && t('teamViolations', { count: check.errors.length })}
               <ul data-testid="team-violations">
-                {[...check.errors, ...check.warnings].map((violation, index) => <li key={index} data-code={violation.code}>{errorMessage(violation, locale)}</li>)}
+                {[...check.errors, ...check.warnings].map((violation, index) => (
+                  <li key={index} data-code={violation.code}>
+                    {errorMessage(violation, locale)}
+                  </li>
+                ))}
               </ul>
             </MessageBarBody>
           </MessageBar>
@@ -143,9 +206,15 @@ export function TeamBuilder({ project, onSaved }: { project: RecruitmentDetailDt
         </Field>
       )}
       <ErrorNotice error={error} />
-      {saved && <MessageBar intent="success" role="status"><MessageBarBody>{t('teamSaved')}</MessageBarBody></MessageBar>}
+      {saved && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t('teamSaved')}</MessageBarBody>
+        </MessageBar>
+      )}
       <div>
-        <Button appearance="primary" disabled={!mayPressSave} onClick={() => void save()}>{t('saveTeam')}</Button>
+        <Button appearance="primary" disabled={!mayPressSave} onClick={() => void save()}>
+          {t('saveTeam')}
+        </Button>
       </div>
     </div>
   );
@@ -183,24 +252,44 @@ function ExceptionSeats(props: {
       <Text weight="semibold">{t('exceptionSeats')}</Text>
       <Caption1>{t('exceptionSeatsHint')}</Caption1>
       <div style={{ display: 'flex', gap: 8 }}>
-        <Input value={query} onChange={(_, data) => setQuery(data.value)} aria-label={t('searchStaff')} placeholder={t('searchStaff')} onKeyDown={(event) => event.key === 'Enter' && void search()} />
-        <Button onClick={() => void search()} disabled={!query.trim()}>{t('search')}</Button>
+        <Input
+          value={query}
+          onChange={(_, data) => setQuery(data.value)}
+          aria-label={t('searchStaff')}
+          placeholder={t('searchStaff')}
+          onKeyDown={(event) => event.key === 'Enter' && void search()}
+        />
+        <Button onClick={() => void search()} disabled={!query.trim()}>
+          {t('search')}
+        </Button>
       </div>
       <ErrorNotice error={error} />
-      {found && (found.length === 0 ? <Caption1>{t('noStaffFound')}</Caption1> : (
-        <ul data-testid="candidate-results">
-          {found.map((candidate) => (
-            <li key={candidate.staffId}>
-              {candidate.displayName}{candidate.unitName ? `（${candidate.unitName}）` : ''} · {GRADE_LABELS[candidate.grade][locale]}
-              {candidate.withdrawn ? ` · ${t('withdrawnApplicant')}` : ''}{' '}
-              <Button size="small" onClick={() => props.onAdd(candidate)}>{t('addSeat')}</Button>
-            </li>
-          ))}
-        </ul>
-      ))}
+      {found &&
+        (found.length === 0 ? (
+          <Caption1>{t('noStaffFound')}</Caption1>
+        ) : (
+          <ul data-testid="candidate-results">
+            {found.map((candidate) => (
+              <li key={candidate.staffId}>
+                {candidate.displayName}
+                {candidate.unitName ? `（${candidate.unitName}）` : ''} · {GRADE_LABELS[candidate.grade][locale]}
+                {candidate.withdrawn ? ` · ${t('withdrawnApplicant')}` : ''}{' '}
+                <Button size="small" onClick={() => props.onAdd(candidate)}>
+                  {t('addSeat')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        ))}
       {props.seats.map((seat) => (
-        <div key={seat.staffId} data-exception={seat.staffId} style={{ display: 'grid', gap: 4, gridTemplateColumns: 'minmax(10em, auto) auto 1fr', alignItems: 'end' }}>
-          <Text>{seat.displayName} · {GRADE_LABELS[seat.grade][locale]}</Text>
+        <div
+          key={seat.staffId}
+          data-exception={seat.staffId}
+          style={{ display: 'grid', gap: 4, gridTemplateColumns: 'minmax(10em, auto) auto 1fr', alignItems: 'end' }}
+        >
+          <Text>
+            {seat.displayName} · {GRADE_LABELS[seat.grade][locale]}
+          </Text>
           {props.roleSelect(seat.staffId, seat.displayName)}
           <Field label={t('exceptionReason', { name: seat.displayName })} required>
             <Input value={seat.reason} maxLength={500} onChange={(_, data) => props.onReason(seat.staffId, data.value)} />
@@ -216,6 +305,14 @@ function EarlierVersions({ applicant }: { applicant: ApplicantDto }) {
   const { t, locale } = useI18n();
   const previous = applicant.earlierVersions.at(-1);
   if (!previous) return null;
-  const text = t('earlierVersions', { count: applicant.earlierVersions.length, role: TEAM_ROLE_LABELS[previous.desiredRole][locale], date: formatDateTime(new Date(previous.appliedAt), locale) });
-  return <Caption1 block data-testid="earlier-versions">{text}</Caption1>;
+  const text = t('earlierVersions', {
+    count: applicant.earlierVersions.length,
+    role: TEAM_ROLE_LABELS[previous.desiredRole][locale],
+    date: formatDateTime(new Date(previous.appliedAt), locale),
+  });
+  return (
+    <Caption1 block data-testid="earlier-versions">
+      {text}
+    </Caption1>
+  );
 }

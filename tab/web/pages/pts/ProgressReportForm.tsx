@@ -37,24 +37,40 @@ export function ProgressReportForm({ ptId, meetings, onAdded }: { ptId: string; 
     }
   };
   return (
-    <form onSubmit={(event) => { event.preventDefault(); void submit(); }} aria-label={t('addProgressReport')} style={{ display: 'grid', gap: 8, maxWidth: 720 }}>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      aria-label={t('addProgressReport')}
+      style={{ display: 'grid', gap: 8, maxWidth: 720 }}
+    >
       <Field label={t('reportMeeting')} required>
         <Select name="meetingId" value={form.meetingId} onChange={(_, data) => setForm((current) => ({ ...current, meetingId: data.value }))}>
           {meetings.map((meeting) => (
             <option key={meeting.id} value={meeting.id}>
-              {locale === 'ja' ? meeting.bodyName : meeting.bodyNameEn} {t('ordinal', { n: meeting.ordinal })} {formatDateTime(new Date(meeting.startsAt), locale)}
+              {locale === 'ja' ? meeting.bodyName : meeting.bodyNameEn} {t('ordinal', { n: meeting.ordinal })}{' '}
+              {formatDateTime(new Date(meeting.startsAt), locale)}
             </option>
           ))}
         </Select>
       </Field>
       {FIELDS.map((field) => (
         <Field key={field.name} label={t(field.label)} required={field.required}>
-          <Textarea name={field.name} value={form[field.name]} onChange={(_, data) => setForm((current) => ({ ...current, [field.name]: data.value }))} rows={3} maxLength={2000} />
+          <Textarea
+            name={field.name}
+            value={form[field.name]}
+            onChange={(_, data) => setForm((current) => ({ ...current, [field.name]: data.value }))}
+            rows={3}
+            maxLength={2000}
+          />
         </Field>
       ))}
       <ErrorNotice error={error} />
       <div>
-        <Button type="submit" appearance="primary" disabled={busy}>{t('addProgressReport')}</Button>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {t('addProgressReport')}
+        </Button>
       </div>
     </form>
   );

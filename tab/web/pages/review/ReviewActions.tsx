@@ -41,27 +41,45 @@ export function ReviewActions({ proposal, onChanged, onError }: { proposal: Revi
         <>
           <Field label={t('decision')} size="small" className={styles.field}>
             <Select size="small" className={styles.control} value={decision} onChange={(_, data) => setDecision(data.value as Decision)}>
-              {DECISIONS.map((value) => <option key={value} value={value}>{PROPOSAL_STATE_LABELS[value][locale]}</option>)}
+              {DECISIONS.map((value) => (
+                <option key={value} value={value}>
+                  {PROPOSAL_STATE_LABELS[value][locale]}
+                </option>
+              ))}
             </Select>
           </Field>
           <div className={styles.inline}>
             <Field label={t('reason')} size="small" className={styles.grow}>
               <Input size="small" className={styles.control} value={reason} onChange={(_, data) => setReason(data.value)} maxLength={2000} />
             </Field>
-            <Button size="small" className={styles.button} onClick={() => void act(() => programmeApi.decide(proposal.id, decision, reason))}>{t('decide')}</Button>
+            <Button size="small" className={styles.button} onClick={() => void act(() => programmeApi.decide(proposal.id, decision, reason))}>
+              {t('decide')}
+            </Button>
           </div>
         </>
       )}
       {proposal.notes.map((item, index) => (
         <Text key={index} size={200} className={styles.note}>
-          {item.authorName} (<DateText value={item.at} />): {item.text}
+          {item.authorName} (<DateText value={item.at} />
+          ): {item.text}
         </Text>
       ))}
       <div className={styles.inline}>
         <Field label={t('notes')} size="small" className={styles.grow}>
           <Input size="small" className={styles.control} value={note} onChange={(_, data) => setNote(data.value)} maxLength={2000} />
         </Field>
-        <Button size="small" className={styles.button} onClick={() => void act(async () => { await programmeApi.addNote(proposal.id, note); setNote(''); })}>{t('addNote')}</Button>
+        <Button
+          size="small"
+          className={styles.button}
+          onClick={() =>
+            void act(async () => {
+              await programmeApi.addNote(proposal.id, note);
+              setNote('');
+            })
+          }
+        >
+          {t('addNote')}
+        </Button>
       </div>
     </div>
   );

@@ -31,7 +31,12 @@ interface ReviewRowProps {
 }
 
 /** How the proposer heard the decision, as the secretariat needs to know it. */
-const NOTIFIED_KEYS: Readonly<Record<NoticeDelivery, MessageKey>> = { sent: 'notifiedSent', pending: 'notifiedPending', failed: 'notifiedFailed', notInstalled: 'notifiedNotInstalled' };
+const NOTIFIED_KEYS: Readonly<Record<NoticeDelivery, MessageKey>> = {
+  sent: 'notifiedSent',
+  pending: 'notifiedPending',
+  failed: 'notifiedFailed',
+  notInstalled: 'notifiedNotInstalled',
+};
 
 /**
  * One proposal: what a reviewer scans (title, related item, perspective, where it comes from,
@@ -46,32 +51,66 @@ export function ReviewRow({ proposal, selected, onSelect, expanded, onExpand, on
     <>
       <TableRow data-proposal-id={proposal.id}>
         <TableCell className={styles.cell}>
-          <Checkbox aria-label={`${t('select')} ${proposal.title}`} disabled={proposal.state !== 'submitted'} checked={selected} onChange={(_, data) => onSelect(data.checked === true)} />
+          <Checkbox
+            aria-label={`${t('select')} ${proposal.title}`}
+            disabled={proposal.state !== 'submitted'}
+            checked={selected}
+            onChange={(_, data) => onSelect(data.checked === true)}
+          />
         </TableCell>
         <TableCell className={styles.cell}>{proposal.receiptNumber}</TableCell>
         <TableCell className={styles.cell}>
           <div className={styles.stack}>
-            <Text weight="semibold" id={titleId}>{proposal.title}</Text>
+            <Text weight="semibold" id={titleId}>
+              {proposal.title}
+            </Text>
             <Text size={200} data-field="relatedItem">
               {t('relatedPlanItem')}: {proposal.relatedItem ? planItemLabel(proposal.relatedItem) : t('noRelatedItem')}
             </Text>
-            {proposal.perspective && <Text size={200} data-field="perspective">{t('perspective')}: {PERSPECTIVE_LABELS[proposal.perspective][locale]}</Text>}
-            {!expanded && <Text size={200} className={styles.preview}>{proposal.summary}</Text>}
-            <Button size="small" appearance="transparent" className={styles.toggle} aria-expanded={expanded} aria-controls={detailId} aria-describedby={titleId} onClick={() => onExpand(!expanded)}>
+            {proposal.perspective && (
+              <Text size={200} data-field="perspective">
+                {t('perspective')}: {PERSPECTIVE_LABELS[proposal.perspective][locale]}
+              </Text>
+            )}
+            {!expanded && (
+              <Text size={200} className={styles.preview}>
+                {proposal.summary}
+              </Text>
+            )}
+            <Button
+              size="small"
+              appearance="transparent"
+              className={styles.toggle}
+              aria-expanded={expanded}
+              aria-controls={detailId}
+              aria-describedby={titleId}
+              onClick={() => onExpand(!expanded)}
+            >
               {expanded ? t('hideContent') : t('showContent')}
             </Button>
           </div>
         </TableCell>
         <TableCell className={styles.cell}>
           <div className={styles.stack} data-field="origin">
-            <Text weight="semibold">{proposal.track === 'department' ? (proposal.departmentName ?? TRACK_LABELS.department[locale]) : INDIVIDUAL_PROPOSER_LABEL[locale]}</Text>
-            <Text size={200}>{proposal.authorName}{proposal.authorUnitName ? `（${proposal.authorUnitName}）` : ''}</Text>
-            {proposal.submittedAt && <Text size={200}>{t('submittedOn')}: <DateText value={proposal.submittedAt} /></Text>}
+            <Text weight="semibold">
+              {proposal.track === 'department' ? (proposal.departmentName ?? TRACK_LABELS.department[locale]) : INDIVIDUAL_PROPOSER_LABEL[locale]}
+            </Text>
+            <Text size={200}>
+              {proposal.authorName}
+              {proposal.authorUnitName ? `（${proposal.authorUnitName}）` : ''}
+            </Text>
+            {proposal.submittedAt && (
+              <Text size={200}>
+                {t('submittedOn')}: <DateText value={proposal.submittedAt} />
+              </Text>
+            )}
           </div>
         </TableCell>
         <TableCell className={styles.cell}>
           <div className={styles.stack}>
-            <Badge appearance="tint" className={styles.badge}>{PROPOSAL_STATE_LABELS[proposal.state][locale]}</Badge>
+            <Badge appearance="tint" className={styles.badge}>
+              {PROPOSAL_STATE_LABELS[proposal.state][locale]}
+            </Badge>
             {proposal.decisionReason && <Text size={200}>{proposal.decisionReason}</Text>}
             {proposal.notified && (
               <Text size={200} data-field="notified">
@@ -85,7 +124,14 @@ export function ReviewRow({ proposal, selected, onSelect, expanded, onExpand, on
         </TableCell>
       </TableRow>
       {/* Kept in the page while closed so the toggle's aria-controls always points at it; the row's own display style outranks [hidden]. */}
-      <TableRow id={detailId} hidden={!expanded} style={expanded ? undefined : { display: 'none' }} className={styles.detail} data-detail-of={proposal.id} aria-labelledby={titleId}>
+      <TableRow
+        id={detailId}
+        hidden={!expanded}
+        style={expanded ? undefined : { display: 'none' }}
+        className={styles.detail}
+        data-detail-of={proposal.id}
+        aria-labelledby={titleId}
+      >
         <TableCell colSpan={REVIEW_COLUMN_COUNT} className={styles.cell}>
           <ProposalContent proposal={proposal} />
         </TableCell>
