@@ -22,8 +22,8 @@ function expectSuccess(run: CliRun): void {
   expect(run.code, `stderr:\n${run.stderr}\nstdout:\n${run.stdout}`).toBe(0);
 }
 
-// Each run starts tsx and, for most commands, opens PGlite (a few seconds): generous timeouts.
-describe('admin CLI (tsx bin/admin.ts as a child process, PGlite in a temporary DATA_DIR)', { timeout: 120_000 }, () => {
+// Most commands open PGlite (a second or two each): generous timeouts.
+describe('admin CLI (node dist/bin/admin.js as a child process, PGlite in a temporary DATA_DIR)', { timeout: 120_000 }, () => {
   let tempRoot: string;
   let dataDir: string;
   let japaneseReport = '';

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
+/** The built CLI (tests/support/global-setup.ts builds it once per run): no TypeScript compiled per run. */
+const ADMIN = path.join(PROJECT_ROOT, 'dist/bin/admin.js');
 
 export interface CliRun {
   readonly code: number | null;
@@ -20,10 +21,10 @@ export function childEnvironment(dataDir: string, extra: Record<string, string> 
   return env;
 }
 
-/** Runs the real admin CLI (`tsx bin/admin.ts …`) as a child process with the given data folder. */
+/** Runs the real admin CLI (`node dist/bin/admin.js …`, what `npm run admin` runs, built) as a child process with the given data folder. */
 export function runCli(args: readonly string[], dataDir: string, timeoutMs = 90_000): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['bin/admin.ts', ...args], { cwd: PROJECT_ROOT, env: childEnvironment(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [ADMIN, ...args], { cwd: PROJECT_ROOT, env: childEnvironment(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -26,7 +26,7 @@ describe.skipIf(!serverUrl)('exactly once across a crash (SIGKILL) and restart',
   const processes: ChildServer[] = [];
 
   const startServer = async () => {
-    const server = new ChildServer(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const server = new ChildServer(process.execPath, ['dist/server/main.js'], {
       cwd: ROOT,
       inheritEnv: true,
       env: {
@@ -108,7 +108,7 @@ describe.skipIf(!serverUrl)('exactly once across a crash (SIGKILL) and restart',
     const extra = [...perConversation.values()].reduce((sum, count) => sum + count - 1, 0);
     expect(extra).toBeLessThanOrEqual(inFlight);
     expect(Math.max(...perConversation.values())).toBeLessThanOrEqual(2);
-    // Two server starts (tsx compiles server/main.ts each time) and a lease to lapse in between;
+    // Two server starts and a lease to lapse in between;
     // each wait above allows 90 s on a busy machine.
   }, 180_000);
 });

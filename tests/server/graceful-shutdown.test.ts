@@ -22,7 +22,7 @@ describe('graceful shutdown of the server process on SIGTERM', { timeout: 120_00
   let tempRoot: string;
   const servers: ChildServer[] = [];
   const start = (extra: Record<string, string>) => {
-    const server = new ChildServer(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const server = new ChildServer(process.execPath, ['dist/server/main.js'], {
       cwd: PROJECT_ROOT,
       env: childEnvironment(path.join(tempRoot, 'data'), { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ...extra }),
     });
