@@ -8,6 +8,7 @@ import { LocaleContext } from './i18n/locale-context.js';
 import { translate } from './i18n/messages.js';
 import { AdminPage } from './pages/AdminPage.js';
 import { BodiesPage } from './pages/BodiesPage.js';
+import { ChannelConfigPage } from './pages/ChannelConfigPage.js';
 import { CalendarFeedPage } from './pages/CalendarFeedPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { MeetingPage, MeetingsPage } from './pages/MeetingsPage.js';
@@ -24,6 +25,9 @@ import { programmeApi } from './services/programme-api.js';
 import { connectToHost, onHostThemeChange, type HostContext, type HostTheme } from './services/teams-host.js';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
+
+/** `/tab/config` is the channel tab's configuration page (manifest `configurationUrl`); static.ts serves it index.html. */
+const isConfigPage = () => /\/config\/?$/.test(window.location.pathname);
 
 type Mode = { kind: 'starting' } | { kind: 'teams' } | { kind: 'local'; signedIn: boolean } | { kind: 'unavailable' };
 
@@ -133,9 +137,12 @@ export function App() {
       <LocaleContext.Provider value={locale}>
         {mode.kind === 'starting' && <Spinner label={translate(locale, 'loading')} style={{ marginTop: 48 }} />}
         {mode.kind === 'unavailable' && <Text style={{ display: 'block', padding: 24 }}>{translate(locale, 'notInTeams')}</Text>}
-        {mode.kind === 'teams' && host && <SignedIn key={locale} locale={locale} onLocale={changeLocale} />}
+        {mode.kind === 'teams' && host && (isConfigPage() ? <ChannelConfigPage inTeams /> : <SignedIn key={locale} locale={locale} onLocale={changeLocale} />)}
         {mode.kind === 'local' && !mode.signedIn && <SignInPage />}
-        {mode.kind === 'local' && mode.signedIn && <SignedIn key={locale} locale={locale} onLocale={changeLocale} devControls={{ onSignOut: signOut }} />}
+        {mode.kind === 'local' && mode.signedIn && isConfigPage() && <ChannelConfigPage inTeams={false} />}
+        {mode.kind === 'local' && mode.signedIn && !isConfigPage() && (
+          <SignedIn key={locale} locale={locale} onLocale={changeLocale} devControls={{ onSignOut: signOut }} />
+        )}
       </LocaleContext.Provider>
     </FluentProvider>
   );

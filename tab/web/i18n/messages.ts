@@ -408,6 +408,19 @@ const MESSAGES = {
     ja: '催促は1つの会議につき1回、ボットとの個人チャットに届きます。',
     en: 'The reminder can be sent once per meeting; it arrives in each person’s chat with the bot.',
   },
+  configTitle: { ja: 'このタブに表示する内容', en: 'What this tab shows' },
+  configIntro: {
+    ja: 'チャネルのタブに表示する内容を選んでから「保存」を押してください。',
+    en: 'Choose what the channel tab shows, then press Save.',
+  },
+  configKindPt: { ja: 'PTのページ', en: 'A PT’s page' },
+  configKindBody: { ja: '会議体の会議（本部・推進会議）', en: 'A body’s meetings (HQ, promotion council)' },
+  configKindCalls: { ja: '提案募集', en: 'Calls for proposals' },
+  configChoosePt: { ja: 'PT', en: 'PT' },
+  configChooseBody: { ja: '会議体', en: 'Body' },
+  configChoosePlaceholder: { ja: '選択してください', en: 'Choose one' },
+  configCallsName: { ja: '提案募集', en: 'Calls' },
+  configChosen: { ja: '表示する内容: {name}', en: 'The tab will show: {name}' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,4 +1,4 @@
-import { app, authentication } from '@microsoft/teams-js';
+import { app, authentication, pages } from '@microsoft/teams-js';
 import type { Locale } from '../../../shared/i18n/locale.js';
 import { toLocale } from '../../../shared/i18n/locale.js';
 
@@ -61,4 +61,33 @@ export function onHostThemeChange(handler: (theme: HostTheme) => void): void {
 /** The Teams SSO token for the tab's app registration; teams-js caches and renews it. */
 export function teamsSsoToken(): Promise<string> {
   return authentication.getAuthToken();
+}
+
+/** What a configurable (channel) tab saves: the page it opens, its id and the name Teams suggests. */
+export interface ChannelTabConfig {
+  readonly contentUrl: string;
+  readonly websiteUrl: string;
+  readonly entityId: string;
+  readonly suggestedDisplayName: string;
+}
+
+/** Tells Teams whether the configuration page's Save button may be pressed. */
+export function setChannelTabValidity(valid: boolean): void {
+  pages.config.setValidityState(valid);
+}
+
+/**
+ * Answers Teams' save event with the current choice (`current()` is read when Save is pressed):
+ * the configuration is stored, then the save is reported successful; nothing chosen or a refused
+ * `setConfig` reports failure, so Teams keeps the dialog open.
+ */
+export function onChannelTabSave(current: () => ChannelTabConfig | undefined): void {
+  pages.config.registerOnSaveHandler((event) => {
+    const config = current();
+    if (!config) return event.notifyFailure('nothing chosen');
+    pages.config.setConfig({ ...config }).then(
+      () => event.notifySuccess(),
+      (error: unknown) => event.notifyFailure(error instanceof Error ? error.message : String(error)),
+    );
+  });
 }
