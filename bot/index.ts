@@ -77,10 +77,12 @@ export function createBotRoute(deps: BotRouteDeps): (server: Server) => void {
 /**
  * How notifications reach Teams: the Bot Connector sender (signed with the bot's credentials) and
  * the renderer that turns outbox rows into cards. The scheduler in `server/` drives them.
+ * `teamsAppId` (the context's) lets the cards link into the tab.
  */
 export function createNotificationDelivery(
   credentials: BotCredentials,
   repositories: Repositories,
+  options: { readonly teamsAppId?: string | undefined } = {},
 ): { sender: ConversationSender; renderer: NotificationRenderer } {
-  return { sender: createConnectorSender(credentials), renderer: createNotificationRenderer(repositories) };
+  return { sender: createConnectorSender(credentials), renderer: createNotificationRenderer(repositories, options) };
 }

@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   const scheduler = config.notifications.enabled
     ? createNotificationScheduler({
         ctx,
-        ...createNotificationDelivery(config.bot, ctx.store.repositories),
+        ...createNotificationDelivery(config.bot, ctx.store.repositories, { teamsAppId: ctx.teamsAppId }),
         logger,
         leaseMs: config.notifications.leaseMs,
         dispatchIntervalMs: config.notifications.intervalMs,
