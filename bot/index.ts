@@ -18,7 +18,7 @@ import { createTurnErrorHandler } from './adapter/turn-error.js';
 
 export type { BotAuthEndpoints, BotCredentials } from './adapter/bot-authentication.js';
 export type { EndpointCloudAdapter } from './adapter/endpoint-cloud-adapter.js';
-export { AppBot } from './app-bot.js';
+export { AppBot, DEFAULT_TYPING_DELAY_MS } from './app-bot.js';
 
 /** Request bodies above this are refused with 413 when the host gives no limit of its own. */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;

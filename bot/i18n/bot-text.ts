@@ -241,6 +241,11 @@ const TEXT = {
     ja: '表示言語を{language}にしました。タブと通知も{language}で表示します。',
     en: 'Done: I will use {language} here, in the tab and in notifications.',
   },
+  'compose.kindPt': { ja: 'PT', en: 'PT' },
+  'compose.kindPractice': { ja: '好事例', en: 'Good practice' },
+  'compose.kindMeeting': { ja: '会議', en: 'Meeting' },
+  'compose.kindCall': { ja: '提案募集', en: 'Call for proposals' },
+  'compose.kindProposal': { ja: '提案', en: 'Proposal' },
   'turn.personalOnly': { ja: 'このコマンドは個人チャットで使ってください。', en: 'Please use this command in a personal chat with the bot.' },
   'turn.invalidInput': {
     ja: '送信内容を読み取れませんでした。カードを開き直してください。',
