@@ -14,19 +14,19 @@ describe.skipIf(skipReason !== undefined)('a link to one practice, headless Chro
     const practices = (await tab.world.ctx.store.repositories.practices.list()).sort((a, b) => a.number - b.number);
     const last = practices.at(-1)!;
     const { page, errors } = await tab.signInAs(STAFF.author.id);
-    await page.evaluate((id) => (window.location.hash = `#/practices/${encodeURIComponent(id)}`), last.id);
+    const hash = `#/practices/${encodeURIComponent(last.id)}`;
+    await page.evaluate((target) => ((globalThis as unknown as { location: { hash: string } }).location.hash = target), hash);
     const current = page.locator('[aria-current="true"]');
     await current.waitFor();
     expect(await current.getAttribute('data-practice-id')).toBe(last.id);
     expect(await current.textContent()).toContain(last.title);
     // The last of the list is below the fold until the page scrolls to it.
+    const height = page.viewportSize()?.height ?? 0;
     await expect
-      .poll(() =>
-        current.evaluate((element) => {
-          const box = element.getBoundingClientRect();
-          return box.top >= 0 && box.top < window.innerHeight;
-        }),
-      )
+      .poll(async () => {
+        const box = await current.boundingBox();
+        return box !== null && box.y >= 0 && box.y < height;
+      })
       .toBe(true);
     expect(await page.locator('[data-practice-id][aria-current="true"]').count()).toBe(1);
     expect(errors).toEqual([]);
