@@ -1,4 +1,14 @@
-import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type AppBasedLinkQuery,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+} from 'botbuilder';
 import type { UseCaseContext } from '../shared/use-cases/context.js';
 import { toLocale } from '../shared/i18n/locale.js';
 import { staffOf } from '../shared/use-cases/staff-identity.js';
@@ -6,6 +16,7 @@ import { runAction } from './actions/action-router.js';
 import type { ActionResult } from './actions/action-result.js';
 import { answerMessage } from './commands/command-router.js';
 import { directoryRefusalText, type BotReply, type BotTurn } from './commands/command-turn.js';
+import { answerComposeQuery, answerLinkQuery, answerSelectItem } from './compose/compose-extension.js';
 import { onConversationUpdate, onInstallationUpdate, rememberConversation } from './conversations/conversation-events.js';
 import { conversationKindOf, conversationTargetOf, scopeOf } from './conversations/conversation-target-of.js';
 import { RecentlyConfirmed } from './conversations/recently-confirmed.js';
@@ -19,7 +30,12 @@ import { withTypingIndicator } from './turn/typing-indicator.js';
 export interface AppBotOptions {
   /** An answer slower than this shows Teams' typing indicator first. */
   readonly typingDelayMs: number;
+  /** The tab's host (`TAB_DOMAIN`): only links to it unfurl. Unset: any host Teams sends (those the manifest registers). */
+  readonly tabHost?: string | undefined;
 }
+
+/** Teams shows its typing indicator for answers slower than this by default. */
+export const DEFAULT_TYPING_DELAY_MS = 300;
 
 export class AppBot extends TeamsActivityHandler {
   /** References checked in the last minute: a chat's reference is not re-read on every message. */
@@ -27,7 +43,7 @@ export class AppBot extends TeamsActivityHandler {
 
   constructor(
     private readonly ctx: UseCaseContext,
-    private readonly options: AppBotOptions = { typingDelayMs: 300 },
+    private readonly options: AppBotOptions = { typingDelayMs: DEFAULT_TYPING_DELAY_MS },
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -66,10 +82,29 @@ export class AppBot extends TeamsActivityHandler {
     return invokeResponse(await runAction(turn, invokeValue.action?.verb ?? '', data));
   }
 
-  private async turnOf(context: TurnContext): Promise<BotTurn> {
+  /** The search message extension: the person's query, in any conversation. */
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return answerComposeQuery(await this.turnOf(context, { remember: false }), query);
+  }
+
+  /** The result the person chose from the search, built again as it stands now. */
+  protected override async handleTeamsMessagingExtensionSelectItem(context: TurnContext, query: unknown): Promise<MessagingExtensionResponse> {
+    return answerSelectItem(await this.turnOf(context, { remember: false }), query);
+  }
+
+  /** A link to the tab pasted into a message (link unfurling). */
+  protected override async handleTeamsAppBasedLinkQuery(context: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return answerLinkQuery(await this.turnOf(context, { remember: false }), query, this.options.tabHost);
+  }
+
+  /**
+   * `remember: false` for message-extension invokes: they come from whatever conversation the
+   * person is writing in, which the bot may not be part of, so it is no place to send to later.
+   */
+  private async turnOf(context: TurnContext, options: { remember: boolean } = { remember: true }): Promise<BotTurn> {
     const identity = await identifySender(this.ctx, context);
     const staff = staffOf(identity);
-    await rememberConversation(this.ctx, context.activity, staff, this.recentConversations);
+    if (options.remember) await rememberConversation(this.ctx, context.activity, staff, this.recentConversations);
     return {
       ctx: this.ctx,
       // The person's own choice wins over the client's (the Agents Playground always says en-US).

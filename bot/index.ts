@@ -18,7 +18,7 @@ import { createTurnErrorHandler } from './adapter/turn-error.js';
 
 export type { BotAuthEndpoints, BotCredentials } from './adapter/bot-authentication.js';
 export type { EndpointCloudAdapter } from './adapter/endpoint-cloud-adapter.js';
-export { AppBot } from './app-bot.js';
+export { AppBot, DEFAULT_TYPING_DELAY_MS } from './app-bot.js';
 
 /** Request bodies above this are refused with 413 when the host gives no limit of its own. */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -77,10 +77,12 @@ export function createBotRoute(deps: BotRouteDeps): (server: Server) => void {
 /**
  * How notifications reach Teams: the Bot Connector sender (signed with the bot's credentials) and
  * the renderer that turns outbox rows into cards. The scheduler in `server/` drives them.
+ * `teamsAppId` (the context's) lets the cards link into the tab.
  */
 export function createNotificationDelivery(
   credentials: BotCredentials,
   repositories: Repositories,
+  options: { readonly teamsAppId?: string | undefined } = {},
 ): { sender: ConversationSender; renderer: NotificationRenderer } {
-  return { sender: createConnectorSender(credentials), renderer: createNotificationRenderer(repositories) };
+  return { sender: createConnectorSender(credentials), renderer: createNotificationRenderer(repositories, options) };
 }

@@ -37,6 +37,9 @@ param botTenantId string
 @description('Client id of the tab\'s SSO Entra app (aadApp/create → AAD_APP_CLIENT_ID)')
 param tabAadAppClientId string
 
+@description('Teams app id of the package (teamsApp/create → TEAMS_APP_ID): cards deep-link into the personal tab with it')
+param teamsAppId string
+
 @description('Comma-separated tenant ids whose activities the app accepts')
 param allowedTenantIds string
 
@@ -115,6 +118,7 @@ module appService './modules/app-service.bicep' = {
     botTenantId: botTenantId
     allowedTenantIds: allowedTenantIds
     tabAadAppClientId: tabAadAppClientId
+    teamsAppId: teamsAppId
     botPasswordSecretUri: keyVault.outputs.botPasswordSecretUri
     databaseUrlSecretUri: keyVault.outputs.databaseUrlSecretUri
     appInsightsConnectionString: monitoring.outputs.connectionString

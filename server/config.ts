@@ -59,6 +59,11 @@ const environmentSchema = z.object({
     .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as app.example.org')
     .optional(),
   TAB_DIST_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'tab/dist')),
+  // The Teams app id of the package (manifest `id`, Agents Toolkit TEAMS_APP_ID): cards link into the tab with it.
+  TEAMS_APP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be the Teams app id (a GUID)')
+    .optional(),
 });
 
 /** Every environment variable the app reads (the README's configuration table lists each). */
@@ -97,6 +102,8 @@ export interface AppConfig {
   readonly allowedTenantIds: readonly string[];
   /** The Teams tab: SSO client id (defaults to the bot's app id), its domain, and the built web app. */
   readonly tab: { readonly clientId?: string | undefined; readonly domain?: string | undefined; readonly distDir: string };
+  /** The Teams app id, for deep links from cards to the personal tab; without it cards carry none. */
+  readonly teamsAppId?: string | undefined;
 }
 
 /** A configuration value that stops the process; the message names the variable. */
@@ -167,5 +174,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     allowedTenantIds,
     tab: { clientId: e.AAD_APP_CLIENT_ID, domain: e.TAB_DOMAIN, distDir: path.resolve(e.TAB_DIST_DIR) },
+    teamsAppId: e.TEAMS_APP_ID,
   };
 }

@@ -26,7 +26,7 @@ async function start(): Promise<void> {
   }
   // The bot's and the tab's modules (botbuilder is most of the start-up's JavaScript) load while
   // the embedded database opens: a warm start waits for the longer of the two, not their sum.
-  const [ctx, { AppBot, createBotRoute, createNotificationDelivery }, { createTab }] = await Promise.all([
+  const [ctx, { AppBot, createBotRoute, createNotificationDelivery, DEFAULT_TYPING_DELAY_MS }, { createTab }] = await Promise.all([
     openUseCaseContext(config),
     import('../bot/index.js'),
     import('../tab/index.js'),
@@ -34,7 +34,7 @@ async function start(): Promise<void> {
   await bootstrap(ctx, config, logger);
 
   const botRoute = createBotRoute({
-    bot: new AppBot(ctx),
+    bot: new AppBot(ctx, { typingDelayMs: DEFAULT_TYPING_DELAY_MS, tabHost: config.tab.domain }),
     credentials: config.bot,
     allowedTenantIds: config.allowedTenantIds,
     idempotency: ctx.store.repositories.idempotency,
@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   const scheduler = config.notifications.enabled
     ? createNotificationScheduler({
         ctx,
-        ...createNotificationDelivery(config.bot, ctx.store.repositories),
+        ...createNotificationDelivery(config.bot, ctx.store.repositories, { teamsAppId: ctx.teamsAppId }),
         logger,
         leaseMs: config.notifications.leaseMs,
         dispatchIntervalMs: config.notifications.intervalMs,

@@ -19,5 +19,6 @@ export async function openUseCaseContext(config: AppConfig): Promise<UseCaseCont
     clock: systemClock,
     newId: randomUUID,
     identity: { relink: config.localMode ? 'allow' : 'refuse' },
+    teamsAppId: config.teamsAppId,
   };
 }

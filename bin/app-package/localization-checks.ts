@@ -2,7 +2,8 @@ import type { LocalizationDocument, ManifestCommandList, TeamsManifestDocument }
 
 /**
  * Every localisable string of the manifest with its localisation key, as the Teams localisation
- * schema names them (`name.short`, `staticTabs[0].name`, `bots[0].commandLists[0].commands[0].title`…).
+ * schema names them (`name.short`, `staticTabs[0].name`, `bots[0].commandLists[0].commands[0].title`,
+ * `composeExtensions[0].commands[0].parameters[0].title`…).
  */
 export function localizableEntries(manifest: TeamsManifestDocument): Map<string, string> {
   const entries = new Map<string, string>([
@@ -19,6 +20,17 @@ export function localizableEntries(manifest: TeamsManifestDocument): Map<string,
       const prefix = `bots[0].commandLists[${listIndex}].commands[${commandIndex}]`;
       entries.set(`${prefix}.title`, command.title);
       entries.set(`${prefix}.description`, command.description);
+    }
+  }
+  for (const [extensionIndex, extension] of (manifest.composeExtensions ?? []).entries()) {
+    for (const [commandIndex, command] of extension.commands.entries()) {
+      const prefix = `composeExtensions[${extensionIndex}].commands[${commandIndex}]`;
+      entries.set(`${prefix}.title`, command.title);
+      if (command.description !== undefined) entries.set(`${prefix}.description`, command.description);
+      for (const [parameterIndex, parameter] of (command.parameters ?? []).entries()) {
+        entries.set(`${prefix}.parameters[${parameterIndex}].title`, parameter.title);
+        if (parameter.description !== undefined) entries.set(`${prefix}.parameters[${parameterIndex}].description`, parameter.description);
+      }
     }
   }
   return entries;

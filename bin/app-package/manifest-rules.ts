@@ -9,8 +9,8 @@ interface LinkedManifest extends TeamsManifestDocument {
 
 /**
  * Rules the schema does not express but Teams or we rely on: the developer's privacy and terms
- * pages exist and are https; nothing is left unsubstituted; the tabs and the SSO resource live on a
- * domain the manifest lists as valid.
+ * pages exist and are https; nothing is left unsubstituted; the tabs, the SSO resource and the
+ * domains whose links the message extension unfurls are domains the manifest lists as valid.
  */
 export function checkManifestRules(manifest: TeamsManifestDocument, text: string): string[] {
   const m = manifest as LinkedManifest;
@@ -31,6 +31,13 @@ export function checkManifestRules(manifest: TeamsManifestDocument, text: string
   for (const url of urls) {
     const host = hostOf(url);
     if (host && !domains.has(host)) problems.push(`manifest.json: ${url} is not on a domain listed in validDomains`);
+  }
+  for (const [index, extension] of (m.composeExtensions ?? []).entries()) {
+    for (const handler of extension.messageHandlers ?? []) {
+      for (const domain of handler.value.domains ?? []) {
+        if (!domains.has(domain)) problems.push(`manifest.json: composeExtensions[${index}] unfurls links of ${domain}, which is not in validDomains`);
+      }
+    }
   }
   const resource = m.webApplicationInfo?.resource;
   if (resource !== undefined) {

@@ -12,6 +12,29 @@ export interface ManifestCommandList {
   readonly commands: readonly ManifestCommand[];
 }
 
+export interface ManifestComposeParameter {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly inputType?: string;
+}
+
+export interface ManifestComposeCommand {
+  readonly id: string;
+  readonly type?: string;
+  readonly title: string;
+  readonly description: string;
+  readonly initialRun?: boolean;
+  readonly context?: readonly string[];
+  readonly parameters: readonly ManifestComposeParameter[];
+}
+
+export interface ManifestComposeExtension {
+  readonly botId: string;
+  readonly commands: readonly ManifestComposeCommand[];
+  readonly messageHandlers?: readonly { readonly type: string; readonly value: { readonly domains?: readonly string[] } }[];
+}
+
 export interface TeamsManifestDocument {
   readonly $schema?: string;
   readonly manifestVersion: string;
@@ -26,6 +49,7 @@ export interface TeamsManifestDocument {
   };
   readonly staticTabs?: readonly { readonly entityId: string; readonly name?: string }[];
   readonly bots?: readonly { readonly botId: string; readonly scopes?: readonly string[]; readonly commandLists?: readonly ManifestCommandList[] }[];
+  readonly composeExtensions?: readonly ManifestComposeExtension[];
 }
 
 /** A localisation file: flat keys such as `name.short` or `bots[0].commandLists[1].commands[2].title`. */

@@ -45,7 +45,7 @@ export async function personalMeetingCard(turn: BotTurn, meetingId: string, head
   const meeting = await repos.meetings.get(meetingId);
   if (!meeting) throw new DomainError('meeting.notFound');
   const [view] = await meetingViews(repos, [meeting], turn.staff);
-  return meetingCard({ locale: turn.locale, view: view!, heading, refreshUserIds: await rosterObjectIds(repos, meeting) });
+  return meetingCard({ locale: turn.locale, view: view!, heading, refreshUserIds: await rosterObjectIds(repos, meeting), teamsAppId: turn.ctx.teamsAppId });
 }
 
 export const rsvpAction: ActionHandler = async (turn, data) => {

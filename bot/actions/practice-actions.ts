@@ -19,6 +19,7 @@ export const practiceInterestAction: ActionHandler = async (turn, data) => {
       results: await searchPractices(turn.ctx, words),
       mayMarkInterest: true,
       notice: t('practices.interestSaved', turn.locale, { count }),
+      teamsAppId: turn.ctx.teamsAppId,
     }),
   );
 };

@@ -98,7 +98,7 @@ function saveOrSubmit(mode: 'draft' | 'submit'): ActionHandler {
         return cardResult(await form({ notice: t('propose.draftSaved', turn.locale, { time: formatDateTime(draft.updatedAt, turn.locale) }) }));
       }
       const submitted = await submitProposal(turn.ctx, turn.staff, input);
-      return cardResult(proposalReceiptCard({ locale: turn.locale, proposal: submitted, call }));
+      return cardResult(proposalReceiptCard({ locale: turn.locale, proposal: submitted, call, teamsAppId: turn.ctx.teamsAppId }));
     } catch (error) {
       if (!isDomainRefusal(error)) throw error;
       if (refusesThePerson(error)) return refusal(error, turn.locale);

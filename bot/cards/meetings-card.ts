@@ -7,6 +7,7 @@ import { safeMeetingLink } from '../../shared/meetings/meeting-link.js';
 import type { Rsvp, RsvpResponse } from '../../shared/meetings/rsvp.js';
 import { formatDateTime, formatTimeRange } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
+import { openInAppActions } from './app-link.js';
 import {
   actionSet,
   adaptiveCard,
@@ -141,14 +142,14 @@ export function rsvpActions(meetingId: string, locale: Locale): { input: CardEle
   };
 }
 
-export function meetingsCard(data: { locale: Locale; title: string; views: readonly MeetingView[] }): AdaptiveCard {
+export function meetingsCard(data: { locale: Locale; title: string; views: readonly MeetingView[]; teamsAppId?: string | undefined }): AdaptiveCard {
   const { locale } = data;
   return fitToSizeLimit(data.views, (views, hidden) => {
     const body: CardElement[] = [heading(data.title)];
     if (data.views.length === 0) body.push(note(t('meetings.none', locale)));
     for (const view of views) {
       const items: CardElement[] = [subheading(meetingTitle(view, locale)), ...meetingDetails(view, locale)];
-      const buttons = meetingButtons(view, locale);
+      const buttons = [...meetingButtons(view, locale), ...openInAppActions(locale, data.teamsAppId, { page: 'meetings', id: view.meeting.id })];
       if (view.mayAnswer && view.meeting.status === 'convened') {
         const rsvp = rsvpActions(view.meeting.id, locale);
         items.push(rsvp.input, actionSet([...rsvp.actions, ...buttons]));
@@ -165,9 +166,15 @@ export function meetingsCard(data: { locale: Locale; title: string; views: reado
 /**
  * One meeting for one person, as the convocation notice shows it once refreshed: their answer,
  * and the buttons to give or change it. `refreshUserIds` lists the roster's Entra ids (≤ 60), so
- * Teams asks the bot for each person's own view.
+ * Teams asks the bot for each person's own view. With the Teams app id it links to the meeting's page in the tab.
  */
-export function meetingCard(data: { locale: Locale; view: MeetingView; heading?: string; refreshUserIds?: readonly string[] }): AdaptiveCard {
+export function meetingCard(data: {
+  locale: Locale;
+  view: MeetingView;
+  heading?: string;
+  refreshUserIds?: readonly string[];
+  teamsAppId?: string | undefined;
+}): AdaptiveCard {
   const { locale, view } = data;
   const body: CardElement[] = [heading(data.heading ?? meetingTitle(view, locale))];
   if (data.heading) body.push(subheading(meetingTitle(view, locale)));
@@ -179,7 +186,7 @@ export function meetingCard(data: { locale: Locale; view: MeetingView; heading?:
     body.push(rsvp.input);
     actions = rsvp.actions;
   }
-  actions = [...actions, ...meetingButtons(view, locale)];
+  actions = [...actions, ...meetingButtons(view, locale), ...openInAppActions(locale, data.teamsAppId, { page: 'meetings', id: view.meeting.id })];
   const refresh = data.refreshUserIds?.length
     ? { action: executeAction('refresh', MEETING_VIEW_VERB, { meetingId: view.meeting.id }), userIds: data.refreshUserIds.slice(0, 60) }
     : undefined;

@@ -2,6 +2,7 @@ import { practiceStatus } from '../../shared/practices/good-practice.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { PracticeWithInterest } from '../../shared/use-cases/practice-catalogue.js';
 import { t } from '../i18n/bot-text.js';
+import { openInAppActions } from './app-link.js';
 import {
   actionSet,
   adaptiveCard,
@@ -20,36 +21,58 @@ export const PRACTICE_INTEREST_VERB = 'practice.interest';
 /** Enough to read in chat; more is a sign the words should be narrowed. */
 export const PRACTICES_CARD_LIMIT = 8;
 
+/** Title, summary, status, origin, tags and the interest count of one practice. */
+function practiceLines(entry: PracticeWithInterest, locale: Locale): CardElement[] {
+  const { practice, interestCount } = entry;
+  return [
+    userText(practice.summary, { isSubtle: true }),
+    note(
+      [
+        t(practiceStatus(practice) === 'planned' ? 'practices.planned' : 'practices.operating', locale),
+        practice.origin === 'external' ? t('practices.external', locale, { publisher: neutraliseMarkdown(practice.publisher ?? '') }) : undefined,
+        practice.tags.length ? neutraliseMarkdown(practice.tags.map((tag) => `#${tag}`).join(' ')) : undefined,
+        t('practices.interestCount', locale, { count: interestCount }),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+  ];
+}
+
 export function practicesCard(data: {
   locale: Locale;
   words: string;
   results: readonly PracticeWithInterest[];
   mayMarkInterest: boolean;
   notice?: string;
+  teamsAppId?: string | undefined;
 }): AdaptiveCard {
   const { locale } = data;
   const body: CardElement[] = [heading(data.words ? t('practices.titleFor', locale, { words: neutraliseMarkdown(data.words) }) : t('practices.title', locale))];
   if (data.notice) body.push(note(data.notice, 'Good'));
   if (!data.results.length) body.push(note(t('practices.none', locale)));
-  for (const { practice, interestCount } of data.results.slice(0, PRACTICES_CARD_LIMIT)) {
-    const items: CardElement[] = [
-      textBlock(`**${practice.number}.** ${neutraliseMarkdown(practice.title)}`),
-      userText(practice.summary, { isSubtle: true }),
-      note(
-        [
-          t(practiceStatus(practice) === 'planned' ? 'practices.planned' : 'practices.operating', locale),
-          practice.origin === 'external' ? t('practices.external', locale, { publisher: neutraliseMarkdown(practice.publisher ?? '') }) : undefined,
-          practice.tags.length ? neutraliseMarkdown(practice.tags.map((tag) => `#${tag}`).join(' ')) : undefined,
-          t('practices.interestCount', locale, { count: interestCount }),
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      ),
+  for (const entry of data.results.slice(0, PRACTICES_CARD_LIMIT)) {
+    const { practice } = entry;
+    const items: CardElement[] = [textBlock(`**${practice.number}.** ${neutraliseMarkdown(practice.title)}`), ...practiceLines(entry, locale)];
+    const buttons = [
+      ...(data.mayMarkInterest ? [executeAction(t('practices.interest', locale), PRACTICE_INTEREST_VERB, { practiceId: practice.id, words: data.words })] : []),
+      ...openInAppActions(locale, data.teamsAppId, { page: 'practices', id: practice.id }),
     ];
-    if (data.mayMarkInterest)
-      items.push(actionSet([executeAction(t('practices.interest', locale), PRACTICE_INTEREST_VERB, { practiceId: practice.id, words: data.words })]));
+    if (buttons.length) items.push(actionSet(buttons));
     body.push(container(items, { separator: true }));
   }
   if (data.results.length > PRACTICES_CARD_LIMIT) body.push(note(t('practices.more', locale, { count: data.results.length - PRACTICES_CARD_LIMIT })));
   return adaptiveCard(body);
+}
+
+/**
+ * One practice, as it is shared into a conversation: no interest button (its answer is the search
+ * list, which would replace the shared card for whoever pressed it); the tab has it instead.
+ */
+export function practiceCard(data: { locale: Locale; entry: PracticeWithInterest; teamsAppId?: string | undefined }): AdaptiveCard {
+  const { locale, entry } = data;
+  return adaptiveCard(
+    [note(t('practices.title', locale)), heading(`${entry.practice.number}. ${neutraliseMarkdown(entry.practice.title)}`), ...practiceLines(entry, locale)],
+    { actions: openInAppActions(locale, data.teamsAppId, { page: 'practices', id: entry.practice.id }) },
+  );
 }

@@ -6,7 +6,9 @@ import type { Locale } from '../../shared/i18n/locale.js';
 import { PROPOSAL_LIMITS } from '../../shared/proposals/proposal-content.js';
 import { isDecision, PERSPECTIVES, type Proposal } from '../../shared/proposals/proposal.js';
 import { formatDate, formatDateTime } from '../../shared/time/index.js';
+import type { TabRoute } from '../../shared/links/tab-links.js';
 import { t } from '../i18n/bot-text.js';
+import { openInAppActions } from './app-link.js';
 import { OPEN_PROPOSAL_FORM_VERB, trackCountdown } from './calls-card.js';
 import {
   actionSet,
@@ -22,6 +24,7 @@ import {
   note,
   textBlock,
   textInput,
+  userParagraph,
   userText,
   type AdaptiveCard,
   type CardElement,
@@ -161,7 +164,7 @@ export function proposalFormCard(data: ProposalFormData): AdaptiveCard {
 }
 
 /** Replaces the form once submitted: number, time, and what happens next. */
-export function proposalReceiptCard(data: { locale: Locale; proposal: Proposal; call: ProposalCall }): AdaptiveCard {
+export function proposalReceiptCard(data: { locale: Locale; proposal: Proposal; call: ProposalCall; teamsAppId?: string | undefined }): AdaptiveCard {
   const { locale, proposal } = data;
   return adaptiveCard(
     [
@@ -175,11 +178,16 @@ export function proposalReceiptCard(data: { locale: Locale; proposal: Proposal; 
       note(neutraliseMarkdown(data.call.title)),
       note(t('receipt.next', locale)),
     ],
-    {},
+    { actions: openInAppActions(locale, data.teamsAppId, { page: 'proposals' }) },
   );
 }
 
-export function myProposalsCard(data: { locale: Locale; proposals: readonly Proposal[]; calls: ReadonlyMap<string, ProposalCall> }): AdaptiveCard {
+export function myProposalsCard(data: {
+  locale: Locale;
+  proposals: readonly Proposal[];
+  calls: ReadonlyMap<string, ProposalCall>;
+  teamsAppId?: string | undefined;
+}): AdaptiveCard {
   const { locale } = data;
   return fitToSizeLimit(data.proposals, (proposals, hidden) => {
     const body: CardElement[] = [heading(t('mine.title', locale))];
@@ -203,8 +211,41 @@ export function myProposalsCard(data: { locale: Locale; proposals: readonly Prop
       body.push(container(items, { separator: true }));
     }
     if (hidden) body.push(note(t('common.more', locale, { count: hidden })));
-    return adaptiveCard(body);
+    return adaptiveCard(body, { actions: openInAppActions(locale, data.teamsAppId, { page: 'proposals' }) });
   });
+}
+
+/**
+ * One proposal as it is shared into a conversation: what was proposed, where it stands, and a
+ * decision's reason. No editing here; the tab page `appRoute` names (by default the proposals
+ * page, opened on the draft itself while it is one) has that.
+ */
+export function proposalCard(data: {
+  locale: Locale;
+  proposal: Proposal;
+  call?: ProposalCall | undefined;
+  /** Shown when someone other than the author shares it (the secretariat). */
+  authorName?: string | undefined;
+  appRoute?: TabRoute | undefined;
+  teamsAppId?: string | undefined;
+}): AdaptiveCard {
+  const { locale, proposal } = data;
+  const body: CardElement[] = [
+    note(t('proposal.label', locale)),
+    userParagraph(proposal.title || '—', { size: 'Large', weight: 'Bolder' }),
+    facts([
+      [t('common.state', locale), PROPOSAL_STATE_LABELS[proposal.state][locale]],
+      [t('receipt.number', locale), proposal.receiptNumber],
+      [t('propose.track', locale), TRACK_LABELS[proposal.track][locale]],
+      [t('proposal.author', locale), data.authorName ? neutraliseMarkdown(data.authorName) : undefined],
+      [t('receipt.time', locale), proposal.submittedAt ? formatDate(proposal.submittedAt, locale) : undefined],
+    ]),
+  ];
+  if (data.call) body.push(note(neutraliseMarkdown(data.call.title)));
+  if (proposal.summary) body.push(note(FIELD_LABELS.summary![locale]), userParagraph(proposal.summary, { spacing: 'None' }));
+  body.push(...decisionDetails(proposal, locale));
+  const route = data.appRoute ?? (proposal.state === 'draft' ? { page: 'proposals' as const, id: proposal.id } : { page: 'proposals' as const });
+  return adaptiveCard(body, { actions: openInAppActions(locale, data.teamsAppId, route) });
 }
 
 /** A decided proposal's reason and what follows, as 自分の提案 and the decision notice show them. */

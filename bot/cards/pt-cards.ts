@@ -2,11 +2,12 @@ import type { Locale } from '../../shared/i18n/locale.js';
 import { displayItemNumbers, topicLeadOf, unitAsPrinted, type ProgressReport, type ProjectTeam } from '../../shared/plan/project-team.js';
 import { formatDate } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
+import { openInAppActions } from './app-link.js';
 import { adaptiveCard, facts, heading, neutraliseMarkdown, note, subheading, textBlock, userText, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 const categoryLabel = (team: ProjectTeam, locale: Locale) => t(team.category === 'threeLayer' ? 'pts.threeLayer' : 'pts.crossDepartmental', locale);
 
-export function ptListCard(data: { locale: Locale; teams: readonly ProjectTeam[] }): AdaptiveCard {
+export function ptListCard(data: { locale: Locale; teams: readonly ProjectTeam[]; teamsAppId?: string | undefined }): AdaptiveCard {
   const { locale } = data;
   const body: CardElement[] = [heading(t('pts.title', locale))];
   for (const category of ['crossDepartmental', 'threeLayer'] as const) {
@@ -17,7 +18,7 @@ export function ptListCard(data: { locale: Locale; teams: readonly ProjectTeam[]
       body.push(textBlock(`**${neutraliseMarkdown(displayItemNumbers(team))}** ${neutraliseMarkdown(team.title)}`, { spacing: 'Small' }));
   }
   body.push(note(t('pts.hint', locale)));
-  return adaptiveCard(body);
+  return adaptiveCard(body, { actions: openInAppActions(locale, data.teamsAppId, { page: 'pts' }) });
 }
 
 export interface PtDetail {
@@ -28,7 +29,8 @@ export interface PtDetail {
   readonly viewerUnitExpected?: string | undefined;
 }
 
-export function ptDetailCard(data: { locale: Locale; detail: PtDetail }): AdaptiveCard {
+/** One PT in full; with the Teams app id it links to the PT's page in the tab. */
+export function ptDetailCard(data: { locale: Locale; detail: PtDetail; teamsAppId?: string | undefined }): AdaptiveCard {
   const { locale, detail } = data;
   const { team } = detail;
   const names = (ids: readonly string[]) => ids.map((id) => unitAsPrinted(team, id, detail.unitName)).join('、');
@@ -61,7 +63,7 @@ export function ptDetailCard(data: { locale: Locale; detail: PtDetail }): Adapti
   } else {
     body.push(note(t('pt.noProgress', locale)));
   }
-  return adaptiveCard(body);
+  return adaptiveCard(body, { actions: openInAppActions(locale, data.teamsAppId, { page: 'pts', id: team.id }) });
 }
 
 /** ①②③… as the document numbers study topics; beyond ⑳ plain numbers. */

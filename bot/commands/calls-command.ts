@@ -6,5 +6,7 @@ import { cardReply, type CommandHandler } from './command-turn.js';
 export const callsCommand: CommandHandler = async (turn) => {
   const now = turn.ctx.clock.now();
   const calls = (await turn.ctx.store.repositories.calls.list()).filter((call) => isCallOpen(call, now));
-  return cardReply(callsCard({ locale: turn.locale, calls, now, mayPropose: turn.staff !== undefined && turn.scope === 'personal' }));
+  return cardReply(
+    callsCard({ locale: turn.locale, calls, now, mayPropose: turn.staff !== undefined && turn.scope === 'personal', teamsAppId: turn.ctx.teamsAppId }),
+  );
 };

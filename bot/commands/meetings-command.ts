@@ -44,5 +44,5 @@ export const meetingsCommand: CommandHandler = async (turn, argument) => {
     .filter((meeting) => meeting.status !== 'cancelled' && (meeting.status !== 'prepared' || maySeeDraft(meeting.bodyId)))
     .slice(0, UPCOMING_LIMIT);
   const title = body ? t('meetings.titleFor', turn.locale, { body: body.shortName }) : t('meetings.title', turn.locale);
-  return cardReply(meetingsCard({ locale: turn.locale, title, views: await meetingViews(repos, meetings, turn.staff) }));
+  return cardReply(meetingsCard({ locale: turn.locale, title, views: await meetingViews(repos, meetings, turn.staff), teamsAppId: turn.ctx.teamsAppId }));
 };

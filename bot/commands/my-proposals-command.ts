@@ -6,5 +6,5 @@ export const myProposalsCommand: CommandHandler = async (turn) => {
   const repos = turn.ctx.store.repositories;
   const proposals = await repos.proposals.listByAuthor(turn.staff.id);
   const calls = new Map((await repos.calls.list()).map((call) => [call.id, call]));
-  return cardReply(myProposalsCard({ locale: turn.locale, proposals, calls }));
+  return cardReply(myProposalsCard({ locale: turn.locale, proposals, calls, teamsAppId: turn.ctx.teamsAppId }));
 };

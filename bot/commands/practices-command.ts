@@ -4,5 +4,11 @@ import { cardReply, type CommandHandler } from './command-turn.js';
 
 export const practicesCommand: CommandHandler = async (turn, argument) =>
   cardReply(
-    practicesCard({ locale: turn.locale, words: argument, results: await searchPractices(turn.ctx, argument), mayMarkInterest: turn.staff !== undefined }),
+    practicesCard({
+      locale: turn.locale,
+      words: argument,
+      results: await searchPractices(turn.ctx, argument),
+      mayMarkInterest: turn.staff !== undefined,
+      teamsAppId: turn.ctx.teamsAppId,
+    }),
   );

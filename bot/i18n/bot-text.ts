@@ -6,6 +6,7 @@ import { fill, type Locale } from '../../shared/i18n/locale.js';
  */
 const TEXT = {
   'common.state': { ja: '状態', en: 'State' },
+  'common.openInApp': { ja: 'アプリで開く', en: 'Open in the app' },
   'common.more': { ja: 'ほか{count}件はタブ（ダッシュボード）で確認できます。', en: '{count} more in the dashboard tab.' },
   'help.title': { ja: '使えるコマンド', en: 'Commands you can use' },
   'help.intro': {
@@ -105,6 +106,7 @@ const TEXT = {
   'pt.noProgress': { ja: '進捗報告はまだありません。', en: 'No progress report yet.' },
   'pt.category': { ja: '区分', en: 'Category' },
   'calls.title': { ja: '受付中の募集', en: 'Open calls' },
+  'calls.label': { ja: '提案募集', en: 'Call for proposals' },
   'calls.none': { ja: '受付中の募集はありません。', en: 'No call is open.' },
   'calls.daysLeft': { ja: 'あと{days}日', en: '{days} days left' },
   'calls.lastDay': { ja: '本日締切', en: 'Closes today' },
@@ -127,6 +129,8 @@ const TEXT = {
     en: 'What happens next: 政策企画課 reviews it and may invite you to a hearing. You will see the result here and in "my proposals".',
   },
   'mine.title': { ja: '自分の提案', en: 'My proposals' },
+  'proposal.label': { ja: '提案', en: 'Proposal' },
+  'proposal.author': { ja: '提案者', en: 'Proposed by' },
   'mine.none': { ja: '提案はまだありません。「提案」で作成できます。', en: 'You have no proposals yet. Send "propose" to start one.' },
   'mine.edit': { ja: '編集する', en: 'Edit' },
   'mine.decidedAt': { ja: '判断日', en: 'Decided' },
@@ -237,6 +241,11 @@ const TEXT = {
     ja: '表示言語を{language}にしました。タブと通知も{language}で表示します。',
     en: 'Done: I will use {language} here, in the tab and in notifications.',
   },
+  'compose.kindPt': { ja: 'PT', en: 'PT' },
+  'compose.kindPractice': { ja: '好事例', en: 'Good practice' },
+  'compose.kindMeeting': { ja: '会議', en: 'Meeting' },
+  'compose.kindCall': { ja: '提案募集', en: 'Call for proposals' },
+  'compose.kindProposal': { ja: '提案', en: 'Proposal' },
   'turn.personalOnly': { ja: 'このコマンドは個人チャットで使ってください。', en: 'Please use this command in a personal chat with the bot.' },
   'turn.invalidInput': {
     ja: '送信内容を読み取れませんでした。カードを開き直してください。',

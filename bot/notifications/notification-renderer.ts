@@ -34,14 +34,15 @@ const skip = (reason: string): RenderedNotification => ({ kind: 'skip', reason }
 /**
  * Renders outbox rows as Teams messages from the current state, in the conversation's language.
  * A row whose reason has gone (meeting moved or cancelled, draft submitted, RSVP answered) is
- * skipped rather than sent late or wrong.
+ * skipped rather than sent late or wrong. With the Teams app id, meeting cards link to the tab.
  */
-export function createNotificationRenderer(repos: Repositories): NotificationRenderer {
+export function createNotificationRenderer(repos: Repositories, options: { readonly teamsAppId?: string | undefined } = {}): NotificationRenderer {
+  const { teamsAppId } = options;
   /** The shared convocation card: RSVP buttons for everyone, each roster member's own view on refresh. */
   const convocationCard = async (meeting: Meeting, locale: ConversationTarget['locale'], heading: string) => {
     const [view] = await meetingViews(repos, [meeting], undefined);
     const shared: MeetingView = { ...view!, mayAnswer: meeting.status === 'convened', forConversation: true };
-    return meetingCard({ locale, view: shared, heading, refreshUserIds: await rosterObjectIds(repos, meeting) });
+    return meetingCard({ locale, view: shared, heading, refreshUserIds: await rosterObjectIds(repos, meeting), teamsAppId });
   };
   /** The meeting as it is now, if it is still convened as it was when the row was planned. */
   const convenedMeeting = async (entry: OutboxEntry, meetingId: string): Promise<{ meeting: Meeting } | { stale: string }> => {
@@ -142,7 +143,7 @@ export function createNotificationRenderer(repos: Repositories): NotificationRen
           if (!isExpectedAttendee(body, person, team)) return skip('no longer on the roster');
           const [view] = await meetingViews(repos, [meeting], person);
           if (view!.myRsvp) return skip('already answered');
-          return send(meetingCard({ locale, view: view!, heading: t('notice.rsvpNudge', locale) }));
+          return send(meetingCard({ locale, view: view!, heading: t('notice.rsvpNudge', locale), teamsAppId }));
         }
         case 'deadlineReminder':
         case 'deadlineClosed': {

@@ -10,6 +10,8 @@ param botTenantId string
 param allowedTenantIds string
 @description('The tab\'s SSO app; its tokens carry the audience api://<this host>/<client id>')
 param tabAadAppClientId string
+@description('The Teams app id, for deep links from cards to the personal tab')
+param teamsAppId string
 param botPasswordSecretUri string
 param databaseUrlSecretUri string
 param appInsightsConnectionString string
@@ -67,6 +69,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         // The site's own host name: the tab's SSO audience api://<TAB_DOMAIN>/<client id>.
         { name: 'TAB_DOMAIN', value: '${resourceBaseName}-app.azurewebsites.net' }
         { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(SecretUri=${databaseUrlSecretUri})' }
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
         // Read by the App Service platform, not by the app.
         { name: 'WEBSITES_PORT', value: '8080' }
         { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }

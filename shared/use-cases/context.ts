@@ -16,4 +16,9 @@ export interface UseCaseContext {
    * account for one UPN is refused and audited.
    */
   readonly identity?: { readonly relink: 'allow' | 'refuse' } | undefined;
+  /**
+   * The Teams app id of the installed package: cards link into the personal tab with it
+   * (`shared/links/tab-links.ts`). Without it (local mode, tests) cards carry no such link.
+   */
+  readonly teamsAppId?: string | undefined;
 }

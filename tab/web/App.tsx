@@ -1,6 +1,7 @@
 import { FluentProvider, Spinner, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Locale } from '../../shared/i18n/locale.js';
+import { parseTabRoutePath, tabRoutePath } from '../../shared/links/tab-links.js';
 import { AppShell } from './components/AppShell.js';
 import { useHashRoute } from './components/use-hash-route.js';
 import { useLoad } from './components/use-load.js';
@@ -47,7 +48,7 @@ function Pages() {
     case 'review':
       return <ReviewBoardPage />;
     case 'practices':
-      return <PracticesPage />;
+      return <PracticesPage focusId={route.id} />;
     case 'admin':
       return <AdminPage />;
     case 'calendar-feed':
@@ -91,6 +92,15 @@ function SignedIn({
 }
 
 /**
+ * A deep link from a card (`subEntityId` `meetings/<id>`) opens that page, once, at start: a
+ * route the tab knows becomes the hash; anything else leaves the dashboard.
+ */
+function openDeepLinkedPage(subPageId: string | undefined): void {
+  const route = subPageId ? parseTabRoutePath(subPageId) : undefined;
+  if (route) window.location.hash = `#/${tabRoutePath(route)}`;
+}
+
+/**
  * Connects to Teams (or finds itself in a plain browser), picks the token source, and follows the
  * Teams theme live. Local-mode controls appear only outside Teams.
  */
@@ -107,6 +117,7 @@ export function App() {
       setTheme(connected.theme);
       setLocale(connected.locale);
       if (connected.inTeams) {
+        openDeepLinkedPage(connected.subPageId);
         selectTeamsSso();
         onHostThemeChange(setTheme);
         setMode({ kind: 'teams' });

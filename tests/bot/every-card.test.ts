@@ -2,15 +2,15 @@ import { FY2024_TEAM_RULES } from '../../shared/recruitment/team-composition.js'
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { callsCard } from '../../bot/cards/calls-card.js';
+import { callCard, callsCard } from '../../bot/cards/calls-card.js';
 import { CARD_SIZE_LIMIT_BYTES, cardSizeBytes, neutraliseMarkdown, type AdaptiveCard } from '../../bot/cards/card-kit.js';
 import { confirmationCard } from '../../bot/cards/confirmation-card.js';
 import { conveneCard } from '../../bot/cards/convene-card.js';
 import { helpCard } from '../../bot/cards/help-card.js';
 import { issueCard } from '../../bot/cards/issue-card.js';
 import { meetingCard, meetingsCard, type MeetingView } from '../../bot/cards/meetings-card.js';
-import { practicesCard, PRACTICES_CARD_LIMIT } from '../../bot/cards/practices-card.js';
-import { myProposalsCard, proposalFormCard, proposalReceiptCard } from '../../bot/cards/proposal-cards.js';
+import { practiceCard, practicesCard, PRACTICES_CARD_LIMIT } from '../../bot/cards/practices-card.js';
+import { myProposalsCard, proposalCard, proposalFormCard, proposalReceiptCard } from '../../bot/cards/proposal-cards.js';
 import { ptDetailCard, ptListCard } from '../../bot/cards/pt-cards.js';
 import { applicationFormCard, recruitmentListCard } from '../../bot/cards/recruitment-cards.js';
 import { reviewCard, REVIEW_CARD_LIMIT, type ReviewItem } from '../../bot/cards/review-card.js';
@@ -121,6 +121,41 @@ const project: RecruitmentProject = {
   status: 'recruiting',
   demo: false,
 };
+
+/** A Teams app id as TEAMS_APP_ID gives it: cards built with it link into the tab. */
+const TEAMS_APP_ID = '3f2a1c9e-8b7d-4e6f-a5b4-c3d2e1f0a9b8';
+
+/** The cards that link into the tab when the Teams app id is known, each with the tab page it opens. */
+function linkedCards(locale: Locale, teamsAppId: string | undefined): Record<string, { card: AdaptiveCard; route: string }> {
+  const team = programme.projectTeams[0]!;
+  const practice = programme.practices[0]!;
+  return {
+    meeting: { card: meetingCard({ locale, view, refreshUserIds: ['oid-1'], teamsAppId }), route: 'meetings/m1' },
+    convocationNotice: {
+      card: meetingCard({ locale, view: { ...view, forConversation: true }, heading: '招集通知', refreshUserIds: ['oid-1'], teamsAppId }),
+      route: 'meetings/m1',
+    },
+    cancelledMeeting: { card: meetingCard({ locale, view: { ...view, meeting: { ...meeting, status: 'cancelled' } }, teamsAppId }), route: 'meetings/m1' },
+    meetings: { card: meetingsCard({ locale, title: '会議', views: [view], teamsAppId }), route: 'meetings/m1' },
+    ptDetail: { card: ptDetailCard({ locale, detail: { team, unitName: (id) => id }, teamsAppId }), route: `pts/${team.id}` },
+    ptList: { card: ptListCard({ locale, teams: programme.projectTeams, teamsAppId }), route: 'pts' },
+    practice: { card: practiceCard({ locale, entry: { practice, interestCount: 2 }, teamsAppId }), route: `practices/${practice.id}` },
+    practices: {
+      card: practicesCard({ locale, words: '', results: [{ practice, interestCount: 0 }], mayMarkInterest: true, teamsAppId }),
+      route: `practices/${practice.id}`,
+    },
+    call: { card: callCard({ locale, call, now, teamsAppId }), route: 'proposals' },
+    calls: { card: callsCard({ locale, calls: programme.calls, now, mayPropose: true, teamsAppId }), route: 'proposals' },
+    draftProposal: { card: proposalCard({ locale, proposal: { ...proposal(3), state: 'draft' }, call, teamsAppId }), route: 'proposals/p3' },
+    decidedProposal: { card: proposalCard({ locale, proposal: decided(1), call, teamsAppId }), route: 'proposals' },
+    proposalForReview: {
+      card: proposalCard({ locale, proposal: proposal(2), call, authorName: hostile(50), appRoute: { page: 'review' }, teamsAppId }),
+      route: 'review',
+    },
+    myProposals: { card: myProposalsCard({ locale, proposals: [decided(1)], calls: new Map([[call.id, call]]), teamsAppId }), route: 'proposals' },
+    receipt: { card: proposalReceiptCard({ locale, proposal: proposal(1), call, teamsAppId }), route: 'proposals' },
+  };
+}
 
 /** Every card the bot can send, at its largest, in both languages. */
 function everyCard(locale: Locale): Record<string, AdaptiveCard> {
@@ -284,6 +319,12 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
       change: 'cancelled',
       previousStartsAt: now,
     }),
+    ...Object.fromEntries(programme.practices.map((practice) => [`practice ${practice.id}`, practiceCard({ locale, entry: { practice, interestCount: 1 } })])),
+    ...Object.fromEntries(programme.calls.map((one) => [`call ${one.id}`, callCard({ locale, call: one, now })])),
+    proposalShared: proposalCard({ locale, proposal: proposal(1), call }),
+    proposalSharedDecided: proposalCard({ locale, proposal: decided(2), call, authorName: hostile(50) }),
+    proposalSharedUntitledDraft: proposalCard({ locale, proposal: { ...proposal(4), state: 'draft', title: '', summary: '' } }),
+    ...Object.fromEntries(Object.entries(linkedCards(locale, TEAMS_APP_ID)).map(([name, { card }]) => [`${name} linked to the tab`, card])),
   };
 }
 
@@ -319,6 +360,40 @@ describe.each(['ja', 'en'] as const)('every card the bot can send (%s)', (locale
         expect(text, name).not.toContain('[押して](https://evil.example)');
         expect(text, name).not.toContain(' *太字* ');
       }
+    }
+  });
+});
+
+describe.each(['ja', 'en'] as const)('cards open the tab with a Teams deep link (%s)', (locale) => {
+  const openInApp = locale === 'ja' ? 'アプリで開く' : 'Open in the app';
+  const openUrlActions = (card: AdaptiveCard) => {
+    const found: { title: string; url: string }[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (node && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (record.type === 'Action.OpenUrl') found.push({ title: String(record.title), url: String(record.url) });
+        Object.values(record).forEach(visit);
+      }
+    };
+    visit(card);
+    return found.filter((action) => action.title === openInApp);
+  };
+
+  it.each(Object.keys(linkedCards(locale, TEAMS_APP_ID)))('%s has one "open in the app" button to its page of the personal tab', (name) => {
+    const { card, route } = linkedCards(locale, TEAMS_APP_ID)[name]!;
+    const [action, ...more] = openUrlActions(card);
+    expect(more).toEqual([]);
+    const url = new URL(action!.url);
+    expect(`${url.origin}${url.pathname}`).toBe(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/dashboard`);
+    expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ subEntityId: route });
+    expect(cardProblems(card)).toEqual([]);
+  });
+
+  it('has no such button, and stays valid, without a Teams app id', () => {
+    for (const [name, { card }] of Object.entries(linkedCards(locale, undefined))) {
+      expect(openUrlActions(card), name).toEqual([]);
+      expect(cardProblems(card), name).toEqual([]);
     }
   });
 });

@@ -132,6 +132,12 @@ describe('configuration: every variable', () => {
     expect(config.tab.distDir).toBe(path.resolve('web'));
   });
 
+  it('takes the Teams app id for deep links when given, and runs without one', () => {
+    expect(loadConfig({}).teamsAppId).toBeUndefined();
+    expect(loadConfig({ TEAMS_APP_ID: '3f2a1c9e-8b7d-4e6f-a5b4-c3d2e1f0a9b8' }).teamsAppId).toBe('3f2a1c9e-8b7d-4e6f-a5b4-c3d2e1f0a9b8');
+    expect(() => loadConfig({ TEAMS_APP_ID: 'x/../y' })).toThrowError(/TEAMS_APP_ID/);
+  });
+
   it('drains for 10 s on SIGTERM unless told otherwise', () => {
     expect(loadConfig({}).shutdownDrainMs).toBe(10_000);
     expect(loadConfig({ SHUTDOWN_DRAIN_MS: '0' }).shutdownDrainMs).toBe(0);

@@ -76,6 +76,29 @@ export function adaptiveCardAction(verb: string, data: Record<string, unknown>, 
   };
 }
 
+/** The search message extension (`composeExtension/query`), as Teams sends it while the person types in a chat's compose box. */
+export function composeQuery(
+  query: { commandId: string; parameters: { name: string; value: string }[]; queryOptions?: { skip: number; count: number } },
+  options: ActivityOptions & { conversation?: ConversationKind },
+): TeamsActivity {
+  return {
+    ...base(options.conversation ?? 'personal', options),
+    type: 'invoke',
+    name: 'composeExtension/query',
+    value: { ...query, queryOptions: query.queryOptions ?? { skip: 0, count: 25 } },
+  };
+}
+
+/** The person chose a result whose preview has `tap: { type: 'invoke', value }` (`composeExtension/selectItem`). */
+export function composeSelectItem(value: unknown, options: ActivityOptions & { conversation?: ConversationKind }): TeamsActivity {
+  return { ...base(options.conversation ?? 'personal', options), type: 'invoke', name: 'composeExtension/selectItem', value };
+}
+
+/** A link on a domain the app registers, pasted into the compose box (`composeExtension/queryLink`). */
+export function composeQueryLink(url: string, options: ActivityOptions & { conversation?: ConversationKind }): TeamsActivity {
+  return { ...base(options.conversation ?? 'personal', options), type: 'invoke', name: 'composeExtension/queryLink', value: { url } };
+}
+
 /** Teams announcing that a person added the bot in their personal scope (the chat the bot may then write to). */
 export function personalInstallation(from: TeamsAccount, options: { serviceUrl: string; id: string; locale?: string }): TeamsActivity {
   return {

@@ -1,5 +1,5 @@
-import { Badge, Button, Card, CardHeader, Field, Input, Link, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Badge, Button, Card, CardHeader, Field, Input, Link, Text, tokens } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { LoadView } from '../components/LoadView.js';
 import { Section } from '../components/Section.js';
@@ -7,9 +7,13 @@ import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/locale-context.js';
 import { programmeApi } from '../services/programme-api.js';
 
-/** 好事例: search by words and tags, "roll out here" interest with counts. */
-export function PracticesPage() {
+/**
+ * 好事例: search by words and tags, "roll out here" interest with counts. `focusId` (`#/practices/<id>`,
+ * a card's "open in the app") scrolls to that practice and outlines it.
+ */
+export function PracticesPage({ focusId }: { focusId?: string | undefined }) {
   const { t } = useI18n();
+  const scrollIntoView = useCallback((node: HTMLDivElement | null) => node?.scrollIntoView({ block: 'center' }), []);
   const [words, setWords] = useState('');
   const [query, setQuery] = useState('');
   const [error, setError] = useState<unknown>();
@@ -43,7 +47,13 @@ export function PracticesPage() {
         {(list) => (
           <div style={{ display: 'grid', gap: 8 }}>
             {list.map((practice) => (
-              <Card key={practice.id} data-practice-id={practice.id}>
+              <Card
+                key={practice.id}
+                data-practice-id={practice.id}
+                ref={practice.id === focusId ? scrollIntoView : undefined}
+                aria-current={practice.id === focusId ? 'true' : undefined}
+                style={practice.id === focusId ? { outline: `2px solid ${tokens.colorBrandStroke1}` } : undefined}
+              >
                 <CardHeader
                   header={
                     <Text weight="semibold">

@@ -12,6 +12,11 @@ export interface HostContext {
   readonly userPrincipalName?: string | undefined;
   readonly teamName?: string | undefined;
   readonly channelName?: string | undefined;
+  /**
+   * The tab route a Teams deep link asked for (its `subEntityId`, e.g. `meetings/<id>`): the cards'
+   * "open in the app" buttons land here. Absent when the tab was opened plainly.
+   */
+  readonly subPageId?: string | undefined;
 }
 
 const TEAMS_INIT_TIMEOUT_MS = 3000;
@@ -47,6 +52,7 @@ export async function connectToHost(): Promise<HostContext> {
       userPrincipalName: context.user?.userPrincipalName,
       teamName: context.team?.displayName,
       channelName: context.channel?.displayName,
+      subPageId: context.page.subPageId || undefined,
     };
   } catch {
     return browser;
