@@ -40,6 +40,7 @@ import { ChildServer } from '../tests/support/child-process.js';
 import { startConnectorStandIn, type ConnectorStandIn } from '../tests/support/connector-stand-in.js';
 import { createServerDatabase } from '../tests/support/server-database.js';
 import { personalMessage } from '../tests/support/teams-activities.js';
+import { demoSenders } from './support/demo-senders.js';
 import { monotonicMicros, summariseProfiles, type ProfileShare } from './support/cpu-profile.js';
 
 const { values } = parseArgs({
@@ -49,19 +50,6 @@ const ACTIVITIES = Number(values.activities);
 const CONCURRENCY = Number(values.concurrency);
 const ROUNDS = 4;
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** People of the demo directory, so identity look-ups and conversation references are not all one row. */
-const USERS = [
-  'chiiki-gyosei.shunin',
-  'zaisei.kacho',
-  'somu.kacho',
-  'jinji.kacho',
-  'dx.kacho',
-  'kanmin-renkei.kacho',
-  'seisaku-kikaku.kacho',
-  'chiiki-gyosei.kacho',
-  'dx.fukusanji',
-  'kucho',
-];
 
 interface Sample {
   readonly seconds: number;
@@ -88,8 +76,6 @@ async function startTarget(name: string, command: readonly string[], env: NodeJS
   const url = await server.listening();
   return { name, server, endpoint: `${url}/api/messages`, ...(profileDir ? { profileDir } : {}) };
 }
-
-const accounts = USERS.map((upn, index) => ({ id: `29:${upn}`, name: upn, aadObjectId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` }));
 
 /** `count` activities of `target`, `CONCURRENCY` in flight at a time, each id new. */
 async function run(target: Target, connector: ConnectorStandIn, count: number, text: string, sequence: { next: number }): Promise<Sample> {
@@ -130,7 +116,7 @@ const database = await createServerDatabase(SERVER_URL).catch((error: unknown) =
   return undefined;
 });
 const connector = await startConnectorStandIn({ rateLimits: false });
-for (const account of accounts) connector.setMembers(`a:1personal-${account.aadObjectId}`, [{ ...account, userPrincipalName: `${account.name}@example.jp` }]);
+const accounts = demoSenders(connector);
 
 const app = [process.execPath, path.join(PROJECT_ROOT, 'dist/server/main.js')];
 // childEnvironment clears DATABASE_URL, so a server target sets it afterwards.

@@ -38,6 +38,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { buildIfChanged, PROJECT_ROOT } from '../bin/build.js';
+import { demoSenders } from './support/demo-senders.js';
 import { childEnvironment } from '../tests/cli/run-cli.js';
 import { ChildServer } from '../tests/support/child-process.js';
 import { startConnectorStandIn, type ConnectorStandIn } from '../tests/support/connector-stand-in.js';
@@ -61,19 +62,6 @@ const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const MAIN = path.join(PROJECT_ROOT, 'dist/server/main.js');
 const NO_DATABASE_ROUTE = '/api/v1/local-auth/status';
 const RESEND_WINDOW_MS = 15_000;
-/** Twenty people of the demo directory write to the bot. */
-const BOT_USERS = [
-  'chiiki-gyosei.shunin',
-  'zaisei.kacho',
-  'somu.kacho',
-  'jinji.kacho',
-  'dx.kacho',
-  'kanmin-renkei.kacho',
-  'seisaku-kikaku.kacho',
-  'chiiki-gyosei.kacho',
-  'dx.fukusanji',
-  'kucho',
-];
 
 interface Stats {
   readonly count: number;
@@ -221,11 +209,7 @@ async function tabLoad(url: string): Promise<{ tab: Stats; probe: Stats }> {
 
 async function botLoad(url: string, connector: ConnectorStandIn): Promise<{ bot: Stats; probe: Stats; seconds: number }> {
   const run = randomUUID().slice(0, 8);
-  const users = BOT_USERS.map((upn, index) => {
-    const account = { id: `29:${upn}`, name: upn, aadObjectId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` };
-    connector.setMembers(`a:1personal-${account.aadObjectId}`, [{ ...account, userPrincipalName: `${upn}@example.jp` }]);
-    return account;
-  });
+  const users = demoSenders(connector);
   const call = async (index: number) => {
     const activity = personalMessage('会議', { serviceUrl: connector.url, from: users[index % users.length]!, id: `${run}-${index}` });
     const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
