@@ -1,7 +1,7 @@
 /**
  * The checks `npm test` runs before the test suite, side by side: the type check (`npm run
- * typecheck`) and the linter (`npm run lint`) are each one single-threaded process, so on two
- * cores they take the time of the longer rather than the sum. Each one's output is printed whole
+ * typecheck`), the linter (`npm run lint`) and Prettier's check (`npm run format:check`) are each
+ * one single-threaded process, so on two cores they take about half their sum. Each one's output is printed whole
  * once it ends, so the two never interleave; the exit code is non-zero when either failed.
  *
  * Usage: `tsx bin/static-checks.ts` (`npm run check`).
@@ -28,7 +28,7 @@ function runScript(script: string): Promise<Outcome> {
   });
 }
 
-const outcomes = await Promise.all(['typecheck', 'lint'].map(runScript));
+const outcomes = await Promise.all(['typecheck', 'lint', 'format:check'].map(runScript));
 for (const outcome of outcomes) {
   const verdict = outcome.code === 0 ? 'passed' : `failed (exit ${outcome.code ?? 'signal'})`;
   process.stdout.write(`== npm run ${outcome.script}: ${verdict} in ${outcome.seconds.toFixed(0)} s\n${outcome.output}`);
