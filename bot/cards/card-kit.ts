@@ -195,9 +195,10 @@ export function toggleInput(input: InputCommon & { title: string; value: boolean
   };
 }
 
-export function dateInput(input: InputCommon & { value?: string }): CardElement {
+/** A date or time input: the two differ only in type (the value is `YYYY-MM-DD` or `HH:mm`). */
+function pickerInput(type: 'Input.Date' | 'Input.Time', input: InputCommon & { value?: string }): CardElement {
   return {
-    type: 'Input.Date',
+    type,
     id: input.id,
     label: input.label,
     isRequired: input.required ?? false,
@@ -206,15 +207,12 @@ export function dateInput(input: InputCommon & { value?: string }): CardElement 
   };
 }
 
+export function dateInput(input: InputCommon & { value?: string }): CardElement {
+  return pickerInput('Input.Date', input);
+}
+
 export function timeInput(input: InputCommon & { value?: string }): CardElement {
-  return {
-    type: 'Input.Time',
-    id: input.id,
-    label: input.label,
-    isRequired: input.required ?? false,
-    errorMessage: input.errorMessage,
-    ...(input.value ? { value: input.value } : {}),
-  };
+  return pickerInput('Input.Time', input);
 }
 
 /** A card's size as Teams counts it. */
