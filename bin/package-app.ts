@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   }
   const appPackageDir = path.resolve(values['app-package']);
   const outFile = path.resolve(values.out ?? path.join(appPackageDir, 'build', `appPackage.${values.env}.zip`));
-  const environment = loadEnvironment(path.resolve(values['env-dir']), values.env);
+  const environment = loadEnvironment(path.resolve(values['env-dir']), values.env, process.env);
   const { zipPath } = buildAppPackage({ appPackageDir, environment, outFile });
   process.stdout.write(`wrote ${path.relative(process.cwd(), zipPath) || zipPath}\n`);
 

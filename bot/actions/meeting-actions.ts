@@ -14,7 +14,7 @@ import type { BotTurn } from '../commands/command-turn.js';
 import { t } from '../i18n/bot-text.js';
 import { meetingViews } from '../views/meeting-view.js';
 import { conveneOffers } from '../views/roles.js';
-import { rosterObjectIds } from '../views/roster.js';
+import { rosterUserIds } from '../views/roster.js';
 import { actionPayload, cardResult, errorCodes, fieldErrors, id, isDomainRefusal, optionalText, refusal, type ActionHandler } from './action-result.js';
 
 const rsvpPayload = actionPayload({
@@ -45,7 +45,7 @@ export async function personalMeetingCard(turn: BotTurn, meetingId: string, head
   const meeting = await repos.meetings.get(meetingId);
   if (!meeting) throw new DomainError('meeting.notFound');
   const [view] = await meetingViews(repos, [meeting], turn.staff);
-  return meetingCard({ locale: turn.locale, view: view!, heading, refreshUserIds: await rosterObjectIds(repos, meeting), teamsAppId: turn.ctx.teamsAppId });
+  return meetingCard({ locale: turn.locale, view: view!, heading, refreshUserIds: await rosterUserIds(repos, meeting), teamsAppId: turn.ctx.teamsAppId });
 }
 
 export const rsvpAction: ActionHandler = async (turn, data) => {

@@ -13,6 +13,7 @@ import {
   adaptiveCard,
   container,
   executeAction,
+  REFRESH_USER_LIMIT,
   facts,
   fitToSizeLimit,
   heading,
@@ -165,7 +166,7 @@ export function meetingsCard(data: { locale: Locale; title: string; views: reado
 
 /**
  * One meeting for one person, as the convocation notice shows it once refreshed: their answer,
- * and the buttons to give or change it. `refreshUserIds` lists the roster's Entra ids (≤ 60), so
+ * and the buttons to give or change it. `refreshUserIds` lists the roster's Teams user ids (≤ 60), so
  * Teams asks the bot for each person's own view. With the Teams app id it links to the meeting's page in the tab.
  */
 export function meetingCard(data: {
@@ -188,7 +189,7 @@ export function meetingCard(data: {
   }
   actions = [...actions, ...meetingButtons(view, locale), ...openInAppActions(locale, data.teamsAppId, { page: 'meetings', id: view.meeting.id })];
   const refresh = data.refreshUserIds?.length
-    ? { action: executeAction('refresh', MEETING_VIEW_VERB, { meetingId: view.meeting.id }), userIds: data.refreshUserIds.slice(0, 60) }
+    ? { action: executeAction('refresh', MEETING_VIEW_VERB, { meetingId: view.meeting.id }), userIds: data.refreshUserIds.slice(0, REFRESH_USER_LIMIT) }
     : undefined;
   return adaptiveCard(body, { actions, ...(refresh ? { refresh } : {}) });
 }

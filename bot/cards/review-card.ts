@@ -15,6 +15,7 @@ import {
   heading,
   labelledText,
   note,
+  REFRESH_USER_LIMIT,
   textBlock,
   textInput,
   userParagraph,
@@ -93,7 +94,9 @@ export function reviewCard(data: {
   refreshUserIds?: readonly string[];
 }): AdaptiveCard {
   const interactive = data.interactive ?? true;
-  const refresh = data.refreshUserIds?.length ? { action: executeAction('refresh', REVIEW_VIEW_VERB), userIds: data.refreshUserIds.slice(0, 60) } : undefined;
+  const refresh = data.refreshUserIds?.length
+    ? { action: executeAction('refresh', REVIEW_VIEW_VERB), userIds: data.refreshUserIds.slice(0, REFRESH_USER_LIMIT) }
+    : undefined;
   const { locale } = data;
   return fitToSizeLimit(data.items.slice(0, REVIEW_CARD_LIMIT), (shown) => {
     const hidden = data.items.length - shown.length;

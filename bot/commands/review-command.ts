@@ -4,7 +4,7 @@ import { planItemReference } from '../../shared/plan/plan-item-reference.js';
 import { sameItemProposals } from '../../shared/proposals/same-item-proposals.js';
 import { reviewCard, type ReviewItem } from '../cards/review-card.js';
 import type { AdaptiveCard } from '../cards/card-kit.js';
-import { rolesOfSender, secretariatObjectIds } from '../views/roles.js';
+import { rolesOfSender, secretariatUserIds } from '../views/roles.js';
 import { cardReply, directoryRefusal, textReply, type CommandHandler } from './command-turn.js';
 import { errorMessage } from '../../shared/i18n/error-messages.js';
 import { DomainError } from '../../shared/domain-error.js';
@@ -47,7 +47,7 @@ export async function buildReviewCard(
     items,
     ...(options.notice ? { notice: options.notice } : {}),
     interactive: options.interactive ?? true,
-    ...(options.shared ? { refreshUserIds: await secretariatObjectIds(repos) } : {}),
+    ...(options.shared ? { refreshUserIds: await secretariatUserIds(repos) } : {}),
   });
 }
 

@@ -13,7 +13,7 @@ import { proposalCard } from '../cards/proposal-cards.js';
 import { ptDetailCard } from '../cards/pt-cards.js';
 import { t } from '../i18n/bot-text.js';
 import { meetingViews } from '../views/meeting-view.js';
-import { rosterObjectIds } from '../views/roster.js';
+import { rosterUserIds } from '../views/roster.js';
 
 /** What one result is shown as: the line in Teams' result list, and the card sent into the conversation. */
 export interface ComposeResult {
@@ -79,7 +79,7 @@ async function composeResult(context: ComposeCardContext, item: ComposeItem, uni
           title: meetingTitle(shared, locale),
           text: kindLine(locale, 'compose.kindMeeting', formatTimeRange(meeting.startsAt, meeting.endsAt, locale), meeting.place),
         },
-        card: meetingCard({ locale, view: shared, refreshUserIds: await rosterObjectIds(repos, meeting), teamsAppId }),
+        card: meetingCard({ locale, view: shared, refreshUserIds: await rosterUserIds(repos, meeting), teamsAppId }),
       };
     }
     case 'call': {

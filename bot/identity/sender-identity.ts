@@ -9,7 +9,8 @@ import type { UseCaseContext } from '../../shared/use-cases/context.js';
  * linked, so later turns need no call. The tab links the same way, so either face may come first.
  */
 export async function identifySender(ctx: UseCaseContext, context: TurnContext): Promise<StaffIdentity> {
-  return identifyStaff(ctx, { objectId: context.activity.from?.aadObjectId, upn: () => memberUpn(context) });
+  const from = context.activity.from;
+  return identifyStaff(ctx, { objectId: from?.aadObjectId, upn: () => memberUpn(context), teamsUserId: from?.id });
 }
 
 async function memberUpn(context: TurnContext): Promise<string | undefined> {

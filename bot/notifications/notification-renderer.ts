@@ -23,7 +23,7 @@ import {
 } from '../cards/notification-cards.js';
 import { t } from '../i18n/bot-text.js';
 import { meetingViews } from '../views/meeting-view.js';
-import { rosterObjectIds } from '../views/roster.js';
+import { rosterUserIds } from '../views/roster.js';
 
 const send = (card: AdaptiveCard, text?: string): RenderedNotification => ({
   kind: 'send',
@@ -42,7 +42,7 @@ export function createNotificationRenderer(repos: Repositories, options: { reado
   const convocationCard = async (meeting: Meeting, locale: ConversationTarget['locale'], heading: string) => {
     const [view] = await meetingViews(repos, [meeting], undefined);
     const shared: MeetingView = { ...view!, mayAnswer: meeting.status === 'convened', forConversation: true };
-    return meetingCard({ locale, view: shared, heading, refreshUserIds: await rosterObjectIds(repos, meeting), teamsAppId });
+    return meetingCard({ locale, view: shared, heading, refreshUserIds: await rosterUserIds(repos, meeting), teamsAppId });
   };
   /** The meeting as it is now, if it is still convened as it was when the row was planned. */
   const convenedMeeting = async (entry: OutboxEntry, meetingId: string): Promise<{ meeting: Meeting } | { stale: string }> => {

@@ -3,6 +3,7 @@ import { conveneAuthority, mayPrepareConvocation } from '../../shared/bodies/con
 import type { Body } from '../../shared/bodies/body.js';
 import type { Staff } from '../../shared/organisation/staff.js';
 import type { Repositories } from '../../shared/ports/store.js';
+import { REFRESH_USER_LIMIT } from '../cards/card-kit.js';
 
 /** The sender's roles, or none for people outside the directory. */
 export async function rolesOfSender(repos: Repositories, staff: Staff | undefined): Promise<ProgrammeRoles | undefined> {
@@ -33,11 +34,11 @@ export async function conveneableBodies(repos: Repositories, staff: Staff | unde
   return (await conveneOffers(repos, staff, at)).map((offer) => offer.body);
 }
 
-/** Entra ids of the programme secretariat who have used the app: a shared review queue refreshes for them. */
-export async function secretariatObjectIds(repos: Repositories): Promise<string[]> {
+/** Teams user ids (MRIs) of the programme secretariat who have written to the bot: a shared review queue refreshes for them. */
+export async function secretariatUserIds(repos: Repositories): Promise<string[]> {
   const bodies = await repos.bodies.list();
   return (await repos.staff.list())
-    .filter((person) => person.active && person.entraObjectId && (rolesOf(person, bodies).secretariat || person.appRoles.includes('admin')))
-    .map((person) => person.entraObjectId!)
-    .slice(0, 60);
+    .filter((person) => person.active && person.teamsUserId && (rolesOf(person, bodies).secretariat || person.appRoles.includes('admin')))
+    .map((person) => person.teamsUserId!)
+    .slice(0, REFRESH_USER_LIMIT);
 }

@@ -14,6 +14,11 @@ export interface Staff {
   readonly displayName: string;
   readonly upn: string;
   readonly entraObjectId?: string | undefined;
+  /**
+   * The person's Teams user id as the bot sees it (`29:…`, the MRI that Teams' roster returns),
+   * recorded on their first message to the bot. Shared cards list it in `refresh.userIds`.
+   */
+  readonly teamsUserId?: string | undefined;
   readonly postId?: string | undefined;
   readonly unitId?: string | undefined;
   readonly grade: Grade;

@@ -39,6 +39,8 @@ export interface StaffRepository {
    * refused unless `replace` (local mode's relink); an id already linked to another entry always is.
    */
   linkEntraObjectId(staffId: string, objectId: string, options?: { readonly replace?: boolean }): Promise<void>;
+  /** Records the Teams user id the bot saw (a no-op when it is already the one recorded). */
+  recordTeamsUserId(staffId: string, teamsUserId: string): Promise<void>;
   count(): Promise<number>;
 }
 

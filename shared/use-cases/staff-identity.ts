@@ -35,8 +35,18 @@ export async function identifyStaff(
     objectId?: string | undefined;
     /** The UPN, or how to ask for it (the bot asks Teams' roster only when the object id is not linked yet). */
     upn?: string | (() => Promise<string | undefined>) | undefined;
+    /** The Teams user id (`29:…`) of a bot activity's sender, recorded on the entry for shared cards' refresh lists. */
+    teamsUserId?: string | undefined;
   },
 ): Promise<StaffIdentity> {
+  const found = await findStaff(ctx, identity);
+  const teamsUserId = identity.teamsUserId?.trim();
+  if (found.kind !== 'staff' || !teamsUserId || found.staff.teamsUserId === teamsUserId) return found;
+  await ctx.store.repositories.staff.recordTeamsUserId(found.staff.id, teamsUserId);
+  return { kind: 'staff', staff: { ...found.staff, teamsUserId } };
+}
+
+async function findStaff(ctx: UseCaseContext, identity: Parameters<typeof identifyStaff>[1]): Promise<StaffIdentity> {
   const repos = ctx.store.repositories;
   const objectId = identity.objectId?.trim().toLowerCase() || undefined;
   if (objectId) {
@@ -94,7 +104,8 @@ export async function unlinkStaffAccount(ctx: UseCaseContext, upn: string, actor
     const staff = await tx.staff.findByUpn(upn);
     if (!staff) throw new DomainError('staff.notFound', { id: upn });
     if (!staff.entraObjectId) return undefined;
-    await tx.staff.upsert({ ...staff, entraObjectId: undefined });
+    // The Teams user id belongs to the unlinked account too.
+    await tx.staff.upsert({ ...staff, entraObjectId: undefined, teamsUserId: undefined });
     await tx.audit.record({
       entityType: 'staff',
       entityId: staff.id,

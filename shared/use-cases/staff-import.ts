@@ -87,6 +87,8 @@ export async function planStaffImport(ctx: UseCaseContext, csvText: string): Pro
       upn,
       // The directory is authoritative for the object id it lists; otherwise the link made at first contact stays.
       entraObjectId: objectId ?? existing?.entraObjectId,
+      // Seen by the bot, not listed in the directory; it goes with the account the directory names.
+      teamsUserId: objectId && objectId !== existing?.entraObjectId ? undefined : existing?.teamsUserId,
       unitId: values.unit_id || undefined,
       postId: values.post_id || undefined,
       grade,
@@ -121,6 +123,6 @@ export async function applyStaffImport(ctx: UseCaseContext, lines: readonly Staf
 }
 
 function sameStaff(a: Staff, b: Staff): boolean {
-  const fields = ['displayName', 'upn', 'unitId', 'postId', 'grade', 'active', 'entraObjectId', 'preferredLocale'] as const;
+  const fields = ['displayName', 'upn', 'unitId', 'postId', 'grade', 'active', 'entraObjectId', 'teamsUserId', 'preferredLocale'] as const;
   return fields.every((field) => a[field] === b[field]) && [...a.appRoles].sort().join() === [...b.appRoles].sort().join();
 }

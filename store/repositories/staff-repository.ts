@@ -39,6 +39,12 @@ export function staffRepository(db: Kysely<Database>): StaffRepository {
       const linked = { ...staff, entraObjectId: objectId };
       await upsertDocument(db, 'staff', linked, keyColumns(linked));
     },
+    async recordTeamsUserId(staffId, teamsUserId) {
+      const staff = await findDocument<Staff>(db, 'staff', staffId);
+      if (!staff || staff.teamsUserId === teamsUserId) return;
+      const recorded = { ...staff, teamsUserId };
+      await upsertDocument(db, 'staff', recorded, keyColumns(recorded));
+    },
     async count() {
       const row = await db
         .selectFrom('staff')

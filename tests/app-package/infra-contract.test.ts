@@ -191,6 +191,10 @@ describe('App Service settings', () => {
 });
 
 describe('Agents Toolkit project files', () => {
+  it('carry the projectId the toolkit would otherwise write into m365agents.yml on its first run', () => {
+    expect((projects['m365agents.yml'] as { projectId?: unknown }).projectId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it('use only actions of the v1.11 yml schema', () => {
     for (const file of ymlFiles) {
       expect(projects[file]?.version, file).toBe('v1.11');

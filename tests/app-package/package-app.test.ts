@@ -5,8 +5,9 @@ import AdmZip from 'adm-zip';
 import { describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../../bin/app-package/env-file.js';
 import { buildAppPackage, PackageError } from '../../bin/app-package/package-builder.js';
+import { bundledSchemaVersions } from '../../bin/app-package/schema-validation.js';
 import { validateAppPackage } from '../../bin/app-package/validate-package.js';
-import { editJson, makeWorkspace, PROJECT_ROOT } from './package-fixture.js';
+import { editJson, FILLED_DEV_ENV, makeWorkspace, PROJECT_ROOT } from './package-fixture.js';
 
 async function packageProblems(workspace: ReturnType<typeof makeWorkspace>): Promise<string[]> {
   const environment = loadEnvironment(workspace.envDir, 'dev');
@@ -14,12 +15,13 @@ async function packageProblems(workspace: ReturnType<typeof makeWorkspace>): Pro
   return (await validateAppPackage(workspace.outFile)).flatMap((result) => result.problems);
 }
 
-function runCli(args: string[]): { status: number; output: string } {
+function runCli(args: string[], env: Record<string, string> = {}): { status: number; output: string } {
   try {
     const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'bin/package-app.ts', ...args], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
       stdio: 'pipe',
+      env: { ...process.env, ...env },
     });
     return { status: 0, output: stdout };
   } catch (error) {
@@ -27,6 +29,20 @@ function runCli(args: string[]): { status: number; output: string } {
     return { status: failed.status, output: failed.stdout + failed.stderr };
   }
 }
+
+describe('the manifest schema', () => {
+  it('is the newest stable one that @microsoft/app-manifest bundles, in manifest.json and its localisation file alike', () => {
+    const newest = bundledSchemaVersions()
+      .map((version) => version.split('.').map(Number) as [number, number])
+      .sort(([a, b], [c, d]) => c - a || d - b)[0]!
+      .join('.');
+    const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'appPackage/manifest.json'), 'utf8')) as { $schema: string; manifestVersion: string };
+    const english = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'appPackage/en-us.json'), 'utf8')) as { $schema: string };
+    expect(manifest.manifestVersion).toBe(newest);
+    expect(manifest.$schema).toContain(`/teams/v${newest}/MicrosoftTeams.schema.json`);
+    expect(english.$schema).toContain(`/teams/v${newest}/MicrosoftTeams.Localization.schema.json`);
+  });
+});
 
 describe('npm run package', () => {
   it('writes a zip for a provisioned environment that the offline validator and our checks accept', () => {
@@ -51,12 +67,37 @@ describe('npm run package', () => {
     expect((JSON.parse(zip.readAsText('en-us.json')) as Record<string, unknown>)['name.short']).toBe('Admin Reform-dev');
   });
 
-  it('takes secrets and provisioned values from env/.env.<env>.user over the committed file', () => {
+  it('fills what the committed file leaves empty from env/.env.<env>.user, where provisioning writes secrets', () => {
     const workspace = makeWorkspace(fs.readFileSync(path.join(PROJECT_ROOT, 'env/.env.dev'), 'utf8'));
     fs.writeFileSync(path.join(workspace.envDir, '.env.dev.user'), FILLED_USER_VALUES);
     const { status, output } = runCli(['--env', 'dev', '--env-dir', workspace.envDir, '--out', workspace.outFile]);
     expect(output).toContain('is valid');
     expect(status).toBe(0);
+  });
+
+  it('resolves each variable as atk package does: the shell over env/.env.<env> over its .user file, empty values giving way', () => {
+    const committed = FILLED_DEV_ENV.replace('APP_NAME_SUFFIX=-dev', 'APP_NAME_SUFFIX=-committed').replace(/^BOT_DOMAIN=.*$/m, 'BOT_DOMAIN=');
+    const workspace = makeWorkspace(committed);
+    fs.writeFileSync(
+      path.join(workspace.envDir, '.env.dev.user'),
+      ['APP_NAME_SUFFIX=-user', 'BOT_DOMAIN=user.example.jp', 'TEAMS_APP_ID=00000000-0000-4000-8000-000000000000', 'SECRET_BOT_PASSWORD=crypto_abc'].join('\n'),
+    );
+    const environment = loadEnvironment(workspace.envDir, 'dev', { TEAMS_APP_ID: '99999999-9999-4999-8999-999999999999', BOT_ID: '', PATH: '/usr/bin' });
+    expect(environment.values.get('APP_NAME_SUFFIX')).toBe('-committed');
+    expect(environment.values.get('BOT_DOMAIN')).toBe('user.example.jp');
+    expect(environment.values.get('TEAMS_APP_ID')).toBe('99999999-9999-4999-8999-999999999999');
+    expect(environment.values.get('BOT_ID')).toBe('11111111-2222-4333-8444-555555555555');
+    expect(environment.values.get('TEAMSFX_ENV')).toBe('dev');
+    expect(environment.values.has('SECRET_BOT_PASSWORD')).toBe(false);
+
+    const { status, output } = runCli(['--env', 'dev', '--env-dir', workspace.envDir, '--out', workspace.outFile], {
+      TEAMS_APP_ID: '99999999-9999-4999-8999-999999999999',
+    });
+    expect(output).toContain('is valid');
+    expect(status).toBe(0);
+    const zip = new AdmZip(workspace.outFile);
+    expect(JSON.parse(zip.readAsText('manifest.json'))).toMatchObject({ id: '99999999-9999-4999-8999-999999999999', validDomains: ['user.example.jp'] });
+    expect((JSON.parse(zip.readAsText('en-us.json')) as Record<string, unknown>)['name.short']).toBe('Admin Reform-committed');
   });
 
   it('refuses an environment that provisioning has not filled in, naming each placeholder', () => {

@@ -305,8 +305,8 @@ describe('chat commands in Japanese and English', () => {
     await talk.act(chief, submit.verb, submit.data);
     const shared = (await talk.say(secretariat, '審査', 'ja-JP', 'channel')).cards[0]!;
     expect(cardProblems(shared)).toEqual([]);
-    expect(shared.refresh?.userIds).toContain(secretariat.account.aadObjectId);
-    expect(shared.refresh?.userIds).not.toContain(chief.account.aadObjectId);
+    expect(shared.refresh?.userIds).toContain(secretariat.account.id);
+    expect(shared.refresh?.userIds).not.toContain(chief.account.id);
     expect(cardText(shared)).toContain('審査の操作は事務局');
     expect(JSON.stringify(shared)).not.toContain('"verb":"review.start"');
     const refresh = shared.refresh!.action as unknown as { verb: string; data: Record<string, unknown> };

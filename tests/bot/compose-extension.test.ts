@@ -264,7 +264,7 @@ describe('the search message extension and link unfurling', () => {
 
     it('sends a meeting card whose RSVP buttons answer for whoever presses them, refreshed for each member', async () => {
       const hq = (await search(secretariat, '本部')).find((result) => result.preview.content.title === '第1回 本部')!;
-      expect(hq.content.refresh?.userIds).toContain(secretariat.account.aadObjectId);
+      expect(hq.content.refresh?.userIds).toContain(secretariat.account.id);
       expect(cardText(hq.content)).not.toContain('あなたの出欠');
       const { verb, data } = click(hq.content, '出席');
       const answer = await talk.act(secretariat, verb, data, 'ja-JP', 'groupChat');
