@@ -65,7 +65,8 @@ export function parseTabRoutePath(path: string): TabRoute | undefined {
 }
 
 /**
- * The route of a tab URL such as `https://<BOT_DOMAIN>/tab/#/meetings/<id>`: https only, the tab
+ * The route of a tab URL such as `https://<BOT_DOMAIN>/tab/#/meetings/<id>`: https only (plain
+ * http only on this machine's loopback, where the app runs for the Agents Playground), the tab
  * served under `/tab/`, and a hash route. When `host` is given the URL must be on it. Anything
  * else (another site, the API, a malformed URL) gives `undefined`.
  */
@@ -76,7 +77,8 @@ export function parseTabUrl(url: string, host?: string): TabRoute | undefined {
   } catch {
     return undefined;
   }
-  if (parsed.protocol !== 'https:' || parsed.username || parsed.password) return undefined;
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  if (!(parsed.protocol === 'https:' || (loopback && parsed.protocol === 'http:')) || parsed.username || parsed.password) return undefined;
   if (host !== undefined && parsed.host.toLowerCase() !== host.toLowerCase()) return undefined;
   if (!/^\/tab\/?(index\.html)?$/.test(parsed.pathname)) return undefined;
   if (!parsed.hash.startsWith('#/')) return undefined;

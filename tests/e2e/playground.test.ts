@@ -154,4 +154,37 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
     expect(viewer).toMatchObject({ displayName: '西村 翔' });
     expect(viewer.directoryNotice).toBeUndefined();
   });
+
+  /** What the Playground's Message Extension panel sends (Search Command, or Link Unfurling), through its own invoke API. */
+  async function extension(name: 'composeExtension/query' | 'composeExtension/queryLink', value: unknown) {
+    const { personalChat, currentUser } = await config();
+    const response = await fetch(`${playgroundUrl}/_conversation/v1/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, value, from: { id: currentUser.id }, conversation: { id: personalChat.id } }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { composeExtension: { type: string; attachmentLayout: string; attachments: { content: unknown; preview?: unknown }[] } })
+      .composeExtension;
+  }
+
+  it('answers the search command of the message extension from the Playground, as the README walks through', async () => {
+    const result = await extension('composeExtension/query', {
+      commandId: 'search',
+      parameters: [{ name: 'query', value: '２‐２４' }],
+      queryOptions: { skip: 0, count: 25 },
+    });
+    expect(result).toMatchObject({ type: 'result', attachmentLayout: 'list' });
+    expect(result.attachments.length).toBeGreaterThan(0);
+    expect(result.attachments[0]!.preview).toBeDefined();
+    expect(cardProblems(result.attachments[0]!.content as never)).toEqual([]);
+    expect(cardText(result.attachments[0]!.content)).toMatch(/2[‐-]24/);
+  });
+
+  it('unfurls a link to the tab pasted in the Playground into the PT card', async () => {
+    const result = await extension('composeExtension/queryLink', { url: `${appUrl}/tab/#/pts/2-24` });
+    expect(result.type).toBe('result');
+    expect(result.attachments).toHaveLength(1);
+    expect(cardText(result.attachments[0]!.content)).toMatch(/2[‐-]24/);
+  });
 });

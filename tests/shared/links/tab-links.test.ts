@@ -59,6 +59,13 @@ describe('tab URLs pasted into a conversation', () => {
     expect(parseTabUrl('https://other.example.jp/tab/#/meetings/m', 'app.example.jp')).toBeUndefined();
   });
 
+  it('are read over plain http only from this machine, where the app runs for the Agents Playground', () => {
+    expect(parseTabUrl('http://127.0.0.1:3978/tab/#/pts/2-24')).toEqual({ page: 'pts', id: '2-24' });
+    expect(parseTabUrl('http://localhost:3978/tab/#/meetings/m')).toEqual({ page: 'meetings', id: 'm' });
+    expect(parseTabUrl('http://127.0.0.2/tab/#/meetings/m')).toBeUndefined();
+    expect(parseTabUrl('http://localhost.example.jp/tab/#/meetings/m')).toBeUndefined();
+  });
+
   it('give nothing for anything else', () => {
     for (const url of [
       'http://app.example.jp/tab/#/meetings/m',
