@@ -9,9 +9,9 @@
 export const DASHBOARD_TAB_ENTITY_ID = 'dashboard';
 
 /** The pages of the tab that a card or a link may name. */
-export type TabPage = 'meetings' | 'pts' | 'proposals' | 'practices' | 'review' | 'proposal-pt';
+export type TabPage = 'meetings' | 'pts' | 'proposals' | 'practices' | 'review' | 'proposal-pt' | 'bodies';
 
-const TAB_PAGES: ReadonlySet<string> = new Set<TabPage>(['meetings', 'pts', 'proposals', 'practices', 'review', 'proposal-pt']);
+const TAB_PAGES: ReadonlySet<string> = new Set<TabPage>(['meetings', 'pts', 'proposals', 'practices', 'review', 'proposal-pt', 'bodies']);
 
 /** One place in the tab: a page, and the item it shows when there is one. */
 export interface TabRoute {

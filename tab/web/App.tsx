@@ -56,7 +56,7 @@ function Pages() {
     case 'schedule':
       return <SchedulePage />;
     case 'bodies':
-      return <BodiesPage />;
+      return <BodiesPage focusId={route.id} />;
     default:
       return <DashboardPage />;
   }

@@ -21,7 +21,16 @@ interface HostMessage {
  * `settings.setSettings` with success — recording every request. It is served on the tab's own
  * origin, which teams-js accepts as its parent's.
  */
-function hostPage(src: string, token: string, locale: string): string {
+interface HostOptions {
+  /** Where Teams says the page runs: the configuration dialog, or the tab itself. */
+  readonly frameContext?: 'settings' | 'content';
+  /** What the host answers to `pages.getConfig` (a tab being configured again). */
+  readonly saved?: object;
+  /** The deep link's `subEntityId`, as Teams passes it in the context. */
+  readonly subEntityId?: string;
+}
+
+function hostPage(src: string, token: string, locale: string, { frameContext = 'settings', saved, subEntityId }: HostOptions = {}): string {
   const runtime = JSON.stringify({
     apiVersion: 4,
     supports: { app: {}, appInstallDialog: {}, pages: { config: {}, tabs: {}, appButton: {}, backStack: {} }, teamsCore: {} },
@@ -29,10 +38,11 @@ function hostPage(src: string, token: string, locale: string): string {
   const script = `
     window.received = [];
     const answers = {
-      initialize: () => ['settings', 'web', ${JSON.stringify(runtime)}, '2.0.0'],
-      getContext: () => [{ locale: ${JSON.stringify(locale)}, theme: 'default', frameContext: 'settings', hostClientType: 'web', teamName: 'PT 1-4', channelName: '一般', userPrincipalName: 'secretary@example.jp' }],
+      initialize: () => [${JSON.stringify(frameContext)}, 'web', ${JSON.stringify(runtime)}, '2.0.0'],
+      getContext: () => [{ locale: ${JSON.stringify(locale)}, theme: 'default', frameContext: ${JSON.stringify(frameContext)}, hostClientType: 'web', teamName: 'PT 1-4', channelName: '一般', userPrincipalName: 'secretary@example.jp'${subEntityId ? `, subEntityId: ${JSON.stringify(subEntityId)}` : ''} }],
       'authentication.getAuthToken': () => [true, ${JSON.stringify(token)}],
       'settings.setSettings': () => [true],
+      ${saved ? `'settings.getSettings': () => [${JSON.stringify(saved)}],` : ''}
     };
     window.addEventListener('message', (event) => {
       const data = event.data;
@@ -46,10 +56,10 @@ function hostPage(src: string, token: string, locale: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Teams host stand-in</title></head><body><iframe title="tab" src="${src}" style="width:1000px;height:800px"></iframe><script>${script}</script></body></html>`;
 }
 
-async function openConfigInHost(page: Page, baseUrl: string, locale: string): Promise<Frame> {
+async function openInHost(page: Page, baseUrl: string, locale: string, src: string, options: HostOptions = {}): Promise<Frame> {
   const token = await localToken(baseUrl, STAFF.secretary.id);
   await page.route(`${baseUrl}/teams-host-stand-in.html`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostPage('/tab/config', token, locale) }),
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostPage(src, token, locale, options) }),
   );
   await page.goto(`${baseUrl}/teams-host-stand-in.html`);
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
@@ -78,14 +88,14 @@ const validity = (page: Page) =>
       .filter((value, index, all) => index === 0 || value !== all[index - 1]),
   );
 
-describe.skipIf(chromiumMissing !== undefined)('the channel tab configuration page in a simulated Teams host', () => {
+describe.skipIf(chromiumMissing !== undefined)('the channel tab configuration page and deep links in a simulated Teams host', () => {
   const tab = useTabBrowser();
 
   it('keeps Save disabled until a PT is chosen, then saves its page as the tab and reports success', async () => {
     const page = await tab.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const frame = await openConfigInHost(page, tab.world.baseUrl, 'ja-jp');
+    const frame = await openInHost(page, tab.world.baseUrl, 'ja-jp', '/tab/config');
 
     await frame.getByRole('heading', { name: 'このタブに表示する内容' }).waitFor();
     await waitForMessage(page, (m) => m.func === 'settings.setValidityState', 'a validity state');
@@ -117,7 +127,7 @@ describe.skipIf(chromiumMissing !== undefined)('the channel tab configuration pa
 
   it('offers the calls and the bodies in English when the host speaks English, and passes axe', async () => {
     const page = await tab.context.newPage();
-    const frame = await openConfigInHost(page, tab.world.baseUrl, 'en-us');
+    const frame = await openInHost(page, tab.world.baseUrl, 'en-us', '/tab/config');
     await frame.getByRole('heading', { name: 'What this tab shows' }).waitFor();
     await frame.getByRole('radio', { name: /A body’s meetings/ }).check();
     await frame.getByTestId('config-body').selectOption('hq');
@@ -137,6 +147,55 @@ describe.skipIf(chromiumMissing !== undefined)('the channel tab configuration pa
     const { page, errors } = await tab.signInAs(STAFF.secretary.id, '#/pts/pt-1-4');
     await page.getByText('行政手続きのデジタル化').first().waitFor();
     expect(page.url()).toBe(`${tab.world.baseUrl}/tab/#/pts/pt-1-4`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('saves a body’s own page, and opening the configuration again starts from the saved choice', async () => {
+    const page = await tab.context.newPage();
+    const frame = await openInHost(page, tab.world.baseUrl, 'ja-jp', '/tab/config');
+    await frame.getByRole('radio', { name: '会議体の会議' }).check();
+    await frame.getByTestId('config-body').selectOption('hq');
+    await waitForMessage(page, (m) => m.func === 'settings.setValidityState' && m.args?.[0] === true, 'validity true');
+    await page.evaluate(() => (globalThis as unknown as { pressSave(): void }).pressSave());
+    const saved = (await waitForMessage(page, (m) => m.func === 'settings.setSettings', 'setConfig')).args?.[0] as { contentUrl: string; entityId: string };
+    expect(saved).toMatchObject({ contentUrl: `${tab.world.baseUrl}/tab/#/bodies/hq`, entityId: 'body:hq' });
+    await page.close();
+
+    const again = await tab.context.newPage();
+    const reopened = await openInHost(again, tab.world.baseUrl, 'ja-jp', '/tab/config', { saved });
+    await expect.poll(() => reopened.getByTestId('config-body').inputValue(), { timeout: 15_000 }).toBe('hq');
+    await expect(reopened.getByRole('radio', { name: '会議体の会議' }).isChecked()).resolves.toBe(true);
+    await waitForMessage(again, (m) => m.func === 'settings.setValidityState' && m.args?.[0] === true, 'validity true without a new choice');
+    await again.close();
+  });
+
+  it('opens a body’s saved page on that body alone, with its meetings by fiscal year', async () => {
+    const { page, errors } = await tab.signInAs(STAFF.secretary.id, '#/bodies/hq');
+    await page.locator('[data-field="meetings"] li').first().waitFor();
+    // The body's own section, then one per fiscal year of its meetings: not the plan, not the other bodies.
+    const [first, ...rest] = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(first).toContain('移行実現推進本部');
+    expect(rest.length).toBeGreaterThan(0);
+    for (const heading of rest) expect(heading).toMatch(/^新たな行政経営への移行実現推進本部の会議（令和\d+年度）$/);
+    await page.getByRole('link', { name: 'すべての会議体' }).waitFor();
+    const links = await page.locator('[data-field="meetings"] li a').allTextContents();
+    expect(links.length).toBeGreaterThan(0);
+    for (const text of links) expect(text).toContain('本部');
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens on the page a deep link names: the subEntityId of an “open in the app” button', async () => {
+    const page = await tab.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const frame = await openInHost(page, tab.world.baseUrl, 'ja-jp', '/tab/', { frameContext: 'content', subEntityId: 'meetings/hq-2024-2' });
+    await expect
+      .poll(() => frame.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash), { timeout: 15_000 })
+      .toBe('#/meetings/hq-2024-2');
+    await frame.getByRole('heading', { name: /第2回/ }).first().waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

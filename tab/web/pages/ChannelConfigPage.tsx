@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/locale-context.js';
 import type { Locale } from '../../../shared/i18n/locale.js';
 import type { BodyDto, ProjectTeamSummaryDto } from '../models/api-contract.js';
 import { programmeApi } from '../services/programme-api.js';
-import { onChannelTabSave, setChannelTabValidity, type ChannelTabConfig } from '../services/teams-host.js';
+import { onChannelTabSave, savedChannelTabEntityId, setChannelTabValidity, type ChannelTabConfig } from '../services/teams-host.js';
 
 type Kind = 'pt' | 'body' | 'calls';
 
@@ -45,10 +45,19 @@ function configOf(kind: Kind | undefined, id: string, choices: Choices | undefin
   if (kind === 'body') {
     const body = choices?.bodies.find((candidate) => candidate.id === id);
     if (!body) return undefined;
-    const url = tabUrl(hrefOf('meetings'));
+    const url = tabUrl(hrefOf('bodies', body.id));
     return { contentUrl: url, websiteUrl: url, entityId: `body:${body.id}`, suggestedDisplayName: shortName(locale === 'ja' ? body.name : body.nameEn) };
   }
   return undefined;
+}
+
+/** The choice a saved `entityId` stands for (`pt:<id>`, `body:<id>`, `calls`), as `configOf` writes them. */
+function savedChoice(entityId: string): { kind: Kind; id: string } | undefined {
+  if (entityId === 'calls') return { kind: 'calls', id: '' };
+  const [prefix, ...rest] = entityId.split(':');
+  const id = rest.join(':');
+  if (!id) return undefined;
+  return prefix === 'pt' ? { kind: 'pt', id } : prefix === 'body' ? { kind: 'body', id } : undefined;
 }
 
 /**
@@ -71,14 +80,31 @@ export function ChannelConfigPage({ inTeams }: { inTeams: boolean }) {
   useEffect(() => {
     if (inTeams) onChannelTabSave(() => current.current);
   }, [inTeams]);
+  // Reconfiguring: start from what the tab shows now, unless the person has already chosen.
+  const chosen = useRef(false);
+  useEffect(() => {
+    if (!inTeams) return;
+    void savedChannelTabEntityId().then((entityId) => {
+      const saved = entityId ? savedChoice(entityId) : undefined;
+      if (!saved || chosen.current) return;
+      setKind(saved.kind);
+      setId(saved.id);
+    });
+  }, [inTeams]);
   const valid = config !== undefined;
   useEffect(() => {
     if (inTeams) setChannelTabValidity(valid);
   }, [inTeams, valid]);
 
   const choose = (next: Kind) => {
+    chosen.current = true;
     setKind(next);
     setId('');
+  };
+
+  const pick = (next: string) => {
+    chosen.current = true;
+    setId(next);
   };
 
   return (
@@ -93,7 +119,7 @@ export function ChannelConfigPage({ inTeams }: { inTeams: boolean }) {
       {choices.state === 'error' && <Text role="alert">{choices.message}</Text>}
       {kind === 'pt' && (
         <Field label={t('configChoosePt')}>
-          <Select data-testid="config-pt" value={id} disabled={!data} onChange={(_, { value }) => setId(value)}>
+          <Select data-testid="config-pt" value={id} disabled={!data} onChange={(_, { value }) => pick(value)}>
             <option value="">{t('configChoosePlaceholder')}</option>
             {data?.pts.map((pt) => (
               <option key={pt.id} value={pt.id}>{`${pt.items} ${pt.title}`}</option>
@@ -103,7 +129,7 @@ export function ChannelConfigPage({ inTeams }: { inTeams: boolean }) {
       )}
       {kind === 'body' && (
         <Field label={t('configChooseBody')}>
-          <Select data-testid="config-body" value={id} disabled={!data} onChange={(_, { value }) => setId(value)}>
+          <Select data-testid="config-body" value={id} disabled={!data} onChange={(_, { value }) => pick(value)}>
             <option value="">{t('configChoosePlaceholder')}</option>
             {data?.bodies.map((body) => (
               <option key={body.id} value={body.id}>

@@ -97,3 +97,15 @@ export function onChannelTabSave(current: () => ChannelTabConfig | undefined): v
     );
   });
 }
+
+/**
+ * The `entityId` a channel tab was saved with, when Teams opens its configuration page again
+ * (Settings on the tab); `undefined` on the first configuration or when the host cannot say.
+ */
+export async function savedChannelTabEntityId(): Promise<string | undefined> {
+  try {
+    return (await pages.getConfig()).entityId || undefined;
+  } catch {
+    return undefined;
+  }
+}
