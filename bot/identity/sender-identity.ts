@@ -13,14 +13,15 @@ export async function identifySender(ctx: UseCaseContext, context: TurnContext):
   return identifyStaff(ctx, { objectId: from?.aadObjectId, upn: () => memberUpn(context), teamsUserId: from?.id });
 }
 
+/**
+ * The sender's UPN from Teams' roster. The call fails where the bot is not a member of the
+ * conversation (a message extension used in someone else's chat) or outside Teams; that failure
+ * is passed on, so the person is told to open the tab or write to the bot once rather than that
+ * the directory does not know them.
+ */
 async function memberUpn(context: TurnContext): Promise<string | undefined> {
-  try {
-    const member = await TeamsInfo.getMember(context, context.activity.from.id);
-    const upn = member.userPrincipalName ?? member.email ?? undefined;
-    // Like the activity's own text: a character the store cannot take becomes U+FFFD (and matches nobody).
-    return upn === undefined ? undefined : replaceForbiddenCharacters(upn);
-  } catch {
-    // Outside Teams (or when the roster call fails) the person stays unidentified for this turn.
-    return undefined;
-  }
+  const member = await TeamsInfo.getMember(context, context.activity.from.id);
+  const upn = member.userPrincipalName ?? member.email ?? undefined;
+  // Like the activity's own text: a character the store cannot take becomes U+FFFD (and matches nobody).
+  return upn === undefined ? undefined : replaceForbiddenCharacters(upn);
 }

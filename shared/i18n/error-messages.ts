@@ -190,6 +190,10 @@ export const ERROR_MESSAGES: Messages = {
     ja: '職員名簿に登録がないため、閲覧のみできます。提案や出欠の回答をするには、政策企画課（事務局）に職員名簿への登録を依頼してください。',
     en: 'You are not in the staff directory, so you can only read. To propose or answer convocations, ask 政策企画課 (the secretariat) to add you to the directory.',
   },
+  'staff.unconfirmed': {
+    ja: 'この会話ではあなたが職員名簿のどなたかを確認できませんでした。一度このアプリのタブを開くか、ボットとの個人チャットで話しかけてください。その後はどの会話からでも使えます。',
+    en: 'You could not be matched to the staff directory from this conversation. Open the app’s tab once, or write to the bot in a personal chat; after that it works from any conversation.',
+  },
   'staff.identityConflict': {
     ja: 'このアカウントは、職員名簿の {upn} に結び付けられたアカウントと異なるため、職員として確認できません。管理者（政策企画課）にアカウントの結び付けの確認を依頼してください。',
     en: 'This account differs from the one linked to {upn} in the staff directory, so you cannot be confirmed as that person. Ask the administrator (政策企画課) to check the account link.',

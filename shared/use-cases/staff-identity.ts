@@ -5,20 +5,25 @@ import type { UseCaseContext } from './context.js';
 /**
  * Who a Teams or Entra account is in the staff directory:
  * - `staff`: the directory entry (active);
- * - `unknown`: no active entry has this account or UPN (the person may read, not act);
+ * - `unknown`: no active entry has this account or UPN (the person may read, not act); `unconfirmed`
+ *   when the UPN could not be asked for at all (Teams gives the bot no roster of a chat it is not
+ *   in), so the person may well be in the directory: one visit to the tab or the bot links them;
  * - `conflict`: the UPN's entry is linked to another account, and relinking is not allowed here,
  *   so this account is refused rather than handed someone else's record; an admin clears the
  *   link (`npm run admin -- staff unlink <upn>`), after which the next contact links again.
  */
 export type StaffIdentity =
-  { readonly kind: 'staff'; readonly staff: Staff } | { readonly kind: 'unknown' } | { readonly kind: 'conflict'; readonly upn: string };
+  | { readonly kind: 'staff'; readonly staff: Staff }
+  | { readonly kind: 'unknown'; readonly unconfirmed?: boolean }
+  | { readonly kind: 'conflict'; readonly upn: string };
 
 /** The directory entry of an identity, when it has one. */
 export const staffOf = (identity: StaffIdentity): Staff | undefined => (identity.kind === 'staff' ? identity.staff : undefined);
 
 /** Why an identity without a directory entry may not act, in words that say whom to ask. */
 export function identityRefusal(identity: Exclude<StaffIdentity, { kind: 'staff' }>): DomainError {
-  return identity.kind === 'conflict' ? new DomainError('staff.identityConflict', { upn: identity.upn }) : new DomainError('staff.notInDirectory');
+  if (identity.kind === 'conflict') return new DomainError('staff.identityConflict', { upn: identity.upn });
+  return new DomainError(identity.unconfirmed ? 'staff.unconfirmed' : 'staff.notInDirectory');
 }
 
 /**
@@ -33,7 +38,10 @@ export async function identifyStaff(
   ctx: UseCaseContext,
   identity: {
     objectId?: string | undefined;
-    /** The UPN, or how to ask for it (the bot asks Teams' roster only when the object id is not linked yet). */
+    /**
+     * The UPN, or how to ask for it (the bot asks Teams' roster only when the object id is not
+     * linked yet); an asking that throws means the UPN could not be had here (`unconfirmed`).
+     */
     upn?: string | (() => Promise<string | undefined>) | undefined;
     /** The Teams user id (`29:…`) of a bot activity's sender, recorded on the entry for shared cards' refresh lists. */
     teamsUserId?: string | undefined;
@@ -53,7 +61,13 @@ async function findStaff(ctx: UseCaseContext, identity: Parameters<typeof identi
     const linked = await repos.staff.findByEntraObjectId(objectId);
     if (linked) return linked.active ? { kind: 'staff', staff: linked } : { kind: 'unknown' };
   }
-  const upn = (typeof identity.upn === 'function' ? await identity.upn() : identity.upn)?.trim().toLowerCase();
+  let asked: string | undefined;
+  try {
+    asked = typeof identity.upn === 'function' ? await identity.upn() : identity.upn;
+  } catch {
+    return { kind: 'unknown', unconfirmed: true };
+  }
+  const upn = asked?.trim().toLowerCase();
   if (!upn) return { kind: 'unknown' };
   const byUpn = await repos.staff.findByUpn(upn);
   if (!byUpn || !byUpn.active) return { kind: 'unknown' };

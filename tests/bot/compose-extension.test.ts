@@ -274,6 +274,8 @@ describe('the search message extension and link unfurling', () => {
     });
 
     it('tells someone the directory does not know why there is nothing, in their language', async () => {
+      // The bot is in this chat, so Teams' roster names the person; the directory does not.
+      bot.enrol('19:meeting-group-chat@thread.v2', [stranger]);
       for (const [locale, expected] of [
         ['ja-JP', '職員名簿に登録がないため'],
         ['en-US', 'You are not in the staff directory'],
@@ -283,6 +285,36 @@ describe('the search message extension and link unfurling', () => {
         expect(body.composeExtension.text).toContain(expected);
         expect(body.composeExtension.attachments).toBeUndefined();
       }
+    });
+
+    it('asks a directory member it has never met, searching in a chat the bot is not in, to visit the tab or the bot once; then search works there', async () => {
+      const newcomer = teamsUser('shinnin.shuji@example.jp', '新任 主事', '0b7e3c1a-5d2f-4a6b-9c8d-7e6f5a4b3c2d');
+      const directory = await staffOf(chief);
+      await ctx.store.repositories.staff.upsert({
+        ...directory,
+        id: 'newcomer',
+        upn: newcomer.upn,
+        displayName: '新任 主事',
+        entraObjectId: undefined,
+        teamsUserId: undefined,
+        postId: undefined,
+        appRoles: [],
+      });
+      // No roster for the group chat: Teams answers the bot 404 there (MemberNotFoundInConversation).
+      bot.enrol('19:meeting-group-chat@thread.v2', []);
+      for (const [locale, expected] of [
+        ['ja-JP', '一度このアプリのタブを開くか、ボットとの個人チャットで話しかけてください'],
+        ['en-US', 'Open the app’s tab once, or write to the bot in a personal chat'],
+      ] as const) {
+        const body = await post(composeQuery({ commandId: 'search', parameters: [{ name: 'query', value: '2-24' }] }, options(newcomer, locale, 'groupChat')));
+        expect(body.composeExtension.type).toBe('message');
+        expect(body.composeExtension.text).toContain(expected);
+        expect(body.composeExtension.text).not.toMatch(/職員名簿に登録がない|not in the staff directory/);
+      }
+      // One message in their personal chat with the bot, where the roster does answer, links them.
+      bot.enrol(`a:1personal-${newcomer.account.aadObjectId}`, [newcomer]);
+      await talk.say(newcomer, 'ヘルプ');
+      expect(await search(newcomer, '2-24')).not.toEqual([]);
     });
 
     it('keeps no reference to the conversation searched in: the bot may not be part of it', async () => {
