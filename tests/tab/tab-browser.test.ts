@@ -62,7 +62,13 @@ describe.skipIf(skipReason !== undefined)('the tab in headless Chromium, local m
     await author.getByText(/提出しました。受付番号: R6-新規-\d{3}/).waitFor();
     await author.getByRole('cell', { name: /窓口のキャッシュレス化/ }).waitFor();
     await expect(author.getByRole('tab', { name: '審査ボード' }).count()).resolves.toBe(0);
+    // A card's or an unfurled link's way in, #/proposals/<id>: a submitted proposal is shown, not opened in an empty editor.
+    const submittedId = (await author.locator('tr', { hasText: '窓口のキャッシュレス化' }).getAttribute('data-proposal-id'))!;
     await author.close();
+    const linked = await signInAs(STAFF.author.id, `#/proposals/${submittedId}`);
+    await linked.locator(`tr[data-proposal-id="${submittedId}"][aria-current="true"]`).waitFor();
+    await expect(linked.locator('input[name="title"]').count()).resolves.toBe(0);
+    await linked.close();
 
     const secretary = await signInAs(STAFF.secretary.id, '#/review');
     const row = secretary.locator('tr', { hasText: '窓口のキャッシュレス化' });

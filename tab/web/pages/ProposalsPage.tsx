@@ -17,6 +17,7 @@ import {
   TableRow,
   Text,
   Textarea,
+  tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { DECISION_NEXT_STEPS, PERSPECTIVE_LABELS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
@@ -190,7 +191,9 @@ function ProposalEditor({
 /** 提案: my proposals (draft, edit until the deadline, submit, withdraw) through the same use cases as the bot. */
 export function ProposalsPage({ id }: { id?: string | undefined }) {
   const { t, locale } = useI18n();
-  // The id of the proposal being edited, 'new' for a new draft, undefined for the list.
+  // The id of the proposal being edited, 'new' for a new draft, undefined for the list. A link to
+  // one of the person's proposals (`#/proposals/<id>`, as cards and unfurled links give it) opens the
+  // editor only while that proposal can still be edited; otherwise its row is shown and marked.
   const [editing, setEditing] = useState<string | undefined>(id);
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<unknown>();
@@ -220,95 +223,110 @@ export function ProposalsPage({ id }: { id?: string | undefined }) {
   };
   return (
     <LoadView load={data} reload={data.reload}>
-      {({ viewer, calls, mine, plan }) => (
-        <>
-          {notice && (
-            <MessageBar intent="success" role="status">
-              <MessageBarBody>{notice}</MessageBarBody>
-            </MessageBar>
-          )}
-          <ErrorNotice error={error} />
-          {editing ? (
-            <Section title={t('newProposal')}>
-              <ProposalEditor key={editing} viewer={viewer} calls={calls} plan={plan} draft={mine.find((proposal) => proposal.id === editing)} onDone={done} />
-              <Button appearance="subtle" onClick={() => setEditing(undefined)}>
-                {t('cancel')}
-              </Button>
-            </Section>
-          ) : (
-            <Button
-              appearance="primary"
-              onClick={() => {
-                setNotice(undefined);
-                setEditing('new');
-              }}
-              style={{ marginBottom: 12 }}
-            >
-              {t('newProposal')}
-            </Button>
-          )}
-          <Section title={t('myProposals')}>
-            {mine.length === 0 ? (
-              <Text>{t('empty')}</Text>
-            ) : (
-              <Table aria-label={t('myProposals')}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('title')}</TableHeaderCell>
-                    <TableHeaderCell>{t('state')}</TableHeaderCell>
-                    <TableHeaderCell>{t('receipt')}</TableHeaderCell>
-                    <TableHeaderCell>{t('actions')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {mine.map((proposal) => (
-                    <TableRow key={proposal.id} data-proposal-id={proposal.id}>
-                      <TableCell>
-                        {proposal.title || '—'} <Text size={200}>({proposal.callTitle})</Text>
-                      </TableCell>
-                      <TableCell>
-                        <Badge appearance="tint">{PROPOSAL_STATE_LABELS[proposal.state][locale]}</Badge>
-                        {isDecision(proposal.state) && (
-                          <div data-testid="decision">
-                            {proposal.decidedAt && (
-                              <Text block size={200}>
-                                {t('decidedAt')}: <DateText value={proposal.decidedAt} />
-                              </Text>
-                            )}
-                            {proposal.decisionReason && (
-                              <Text block>
-                                {t('reason')}: {proposal.decisionReason}
-                              </Text>
-                            )}
-                            <Text block size={200}>
-                              {t('nextSteps')}: {DECISION_NEXT_STEPS[proposal.state][locale]}
-                            </Text>
-                          </div>
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        {proposal.receiptNumber ?? '—'} {proposal.submittedAt && <DateText value={proposal.submittedAt} withTime />}
-                      </TableCell>
-                      <TableCell>
-                        {proposal.editable && (
-                          <Link href={hrefOf('proposals', proposal.id)} onClick={() => setEditing(proposal.id)}>
-                            {t('edit')}
-                          </Link>
-                        )}{' '}
-                        {(proposal.state === 'draft' || proposal.state === 'submitted') && (
-                          <Button size="small" onClick={() => void withdraw(proposal.id)}>
-                            {t('withdraw')}
-                          </Button>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+      {({ viewer, calls, mine, plan }) => {
+        const draft = editing && editing !== 'new' ? mine.find((proposal) => proposal.id === editing && proposal.editable) : undefined;
+        const editorOpen = editing === 'new' || draft !== undefined;
+        return (
+          <>
+            {notice && (
+              <MessageBar intent="success" role="status">
+                <MessageBarBody>{notice}</MessageBarBody>
+              </MessageBar>
             )}
-          </Section>
-        </>
-      )}
+            <ErrorNotice error={error} />
+            {editorOpen ? (
+              <Section title={t('newProposal')}>
+                <ProposalEditor key={editing} viewer={viewer} calls={calls} plan={plan} draft={draft} onDone={done} />
+                <Button appearance="subtle" onClick={() => setEditing(undefined)}>
+                  {t('cancel')}
+                </Button>
+              </Section>
+            ) : (
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setNotice(undefined);
+                  setEditing('new');
+                }}
+                style={{ marginBottom: 12 }}
+              >
+                {t('newProposal')}
+              </Button>
+            )}
+            <Section title={t('myProposals')}>
+              {mine.length === 0 ? (
+                <Text>{t('empty')}</Text>
+              ) : (
+                <Table aria-label={t('myProposals')}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>{t('title')}</TableHeaderCell>
+                      <TableHeaderCell>{t('state')}</TableHeaderCell>
+                      <TableHeaderCell>{t('receipt')}</TableHeaderCell>
+                      <TableHeaderCell>{t('actions')}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {mine.map((proposal) => (
+                      <TableRow
+                        key={proposal.id}
+                        data-proposal-id={proposal.id}
+                        aria-current={!editorOpen && proposal.id === id ? 'true' : undefined}
+                        ref={!editorOpen && proposal.id === id ? scrollIntoView : undefined}
+                        style={!editorOpen && proposal.id === id ? { backgroundColor: tokens.colorNeutralBackground1Selected } : undefined}
+                      >
+                        <TableCell>
+                          {proposal.title || '—'} <Text size={200}>({proposal.callTitle})</Text>
+                        </TableCell>
+                        <TableCell>
+                          <Badge appearance="tint">{PROPOSAL_STATE_LABELS[proposal.state][locale]}</Badge>
+                          {isDecision(proposal.state) && (
+                            <div data-testid="decision">
+                              {proposal.decidedAt && (
+                                <Text block size={200}>
+                                  {t('decidedAt')}: <DateText value={proposal.decidedAt} />
+                                </Text>
+                              )}
+                              {proposal.decisionReason && (
+                                <Text block>
+                                  {t('reason')}: {proposal.decisionReason}
+                                </Text>
+                              )}
+                              <Text block size={200}>
+                                {t('nextSteps')}: {DECISION_NEXT_STEPS[proposal.state][locale]}
+                              </Text>
+                            </div>
+                          )}
+                        </TableCell>
+                        <TableCell>
+                          {proposal.receiptNumber ?? '—'} {proposal.submittedAt && <DateText value={proposal.submittedAt} withTime />}
+                        </TableCell>
+                        <TableCell>
+                          {proposal.editable && (
+                            <Link href={hrefOf('proposals', proposal.id)} onClick={() => setEditing(proposal.id)}>
+                              {t('edit')}
+                            </Link>
+                          )}{' '}
+                          {(proposal.state === 'draft' || proposal.state === 'submitted') && (
+                            <Button size="small" onClick={() => void withdraw(proposal.id)}>
+                              {t('withdraw')}
+                            </Button>
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </Section>
+          </>
+        );
+      }}
     </LoadView>
   );
+}
+
+/** Brings the row a link named into view once it is drawn. */
+function scrollIntoView(element: HTMLElement | null): void {
+  element?.scrollIntoView({ block: 'center' });
 }
