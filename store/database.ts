@@ -201,6 +201,20 @@ export interface SendBudgetSlotsTable {
   forget_at: Instant;
 }
 
+export interface MinutesTable {
+  meeting_id: string;
+  body_id: string;
+  status: string;
+  doc: Document;
+}
+
+export interface ActionItemsTable extends DocumentRow {
+  meeting_id: string;
+  body_id: string;
+  status: string;
+  due_on: ColumnType<string, string, string>;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   subscriptions: SubscriptionsTable;
@@ -217,6 +231,8 @@ export interface Database {
   practice_interest: PracticeInterestTable;
   milestones: MilestonesTable;
   meetings: MeetingsTable;
+  minutes: MinutesTable;
+  action_items: ActionItemsTable;
   rsvps: RsvpsTable;
   proposals: ProposalsTable;
   receipt_sequences: ReceiptSequencesTable;

@@ -22,6 +22,11 @@ export const FIELD_LABELS: Messages = {
   schedule: { ja: 'スケジュール', en: 'Schedule' },
   progress: { ja: '進捗状況', en: 'Progress' },
   issues: { ja: '課題', en: 'Issues' },
+  decisionText: { ja: '決定事項', en: 'Decision' },
+  decisions: { ja: '決定事項', en: 'Decisions' },
+  actionTitle: { ja: '対応事項', en: 'Action item' },
+  actions: { ja: '対応事項', en: 'Action items' },
+  doneNote: { ja: '対応内容', en: 'What was done' },
 };
 
 /** One message per `DomainError` code, in Japanese and English. */
@@ -189,6 +194,42 @@ export const ERROR_MESSAGES: Messages = {
   'staff.notInDirectory': {
     ja: '職員名簿に登録がないため、閲覧のみできます。提案や出欠の回答をするには、政策企画課（事務局）に職員名簿への登録を依頼してください。',
     en: 'You are not in the staff directory, so you can only read. To propose or answer convocations, ask 政策企画課 (the secretariat) to add you to the directory.',
+  },
+  'minutes.meetingNotHeld': {
+    ja: '議事録は、招集され開催された会議についてのみ記録できます。',
+    en: 'Minutes can be recorded only for a meeting that was convened and has taken place.',
+  },
+  'minutes.notAllowedToRecord': { ja: '議事録を記録できるのは、この会議体の事務局です。', en: 'Only the body’s secretariat may record the minutes.' },
+  'minutes.notAllowedToConfirm': {
+    ja: '議事録を確定できるのは、会議を主宰した議長（または職務を代理した者）です。',
+    en: 'Only the chair who presided over the meeting (or whoever acted for the chair) may confirm the minutes.',
+  },
+  'minutes.nobodyPresided': {
+    ja: '出席記録に議長（または職務を代理する者）の出席がないため、確定できる人がいません。出席記録を確認してください。',
+    en: 'The attendance shows neither the chair nor anyone acting for the chair, so nobody can confirm the minutes. Check the attendance.',
+  },
+  'minutes.notFound': { ja: 'この会議の議事録はまだありません。', en: 'This meeting has no minutes yet.' },
+  'minutes.confirmed': { ja: '確定した議事録は変更できません。', en: 'Confirmed minutes cannot be changed.' },
+  'minutes.unknownAttendee': {
+    ja: '出席記録に、この会議の出席対象でない人が含まれています。',
+    en: 'The attendance names someone who is not on this meeting’s roster.',
+  },
+  'minutes.proxyNameRequired': { ja: '代理出席の場合は代理出席者の氏名を入力してください。', en: 'Enter the name of the proxy who attended.' },
+  'minutes.unknownGuest': { ja: '「{name}」は招集時の出席者（ゲスト）にいません。', en: '"{name}" is not among the guests on the convocation.' },
+  'minutes.unknownAgendaItem': { ja: '議題の指定が正しくありません。', en: 'That agenda item does not exist.' },
+  'minutes.duplicateDecision': {
+    ja: '同じ決定事項（または同じ提案への決定）が重複しています。',
+    en: 'A decision (or a decision on the same proposal) appears twice.',
+  },
+  'minutes.fieldTooLong': { ja: '{field}は{max}文字以内で入力してください。', en: 'The {field} may be at most {max} characters.' },
+  'minutes.fieldRequired': { ja: '{field}を入力してください。', en: 'Enter the {field}.' },
+  'minutes.tooMany': { ja: '{field}は{max}件までです。', en: 'At most {max} {field}.' },
+  'minutes.unknownSubject': { ja: '決定の対象（提案・PT）が見つかりません。', en: 'What the decision concerns (a proposal or a PT) was not found.' },
+  'minutes.unknownOwner': { ja: '対応事項の担当者（職員または課）が見つかりません。', en: 'The action item’s owner (a person or a unit) was not found.' },
+  'action.notFound': { ja: '対応事項が見つかりません。', en: 'Action item not found.' },
+  'action.notOwner': {
+    ja: 'この対応事項を完了にできるのは担当者（担当課の職員）か事務局です。',
+    en: 'Only the owner (or the owning unit’s staff) or the secretariat may mark this action item done.',
   },
   'staff.unconfirmed': {
     ja: 'この会話ではあなたが職員名簿のどなたかを確認できませんでした。一度このアプリのタブを開くか、ボットとの個人チャットで話しかけてください。その後はどの会話からでも使えます。',

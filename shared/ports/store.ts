@@ -11,6 +11,7 @@ import type {
   UnitRepository,
 } from './reference-data-ports.js';
 import type { PostAbsenceRepository } from './post-absence-ports.js';
+import type { ActionItemRepository, MinutesRepository } from './minutes-ports.js';
 import type { CalendarFeedRepository } from './calendar-feed-ports.js';
 import type { ConversationRepository, OutboxRepository, PersonalNoticeRepository, SubscriptionRepository } from './notification-ports.js';
 
@@ -36,6 +37,8 @@ export interface Repositories {
   readonly notices: PersonalNoticeRepository;
   readonly plans: PlanRepository;
   readonly postAbsences: PostAbsenceRepository;
+  readonly minutes: MinutesRepository;
+  readonly actionItems: ActionItemRepository;
 }
 
 /**

@@ -7,6 +7,7 @@ import * as postAbsences from './0005-post-absences.js';
 import * as teamRulesAndRecordedReasons from './0006-team-rules-and-recorded-reasons.js';
 import * as plans from './0007-plans.js';
 import * as sendBudget from './0008-send-budget.js';
+import * as minutesAndActionItems from './0009-minutes-and-action-items.js';
 
 /**
  * Migrations are listed in code rather than discovered on disk, so the built server, `tsx` and the
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-team-rules-and-recorded-reasons': teamRulesAndRecordedReasons,
   '0007-plans': plans,
   '0008-send-budget': sendBudget,
+  '0009-minutes-and-action-items': minutesAndActionItems,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ import { outboxRepository } from './outbox-repository.js';
 import { postAbsenceRepository } from './post-absence-repository.js';
 import { personalNoticeRepository } from './personal-notice-repository.js';
 import { meetingRepository } from './meeting-repository.js';
+import { actionItemRepository, minutesRepository } from './minutes-repository.js';
 import { proposalRepository } from './proposal-repository.js';
 import { recruitmentRepository } from './recruitment-repository.js';
 import {
@@ -45,5 +46,7 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     notices: personalNoticeRepository(db),
     plans: planRepository(db),
     postAbsences: postAbsenceRepository(db),
+    minutes: minutesRepository(db),
+    actionItems: actionItemRepository(db),
   };
 }

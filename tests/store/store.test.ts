@@ -219,5 +219,47 @@ describe.each(STORE_VARIANTS)('store on $name', (variant) => {
       expect(entries).toHaveLength(1);
       expect(entries[0]?.after).toEqual({ state: 'submitted', at: AT });
     });
+
+    it('keeps one set of minutes per meeting, and inserts each action item once with its due date as a date', async () => {
+      await store.repositories.bodies.upsert(COUNCIL);
+      await store.repositories.meetings.insert(meeting({ id: 'm-minutes', ordinal: 41, fiscalYear: 2031 }));
+      const minutes = {
+        meetingId: 'm-minutes',
+        bodyId: COUNCIL.id,
+        status: 'draft' as const,
+        attendance: [{ staffId: 's1', mark: 'present' as const }],
+        guestsPresent: [],
+        summaries: [{ agendaIndex: 0, summary: '報告を受けた。' }],
+        decisions: [],
+        updatedAt: AT,
+        updatedByStaffId: 's1',
+      };
+      await store.repositories.minutes.save(minutes);
+      await store.repositories.minutes.save({ ...minutes, status: 'confirmed', confirmedAt: AT, confirmedByStaffId: 's2' });
+      expect(await store.repositories.minutes.list({ bodyIds: [COUNCIL.id] })).toHaveLength(1);
+      expect(await store.repositories.minutes.get('m-minutes')).toMatchObject({ status: 'confirmed', confirmedAt: AT });
+      expect(await store.repositories.minutes.list({ status: 'draft' })).toEqual([]);
+
+      const item = {
+        id: 'm-minutes:d1:0',
+        meetingId: 'm-minutes',
+        bodyId: COUNCIL.id,
+        decisionId: 'd1',
+        title: '調査',
+        owner: { kind: 'staff' as const, staffId: 's1' },
+        dueOn: '2031-06-14',
+        status: 'open' as const,
+        createdAt: AT,
+      };
+      expect(await store.repositories.actionItems.insertNew([item, { ...item, id: 'm-minutes:d1:1', dueOn: '2031-06-01' }])).toBe(2);
+      expect(await store.repositories.actionItems.insertNew([{ ...item, title: '二度目' }])).toBe(0);
+      const open = await store.repositories.actionItems.list({ meetingId: 'm-minutes', status: 'open' });
+      expect(open.map((entry) => [entry.id, entry.dueOn, entry.title])).toEqual([
+        ['m-minutes:d1:1', '2031-06-01', '調査'],
+        ['m-minutes:d1:0', '2031-06-14', '調査'],
+      ]);
+      await store.repositories.actionItems.update({ ...item, status: 'done', doneAt: AT, doneByStaffId: 's1' });
+      expect((await store.repositories.actionItems.list({ meetingId: 'm-minutes', status: 'open' })).map((entry) => entry.id)).toEqual(['m-minutes:d1:1']);
+    });
   });
 });
