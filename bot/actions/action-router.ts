@@ -4,6 +4,7 @@ import { t } from '../i18n/bot-text.js';
 import { directoryRefusalText, type BotTurn } from '../commands/command-turn.js';
 import { errorResult, isDomainRefusal, refusal, type ActionHandler, type ActionResult } from './action-result.js';
 import { conveneAction, issueAction, meetingViewAction, remindUnansweredAction, rsvpAction } from './meeting-actions.js';
+import { actionDoneAction } from './action-item-actions.js';
 import { practiceInterestAction } from './practice-actions.js';
 import { openProposalForm, saveProposalDraftAction, submitProposalAction } from './proposal-actions.js';
 import { applyAction, openApplicationAction } from './recruitment-actions.js';
@@ -27,6 +28,7 @@ const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   'review.view': reviewViewAction,
   'practice.interest': practiceInterestAction,
   'subscription.save': saveSubscriptionAction,
+  'action.done': actionDoneAction,
 };
 
 export const ACTION_VERBS: readonly string[] = Object.keys(ACTIONS);

@@ -14,6 +14,7 @@ import { ptDetailCommand, ptListCommand } from './pt-commands.js';
 import { recruitCommand } from './recruit-command.js';
 import { reviewCommand } from './review-command.js';
 import { subscribeCommand, unsubscribeCommand } from './subscription-commands.js';
+import { tasksCommand } from './tasks-command.js';
 
 const HANDLERS: Readonly<Record<CommandId, CommandHandler>> = {
   help: (turn) => helpCommand(turn),
@@ -24,6 +25,7 @@ const HANDLERS: Readonly<Record<CommandId, CommandHandler>> = {
   calls: callsCommand,
   propose: proposeCommand,
   myProposals: myProposalsCommand,
+  tasks: tasksCommand,
   review: reviewCommand,
   practices: practicesCommand,
   recruit: recruitCommand,

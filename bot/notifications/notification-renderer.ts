@@ -1,4 +1,5 @@
 import { isExpectedAttendee } from '../../shared/meetings/attendance.js';
+import { isOwnedBy } from '../../shared/minutes/action-item.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
 import { meetingFingerprint } from '../../shared/notifications/meeting-reminders.js';
 import type { OutboxEntry } from '../../shared/notifications/outbox-entry.js';
@@ -8,6 +9,7 @@ import { displayItemNumbers } from '../../shared/plan/project-team.js';
 import { isDecision } from '../../shared/proposals/proposal.js';
 import type { ConversationTarget } from '../../shared/notifications/conversation-target.js';
 import type { Locale } from '../../shared/i18n/locale.js';
+import { actionReminderCard } from '../cards/action-item-cards.js';
 import type { AdaptiveCard } from '../cards/card-kit.js';
 import { issueCard } from '../cards/issue-card.js';
 import { meetingCard, meetingTitle, type MeetingView } from '../cards/meetings-card.js';
@@ -22,6 +24,7 @@ import {
   recruitmentOutcomeCard,
 } from '../cards/notification-cards.js';
 import { t } from '../i18n/bot-text.js';
+import { actionItemLines } from '../views/action-item-view.js';
 import { meetingViews } from '../views/meeting-view.js';
 import { rosterUserIds } from '../views/roster.js';
 
@@ -182,6 +185,13 @@ export function createNotificationRenderer(repos: Repositories, options: { reado
               endsAt: meeting.endsAt,
             }),
           );
+        }
+        case 'actionItemReminder': {
+          const item = await repos.actionItems.get(payload.actionItemId);
+          if (!item || item.status !== 'open') return skip('no longer open');
+          if (!person?.active || !isOwnedBy(item, person)) return skip('no longer the owner');
+          const [line] = await actionItemLines(repos, [item], locale);
+          return send(actionReminderCard({ locale, line: line!, now }));
         }
         case 'personalNotice':
           return renderNotice(payload.noticeId, locale);

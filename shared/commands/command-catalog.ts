@@ -13,6 +13,7 @@ export type CommandId =
   | 'calls'
   | 'propose'
   | 'myProposals'
+  | 'tasks'
   | 'review'
   | 'practices'
   | 'recruit'
@@ -98,6 +99,14 @@ export const COMMANDS: readonly CommandDefinition[] = [
     description: { ja: '自分の提案と受付番号', en: 'Your proposals and receipt numbers' },
     scopes: ['personal'],
     inManifestMenu: true,
+  },
+  {
+    id: 'tasks',
+    names: { ja: ['自分のタスク', 'タスク'], en: ['tasks', 'my tasks'] },
+    argumentHint: { ja: '', en: '' },
+    description: { ja: '会議で決まった自分（自分の課）の対応事項', en: 'Action items from meetings for you or your unit' },
+    scopes: ['personal'],
+    inManifestMenu: false,
   },
   {
     id: 'review',

@@ -19,6 +19,8 @@ export type NotificationPayload =
   | { readonly type: 'draftReminder'; readonly proposalId: string }
   /** Personal: a PT secretariat whose progress report is on an HQ meeting's agenda. */
   | { readonly type: 'progressReportRequest'; readonly meetingId: string; readonly ptId: string }
+  /** Personal: an owner of an open action item (宿題) due soon. */
+  | { readonly type: 'actionItemReminder'; readonly actionItemId: string }
   /** Personal: a notice the app promised (a decision, an application's outcome, a changed meeting). */
   | { readonly type: 'personalNotice'; readonly noticeId: string };
 

@@ -10,6 +10,7 @@ import { wants } from '../notifications/subscription.js';
 import type { Repositories } from '../ports/store.js';
 import type { UseCaseContext } from './context.js';
 import { deliverWaitingNotices, notifyPerson } from './personal-notices.js';
+import { isOwnedBy, planActionReminders } from '../minutes/action-item.js';
 
 /** Active conversations subscribed to `kind` about this body or call. */
 async function subscribedConversations(tx: Repositories, kind: NotificationKind, about: { bodyId?: string; callId?: string }): Promise<string[]> {
@@ -115,7 +116,7 @@ async function meetingReminderRows(ctx: UseCaseContext, tx: Repositories, meetin
  * Plans everything that follows from the current state rather than from one change: deadline
  * reminders of published calls for subscribed conversations (also those subscribed since), meeting
  * reminders for newly subscribed conversations, and personal reminders (unanswered convocations,
- * unsubmitted drafts, progress-report requests). Only future occurrences are planned, so a new
+ * unsubmitted drafts, progress-report requests, action items due soon). Only future occurrences are planned, so a new
  * subscriber is not sent what was due before it subscribed. Idempotent: run it as often as wanted.
  */
 export async function reconcileNotifications(ctx: UseCaseContext): Promise<number> {
@@ -232,6 +233,27 @@ export async function reconcileNotifications(ctx: UseCaseContext): Promise<numbe
             dueAt: occurrence.dueAt,
             expiresAt: occurrence.expiresAt,
             payload: { type: 'draftReminder', proposalId: draft.id },
+          });
+        }
+      }
+    }
+    for (const item of await tx.actionItems.list({ status: 'open' })) {
+      const occurrences = planActionReminders(item).filter(future);
+      if (occurrences.length === 0) continue;
+      for (const person of staff.filter((candidate) => isOwnedBy(item, candidate))) {
+        const conversationId = await personalOf(person.id);
+        if (!conversationId) continue;
+        for (const occurrence of occurrences) {
+          rows.push({
+            id: ctx.newId(),
+            occurrenceKey: occurrence.key,
+            seriesKey: occurrence.seriesKey,
+            conversationId,
+            kind: 'personal',
+            subjectId: item.id,
+            dueAt: occurrence.dueAt,
+            expiresAt: occurrence.expiresAt,
+            payload: { type: 'actionItemReminder', actionItemId: item.id },
           });
         }
       }
