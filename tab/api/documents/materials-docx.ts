@@ -40,7 +40,8 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[],
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: headers.map((text, index) => cell(text, { header: true, width: widths[index] })) }),
-      ...rows.map((row) => new TableRow({ children: row.map((text, index) => cell(text, { width: widths[index] })) })),
+      // A row stays on one page: a name and its answer are never split from each other.
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, index) => cell(text, { width: widths[index] })) })),
     ],
   });
 }
