@@ -46,6 +46,10 @@ const sharedForbidden = [
     message: 'shared/ is the framework-free core: servers, databases, logging and auth live in the outer layers.',
   },
   {
+    regex: '^(docx|exceljs)(/|$)',
+    message: 'shared/ builds documents as plain data; Word and Excel files are rendered by an adapter (tab/api/documents/).',
+  },
+  {
     regex:
       '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|dns/promises|tls|cluster|' +
       'worker_threads|readline|readline/promises|os|process|inspector|vm|repl|module|stream|stream/promises)$',

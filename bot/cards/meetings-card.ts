@@ -3,6 +3,7 @@ import { MEETING_STATUS_LABELS, RSVP_LABELS } from '../../shared/i18n/labels.js'
 import { agendaLine } from '../../shared/meetings/agenda-line.js';
 import type { AttendanceTally } from '../../shared/meetings/attendance-tally.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
+import { optionalTabDeepLink } from '../../shared/links/tab-links.js';
 import { safeMeetingLink } from '../../shared/meetings/meeting-link.js';
 import type { Rsvp, RsvpResponse } from '../../shared/meetings/rsvp.js';
 import { formatDateTime, formatTimeRange } from '../../shared/time/index.js';
@@ -58,6 +59,8 @@ export interface MeetingView {
   readonly forConversation?: boolean | undefined;
   /** Only for those who follow the answers; ordinary members see their own answer only. */
   readonly attendance?: AttendanceFollowUp | undefined;
+  /** The viewer may download the materials pack from the tab's meeting page (secretariat, admins). */
+  readonly mayGetMaterials?: boolean | undefined;
 }
 
 export function meetingTitle(view: Pick<MeetingView, 'meeting' | 'bodyName'>, locale: Locale): string {
@@ -126,6 +129,17 @@ function meetingButtons(view: MeetingView, locale: Locale): CardAction[] {
   ];
 }
 
+/**
+ * The link to the meeting's page in the tab. For those who may download its materials it says so:
+ * the pack is on that page (the download needs the tab's sign-in, so the card cannot fetch it).
+ */
+function appActions(view: MeetingView, locale: Locale, teamsAppId: string | undefined): CardAction[] {
+  const route = { page: 'meetings', id: view.meeting.id } as const;
+  if (!view.mayGetMaterials || view.forConversation) return openInAppActions(locale, teamsAppId, route);
+  const url = optionalTabDeepLink(teamsAppId, route);
+  return url ? [openUrlAction(t('meetings.openMaterials', locale), url)] : [];
+}
+
 function rsvpLabel(rsvp: Rsvp | undefined, locale: Locale): string {
   if (!rsvp) return t('meetings.noAnswer', locale);
   const label = RSVP_LABELS[rsvp.response][locale];
@@ -150,7 +164,7 @@ export function meetingsCard(data: { locale: Locale; title: string; views: reado
     if (data.views.length === 0) body.push(note(t('meetings.none', locale)));
     for (const view of views) {
       const items: CardElement[] = [subheading(meetingTitle(view, locale)), ...meetingDetails(view, locale)];
-      const buttons = [...meetingButtons(view, locale), ...openInAppActions(locale, data.teamsAppId, { page: 'meetings', id: view.meeting.id })];
+      const buttons = [...meetingButtons(view, locale), ...appActions(view, locale, data.teamsAppId)];
       if (view.mayAnswer && view.meeting.status === 'convened') {
         const rsvp = rsvpActions(view.meeting.id, locale);
         items.push(rsvp.input, actionSet([...rsvp.actions, ...buttons]));
@@ -187,7 +201,7 @@ export function meetingCard(data: {
     body.push(rsvp.input);
     actions = rsvp.actions;
   }
-  actions = [...actions, ...meetingButtons(view, locale), ...openInAppActions(locale, data.teamsAppId, { page: 'meetings', id: view.meeting.id })];
+  actions = [...actions, ...meetingButtons(view, locale), ...appActions(view, locale, data.teamsAppId)];
   const refresh = data.refreshUserIds?.length
     ? { action: executeAction('refresh', MEETING_VIEW_VERB, { meetingId: view.meeting.id }), userIds: data.refreshUserIds.slice(0, REFRESH_USER_LIMIT) }
     : undefined;

@@ -33,6 +33,7 @@ const TEXT = {
   'meetings.guests': { ja: '構成員以外の出席者', en: 'Guests' },
   'meetings.ordinal': { ja: '第{n}回 {body}', en: '{body} meeting no. {n}' },
   'meetings.joinOnline': { ja: 'オンライン会議に参加', en: 'Join online' },
+  'meetings.openMaterials': { ja: 'アプリで開く（会議資料）', en: 'Open in the app (materials)' },
   'meetings.tally': { ja: '出欠状況', en: 'Answers' },
   'meetings.tallyText': {
     ja: '出席 {attend} / 欠席 {absent} / 代理 {proxy} / 未回答 {unanswered}',

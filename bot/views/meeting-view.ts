@@ -5,6 +5,7 @@ import type { Meeting } from '../../shared/meetings/meeting.js';
 import type { Staff } from '../../shared/organisation/staff.js';
 import type { Repositories } from '../../shared/ports/store.js';
 import { displayItemNumbers, type ProjectTeam } from '../../shared/plan/project-team.js';
+import { hasMaterials, mayPrepareMaterials } from '../../shared/use-cases/meeting-materials.js';
 import type { AttendanceFollowUp, MeetingView } from '../cards/meetings-card.js';
 
 /**
@@ -56,5 +57,6 @@ export async function meetingViews(repos: Repositories, meetings: readonly Meeti
     myRsvp: rsvps.find((rsvp) => rsvp.meetingId === meeting.id),
     mayAnswer: answerable.includes(meeting),
     attendance: followUps.get(meeting.id),
+    mayGetMaterials: viewer !== undefined && hasMaterials(meeting) && bodies.has(meeting.bodyId) && mayPrepareMaterials(bodies.get(meeting.bodyId)!, viewer),
   }));
 }

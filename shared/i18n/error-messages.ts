@@ -75,6 +75,14 @@ export const ERROR_MESSAGES: Messages = {
     en: 'Up to {items} guests, names of at most {max} characters.',
   },
   'meeting.notFound': { ja: '会議が見つかりません。', en: 'Meeting not found.' },
+  'materials.notAllowed': {
+    ja: '{body}の会議資料を作成できるのは、庶務・事務局の職員と管理者です。',
+    en: 'Only the secretariat of {body} and administrators may download its meeting materials.',
+  },
+  'materials.notConvened': {
+    ja: 'この会議は招集されていない（または中止された）ため、会議資料を作成できません。招集後に作成できます。',
+    en: 'This meeting has not been convened (or it was cancelled), so it has no materials yet; they can be made once it is convened.',
+  },
   'meeting.idInUse': {
     ja: 'この会議のIDは、別の会議で使われています。フォームを開き直してから、もう一度招集してください。',
     en: 'The id of this meeting is already used by another meeting. Open the form again and convene it again.',

@@ -42,16 +42,22 @@ const HEADERS: Readonly<Record<Locale, readonly string[]>> = {
   ],
 };
 
+/** The export as a table: the header row and one row of cells per proposal, in receipt order. */
+export interface ProposalTable {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly (string | undefined)[])[];
+}
+
 /**
- * The secretariat's CSV of proposals (drafts excluded: they are still the author's), UTF-8 with
- * BOM so Excel shows Japanese correctly, times in JST, and formula-looking text neutralised.
+ * The secretariat's list of proposals (drafts excluded: they are still the author's), as the CSV
+ * and the workbook both write it: the same columns, times in JST, labels in `locale`.
  * `actor` is undefined only for the operator's CLI, which runs with database access already.
  */
-export async function exportProposalsCsv(
+export async function proposalExportTable(
   ctx: UseCaseContext,
   actor: Staff | undefined,
   options: { callId?: string; locale?: Locale } = {},
-): Promise<{ csv: string; count: number }> {
+): Promise<ProposalTable> {
   const repos = ctx.store.repositories;
   if (actor) await assertSecretariat(repos, actor);
   const locale = options.locale ?? 'ja';
@@ -79,5 +85,18 @@ export async function exportProposalsCsv(
       proposal.submittedAt ? formatIsoJst(proposal.submittedAt) : '',
       proposal.decisionReason,
     ]);
-  return { csv: writeCsv(HEADERS[locale], rows), count: rows.length };
+  return { headers: HEADERS[locale], rows };
+}
+
+/**
+ * The secretariat's CSV of proposals, UTF-8 with BOM so Excel shows Japanese correctly, and
+ * formula-looking text neutralised.
+ */
+export async function exportProposalsCsv(
+  ctx: UseCaseContext,
+  actor: Staff | undefined,
+  options: { callId?: string; locale?: Locale } = {},
+): Promise<{ csv: string; count: number }> {
+  const { headers, rows } = await proposalExportTable(ctx, actor, options);
+  return { csv: writeCsv(headers, rows), count: rows.length };
 }

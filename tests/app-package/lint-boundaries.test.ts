@@ -84,6 +84,13 @@ describe('shared/, the framework-free core', () => {
     }
   });
 
+  it('leaves Word and Excel files to an adapter', async () => {
+    for (const module of ['docx', 'exceljs']) {
+      await expectRefused(`import * as m from '${module}';\nexport const x = m;\n`, 'shared/x.ts', 'no-restricted-imports');
+      await expectAllowed(`import * as m from '${module}';\nexport const x = m;\n`, 'tab/api/documents/x.ts');
+    }
+  });
+
   it('does no I/O through Node modules', async () => {
     for (const module of [
       'node:fs',

@@ -390,6 +390,18 @@ describe.each(['ja', 'en'] as const)('cards open the tab with a Teams deep link 
     expect(cardProblems(card)).toEqual([]);
   });
 
+  it('names the materials on the button for those who may download them, and only in their own view', () => {
+    const materials = locale === 'ja' ? 'アプリで開く（会議資料）' : 'Open in the app (materials)';
+    const own = meetingCard({ locale, view: { ...view, mayGetMaterials: true }, teamsAppId: TEAMS_APP_ID });
+    const actions = JSON.stringify(own);
+    expect(actions).toContain(`"title":"${materials}"`);
+    expect(openUrlActions(own)).toEqual([]);
+    expect(cardProblems(own)).toEqual([]);
+    const shared = meetingCard({ locale, view: { ...view, mayGetMaterials: true, forConversation: true }, teamsAppId: TEAMS_APP_ID });
+    expect(JSON.stringify(shared)).not.toContain(materials);
+    expect(openUrlActions(shared)).toHaveLength(1);
+  });
+
   it('has no such button, and stays valid, without a Teams app id', () => {
     for (const [name, { card }] of Object.entries(linkedCards(locale, undefined))) {
       expect(openUrlActions(card), name).toEqual([]);

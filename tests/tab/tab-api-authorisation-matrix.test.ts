@@ -19,6 +19,8 @@ const PREPARERS: readonly Role[] = ['secretariat'];
 /** Who follows the answers and may send the once-only reminder. */
 const FOLLOWERS: readonly Role[] = ['secretariat', 'chair', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
+/** HQ's materials pack: its 庶務 and administrators, not the chair as such. */
+const MATERIALS: readonly Role[] = ['secretariat', 'admin'];
 
 interface Row {
   readonly method: 'GET' | 'POST' | 'PUT';
@@ -50,6 +52,7 @@ const MATRIX: readonly Row[] = [
   { method: 'GET', path: '/api/v1/plan', allowed: ALL },
   { method: 'GET', path: '/api/v1/meetings', allowed: ALL },
   { method: 'GET', path: '/api/v1/meetings/hq-2024-2', allowed: ALL },
+  { method: 'GET', path: '/api/v1/meetings/hq-2024-2/materials.docx', allowed: MATERIALS },
   { method: 'PUT', path: '/api/v1/meetings/hq-2024-2/rsvp', allowed: ['secretariat', 'chair'], body: () => ({ response: 'attend' }) },
   { method: 'POST', path: '/api/v1/meetings', allowed: CONVENERS, body: hqMeeting },
   {
@@ -95,6 +98,7 @@ const MATRIX: readonly Row[] = [
   { method: 'POST', path: '/api/v1/proposals/matrix-draft-{persona}/withdraw', allowed: ALL },
   { method: 'POST', path: '/api/v1/proposals/matrix-draft-staff/withdraw', allowed: ['staff'] },
   { method: 'GET', path: '/api/v1/review/proposals', allowed: REVIEWERS },
+  { method: 'GET', path: '/api/v1/review/export.xlsx', allowed: REVIEWERS },
   { method: 'POST', path: '/api/v1/review/start', allowed: REVIEWERS, body: () => ({ proposalIds: ['matrix-missing'] }) },
   { method: 'POST', path: '/api/v1/review/proposals/matrix-missing/decision', allowed: REVIEWERS, body: () => ({ decision: 'rejected', reason: '理由' }) },
   { method: 'POST', path: '/api/v1/review/proposals/matrix-missing/notes', allowed: REVIEWERS, body: () => ({ text: 'メモ' }) },

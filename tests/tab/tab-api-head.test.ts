@@ -19,6 +19,7 @@ describe('HEAD on the tab API, over HTTP', () => {
   /** A real value for each path parameter of each GET route: a route added without one fails the test. */
   const VALUES: Record<string, () => Record<string, string>> = {
     '/api/v1/meetings/:id': () => ({ id: HQ_MEETING.id }),
+    '/api/v1/meetings/:id/materials.docx': () => ({ id: HQ_MEETING.id }),
     '/api/v1/project-teams/:id': () => ({ id: TEAMS[0]!.id }),
     '/api/v1/bodies/:id': () => ({ id: 'hq' }),
     '/api/v1/recruitment/:id': () => ({ id: RECRUITMENT.id }),

@@ -21,10 +21,10 @@ export interface ApiDeps {
   readonly maxBodyBytes: number;
 }
 
-/** What a handler answers: JSON (200 unless said), or a file download. */
+/** What a handler answers: JSON (200 unless said), or a file download (text, or the bytes of a document). */
 export type ApiReply =
   | { readonly status?: number; readonly json: unknown }
-  | { readonly download: { readonly body: string; readonly contentType: string; readonly filename: string } };
+  | { readonly download: { readonly body: string | Uint8Array; readonly contentType: string; readonly filename: string } };
 
 export interface ApiCall {
   readonly req: Request;

@@ -38,6 +38,7 @@ const FORBIDDEN_CODES = new Set([
   'meeting.notAllowedToRemind',
   'meeting.notAllowedToPrepare',
   'absence.notAllowed',
+  'materials.notAllowed',
 ]);
 const CONFLICT_CODES = new Set([
   'call.closed',
@@ -46,6 +47,7 @@ const CONFLICT_CODES = new Set([
   'proposal.illegalTransition',
   'proposal.withdrawAfterReview',
   'meeting.illegalTransition',
+  'materials.notConvened',
   'recruitment.closed',
   'recruitment.notOpen',
   'meeting.rsvpReminderAlreadySent',

@@ -21,10 +21,12 @@ import {
   prepareConvocation,
   rescheduleMeeting,
 } from '../../../shared/use-cases/meeting-convocation.js';
+import { buildMeetingMaterials, hasMaterials, mayPrepareMaterials } from '../../../shared/use-cases/meeting-materials.js';
 import { remindUnanswered } from '../../../shared/use-cases/rsvp-reminder.js';
 import type { Staff } from '../../../shared/organisation/staff.js';
 import type { BodyDto, RsvpReminderDto } from '../../web/models/api-contract.js';
 import type { Viewer } from '../auth/viewer.js';
+import { DOCX_CONTENT_TYPE, renderMaterialsDocx } from '../documents/materials-docx.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { HttpProblem } from '../http/error-response.js';
 import { idSchema, pathId, requireStaff } from '../http/input.js';
@@ -154,8 +156,18 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
           mayManage,
           mayIssue,
           mayRemind: follows && meeting.status === 'convened' && !meeting.rsvpReminder && meeting.startsAt > deps.ctx.clock.now(),
+          mayDownloadMaterials: viewer.staff !== undefined && hasMaterials(meeting) && mayPrepareMaterials(body, viewer.staff),
         },
       };
+    }),
+  );
+
+  /** The materials pack (会議資料) as a Word document: the body's secretariat and administrators only. */
+  server.get(
+    '/api/v1/meetings/:id/materials.docx',
+    authedRoute(deps, async ({ viewer, params }) => {
+      const materials = await buildMeetingMaterials(deps.ctx, requireStaff(viewer), pathId(params, 'id'));
+      return { download: { body: await renderMaterialsDocx(materials), contentType: DOCX_CONTENT_TYPE, filename: `${materials.fileStem}.docx` } };
     }),
   );
 

@@ -4,9 +4,10 @@ import { departmentOf } from '../../../shared/proposals/track-eligibility.js';
 import { DECISIONS, type ProposalState } from '../../../shared/proposals/proposal.js';
 import { sameItemProposals } from '../../../shared/proposals/same-item-proposals.js';
 import { formatIsoJst } from '../../../shared/time/index.js';
-import { exportProposalsCsv } from '../../../shared/use-cases/proposal-export.js';
+import { exportProposalsCsv, proposalExportTable } from '../../../shared/use-cases/proposal-export.js';
 import { noticesAbout } from '../../../shared/use-cases/personal-notices.js';
 import { addReviewNote, decideProposal, REVIEW_NOTE_MAX_LENGTH, startProposalReviews } from '../../../shared/use-cases/proposal-review.js';
+import { renderProposalsXlsx, XLSX_CONTENT_TYPE } from '../documents/proposals-xlsx.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { HttpProblem } from '../http/error-response.js';
 import { idSchema, pathId, requireReviewer } from '../http/input.js';
@@ -29,11 +30,14 @@ const exportQuery = z.object({ callId: idSchema.optional() });
 
 /**
  * The secretariat's review board: every submitted proposal with private notes, bulk start of
- * review, decisions with a reason, notes and the CSV export. Everyone else gets 403 before
+ * review, decisions with a reason, notes and the CSV and Excel exports. Everyone else gets 403 before
  * anything is read or written.
  */
 export function mountReviewRoutes(server: Server, deps: ApiDeps): void {
   const repos = deps.ctx.store.repositories;
+  /** `提案一覧-fy2024-new-initiative-2024-05-10.csv`: what, which call, the day in Japan. */
+  const exportName = (locale: 'ja' | 'en', callId: string | undefined, extension: string) =>
+    `${locale === 'ja' ? '提案一覧' : 'proposals'}-${callId ?? 'all'}-${formatIsoJst(deps.ctx.clock.now()).slice(0, 10)}.${extension}`;
 
   server.get(
     '/api/v1/review/proposals',
@@ -116,9 +120,20 @@ export function mountReviewRoutes(server: Server, deps: ApiDeps): void {
       const { callId } = exportQuery.parse({ callId: query.callId });
       if (callId && !(await repos.calls.get(callId))) throw new HttpProblem(404, 'notFound');
       const { csv } = await exportProposalsCsv(deps.ctx, reviewer, { callId, locale });
-      const stamp = formatIsoJst(deps.ctx.clock.now()).slice(0, 10);
-      const filename = `${locale === 'ja' ? '提案一覧' : 'proposals'}-${callId ?? 'all'}-${stamp}.csv`;
-      return { download: { body: csv, contentType: 'text/csv; charset=utf-8', filename } };
+      return { download: { body: csv, contentType: 'text/csv; charset=utf-8', filename: exportName(locale, callId, 'csv') } };
+    }),
+  );
+
+  /** The same list as the CSV, as a workbook whose plan items and receipt numbers stay text. */
+  server.get(
+    '/api/v1/review/export.xlsx',
+    authedRoute(deps, async ({ viewer, query, locale }) => {
+      const reviewer = requireReviewer(viewer);
+      const { callId } = exportQuery.parse({ callId: query.callId });
+      if (callId && !(await repos.calls.get(callId))) throw new HttpProblem(404, 'notFound');
+      const table = await proposalExportTable(deps.ctx, reviewer, { callId, locale });
+      const body = await renderProposalsXlsx(table, { sheetName: locale === 'ja' ? '提案一覧' : 'Proposals', createdAt: deps.ctx.clock.now() });
+      return { download: { body, contentType: XLSX_CONTENT_TYPE, filename: exportName(locale, callId, 'xlsx') } };
     }),
   );
 }

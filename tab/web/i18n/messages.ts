@@ -151,6 +151,13 @@ const MESSAGES = {
   notifiedFailed: { ja: '提案者へのチャット通知に失敗（ダッシュボードに表示）', en: 'Chat notice failed (shown on their dashboard)' },
   notifiedNotInstalled: { ja: '未達: ボット未インストール（提案者のダッシュボードに表示）', en: 'Not delivered: no bot chat (on their dashboard)' },
   exportCsv: { ja: 'CSV出力', en: 'Export CSV' },
+  exportXlsx: { ja: 'Excel出力', en: 'Export Excel' },
+  materials: { ja: '会議資料', en: 'Meeting materials' },
+  materialsHint: {
+    ja: '表紙・議題・PTの進捗報告・提案一覧・出席者を1つのWord文書にまとめます（文書は日本語です）。',
+    en: 'The cover, agenda, PT progress reports, proposals and attendance in one Word document (the document is in Japanese).',
+  },
+  downloadMaterials: { ja: '会議資料（Word）をダウンロード', en: 'Download the materials (Word)' },
   select: { ja: '選択', en: 'Select' },
   actions: { ja: '操作', en: 'Actions' },
   proposalOrigin: { ja: '提案元・提案者', en: 'From' },

@@ -124,6 +124,8 @@ export interface MeetingDetailDto extends MeetingSummaryDto {
   readonly attendance?: AttendanceTallyDto | undefined;
   /** The viewer may send the once-only reminder to those who have not answered. */
   readonly mayRemind?: boolean | undefined;
+  /** The viewer may download the materials pack (.docx): the body's secretariat or an admin, once convened. */
+  readonly mayDownloadMaterials?: boolean | undefined;
   /** When the reminder was sent, by whom, to how many (shown to those who may send it). */
   readonly rsvpReminder?: RsvpReminderDto | undefined;
 }

@@ -34,6 +34,7 @@ import { MeetingLine } from './DashboardPage.js';
 import { initialMonth, MonthCalendar } from '../components/MonthCalendar.js';
 import { ConveneMeetingForm } from './meetings/ConveneMeetingForm.js';
 import { ManageMeeting } from './meetings/ManageMeeting.js';
+import { MaterialsDownload } from './meetings/MaterialsDownload.js';
 import { PreparedConvocation } from './meetings/PreparedConvocation.js';
 import { UnansweredReminder } from './meetings/UnansweredReminder.js';
 
@@ -228,6 +229,7 @@ export function MeetingPage({ id }: { id: string }) {
               <RsvpForm meeting={data} onAnswered={meeting.reload} />
             )}
             {data.mayManage && data.status !== 'cancelled' && data.status !== 'held' && <ManageMeeting meeting={data} onChanged={meeting.reload} />}
+            {data.mayDownloadMaterials && <MaterialsDownload meetingId={data.id} />}
             <Section title={t('agenda')}>
               {data.agenda.length === 0 ? (
                 <Text>{t('empty')}</Text>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { LoadView } from '../components/LoadView.js';
+import { saveFile } from '../components/save-file.js';
 import { Section } from '../components/Section.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/locale-context.js';
@@ -22,7 +23,7 @@ const useStyles = makeStyles({
   actions: { width: '24%' },
 });
 
-/** The secretariat's board: filter by state and track, read each proposal, bulk move to review, decide with a reason, notes, CSV. */
+/** The secretariat's board: filter by state and track, read each proposal, bulk move to review, decide with a reason, notes, CSV and Excel. */
 export function ReviewBoardPage() {
   const { t, locale } = useI18n();
   const styles = useStyles();
@@ -53,14 +54,9 @@ export function ReviewBoardPage() {
       setError(caught);
     }
   };
-  const exportCsv = async () => {
+  const exportAs = async (format: 'csv' | 'xlsx') => {
     try {
-      const { blob, filename } = await programmeApi.exportCsv();
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = filename;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(await (format === 'csv' ? programmeApi.exportCsv() : programmeApi.exportXlsx()));
     } catch (caught) {
       setError(caught);
     }
@@ -88,7 +84,8 @@ export function ReviewBoardPage() {
         <Button appearance="primary" disabled={selected.size === 0} onClick={() => void startReview()}>
           {t('startReview')}
         </Button>
-        <Button onClick={() => void exportCsv()}>{t('exportCsv')}</Button>
+        <Button onClick={() => void exportAs('csv')}>{t('exportCsv')}</Button>
+        <Button onClick={() => void exportAs('xlsx')}>{t('exportXlsx')}</Button>
         <Button
           disabled={shown.length === 0}
           aria-pressed={allExpanded}

@@ -56,6 +56,14 @@ const query = (values: Record<string, string | undefined>) => {
   return params.size ? `?${params}` : '';
 };
 
+/** A file the API serves as an attachment, under the name its Content-Disposition gives (RFC 5987). */
+async function downloadFile(path: string, fallbackName: string): Promise<{ blob: Blob; filename: string }> {
+  const response = await request('GET', path);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  return { blob: await response.blob(), filename: encoded ? decodeURIComponent(encoded) : fallbackName };
+}
+
 /** Typed calls of `/api/v1/`, one function per endpoint. */
 export const programmeApi = {
   localStatus: () => requestJson<{ localMode: boolean }>('GET', '/api/v1/local-auth/status', undefined, { anonymous: true }),
@@ -117,12 +125,11 @@ export const programmeApi = {
     requestJson<unknown>('POST', `/api/v1/review/proposals/${enc(id)}/decision`, { decision, reason }),
   addNote: (id: string, text: string) => requestJson<unknown>('POST', `/api/v1/review/proposals/${enc(id)}/notes`, { text }),
   /** The CSV as a file: the name comes from the server's Content-Disposition. */
-  async exportCsv(callId?: string): Promise<{ blob: Blob; filename: string }> {
-    const response = await request('GET', `/api/v1/review/export.csv${query({ callId })}`);
-    const disposition = response.headers.get('content-disposition') ?? '';
-    const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-    return { blob: await response.blob(), filename: encoded ? decodeURIComponent(encoded) : 'proposals.csv' };
-  },
+  exportCsv: (callId?: string) => downloadFile(`/api/v1/review/export.csv${query({ callId })}`, 'proposals.csv'),
+  /** The same list as an Excel workbook. */
+  exportXlsx: (callId?: string) => downloadFile(`/api/v1/review/export.xlsx${query({ callId })}`, 'proposals.xlsx'),
+  /** A meeting's materials pack (会議資料) as a Word document. */
+  meetingMaterials: (id: string) => downloadFile(`/api/v1/meetings/${enc(id)}/materials.docx`, 'materials.docx'),
   plan: () => requestJson<PlanDto>('GET', '/api/v1/plan'),
   body: (id: string) => requestJson<BodyDetailDto>('GET', `/api/v1/bodies/${enc(id)}`),
   practices: (q: string) => requestJson<PracticeDto[]>('GET', `/api/v1/practices${query({ q })}`),

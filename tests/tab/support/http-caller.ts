@@ -3,6 +3,8 @@ export interface CallResult {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
+  /** The body as received, for binary downloads (.docx, .xlsx). */
+  readonly bytes: Buffer;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json(): any;
 }
@@ -21,6 +23,7 @@ export async function callApi(
     headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as unknown };
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString('utf8');
+  return { status: response.status, headers: response.headers, text, bytes, json: () => JSON.parse(text) as unknown };
 }
