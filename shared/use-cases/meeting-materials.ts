@@ -73,6 +73,15 @@ export interface MaterialsAttendee {
  * time, so any renderer (Word, a preview) only lays it out. The document is Japanese whatever the
  * reader's UI language: it is the ward's paper for the meeting.
  */
+/** An action item of an earlier meeting of the body, still open: the next meeting's papers list it. */
+export interface MaterialsOpenAction {
+  readonly title: string;
+  readonly owner: string;
+  readonly dueOn: string;
+  /** The meeting that asked for it, e.g. 第2回. */
+  readonly from: string;
+}
+
 export interface MeetingMaterials {
   readonly meetingId: string;
   readonly bodyName: string;
@@ -90,6 +99,8 @@ export interface MeetingMaterials {
   readonly agenda: readonly MaterialsAgendaItem[];
   readonly attendees: readonly MaterialsAttendee[];
   readonly guests: readonly { readonly name: string; readonly affiliation?: string | undefined }[];
+  /** Open action items (宿題) from the body's earlier meetings, by due date. */
+  readonly openActions: readonly MaterialsOpenAction[];
   /** The instant the pack was made (the document's properties carry it). */
   readonly generatedAt: Date;
   /** `令和6年5月10日（金）10:00 作成`. */
@@ -277,6 +288,19 @@ export async function buildMeetingMaterials(ctx: UseCaseContext, actor: Staff, m
     unitName: (id) => (id ? (unitName.get(id) ?? id) : ''),
   });
 
+  const earlier = new Map(
+    (await repos.meetings.list({ bodyId: body.id })).filter((other) => other.startsAt < meeting.startsAt).map((other) => [other.id, other]),
+  );
+  const staffName = new Map(staff.map((person) => [person.id, person.displayName]));
+  const openActions = (await repos.actionItems.list({ bodyId: body.id, status: 'open' }))
+    .filter((item) => earlier.has(item.meetingId))
+    .map((item) => ({
+      title: item.title,
+      owner: item.owner.kind === 'unit' ? (unitName.get(item.owner.unitId) ?? item.owner.unitId) : (staffName.get(item.owner.staffId) ?? item.owner.staffId),
+      dueOn: formatWarekiDate(item.dueOn),
+      from: `${formatFiscalYear(earlier.get(item.meetingId)!.fiscalYear, 'ja')} 第${earlier.get(item.meetingId)!.ordinal}回`,
+    }));
+
   const fiscalYear = formatFiscalYear(meeting.fiscalYear, 'ja');
   const ordinal = `第${meeting.ordinal}回`;
   const now = ctx.clock.now();
@@ -293,6 +317,7 @@ export async function buildMeetingMaterials(ctx: UseCaseContext, actor: Staff, m
     agenda: await agendaWithAttachments(repos, meeting, teams),
     attendees,
     guests: meeting.guests.map((guest) => ({ name: guest.name, affiliation: guest.affiliation })),
+    openActions,
     generatedAt: now,
     generatedNote: `${formatWarekiDateTime(now)} 作成`,
     fileStem: `会議資料_${body.shortName}_${ordinal}_${jstDateOf(meeting.startsAt)}`,

@@ -1,10 +1,13 @@
+import AdmZip from 'adm-zip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderMaterialsDocx } from '../../tab/api/documents/materials-docx.js';
 import { DEMO_IDS, ensureDemoItems } from '../../server/demo-data.js';
 import type { MinutesContent } from '../../shared/minutes/minutes.js';
 import type { Staff } from '../../shared/organisation/staff.js';
 import { ManualClock } from '../../shared/time/clock.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { answerRsvp, conveneMeeting } from '../../shared/use-cases/meeting-convocation.js';
+import { buildMeetingMaterials } from '../../shared/use-cases/meeting-materials.js';
 import {
   completeAction,
   confirmMinutes,
@@ -187,6 +190,26 @@ describe('minutes, decisions and action items of an HQ meeting', () => {
     const done = await completeAction(ctx, people.chief!, study.id, '試算をまとめ本部事務局に提出した。');
     expect(done).toMatchObject({ status: 'done', doneByStaffId: people.chief!.id, doneNote: '試算をまとめ本部事務局に提出した。' });
     expect((await myOpenActionItems(ctx, people.chief!)).map((item) => item.title)).toEqual(['他自治体の事例調査']);
+  });
+
+  it('lists the still open action items in the materials of the body’s next meeting', async () => {
+    const next = await conveneMeeting(ctx, people.mayor!, {
+      meetingId: 'hq-next',
+      bodyId: 'hq',
+      startsAt: jst('2024-07-19T10:00:00'),
+      endsAt: jst('2024-07-19T11:00:00'),
+      agenda: [{ title: '報告', kind: 'general' }],
+      guests: [],
+    });
+    const materials = await buildMeetingMaterials(ctx, people.secretary!, next.id);
+    const asked = (await ctx.store.repositories.meetings.get(meetingId))!;
+    expect(materials.openActions).toEqual([
+      { title: '他自治体の事例調査', owner: '地域行政課', dueOn: '令和6年5月31日（金）', from: `令和6年度 第${asked.ordinal}回` },
+    ]);
+    const xml = new AdmZip(await renderMaterialsDocx(materials)).readAsText('word/document.xml');
+    expect(xml).toContain('前回までの対応事項（未完了）');
+    expect(xml).toContain('他自治体の事例調査');
+    expect(xml).not.toContain('費用対効果の試算');
   });
 
   it('shows the secretariat the items past their due date, not the ones still in time', async () => {

@@ -105,7 +105,8 @@ function attachment(item: MaterialsAgendaItem): (Paragraph | Table)[] {
 
 /**
  * Lays the materials pack out as a Word document: the cover, the agenda, one section for each
- * item with something attached (a PT's progress report, a call's proposals), the attendance list
+ * item with something attached (a PT's progress report, a call's proposals), the earlier meetings'
+ * open action items, the attendance list
  * and the guests. The document's properties carry the pack's own instant rather than the clock
  * of the moment it is zipped, so the same pack is the same file, byte for byte in its text.
  */
@@ -123,6 +124,13 @@ export async function renderMaterialsDocx(materials: MeetingMaterials): Promise<
         ['氏名', '所属'],
         materials.guests.map((guest) => [guest.name, guest.affiliation ?? '']),
         [40, 60],
+      )
+    : new Paragraph({ children: [run('なし')] });
+  const openActions = materials.openActions.length
+    ? table(
+        ['対応事項', '担当', '期限', '会議'],
+        materials.openActions.map((action) => [action.title, action.owner, action.dueOn, action.from]),
+        [40, 22, 20, 18],
       )
     : new Paragraph({ children: [run('なし')] });
   const headingStyle = (size: number) => ({ run: { font: MATERIALS_FONT, size, bold: true }, paragraph: { spacing: { before: 240, after: 120 } } });
@@ -146,6 +154,8 @@ export async function renderMaterialsDocx(materials: MeetingMaterials): Promise<
           heading('議題', HeadingLevel.HEADING_1, { newPage: true }),
           ...agenda,
           ...materials.agenda.flatMap(attachment),
+          heading('前回までの対応事項（未完了）', HeadingLevel.HEADING_1),
+          openActions,
           heading('出席者', HeadingLevel.HEADING_1),
           attendees,
           heading('出席を求める者（ゲスト）', HeadingLevel.HEADING_1),
