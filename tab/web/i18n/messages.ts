@@ -30,6 +30,37 @@ const MESSAGES = {
   practicePlanned: GLOSSARY.practicePlanned,
   loading: { ja: '読み込み中…', en: 'Loading…' },
   retry: { ja: '再試行', en: 'Retry' },
+  errorNetwork: {
+    ja: 'サーバーに接続できませんでした。ネットワークの接続を確かめてから、再試行してください。',
+    en: 'Could not reach the server. Check the network connection, then retry.',
+  },
+  errorTimeout: {
+    ja: 'サーバーの応答がありませんでした。しばらくしてから再試行してください。',
+    en: 'The server did not answer in time. Please retry in a moment.',
+  },
+  errorServer: {
+    ja: 'サーバーで問題が発生しました。しばらくしてから再試行してください。',
+    en: 'Something went wrong on the server. Please retry in a moment.',
+  },
+  errorBusy: { ja: 'アクセスが集中しています。少し待ってから再試行してください。', en: 'The server is busy. Wait a little, then retry.' },
+  errorBadRequest: {
+    ja: '送信された内容を処理できませんでした。画面を開き直してから、もう一度操作してください。',
+    en: 'The request could not be processed. Reopen the page and try again.',
+  },
+  errorForbidden: {
+    ja: 'この操作を行う権限がありません。権限が必要な場合は、政策企画課（事務局）に依頼してください。',
+    en: 'You are not allowed to do this. If you need to, ask 政策企画課 (the secretariat) for the permission.',
+  },
+  errorNotFound: {
+    ja: 'お探しの項目は見つかりませんでした。削除されたか、アドレスが変わった可能性があります。',
+    en: 'That item was not found. It may have been removed or moved.',
+  },
+  errorConflict: {
+    ja: '別の操作で内容が変わったため、この操作はできませんでした。画面を開き直して、最新の内容を確かめてください。',
+    en: 'This could not be done because something changed in the meantime. Reopen the page and check the latest state.',
+  },
+  errorUnauthenticated: { ja: 'サインインが必要です。もう一度開き直してください。', en: 'Sign-in is required. Please reopen the tab.' },
+  errorUnexpected: { ja: '予期しない問題が発生しました。再試行してください。', en: 'Something unexpected happened. Please retry.' },
   empty: { ja: '表示する項目はありません。', en: 'Nothing to show.' },
   signInTitle: { ja: 'ローカルモード: サインインする職員を選択', en: 'Local mode: sign in as' },
   signInHint: {
