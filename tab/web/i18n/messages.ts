@@ -70,7 +70,6 @@ const MESSAGES = {
   signInAs: { ja: 'としてサインイン', en: 'Sign in' },
   signOut: { ja: 'サインアウト', en: 'Sign out' },
   notInTeams: { ja: 'このアプリは Microsoft Teams の中で開いてください。', en: 'Please open this app inside Microsoft Teams.' },
-  secretariatBadge: GLOSSARY.secretariat,
   myTasks: { ja: 'わたしのタスク', en: 'My tasks' },
   notices: { ja: 'お知らせ', en: 'Notices' },
   notInDirectory: { ja: '職員名簿に登録がないため、閲覧のみできます。', en: 'You are not in the staff directory, so you can only read.' },
