@@ -1,13 +1,15 @@
 import { DomainError } from '../../shared/domain-error.js';
+import { GLOSSARY } from '../../shared/i18n/glossary.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import { itemKeyOf } from '../../shared/plan/item-number.js';
 import { displayItemNumbers, type ProjectTeam } from '../../shared/plan/project-team.js';
 import { CliError, cliMessage } from './cli-messages.js';
 import type { CliCommand } from './cli-command.js';
 
+/** The glossary's words, so the CLI names a category as the bot and the tab do. */
 const CATEGORY_LABELS = {
-  crossDepartmental: { ja: '庁内横断ＰＴ', en: 'cross-departmental PT' },
-  threeLayer: { ja: '【参考】三層構造にかかるＰＴ', en: 'three-layer-structure PT (for reference)' },
+  crossDepartmental: GLOSSARY.ptCrossDepartmental,
+  threeLayer: GLOSSARY.ptThreeLayer,
 } as const;
 
 /**

@@ -1,3 +1,4 @@
+import { joinDetails, practiceKindText } from '../../shared/i18n/glossary.js';
 import { practiceStatus } from '../../shared/practices/good-practice.js';
 import type { Locale } from '../../shared/i18n/locale.js';
 import type { PracticeWithInterest } from '../../shared/use-cases/practice-catalogue.js';
@@ -21,20 +22,18 @@ export const PRACTICE_INTEREST_VERB = 'practice.interest';
 /** Enough to read in chat; more is a sign the words should be narrowed. */
 export const PRACTICES_CARD_LIMIT = 8;
 
-/** Title, summary, status, origin, tags and the interest count of one practice. */
+/** Summary (the description), then kind, status, tags and the interest count of one practice. */
 function practiceLines(entry: PracticeWithInterest, locale: Locale): CardElement[] {
   const { practice, interestCount } = entry;
   return [
     userText(practice.summary, { isSubtle: true }),
     note(
-      [
+      joinDetails([
+        practiceKindText({ origin: practice.origin, by: practice.origin === 'external' ? neutraliseMarkdown(practice.publisher ?? '') : undefined }, locale),
         t(practiceStatus(practice) === 'planned' ? 'practices.planned' : 'practices.operating', locale),
-        practice.origin === 'external' ? t('practices.external', locale, { publisher: neutraliseMarkdown(practice.publisher ?? '') }) : undefined,
-        practice.tags.length ? neutraliseMarkdown(practice.tags.map((tag) => `#${tag}`).join(' ')) : undefined,
+        practice.tags.length > 0 && neutraliseMarkdown(practice.tags.map((tag) => `#${tag}`).join(' ')),
         t('practices.interestCount', locale, { count: interestCount }),
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      ]),
     ),
   ];
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../../shared/i18n/locale.js';
 import { displayItemNumbers, topicLeadOf, unitAsPrinted, type ProgressReport, type ProjectTeam } from '../../shared/plan/project-team.js';
+import { compareProjectTeams } from '../../shared/plan/item-order.js';
 import { formatDate } from '../../shared/time/index.js';
 import { t } from '../i18n/bot-text.js';
 import { openInAppActions } from './app-link.js';
@@ -11,7 +12,7 @@ export function ptListCard(data: { locale: Locale; teams: readonly ProjectTeam[]
   const { locale } = data;
   const body: CardElement[] = [heading(t('pts.title', locale))];
   for (const category of ['crossDepartmental', 'threeLayer'] as const) {
-    const teams = data.teams.filter((team) => team.category === category);
+    const teams = data.teams.filter((team) => team.category === category).sort(compareProjectTeams);
     if (!teams.length) continue;
     body.push(subheading(t(category === 'threeLayer' ? 'pts.threeLayer' : 'pts.crossDepartmental', locale)));
     for (const team of teams)

@@ -1,3 +1,4 @@
+import { compareBodies } from '../../shared/bodies/body-order.js';
 import { subscriptionCard } from '../cards/subscription-card.js';
 import { t } from '../i18n/bot-text.js';
 import type { AdaptiveCard } from '../cards/card-kit.js';
@@ -7,7 +8,7 @@ import { cardReply, directoryRefusal, textReply, type BotTurn, type CommandHandl
 export async function buildSubscriptionCard(turn: BotTurn, notice?: string): Promise<AdaptiveCard> {
   const repos = turn.ctx.store.repositories;
   const current = await repos.subscriptions.get(turn.conversationId);
-  const bodies = await repos.bodies.list();
+  const bodies = (await repos.bodies.list()).sort(compareBodies);
   return subscriptionCard({
     locale: turn.locale,
     kinds: current?.kinds ?? [],

@@ -1,3 +1,4 @@
+import { GLOSSARY } from '../../shared/i18n/glossary.js';
 import { fill, type Locale } from '../../shared/i18n/locale.js';
 
 /**
@@ -87,15 +88,15 @@ const TEXT = {
   'convene.done': { ja: '{meeting}を招集しました。', en: '{meeting} has been convened.' },
   'convene.required': { ja: '{field}を入力してください。', en: 'Enter the {field}.' },
   'pts.title': { ja: 'PT一覧', en: 'Project teams' },
-  'pts.crossDepartmental': { ja: '部局横断的なPT', en: 'Cross-departmental PTs' },
-  'pts.threeLayer': { ja: '【参考】三層構造にかかるPT', en: '[For reference] Three-layer-structure PTs' },
+  'pts.crossDepartmental': GLOSSARY.ptCrossDepartmental,
+  'pts.threeLayer': GLOSSARY.ptThreeLayer,
   'pts.hint': { ja: '詳しくは「PT 2-24」のように個票番号を付けて送ってください。', en: 'Send e.g. "pt 2-24" for one PT.' },
   'pt.notFound': {
     ja: '「{text}」に当てはまるPTは見つかりません（個票番号か語で検索）。「PT一覧」で確認してください。',
     en: 'No PT matches "{text}" (an item number or a word). Send "pts" to see them all.',
   },
   'pt.topics': { ja: '検討内容', en: 'Study topics' },
-  'pt.secretariat': { ja: '事務局', en: 'Secretariat' },
+  'pt.secretariat': GLOSSARY.secretariat,
   'pt.members': { ja: '想定メンバー', en: 'Expected members' },
   'pt.yourUnit': { ja: 'あなたの所属', en: 'Your unit' },
   'pt.yourUnitExpected': { ja: '{unit}は想定メンバーに含まれます', en: '{unit} is among the expected members' },
@@ -170,11 +171,10 @@ const TEXT = {
   'practices.title': { ja: '好事例', en: 'Good practices' },
   'practices.titleFor': { ja: '好事例「{words}」の検索結果', en: 'Good practices matching "{words}"' },
   'practices.none': { ja: '該当する好事例はありません。', en: 'No practice matches.' },
-  'practices.interest': { ja: '自所属でも展開したい', en: 'Roll out here' },
-  'practices.interestCount': { ja: '展開希望 {count}件', en: '{count} want to roll it out' },
-  'practices.operating': { ja: '運用中', en: 'In operation' },
-  'practices.planned': { ja: '実施・運用開始予定', en: 'Planned' },
-  'practices.external': { ja: '他団体の事例（{publisher}）', en: 'External ({publisher})' },
+  'practices.interest': GLOSSARY.rollOutHere,
+  'practices.interestCount': GLOSSARY.interestCount,
+  'practices.operating': GLOSSARY.practiceOperating,
+  'practices.planned': GLOSSARY.practicePlanned,
   'practices.more': { ja: 'ほか{count}件。語を加えて絞り込んでください。', en: '{count} more. Add words to narrow the search.' },
   'practices.interestSaved': { ja: '展開希望を登録しました（{count}件）。', en: 'Interest recorded ({count} in all).' },
   'recruit.title': { ja: '提案型PTのメンバー公募', en: 'Proposal-based PT recruitment' },

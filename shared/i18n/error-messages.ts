@@ -248,7 +248,11 @@ export const ERROR_MESSAGES: Messages = {
     en: 'This account differs from the one linked to {upn} in the staff directory, so you cannot be confirmed as that person. Ask the administrator (政策企画課) to check the account link.',
   },
   'notice.notFound': { ja: 'お知らせが見つかりません。', en: 'Notice not found.' },
-  'auth.forbidden': { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
+  // A refusal says whom to ask, so a newcomer is not left at a dead end.
+  'auth.forbidden': {
+    ja: 'この操作を行う権限がありません。権限が必要な場合は、政策企画課（事務局）に依頼してください。',
+    en: 'You are not allowed to do this. If you need to, ask 政策企画課 (the secretariat) for the permission.',
+  },
   'store.conflict': {
     ja: '同じ内容が同時に別の操作で保存されたため、この操作は完了しませんでした。画面を開き直して、保存された内容を確かめてください。',
     en: 'The same thing was saved by another request at the same moment, so this was not done. Reopen the page and check what was saved.',

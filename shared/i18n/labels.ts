@@ -1,5 +1,7 @@
+import type { RoleGroup } from '../access/role-groups.js';
 import type { BodyKind, BodyRole, RosterEntry } from '../bodies/body.js';
 import type { CallKind, TrackKind } from '../calls/proposal-call.js';
+import { GLOSSARY } from './glossary.js';
 import type { Locale } from './locale.js';
 import type { MeetingStatus } from '../meetings/meeting.js';
 import type { RsvpResponse } from '../meetings/rsvp.js';
@@ -107,3 +109,17 @@ export const MODERATOR_LABEL = { ja: '司会', en: 'Moderator' } as const;
 export function rosterRoleLabel(kind: BodyKind, entry: Pick<RosterEntry, 'role' | 'moderator'>, locale: Locale): string {
   return entry.moderator && entry.role === 'member' ? MODERATOR_LABEL[locale] : ROSTER_ROLE_LABELS[kind][entry.role][locale];
 }
+
+/**
+ * The sign-in picker's headings and role badges. Chairs take their names from the rosters' own
+ * labels (本部長, 副本部長, 議長) so the picker and the bodies page cannot drift apart.
+ */
+export const ROLE_GROUP_LABELS: Labels<RoleGroup> = {
+  hqChair: ROSTER_ROLE_LABELS.hq.chair,
+  hqViceChair: ROSTER_ROLE_LABELS.hq.viceChair,
+  councilChair: ROSTER_ROLE_LABELS.council.chair,
+  secretariat: GLOSSARY.secretariat,
+  member: { ja: '構成員（本部・推進会議）', en: 'Members (HQ, council)' },
+  staff: { ja: '職員', en: 'Staff' },
+  admin: { ja: '管理者', en: 'Administrators' },
+};

@@ -1,4 +1,5 @@
 import { matchesEveryTerm } from '../text/search-match.js';
+import { compareProjectTeams } from './item-order.js';
 import { displayItemNumbers, type ProjectTeam } from './project-team.js';
 
 /** What a PT text search looks in: item numbers, title, study topics and notes. */
@@ -7,9 +8,9 @@ export function projectTeamSearchFields(team: ProjectTeam): string[] {
 }
 
 /**
- * The PTs whose text contains every word of `query`, in list order. Width, case, dashes and
+ * The PTs whose text contains every word of `query`, by item number (`1-4` before `1-22`). Width, case, dashes and
  * okurigana are folded, so 問い合わせ finds 1-4 (titled お問合せ…) and お問合せ finds its topics.
  */
 export function searchProjectTeams(teams: readonly ProjectTeam[], query: string): ProjectTeam[] {
-  return teams.filter((team) => matchesEveryTerm(projectTeamSearchFields(team), query)).sort((a, b) => a.sortOrder - b.sortOrder);
+  return teams.filter((team) => matchesEveryTerm(projectTeamSearchFields(team), query)).sort(compareProjectTeams);
 }

@@ -14,6 +14,7 @@ import { findForbiddenText, formatPath } from '../text/forbidden-characters.js';
 import { addDays, deadlineFromDate, instantAtJst, type IsoDate } from '../time/index.js';
 import type { ProgrammeEntities } from '../use-cases/programme-import.js';
 import { programmeFileSchema, type ProgrammeFile, type ProgrammeSourceDate } from './programme-file.schema.js';
+import { GLOSSARY } from '../i18n/glossary.js';
 
 export { formatPath };
 
@@ -111,7 +112,7 @@ function ptBody(pt: ProgrammeFile['pts'][number], team: ProjectTeam): Body {
     id: pt.id,
     kind: 'pt',
     name: `${display} ${pt.title}`,
-    shortName: `ＰＴ ${display}`,
+    shortName: `${GLOSSARY.pt.ja} ${display}`,
     nameEn: `PT ${team.items.map((item) => item.key).join('/')}: ${pt.titleEn}`,
     roster: [],
     secretariatUnitIds: [...pt.secretariat],

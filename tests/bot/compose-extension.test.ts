@@ -175,7 +175,7 @@ describe('the search message extension and link unfurling', () => {
         expect(titles(results)[0], typed).toBe('2‐24 オンライン相談・手続き支援の拡充');
         expect(cardText(results[0]!.content)).toContain('接続先拡大の検討');
         expect(results[0]!.preview.content.text).toBe('PT · 部局横断的なPT');
-        expect(titles(results)).toContain('第1回 ＰＴ 2‐24');
+        expect(titles(results)).toContain('第1回 PT 2‐24');
         expect(titles(results)).toContain('自分の下書き提案 2-24関連');
         // Someone else's draft names the same item, and never shows.
         expect(everything(results)).not.toContain('同僚の下書き提案');
@@ -194,14 +194,14 @@ describe('the search message extension and link unfurling', () => {
 
     it('offers the person’s next meetings and the open calls when nothing is typed', async () => {
       const forChief = await search(chief, undefined);
-      expect(titles(forChief)).toContain('第1回 ＰＴ 2‐24');
+      expect(titles(forChief)).toContain('第1回 PT 2‐24');
       expect(titles(forChief)).toContain('【デモ】新規取組み項目の提案募集');
       expect(titles(forChief)).not.toContain('第1回 推進会議'); // not on the council
       const call = forChief.find((result) => result.preview.content.title === '【デモ】新規取組み項目の提案募集')!;
       expect(call.preview.content.text).toMatch(/^提案募集 · 職員個人提案（職員提案制度） 令和6年5月17日（金）まで — あと7日/);
       const forMember = await search(councilMember, '');
       expect(titles(forMember)[0]).toMatch(/^第\d+回 推進会議$/);
-      expect(titles(forMember)).not.toContain('第1回 ＰＴ 2‐24');
+      expect(titles(forMember)).not.toContain('第1回 PT 2‐24');
       // The own draft is among the defaults; nobody else's ever is.
       expect(titles(forChief)).toContain('自分の下書き提案 2-24関連');
       for (const results of [forChief, forMember, await search(secretariat, undefined)]) expect(everything(results)).not.toContain('同僚の');
@@ -254,7 +254,7 @@ describe('the search message extension and link unfurling', () => {
     it('links every card to its page of the personal tab', async () => {
       const results = await search(chief, '2-24');
       expect(tabRoutes(results[0]!.content)).toEqual(['pts/pt-2-24']);
-      const meeting = results.find((result) => result.preview.content.title === '第1回 ＰＴ 2‐24')!;
+      const meeting = results.find((result) => result.preview.content.title === '第1回 PT 2‐24')!;
       expect(tabRoutes(meeting.content)).toEqual([`meetings/${ptMeetingId}`]);
       const own = results.find((result) => result.preview.content.title === '自分の下書き提案 2-24関連')!;
       expect(tabRoutes(own.content)).toEqual([`proposals/${chiefDraft.id}`]);

@@ -91,7 +91,7 @@ describe('admin CLI (node dist/bin/admin.js as a child process, PGlite in a temp
     const run = await runCli(['show', 'pt', item], dataDir);
     expectSuccess(run);
     expect(run.stdout.split('\n')[0]).toBe(`${display}\t${title}`);
-    expect(run.stdout).toContain('区分: 庁内横断ＰＴ');
+    expect(run.stdout).toContain('区分: 部局横断的なPT');
     expect(run.stdout).toMatch(/^事務局: /m);
   });
 
@@ -101,7 +101,7 @@ describe('admin CLI (node dist/bin/admin.js as a child process, PGlite in a temp
     expect(JSON.parse(json.stdout)).toMatchObject({ id: 'pt-3-12', display: '3-12/3‐13', items: [{ key: '3-12' }, { key: '3-13' }] });
     const text = await runCli(['show', 'pt', '5-2', '--lang', 'en'], dataDir);
     expectSuccess(text);
-    expect(text.stdout).toContain('Category: cross-departmental PT');
+    expect(text.stdout).toContain('Category: Cross-departmental PTs');
     expect(text.stdout).toMatch(/^Not known to be secretariat or members: .+/m); // the 5-2 column break, kept as data
   });
 

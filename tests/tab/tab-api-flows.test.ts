@@ -96,7 +96,7 @@ describe('tab API flows in local mode over HTTP', () => {
     expect((await call('author', 'GET', '/api/v1/review/proposals')).status).toBe(403);
     const start = await call('author', 'POST', '/api/v1/review/start', { proposalIds: ['p-1'] });
     expect(start.status).toBe(403);
-    expect(start.json().error.message).toBe('この操作を行う権限がありません。');
+    expect(start.json().error.message).toBe('この操作を行う権限がありません。権限が必要な場合は、政策企画課（事務局）に依頼してください。');
     expect((await call('outsider', 'POST', '/api/v1/review/proposals/p-1/decision', { decision: 'rejected', reason: 'x' })).status).toBe(403);
     expect((await call('outsider', 'POST', '/api/v1/review/proposals/p-1/notes', { text: 'x' })).status).toBe(403);
     expect((await call('author', 'GET', '/api/v1/review/export.csv')).status).toBe(403);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError, DomainErrors } from '../../../shared/domain-error.js';
-import { errorMessage } from '../../../shared/i18n/error-messages.js';
+import { ERROR_MESSAGES, errorMessage } from '../../../shared/i18n/error-messages.js';
 import type { Locale } from '../../../shared/i18n/locale.js';
 import type { ApiErrorBody } from '../../web/models/api-contract.js';
 import { BodyProblem } from './json-body.js';
@@ -8,7 +8,7 @@ import { BodyProblem } from './json-body.js';
 /** Messages for refusals that happen before the domain is asked (HTTP and input shape). */
 const HTTP_MESSAGES: Readonly<Record<string, { ja: string; en: string }>> = {
   'auth.unauthenticated': { ja: 'サインインが必要です。もう一度開き直してください。', en: 'Sign-in is required. Please reopen the tab.' },
-  'auth.forbidden': { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
+  'auth.forbidden': ERROR_MESSAGES['auth.forbidden']!,
   'body.tooLarge': { ja: '送信された内容が大きすぎます。', en: 'The request is too large.' },
   'body.notJson': { ja: '送信された内容を読み取れません。', en: 'The request could not be read.' },
   'body.unsupportedType': { ja: 'JSON形式で送信してください。', en: 'Send the request as JSON.' },

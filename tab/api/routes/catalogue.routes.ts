@@ -4,6 +4,7 @@ import type { PtCategory, PtStatus } from '../../../shared/plan/project-team.js'
 import { displayItemNumbers, expectsUnit, topicLeadOf, unitAsPrinted, type ProjectTeam } from '../../../shared/plan/project-team.js';
 import { practiceStatus } from '../../../shared/practices/good-practice.js';
 import { searchProjectTeams } from '../../../shared/plan/project-team-search.js';
+import { compareProjectTeams } from '../../../shared/plan/item-order.js';
 import { outOfOrderMilestones } from '../../../shared/schedule/milestone.js';
 import { markPracticeInterest, searchPractices } from '../../../shared/use-cases/practice-catalogue.js';
 import { addProgressReport, mayReportProgress, PROGRESS_REPORT_MAX_LENGTH } from '../../../shared/use-cases/pt-progress.js';
@@ -58,7 +59,7 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
         .filter((team) => !filter.category || team.category === filter.category)
         .filter((team) => !filter.status || team.status === filter.status)
         .filter((team) => !filter.unitId || expectsUnit(team, filter.unitId) || team.unassignedUnitIds.includes(filter.unitId))
-        .sort((a, b) => a.sortOrder - b.sortOrder);
+        .sort(compareProjectTeams);
       return { json: teams.map((team) => summary(team, units)) };
     }),
   );

@@ -1,6 +1,7 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { rolesOf } from '../../../shared/access/programme-roles.js';
+import { programmeRolesOf } from '../../../shared/access/role-groups.js';
 import type { LocalStaffDto } from '../../web/models/api-contract.js';
 import { publicRoute, type ApiDeps } from '../http/api-route.js';
 import { HttpProblem } from '../http/error-response.js';
@@ -47,6 +48,7 @@ export function mountLocalAuthRoutes(server: Server, deps: ApiDeps): void {
           unitName: person.unitId ? unitNames.get(person.unitId) : undefined,
           grade: person.grade,
           secretariat: rolesOf(person, bodies).secretariat,
+          roles: programmeRolesOf(person, bodies),
         }));
       return { json: people };
     }),

@@ -9,6 +9,7 @@ import {
   type ConveneSituation,
 } from '../../../shared/bodies/convene-permission.js';
 import type { Body } from '../../../shared/bodies/body.js';
+import { compareBodies } from '../../../shared/bodies/body-order.js';
 import { expectedAttendees } from '../../../shared/meetings/attendance-tally.js';
 import { MEETING_LIMITS } from '../../../shared/meetings/meeting-input.js';
 import type { Meeting } from '../../../shared/meetings/meeting.js';
@@ -180,7 +181,7 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
         viewer.bodies.filter((body) => mayConvene(viewer, body, situation) || mayPrepare(body)),
         viewer.staff,
       );
-      const json: BodyDto[] = viewer.bodies.map((body) => ({
+      const json: BodyDto[] = [...viewer.bodies].sort(compareBodies).map((body) => ({
         id: body.id,
         kind: body.kind,
         name: body.name,

@@ -3,7 +3,10 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/locale-context.js';
 import type { Load } from './use-load.js';
 
-/** A skeleton while loading, the error with a retry, an empty state — never a blank page. */
+/**
+ * A skeleton while loading, the error (with 再試行 only when retrying can help), an empty state —
+ * never a blank page.
+ */
 export function LoadView<T>({
   load,
   reload,
@@ -27,11 +30,13 @@ export function LoadView<T>({
   }
   if (load.state === 'error') {
     return (
-      <MessageBar intent="error">
+      <MessageBar intent="error" data-load-error={load.retryable ? 'retryable' : 'final'}>
         <MessageBarBody>{load.message}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={reload}>{t('retry')}</Button>
-        </MessageBarActions>
+        {load.retryable && (
+          <MessageBarActions>
+            <Button onClick={reload}>{t('retry')}</Button>
+          </MessageBarActions>
+        )}
       </MessageBar>
     );
   }

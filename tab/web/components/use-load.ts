@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { describeFailure } from '../services/api-client.js';
 
-export type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: T };
+/** A failed load carries a localised message and whether a retry can help (see `describeFailure`). */
+export type Load<T> = { state: 'loading' } | { state: 'error'; message: string; retryable: boolean } | { state: 'ready'; data: T };
 
 /**
  * Runs a service call and re-runs it on `reload` or when `deps` change. A reload keeps showing
@@ -21,7 +23,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     setResult((previous) => (sameSubject && previous.state === 'ready' ? previous : { state: 'loading' }));
     load().then(
       (data) => current && setResult({ state: 'ready', data }),
-      (error: unknown) => current && setResult({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => current && setResult({ state: 'error', ...describeFailure(error) }),
     );
     return () => {
       current = false;

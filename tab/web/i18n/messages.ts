@@ -1,3 +1,4 @@
+import { GLOSSARY } from '../../../shared/i18n/glossary.js';
 import type { Locale } from '../../../shared/i18n/locale.js';
 
 /** Every UI string of the tab, Japanese first. Domain labels come from `shared/i18n/labels`. */
@@ -25,10 +26,41 @@ const MESSAGES = {
   perspectivesTitle: { ja: 'プロジェクトテーマの視点とねらい', en: 'Perspectives for a project theme and their aims' },
   perspectiveAim: { ja: 'ねらい', en: 'Aim' },
   topicLead: { ja: '{unit}中心', en: 'led by {unit}' },
-  practiceOperating: { ja: '運用中', en: 'In operation' },
-  practicePlanned: { ja: '実施・運用開始予定', en: 'Planned (実施・運用開始予定)' },
+  practiceOperating: GLOSSARY.practiceOperating,
+  practicePlanned: GLOSSARY.practicePlanned,
   loading: { ja: '読み込み中…', en: 'Loading…' },
   retry: { ja: '再試行', en: 'Retry' },
+  errorNetwork: {
+    ja: 'サーバーに接続できませんでした。ネットワークの接続を確かめてから、再試行してください。',
+    en: 'Could not reach the server. Check the network connection, then retry.',
+  },
+  errorTimeout: {
+    ja: 'サーバーの応答がありませんでした。しばらくしてから再試行してください。',
+    en: 'The server did not answer in time. Please retry in a moment.',
+  },
+  errorServer: {
+    ja: 'サーバーで問題が発生しました。しばらくしてから再試行してください。',
+    en: 'Something went wrong on the server. Please retry in a moment.',
+  },
+  errorBusy: { ja: 'アクセスが集中しています。少し待ってから再試行してください。', en: 'The server is busy. Wait a little, then retry.' },
+  errorBadRequest: {
+    ja: '送信された内容を処理できませんでした。画面を開き直してから、もう一度操作してください。',
+    en: 'The request could not be processed. Reopen the page and try again.',
+  },
+  errorForbidden: {
+    ja: 'この操作を行う権限がありません。権限が必要な場合は、政策企画課（事務局）に依頼してください。',
+    en: 'You are not allowed to do this. If you need to, ask 政策企画課 (the secretariat) for the permission.',
+  },
+  errorNotFound: {
+    ja: 'お探しの項目は見つかりませんでした。削除されたか、アドレスが変わった可能性があります。',
+    en: 'That item was not found. It may have been removed or moved.',
+  },
+  errorConflict: {
+    ja: '別の操作で内容が変わったため、この操作はできませんでした。画面を開き直して、最新の内容を確かめてください。',
+    en: 'This could not be done because something changed in the meantime. Reopen the page and check the latest state.',
+  },
+  errorUnauthenticated: { ja: 'サインインが必要です。もう一度開き直してください。', en: 'Sign-in is required. Please reopen the tab.' },
+  errorUnexpected: { ja: '予期しない問題が発生しました。再試行してください。', en: 'Something unexpected happened. Please retry.' },
   empty: { ja: '表示する項目はありません。', en: 'Nothing to show.' },
   signInTitle: { ja: 'ローカルモード: サインインする職員を選択', en: 'Local mode: sign in as' },
   signInHint: {
@@ -38,7 +70,6 @@ const MESSAGES = {
   signInAs: { ja: 'としてサインイン', en: 'Sign in' },
   signOut: { ja: 'サインアウト', en: 'Sign out' },
   notInTeams: { ja: 'このアプリは Microsoft Teams の中で開いてください。', en: 'Please open this app inside Microsoft Teams.' },
-  secretariatBadge: { ja: '事務局', en: 'Secretariat' },
   myTasks: { ja: 'わたしのタスク', en: 'My tasks' },
   notices: { ja: 'お知らせ', en: 'Notices' },
   notInDirectory: { ja: '職員名簿に登録がないため、閲覧のみできます。', en: 'You are not in the staff directory, so you can only read.' },
@@ -106,8 +137,8 @@ const MESSAGES = {
   status: { ja: '状態', en: 'Status' },
   all: { ja: 'すべて', en: 'All' },
   unit: { ja: '所属', en: 'Unit' },
-  crossDepartmental: { ja: '庁内横断PT', en: 'Cross-departmental' },
-  threeLayer: { ja: '【参考】三層構造にかかるPT', en: '[Reference] Three-layer structure' },
+  crossDepartmental: GLOSSARY.ptCrossDepartmental,
+  threeLayer: GLOSSARY.ptThreeLayer,
   ptActive: { ja: '活動中', en: 'Active' },
   ptPaused: { ja: '休止', en: 'Paused' },
   ptClosed: { ja: '終了', en: 'Closed' },
@@ -172,10 +203,10 @@ const MESSAGES = {
   sameItemProposals: { ja: '同じ個票への提案', en: 'Other proposals on the same item' },
   search: { ja: '検索', en: 'Search' },
   searchPlaceholder: { ja: 'キーワード（例: AI、Teams）', en: 'Keywords (e.g. AI, Teams)' },
-  rollOutHere: { ja: 'うちでも展開したい', en: 'Roll out here' },
-  interestCount: { ja: '展開希望 {count}', en: '{count} want to roll out' },
-  external: { ja: '他団体の事例', en: 'External' },
-  internal: { ja: '庁内事例', en: 'In-house' },
+  rollOutHere: GLOSSARY.rollOutHere,
+  interestCount: GLOSSARY.interestCount,
+  external: GLOSSARY.practiceExternal,
+  internal: GLOSSARY.practiceInternal,
   milestones: { ja: '年間スケジュール', en: 'Annual schedule' },
   outOfOrder: { ja: '資料上の順序が前後しています（要確認）', en: 'Out of order in the source (check)' },
   flaggedCount: { ja: '確認が必要な項目: {count}件', en: '{count} item(s) need checking' },

@@ -2,6 +2,7 @@
  * The JSON shapes of `/api/v1/`, shared by the server (`tab/api/`) and the web app. Instants are
  * ISO 8601 strings (UTC); the web app formats them in Japan time with `shared/time`.
  */
+import type { ProgrammeRole } from '../../../shared/access/role-groups.js';
 import type { BodyKind, BodyRole } from '../../../shared/bodies/body.js';
 import type { ActingChairBasis } from '../../../shared/bodies/acting-chair.js';
 import type { CallKind, TrackKind } from '../../../shared/calls/proposal-call.js';
@@ -403,6 +404,10 @@ export interface LocalStaffDto {
   readonly unitName?: string | undefined;
   readonly grade: Grade;
   readonly secretariat: boolean;
+  /** The name's kana reading, when the directory has one (the picker sorts by it). */
+  readonly reading?: string | undefined;
+  /** Programme roles derived from the rosters and the directory, highest first (the picker's headings and badges). */
+  readonly roles: readonly ProgrammeRole[];
 }
 
 /** A proposal-based PT theme with its public call for members. */

@@ -1,5 +1,6 @@
 import { Badge, Button, Card, CardHeader, Field, Input, Link, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
+import { practiceKindText } from '../../../shared/i18n/glossary.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { LoadView } from '../components/LoadView.js';
 import { Section } from '../components/Section.js';
@@ -12,7 +13,7 @@ import { programmeApi } from '../services/programme-api.js';
  * a card's "open in the app") scrolls to that practice and outlines it.
  */
 export function PracticesPage({ focusId }: { focusId?: string | undefined }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const scrollIntoView = useCallback((node: HTMLDivElement | null) => node?.scrollIntoView({ block: 'center' }), []);
   const [words, setWords] = useState('');
   const [query, setQuery] = useState('');
@@ -68,15 +69,15 @@ export function PracticesPage({ focusId }: { focusId?: string | undefined }) {
                     </Text>
                   }
                   description={
-                    <Text size={200}>
-                      {practice.origin === 'external' ? `${t('external')} · ${practice.publisher ?? ''}` : `${t('internal')} · ${practice.ownerUnitName ?? ''}`}
+                    <Text size={200} data-field="kind">
+                      {practiceKindText({ origin: practice.origin, by: practice.origin === 'external' ? practice.publisher : practice.ownerUnitName }, locale)}
                     </Text>
                   }
                 />
                 <Badge appearance="tint" color={practice.status === 'planned' ? 'warning' : 'success'} data-practice-status={practice.status}>
                   {practice.status === 'planned' ? t('practicePlanned') : t('practiceOperating')}
                 </Badge>
-                <Text>{practice.summary}</Text>
+                {practice.summary && <Text data-field="description">{practice.summary}</Text>}
                 <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
                   {practice.tags.map((tag) => (
                     <Badge key={tag} appearance="outline">

@@ -46,7 +46,7 @@ export function ApplicationForm({ project, grade, onApplied }: { project: Recrui
   const reasons = choices.flatMap((choice) => (choice.reason ? [[choice.role, errorMessage(choice.reason, locale)] as const] : []));
   const apply = async () => {
     setError(undefined);
-    if (!desiredRole) return setError(new Error(t('chooseRole')));
+    if (!desiredRole) return setError(t('chooseRole'));
     try {
       const result = await programmeApi.applyForRecruitment(project.id, desiredRole, motivation);
       onApplied(
