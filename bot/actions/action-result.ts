@@ -63,7 +63,14 @@ export function isDomainRefusal(error: unknown): error is DomainError | DomainEr
 export function refusal(error: DomainError | DomainErrors, locale: Locale): ActionResult {
   const errors = error instanceof DomainErrors ? error.errors : [error];
   // Refusing the person (not their input) is a 403, as the tab API answers it: who may convene, prepare, issue, remind, record an absence.
-  const forbidden = errors.some((each) => each.code === 'auth.forbidden' || each.code.startsWith('meeting.notAllowedTo') || each.code === 'absence.notAllowed');
+  const forbidden = errors.some(
+    (each) =>
+      each.code === 'auth.forbidden' ||
+      each.code.startsWith('meeting.notAllowedTo') ||
+      each.code.startsWith('minutes.notAllowedTo') ||
+      each.code === 'absence.notAllowed' ||
+      each.code === 'action.notOwner',
+  );
   const message = errors.map((each) => errorMessage(each, locale)).join(' ');
   return forbidden ? errorResult(403, message) : messageResult(message);
 }

@@ -10,6 +10,7 @@ import {
   facts,
   fitToSizeLimit,
   heading,
+  neutraliseMarkdown,
   note,
   textInput,
   userText,
@@ -36,8 +37,9 @@ function itemBlock(line: ActionItemLine, locale: Locale, today: string): CardEle
       userText(item.title, { weight: 'Bolder' }),
       facts([
         [t('tasks.due', locale), `${formatDate(item.dueOn, locale)}${overdue ? ` ${t('tasks.overdue', locale)}` : ''}`],
-        [t('tasks.owner', locale), line.ownerName],
-        [t('tasks.from', locale), line.meetingTitle],
+        // Fact values are Markdown: names come from the directory and are shown as written.
+        [t('tasks.owner', locale), neutraliseMarkdown(line.ownerName)],
+        [t('tasks.from', locale), neutraliseMarkdown(line.meetingTitle)],
       ]),
       textInput({
         id: noteInputId(item),

@@ -31,6 +31,8 @@ import type { Meeting } from '../../shared/meetings/meeting.js';
 import { NOTIFICATION_KINDS } from '../../shared/notifications/notification-kind.js';
 import { parseProgrammeFile, toDomain } from '../../shared/programme/programme-loader.js';
 import { PROPOSAL_LIMITS } from '../../shared/proposals/proposal-content.js';
+import { MINUTES_LIMITS } from '../../shared/minutes/minutes.js';
+import { actionReminderCard, myTasksCard, type ActionItemLine } from '../../bot/cards/action-item-cards.js';
 import type { Proposal } from '../../shared/proposals/proposal.js';
 import type { Application, RecruitmentProject } from '../../shared/recruitment/recruitment.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
@@ -38,6 +40,21 @@ import { cardProblems, cardText } from '../support/card-validator.js';
 const programme = toDomain(parseProgrammeFile(await fs.readFile(path.resolve(import.meta.dirname, '../../shared/programme/fy2024.yaml'), 'utf8')));
 const now = new Date('2024-05-10T01:00:00Z');
 /** The worst text a person can type: Markdown, a link, HTML, and the longest allowed length. */
+const actionLine = (index: number): ActionItemLine => ({
+  item: {
+    id: `hq-1:d${index}:0`,
+    meetingId: 'hq-1',
+    bodyId: 'hq',
+    decisionId: `d${index}`,
+    title: hostile(MINUTES_LIMITS.actionTitle),
+    owner: { kind: 'unit', unitId: 'chiiki-gyosei-ka' },
+    dueOn: index % 2 ? '2024-04-01' : '2030-06-14',
+    status: 'open',
+    createdAt: new Date('2024-05-21T01:00:00Z'),
+  },
+  meetingTitle: '第3回 本部',
+  ownerName: hostile(60),
+});
 const hostile = (length: number) => '[押して](https://evil.example) *太字* _斜体_ <b>x</b> '.padEnd(length, '長');
 
 const meeting: Meeting = {
@@ -295,6 +312,10 @@ function everyCard(locale: Locale): Record<string, AdaptiveCard> {
     meetingCancelled: meetingChangeCard({ locale, meetingTitle: '第3回 本部', change: 'cancelled' }),
     meetingCancelledRange: meetingChangeCard({ locale, meetingTitle: '第3回 本部', change: 'cancelled', startsAt: meeting.startsAt, endsAt: meeting.endsAt }),
     draftReminder: draftReminderCard({ locale, proposal: { ...proposal(2), state: 'draft' }, call, now }),
+    // As many open items as twenty decisions may leave, each with the longest title: the card shows what fits.
+    myTasks: myTasksCard({ locale, lines: Array.from({ length: 200 }, (_, index) => actionLine(index)), now }),
+    myTasksNone: myTasksCard({ locale, lines: [], now, notice: '完了にしました。' }),
+    actionReminder: actionReminderCard({ locale, line: actionLine(0), now }),
     progressReportRequest: progressReportRequestCard({
       locale,
       meetingTitle: '第3回 本部',

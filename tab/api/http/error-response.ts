@@ -39,6 +39,9 @@ const FORBIDDEN_CODES = new Set([
   'meeting.notAllowedToPrepare',
   'absence.notAllowed',
   'materials.notAllowed',
+  'minutes.notAllowedToRecord',
+  'minutes.notAllowedToConfirm',
+  'action.notOwner',
 ]);
 const CONFLICT_CODES = new Set([
   'call.closed',
@@ -48,6 +51,9 @@ const CONFLICT_CODES = new Set([
   'proposal.withdrawAfterReview',
   'meeting.illegalTransition',
   'materials.notConvened',
+  'minutes.confirmed',
+  'minutes.meetingNotHeld',
+  'minutes.nobodyPresided',
   'recruitment.closed',
   'recruitment.notOpen',
   'meeting.rsvpReminderAlreadySent',
