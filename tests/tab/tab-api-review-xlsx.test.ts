@@ -57,7 +57,7 @@ describe('the proposals list as an Excel workbook, beside the CSV', () => {
     expect((await readSheet(english.bytes)).getRow(1).getCell(1).value).toBe('Receipt');
     const refused = await call('author', 'GET', '/api/v1/review/export.xlsx');
     expect(refused.status).toBe(403);
-    expect(refused.json().error.message).toBe('この操作を行う権限がありません。');
+    expect(refused.json().error.message).toMatch(/^この操作を行う権限がありません。.*政策企画課（事務局）/);
     expect((await call('secretary', 'GET', '/api/v1/review/export.xlsx?callId=nope')).status).toBe(404);
   });
 });
