@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../bot/cards/card-kit.js';
-import type { Staff } from '../../shared/organisation/staff.js';
 import { ManualClock } from '../../shared/time/clock.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
-import { conveneMeeting } from '../../shared/use-cases/meeting-convocation.js';
-import { confirmMinutes, saveMinutes } from '../../shared/use-cases/meeting-minutes.js';
 import { startBotHarness, teamsUser, type BotHarness } from '../support/bot-harness.js';
 import { conversationWith, findAction, shown } from '../support/bot-conversation.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
+import { confirmedHqMeetingWithActions } from '../support/minutes-fixture.js';
 import { openProgrammeContext } from '../support/programme-store.js';
 
 const jst = (text: string) => new Date(`${text}+09:00`);
@@ -33,34 +31,11 @@ describe('自分のタスク: action items from confirmed minutes, in the bot', 
     ctx = await openProgrammeContext(clock);
     bot = await startBotHarness(ctx);
     talk = conversationWith(bot);
-    const byUpn = async (upn: string) => (await ctx.store.repositories.staff.findByUpn(upn))!;
-    const [mayor, secretary, owner] = await Promise.all<Staff>(['kucho@example.jp', 'seisaku-kikaku.jimukyoku@example.jp', chief.upn].map(byUpn));
-    const meeting = await conveneMeeting(ctx, mayor!, {
-      meetingId: 'hq-tasks',
-      bodyId: 'hq',
-      startsAt: jst('2024-05-20T10:00:00'),
-      endsAt: jst('2024-05-20T11:00:00'),
-      agenda: [{ title: 'PT 2-24 の進捗', kind: 'ptProgress', ptId: 'pt-2-24' }],
-      guests: [],
-    });
-    clock.set(jst('2024-05-21T10:00:00'));
-    await saveMinutes(ctx, secretary!, meeting.id, {
-      attendance: [{ staffId: mayor!.id, mark: 'present' }],
-      guestsPresent: [],
-      summaries: [],
-      decisions: [
-        {
-          id: 'd1',
-          text: '費用対効果を報告すること。',
-          subject: { kind: 'pt', ptId: 'pt-2-24', concern: 'reportRequested' },
-          actions: [
-            { title: '費用対効果の試算', owner: { kind: 'staff', staffId: owner!.id }, dueOn: '2024-06-14' },
-            { title: '他自治体の事例調査', owner: { kind: 'unit', unitId: owner!.unitId! }, dueOn: '2024-05-17' },
-          ],
-        },
-      ],
-    });
-    await confirmMinutes(ctx, mayor!, meeting.id);
+    const owner = (await ctx.store.repositories.staff.findByUpn(chief.upn))!;
+    await confirmedHqMeetingWithActions(ctx, clock, 'hq-tasks', [
+      { title: '費用対効果の試算', owner: { kind: 'staff', staffId: owner.id }, dueOn: '2024-06-14' },
+      { title: '他自治体の事例調査', owner: { kind: 'unit', unitId: owner.unitId! }, dueOn: '2024-05-17' },
+    ]);
   });
   afterAll(async () => {
     await bot?.close();

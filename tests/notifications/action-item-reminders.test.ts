@@ -3,11 +3,11 @@ import type { AdaptiveCard } from '../../bot/cards/card-kit.js';
 import type { Staff } from '../../shared/organisation/staff.js';
 import { ManualClock } from '../../shared/time/clock.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
-import { conveneMeeting } from '../../shared/use-cases/meeting-convocation.js';
-import { completeAction, confirmMinutes, saveMinutes } from '../../shared/use-cases/meeting-minutes.js';
+import { completeAction } from '../../shared/use-cases/meeting-minutes.js';
 import { cardProblems, cardText } from '../support/card-validator.js';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connector-stand-in.js';
 import { conversationAt, notificationScheduler } from '../support/notification-harness.js';
+import { confirmedHqMeetingWithActions } from '../support/minutes-fixture.js';
 import { openProgrammeContext } from '../support/programme-store.js';
 
 const jst = (text: string) => new Date(`${text}+09:00`);
@@ -33,7 +33,6 @@ describe('action item reminders', () => {
     ctx = await openProgrammeContext(clock);
     connector = await startConnectorStandIn();
     const byUpn = async (upn: string) => (await ctx.store.repositories.staff.findByUpn(upn))!;
-    const [mayor, deputy1, secretary] = await Promise.all(['kucho@example.jp', 'fukukucho1@example.jp', 'seisaku-kikaku.jimukyoku@example.jp'].map(byUpn));
     chief = await byUpn('chiiki-gyosei.shunin@example.jp');
     colleague = (await ctx.store.repositories.staff.list()).find((person) => person.unitId === chief.unitId && person.id !== chief.id)!;
     for (const [person, id] of [
@@ -44,38 +43,12 @@ describe('action item reminders', () => {
         conversationAt(connector, id, { kind: 'personal', staffId: person.id, channelId: undefined, teamId: undefined }),
       );
     }
-    const meeting = await conveneMeeting(ctx, mayor!, {
-      meetingId: 'hq-actions',
-      bodyId: 'hq',
-      startsAt: jst('2024-05-20T10:00:00'),
-      endsAt: jst('2024-05-20T11:00:00'),
-      agenda: [{ title: 'PT 2-24 の進捗', kind: 'ptProgress', ptId: 'pt-2-24' }],
-      guests: [],
-    });
-    clock.set(jst('2024-05-21T10:00:00'));
-    await saveMinutes(ctx, secretary!, meeting.id, {
-      attendance: [
-        { staffId: mayor!.id, mark: 'present' },
-        { staffId: deputy1!.id, mark: 'present' },
-      ],
-      guestsPresent: [],
-      summaries: [],
-      decisions: [
-        {
-          id: 'd1',
-          agendaIndex: 0,
-          text: '費用対効果を報告すること。',
-          subject: { kind: 'pt', ptId: 'pt-2-24', concern: 'reportRequested' },
-          actions: [
-            // Friday 14 June: reminded on Tuesday 11 and Thursday 13 June.
-            { title: '費用対効果の試算', owner: { kind: 'staff', staffId: chief.id }, dueOn: '2024-06-14' },
-            // Monday 10 June: 3 days before is Friday 7 June; 1 day before is Sunday, so Friday too — one reminder.
-            { title: '他自治体の事例調査', owner: { kind: 'unit', unitId: chief.unitId! }, dueOn: '2024-06-10' },
-          ],
-        },
-      ],
-    });
-    await confirmMinutes(ctx, mayor!, meeting.id);
+    await confirmedHqMeetingWithActions(ctx, clock, 'hq-actions', [
+      // Friday 14 June: reminded on Tuesday 11 and Thursday 13 June.
+      { title: '費用対効果の試算', owner: { kind: 'staff', staffId: chief.id }, dueOn: '2024-06-14' },
+      // Monday 10 June: 3 days before is Friday 7 June; 1 day before is Sunday, so Friday too — one reminder.
+      { title: '他自治体の事例調査', owner: { kind: 'unit', unitId: chief.unitId! }, dueOn: '2024-06-10' },
+    ]);
   });
   afterAll(async () => {
     await connector?.close();
