@@ -151,15 +151,15 @@ describe('tab API flows in local mode over HTTP', () => {
     expect((await call('author', 'POST', '/api/v1/practices/nope/interest')).status).toBe(404);
   });
 
-  it('flags the out-of-order month of the proposal-based PT schedule without reordering it', async () => {
-    const schedule = (await call('author', 'GET', '/api/v1/schedule')).json();
-    expect(schedule.flagged).toBe(1);
-    expect(schedule.milestones.map((milestone: { month: string; outOfOrder: boolean }) => `${milestone.month}${milestone.outOfOrder ? '!' : ''}`)).toEqual([
-      '2024-04',
-      '2024-06',
-      '2024-04!',
-      '2024-08',
-    ]);
+  it('lists the schedule in date order, and flags the source’s out-of-order month to the secretariat only', async () => {
+    const months = (schedule: { milestones: { month: string; outOfOrder: boolean }[] }) =>
+      schedule.milestones.map((milestone) => `${milestone.month}${milestone.outOfOrder ? '!' : ''}`);
+    const forStaff = (await call('author', 'GET', '/api/v1/schedule')).json();
+    expect(forStaff.flagged).toBe(0);
+    expect(months(forStaff)).toEqual(['2024-04', '2024-04', '2024-06', '2024-08']);
+    const forSecretariat = (await call('secretary', 'GET', '/api/v1/schedule')).json();
+    expect(forSecretariat.flagged).toBe(1);
+    expect(months(forSecretariat)).toEqual(['2024-04', '2024-04!', '2024-06', '2024-08']);
   });
 
   it('refuses unknown fields, wrong types, non-JSON and oversized bodies before any use case runs', async () => {

@@ -161,15 +161,17 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
 
   server.get(
     '/api/v1/schedule',
-    authedRoute(deps, async ({ query }) => {
+    authedRoute(deps, async ({ viewer, query }) => {
       const { fiscalYear } = scheduleQuery.parse({ fiscalYear: query.fiscalYear });
       const milestones = await repos.milestones.list({ fiscalYear });
+      // The source's ordering slips are the secretariat's to check; everyone reads the timeline in date order.
+      const checksData = viewer.roles.secretariat || viewer.roles.admin;
       const flagged = new Set<string>();
-      for (const scheduleId of new Set(milestones.map((milestone) => milestone.scheduleId))) {
+      for (const scheduleId of checksData ? new Set(milestones.map((milestone) => milestone.scheduleId)) : []) {
         for (const milestone of outOfOrderMilestones(milestones.filter((candidate) => candidate.scheduleId === scheduleId))) flagged.add(milestone.id);
       }
       const json: MilestoneDto[] = milestones
-        .sort((a, b) => a.fiscalYear - b.fiscalYear || a.scheduleId.localeCompare(b.scheduleId) || a.sourceOrder - b.sourceOrder)
+        .sort((a, b) => a.fiscalYear - b.fiscalYear || (a.date ?? a.month).localeCompare(b.date ?? b.month) || a.sourceOrder - b.sourceOrder)
         .map((milestone) => ({ ...milestone, outOfOrder: flagged.has(milestone.id) }));
       return { json: { milestones: json, flagged: flagged.size } };
     }),

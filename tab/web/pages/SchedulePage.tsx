@@ -14,7 +14,7 @@ function monthLabel(month: string, locale: 'ja' | 'en'): string {
     : `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][number - 1]} ${year}`;
 }
 
-/** The fiscal-year timeline in the source's order; an out-of-order month is flagged, never moved. */
+/** The fiscal-year timeline in date order; the secretariat also sees where the source lists a month out of order. */
 export function SchedulePage() {
   const { t, locale } = useI18n();
   const schedule = useLoad(() => programmeApi.schedule(), []);
