@@ -15,7 +15,17 @@ const useStyles = makeStyles({
   day: { fontWeight: tokens.fontWeightSemibold },
   entry: { display: 'block', fontSize: tokens.fontSizeBase200, marginTop: '2px' },
   cancelled: { textDecorationLine: 'line-through' },
+  deadline: { display: 'block', fontSize: tokens.fontSizeBase200, marginTop: '2px', color: tokens.colorPaletteDarkOrangeForeground1 },
+  today: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  todayLabel: { marginInlineStart: '4px', fontSize: tokens.fontSizeBase100, color: tokens.colorBrandForeground1 },
 });
+
+/** A deadline on the calendar (a call's track, a recruitment's closing day), on its day in Japan. */
+export interface CalendarDeadline {
+  readonly date: string;
+  readonly label: string;
+  readonly href: string;
+}
 
 /** `2024-05` → `令和6年5月` / `May 2024`. */
 export function monthTitle(month: string, locale: 'ja' | 'en'): string {
@@ -35,15 +45,22 @@ export function initialMonth(meetings: readonly MeetingSummaryDto[], now = new D
   return jstDateOf(nearest ? new Date(nearest.startsAt) : now).slice(0, 7);
 }
 
-/** A month grid (Sunday first) of meetings by their date in Japan, with previous/next month buttons. */
+/**
+ * A month grid (Sunday first) of meetings and deadlines by their date in Japan, today marked, with
+ * previous/next month buttons.
+ */
 export function MonthCalendar({
   meetings,
+  deadlines = [],
   month,
   onMonthChange,
+  today = jstDateOf(new Date()),
 }: {
   meetings: readonly MeetingSummaryDto[];
+  deadlines?: readonly CalendarDeadline[];
   month: string;
   onMonthChange: (month: string) => void;
+  today?: string;
 }) {
   const { t, locale } = useI18n();
   const styles = useStyles();
@@ -61,7 +78,12 @@ export function MonthCalendar({
     cursor = addDays(cursor, 7);
     if (cursor.slice(0, 7) > month) break;
   }
-  const inMonth = meetings.filter((meeting) => jstDateOf(new Date(meeting.startsAt)).startsWith(month));
+  const deadlinesOn = new Map<string, CalendarDeadline[]>();
+  for (const deadline of deadlines) deadlinesOn.set(deadline.date, [...(deadlinesOn.get(deadline.date) ?? []), deadline]);
+  const inMonth = [
+    ...meetings.filter((meeting) => jstDateOf(new Date(meeting.startsAt)).startsWith(month)),
+    ...deadlines.filter((deadline) => deadline.date.startsWith(month)),
+  ];
   const title = monthTitle(month, locale);
   return (
     <div>
@@ -89,8 +111,19 @@ export function MonthCalendar({
           {weeks.map((week) => (
             <tr key={week[0]}>
               {week.map((date) => (
-                <td key={date} className={`${styles.cell} ${date.startsWith(month) ? '' : styles.outside}`} data-date={date}>
+                <td
+                  key={date}
+                  className={`${styles.cell} ${date.startsWith(month) ? '' : styles.outside} ${date === today ? styles.today : ''}`}
+                  data-date={date}
+                  aria-current={date === today ? 'date' : undefined}
+                >
                   <span className={styles.day}>{Number(date.slice(8))}</span>
+                  {date === today && <span className={styles.todayLabel}>{t('today')}</span>}
+                  {(deadlinesOn.get(date) ?? []).map((deadline) => (
+                    <Link key={`${deadline.href}-${deadline.label}`} href={deadline.href} className={styles.deadline} data-kind="deadline">
+                      {t('deadlineEntry', { label: deadline.label })}
+                    </Link>
+                  ))}
                   {(byDate.get(date) ?? []).map((meeting) => {
                     const { hour, minute } = jstDateTimeParts(new Date(meeting.startsAt));
                     const time = `${hour}:${String(minute).padStart(2, '0')}`;

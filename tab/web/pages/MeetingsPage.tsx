@@ -19,7 +19,8 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { MEETING_STATUS_LABELS, RSVP_LABELS, rosterRoleLabel } from '../../../shared/i18n/labels.js';
+import { MEETING_STATUS_LABELS, RSVP_LABELS, rosterRoleLabel, TRACK_LABELS } from '../../../shared/i18n/labels.js';
+import { jstDateOf } from '../../../shared/time/jst.js';
 import { safeMeetingLink } from '../../../shared/meetings/meeting-link.js';
 import { DateText, TimeRangeText } from '../components/DateText.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
@@ -28,10 +29,10 @@ import { Section } from '../components/Section.js';
 import { hrefOf } from '../components/use-hash-route.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/locale-context.js';
-import type { MeetingDetailDto, RsvpResponse } from '../models/api-contract.js';
+import type { CallDto, MeetingDetailDto, RecruitmentSummaryDto, RsvpResponse } from '../models/api-contract.js';
 import { programmeApi } from '../services/programme-api.js';
 import { MeetingLine } from './DashboardPage.js';
-import { initialMonth, MonthCalendar } from '../components/MonthCalendar.js';
+import { initialMonth, MonthCalendar, type CalendarDeadline } from '../components/MonthCalendar.js';
 import { ConveneMeetingForm } from './meetings/ConveneMeetingForm.js';
 import { ManageMeeting } from './meetings/ManageMeeting.js';
 import { MaterialsDownload } from './meetings/MaterialsDownload.js';
@@ -39,11 +40,36 @@ import { PreparedConvocation } from './meetings/PreparedConvocation.js';
 import { UnansweredReminder } from './meetings/UnansweredReminder.js';
 
 /** 会議: a list or a month calendar (Japan time), and the convene form for those who may convene. */
+/** The calls' track deadlines and the recruitments' closing days, for the calendar beside the meetings. */
+async function calendarDeadlines(): Promise<{ calls: CallDto[]; recruitments: RecruitmentSummaryDto[] }> {
+  const [calls, recruitments] = await Promise.all([programmeApi.calls(), programmeApi.recruitments().catch(() => [])]);
+  return { calls, recruitments };
+}
+
+function localisedDeadlines(
+  data: { calls: readonly CallDto[]; recruitments: readonly RecruitmentSummaryDto[] },
+  locale: 'ja' | 'en',
+  t: ReturnType<typeof useI18n>['t'],
+): CalendarDeadline[] {
+  return [
+    ...data.calls.flatMap((call) =>
+      call.tracks.map((track) => ({ date: track.deadlineDate, label: `${call.title}（${TRACK_LABELS[track.kind][locale]}）`, href: hrefOf('proposals') })),
+    ),
+    ...data.recruitments.map((recruitment) => ({
+      // `closesAt` is the instant after the last day (00:00 of the next one): the deadline is the day before it.
+      date: jstDateOf(new Date(Date.parse(recruitment.closesAt) - 1)),
+      label: t('calendarRecruitmentDeadline', { title: recruitment.title }),
+      href: hrefOf('proposal-pt', recruitment.id),
+    })),
+  ];
+}
+
 export function MeetingsPage({ view = 'list', month }: { view?: 'list' | 'calendar'; month?: string | undefined }) {
   const { t, locale } = useI18n();
   const meetings = useLoad(() => programmeApi.meetings(), []);
   const bodies = useLoad(() => programmeApi.bodies(), []);
   const teams = useLoad(() => programmeApi.projectTeams({}), []);
+  const deadlines = useLoad(calendarDeadlines, []);
   const [conveneOpen, setConveneOpen] = useState(false);
   const [notice, setNotice] = useState<string>();
   const conveneable = bodies.state === 'ready' ? bodies.data.filter((body) => body.mayConvene || body.mayPrepare) : [];
@@ -99,6 +125,7 @@ export function MeetingsPage({ view = 'list', month }: { view?: 'list' | 'calend
             view === 'calendar' ? (
               <MonthCalendar
                 meetings={list}
+                deadlines={deadlines.state === 'ready' ? localisedDeadlines(deadlines.data, locale, t) : []}
                 month={month && /^\d{4}-\d{2}$/.test(month) ? month : initialMonth(list)}
                 onMonthChange={(next) => (window.location.hash = hrefOf('calendar', next))}
               />
