@@ -189,6 +189,10 @@ export const ERROR_MESSAGES: Messages = {
     ja: 'あなたの職層（{grade}）で応募できる役割はありません。PMは{pm}、PLは{pl}、メンバーは{member}の職員が対象です。',
     en: 'No role in this team is open to your grade ({gradeEn}). PM: {pmEn}; PL: {plEn}; members: {memberEn}.',
   },
+  'staff.selfLockout': {
+    ja: '自分自身を無効にしたり、自分の管理者権限を外したりすることはできません。別の管理者に依頼してください。',
+    en: 'You cannot deactivate yourself or withdraw your own admin role. Ask another administrator.',
+  },
   'staff.notFound': { ja: '職員が見つかりません（{id}）。', en: 'Staff member not found ({id}).' },
   'projectTeam.notFound': { ja: 'PTが見つかりません。', en: 'Project team not found.' },
   'progress.fieldRequired': { ja: '{field}を入力してください。', en: 'Enter the {field}.' },

@@ -120,4 +120,47 @@ describe('administration from the tab', () => {
     });
     expect(overview.outbox).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 });
   });
+
+  it('lists the directory with units, posts and roles, finds people by any part of them, and changes access with an audit entry', async () => {
+    const get = (as: string, path: string) => callApi(world.baseUrl, tokens.get(as), 'GET', path);
+    const put = (as: string, id: string, body: unknown) => callApi(world.baseUrl, tokens.get(as), 'PUT', `/api/v1/admin/staff/${id}`, body);
+    const everyone = (await get('admin', '/api/v1/admin/staff')).json();
+    expect(everyone.total).toBe(everyone.staff.length);
+    expect(everyone.staff.find((person: { staffId: string }) => person.staffId === 'secretary')).toMatchObject({
+      displayName: '事務局 花子',
+      unitName: '政策企画課',
+      roles: ['secretariat'],
+      active: true,
+    });
+    const ids = async (q: string) =>
+      (await get('admin', `/api/v1/admin/staff?q=${encodeURIComponent(q)}`)).json().staff.map((person: { staffId: string }) => person.staffId);
+    // A unit's name, and a UPN typed in full-width letters, find the person.
+    expect(await ids('政策企画')).toContain('secretary');
+    expect(await ids('政策企画')).not.toContain('outsider');
+    expect(await ids('ＳＥＣＲＥＴＡＲＹ@')).toEqual(['secretary']);
+    expect((await get('secretary', '/api/v1/admin/staff')).status).toBe(403);
+
+    const deactivated = await put('admin', 'outsider', { active: false });
+    expect(deactivated.status).toBe(200);
+    expect(deactivated.json()).toMatchObject({ staffId: 'outsider', active: false });
+    expect((await world.ctx.store.repositories.audit.listFor('staff', 'outsider')).map((entry) => entry.action)).toContain('updateAccess');
+    expect((await put('admin', 'outsider', { active: true })).json()).toMatchObject({ active: true });
+
+    expect((await put('admin', 'secretary', { admin: true })).json().roles).toEqual(['secretariat', 'admin']);
+    expect((await get('secretary', '/api/v1/admin/staff')).status).toBe(200);
+    expect((await put('admin', 'secretary', { admin: false })).json().roles).toEqual(['secretariat']);
+  });
+
+  it('refuses an administrator locking themselves out, an empty change and an unknown person, in words', async () => {
+    const put = (id: string, body: unknown, locale = 'ja') =>
+      callApi(world.baseUrl, tokens.get('admin'), 'PUT', `/api/v1/admin/staff/${id}`, body, { 'accept-language': locale });
+    const self = await put('admin', { admin: false });
+    expect(self.status).toBe(409);
+    expect(self.json().error.message).toContain('自分の管理者権限を外したりすることはできません');
+    expect((await put('admin', { active: false }, 'en')).json().error.message).toContain('Ask another administrator');
+    expect((await put('outsider', {})).status).toBe(400);
+    expect((await put('outsider', { active: 'no' })).status).toBe(400);
+    expect((await put('nobody', { active: true })).status).toBe(404);
+    expect((await world.ctx.store.repositories.staff.get('admin'))?.appRoles).toEqual(['admin']);
+  });
 });

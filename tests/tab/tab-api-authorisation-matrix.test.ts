@@ -116,6 +116,8 @@ const MATRIX: readonly Row[] = [
   { method: 'POST', path: '/api/v1/admin/programme-import/preview', allowed: ADMINS, body: () => ({ yaml: 'x: 1' }) },
   { method: 'POST', path: '/api/v1/admin/programme-import/apply', allowed: ADMINS, body: () => ({ yaml: 'x: 1' }) },
   { method: 'POST', path: '/api/v1/admin/rollover', allowed: ADMINS, body: () => ({ toYear: 2025 }) },
+  { method: 'GET', path: '/api/v1/admin/staff', allowed: ADMINS },
+  { method: 'PUT', path: '/api/v1/admin/staff/outsider', allowed: ADMINS, body: () => ({ active: true }) },
 ];
 
 describe('authorisation matrix of the tab API (Teams SSO tokens)', () => {

@@ -52,6 +52,7 @@ const CONFLICT_CODES = new Set([
   'meeting.illegalTransition',
   'materials.notConvened',
   'minutes.confirmed',
+  'staff.selfLockout',
   'minutes.meetingNotHeld',
   'minutes.nobodyPresided',
   'recruitment.closed',

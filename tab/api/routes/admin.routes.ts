@@ -8,11 +8,13 @@ import { findTraps, formatTrapReport, type Trap } from '../../../shared/programm
 import { rollOverFiscalYear } from '../../../shared/use-cases/fiscal-year-rollover.js';
 import { importProgramme } from '../../../shared/use-cases/programme-import.js';
 import { applyStaffImport, planStaffImport, type StaffImportLine } from '../../../shared/use-cases/staff-import.js';
-import type { ProgrammeImportDto, RolloverDto, StaffImportPreviewDto } from '../../web/models/api-contract.js';
+import { searchStaffDirectory, updateStaffAccess } from '../../../shared/use-cases/staff-admin.js';
+import { programmeRolesOf } from '../../../shared/access/role-groups.js';
+import type { ProgrammeImportDto, RolloverDto, StaffDirectoryDto, StaffDirectoryEntryDto, StaffImportPreviewDto } from '../../web/models/api-contract.js';
 import type { Viewer } from '../auth/viewer.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { readJsonBody } from '../http/json-body.js';
-import { requireStaff } from '../http/input.js';
+import { pathId, requireStaff } from '../http/input.js';
 
 /** A whole staff directory or programme file fits; larger uploads are refused with 413. */
 export const ADMIN_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -20,6 +22,12 @@ export const ADMIN_MAX_BODY_BYTES = 4 * 1024 * 1024;
 const csvInput = z.strictObject({ csv: z.string().min(1) });
 const yamlInput = z.strictObject({ yaml: z.string().min(1) });
 const rolloverInput = z.strictObject({ toYear: z.number().int() });
+const staffQuery = z.object({ q: z.string().max(100).optional() });
+const accessInput = z
+  .strictObject({ active: z.boolean().optional(), admin: z.boolean().optional() })
+  .refine((change) => change.active !== undefined || change.admin !== undefined);
+/** An access change is a few bytes; anything larger was not sent by the tab. */
+const ACCESS_MAX_BODY_BYTES = 1024;
 const DIFF_FIELDS = ['displayName', 'unitId', 'postId', 'grade', 'appRoles', 'active'] as const;
 
 function requireAdmin(viewer: Viewer): Staff {
@@ -61,6 +69,44 @@ function trapText(trap: Trap, locale: Locale): string {
  * write goes through the same use cases as the admin CLI.
  */
 export function mountAdminRoutes(server: Server, deps: ApiDeps): void {
+  const presentStaff = async (people: readonly Staff[]): Promise<StaffDirectoryEntryDto[]> => {
+    const repos = deps.ctx.store.repositories;
+    const [units, posts, bodies] = await Promise.all([repos.units.list(), repos.posts.list(), repos.bodies.list()]);
+    const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
+    const postTitle = new Map(posts.map((post) => [post.id, post.title]));
+    return people.map((person) => ({
+      staffId: person.id,
+      displayName: person.displayName,
+      upn: person.upn,
+      unitName: person.unitId ? unitName.get(person.unitId) : undefined,
+      postTitle: person.postId ? postTitle.get(person.postId) : undefined,
+      grade: person.grade,
+      roles: programmeRolesOf(person, bodies),
+      active: person.active,
+      linked: person.entraObjectId !== undefined,
+    }));
+  };
+
+  server.get(
+    '/api/v1/admin/staff',
+    authedRoute(deps, async ({ viewer, query }) => {
+      const { q } = staffQuery.parse({ q: query.q });
+      const found = await searchStaffDirectory(deps.ctx, requireAdmin(viewer), q ?? '');
+      const json: StaffDirectoryDto = { total: found.total, staff: await presentStaff(found.staff) };
+      return { json };
+    }),
+  );
+
+  server.put(
+    '/api/v1/admin/staff/:id',
+    authedRoute(deps, async ({ viewer, req, params }) => {
+      const admin = requireAdmin(viewer);
+      const change = accessInput.parse(await readJsonBody(req, ACCESS_MAX_BODY_BYTES));
+      const [entry] = await presentStaff([await updateStaffAccess(deps.ctx, admin, pathId(params, 'id'), change)]);
+      return { json: entry };
+    }),
+  );
+
   const programmeReport = (yaml: string) => {
     const file = parseProgrammeFile(yaml);
     const entities = toDomain(file);

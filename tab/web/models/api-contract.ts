@@ -41,6 +41,26 @@ export interface ApiErrorBody {
   readonly error: { readonly code: string; readonly message: string; readonly fields?: readonly { field?: string | undefined; message: string }[] };
 }
 
+/** One person as the admin's directory list shows them. */
+export interface StaffDirectoryEntryDto {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly upn: string;
+  readonly unitName?: string | undefined;
+  readonly postTitle?: string | undefined;
+  readonly grade: Grade;
+  readonly roles: readonly ProgrammeRole[];
+  readonly active: boolean;
+  /** Signed in at least once (or listed with an Entra object id): the account is linked. */
+  readonly linked: boolean;
+}
+
+export interface StaffDirectoryDto {
+  /** How many match; at most 200 are listed. */
+  readonly total: number;
+  readonly staff: readonly StaffDirectoryEntryDto[];
+}
+
 export interface ViewerDto {
   readonly displayName: string;
   readonly upn?: string | undefined;

@@ -10,6 +10,7 @@ import { programmeApi } from '../services/programme-api.js';
 import { ProgrammeImportSection } from './admin/ProgrammeImportSection.js';
 import { NotificationsSection } from './admin/NotificationsSection.js';
 import { AdminAbsencesSection } from './admin/AdminAbsencesSection.js';
+import { StaffDirectorySection } from './admin/StaffDirectorySection.js';
 import { StaffImportSection } from './admin/StaffImportSection.js';
 
 function RolloverSection() {
@@ -67,6 +68,7 @@ export function AdminPage() {
             <AdminAbsencesSection />
             {me.roles.admin && (
               <>
+                <StaffDirectorySection selfId={me.staffId} />
                 <StaffImportSection />
                 <ProgrammeImportSection />
                 <RolloverSection />

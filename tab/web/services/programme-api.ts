@@ -20,6 +20,8 @@ import type {
   ProgrammeImportDto,
   ProjectTeamSummaryDto,
   RolloverDto,
+  StaffDirectoryDto,
+  StaffDirectoryEntryDto,
   StaffImportPreviewDto,
   RecruitmentDetailDto,
   RecruitmentSummaryDto,
@@ -108,6 +110,9 @@ export const programmeApi = {
   calendarFeed: () => requestJson<CalendarFeedDto>('GET', '/api/v1/calendar-feed'),
   rotateCalendarFeed: () => requestJson<CalendarFeedUrlsDto>('POST', '/api/v1/calendar-feed/rotate', {}),
   notifications: () => requestJson<NotificationsOverviewDto>('GET', '/api/v1/admin/notifications'),
+  staffDirectory: (q: string) => requestJson<StaffDirectoryDto>('GET', `/api/v1/admin/staff${query({ q: q || undefined })}`),
+  updateStaffAccess: (staffId: string, change: { active?: boolean; admin?: boolean }) =>
+    requestJson<StaffDirectoryEntryDto>('PUT', `/api/v1/admin/staff/${enc(staffId)}`, change),
   previewStaffImport: (csv: string) => requestJson<StaffImportPreviewDto>('POST', '/api/v1/admin/staff-import/preview', { csv }),
   applyStaffImport: (csv: string) => requestJson<StaffImportPreviewDto>('POST', '/api/v1/admin/staff-import/apply', { csv }),
   previewProgrammeImport: (yaml: string) => requestJson<ProgrammeImportDto>('POST', '/api/v1/admin/programme-import/preview', { yaml }),
