@@ -39,6 +39,9 @@ const FORBIDDEN_CODES = new Set([
   'meeting.notAllowedToPrepare',
   'absence.notAllowed',
   'materials.notAllowed',
+  'minutes.notAllowedToRecord',
+  'minutes.notAllowedToConfirm',
+  'action.notOwner',
 ]);
 const CONFLICT_CODES = new Set([
   'call.closed',
@@ -62,6 +65,9 @@ const CONFLICT_CODES = new Set([
   'store.conflict',
   'team.recruitmentOpen',
   'team.rulesMissing',
+  'minutes.confirmed',
+  'minutes.meetingNotHeld',
+  'minutes.nobodyPresided',
 ]);
 
 /** Input no use case could read at all, refused at the edge like malformed JSON. */
