@@ -35,6 +35,7 @@ import { initialMonth, MonthCalendar } from '../components/MonthCalendar.js';
 import { ConveneMeetingForm } from './meetings/ConveneMeetingForm.js';
 import { ManageMeeting } from './meetings/ManageMeeting.js';
 import { MaterialsDownload } from './meetings/MaterialsDownload.js';
+import { MinutesSection } from './meetings/MinutesSection.js';
 import { PreparedConvocation } from './meetings/PreparedConvocation.js';
 import { UnansweredReminder } from './meetings/UnansweredReminder.js';
 
@@ -115,6 +116,11 @@ export function MeetingsPage({ view = 'list', month }: { view?: 'list' | 'calend
                     <TableRow key={meeting.id}>
                       <TableCell>
                         <MeetingLine meeting={meeting} /> {meeting.demo && <Badge color="informative">{t('demo')}</Badge>}
+                        {meeting.minutesConfirmed && (
+                          <Badge color="success" appearance="outline">
+                            {t('minutesConfirmedMark')}
+                          </Badge>
+                        )}
                       </TableCell>
                       <TableCell>{meeting.myRsvp ? RSVP_LABELS[meeting.myRsvp][locale] : meeting.viewerExpected ? t('noAnswer') : '—'}</TableCell>
                     </TableRow>
@@ -278,6 +284,7 @@ export function MeetingPage({ id }: { id: string }) {
                 </>
               )}
             </Section>
+            {(data.status === 'convened' || data.status === 'held') && <MinutesSection meeting={data} />}
             {data.history.length > 0 && (
               <Section title={t('history')}>
                 <ul>
