@@ -195,6 +195,8 @@ export function MinutesEditor({ minutes, onSaved }: { minutes: MinutesDto; onSav
   return (
     <form
       aria-label={t('minutes')}
+      // The form checks its own fields, showing each message next to its field in the tab's language.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void save();
