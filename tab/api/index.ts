@@ -9,6 +9,7 @@ import { mountDashboardRoutes } from './routes/dashboard.routes.js';
 import { mountIcalRoutes } from './routes/ical.routes.js';
 import { mountLocalAuthRoutes } from './routes/local-auth.routes.js';
 import { mountMeetingRoutes } from './routes/meetings.routes.js';
+import { mountMinutesRoutes } from './routes/minutes.routes.js';
 import { mountNotificationRoutes } from './routes/notifications.routes.js';
 import { mountProgrammeRoutes } from './routes/programme.routes.js';
 import { mountProposalRoutes } from './routes/proposals.routes.js';
@@ -41,6 +42,7 @@ export function createTabRoutes(deps: TabRouteDeps): (server: Server) => void {
     mountLocalAuthRoutes(server, api);
     mountDashboardRoutes(server, api);
     mountMeetingRoutes(server, api);
+    mountMinutesRoutes(server, api);
     mountNotificationRoutes(server, api);
     mountProposalRoutes(server, api);
     mountReviewRoutes(server, api);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conveneMeeting, prepareConvocation } from '../../shared/use-cases/meeting-convocation.js';
 import { callApi } from './support/http-caller.js';
 import { CLIENT_ID, OTHER_TENANT, startEntraStandIn, TAB_DOMAIN, TENANT, type EntraStandIn } from './support/entra-stand-in.js';
-import { STAFF, startTabWorld, type TabWorld } from './support/tab-world.js';
+import { HQ_MEETING, STAFF, startTabWorld, type TabWorld } from './support/tab-world.js';
 
 /** Who calls: four directory roles with valid Teams SSO tokens, and three tokens the validator must refuse. */
 const PERSONAS = ['staff', 'secretariat', 'chair', 'admin', 'otherTenant', 'badToken', 'expiredToken'] as const;
@@ -21,6 +21,12 @@ const FOLLOWERS: readonly Role[] = ['secretariat', 'chair', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
 /** HQ's materials pack: its 庶務 and administrators, not the chair as such. */
 const MATERIALS: readonly Role[] = ['secretariat', 'admin'];
+/** HQ's 庶務 records the minutes (art. 7); the chair who presided confirms them. */
+const RECORDERS: readonly Role[] = ['secretariat'];
+const PRESIDING: readonly Role[] = ['chair'];
+/** An action item is its owner's (the staff persona's) or the body's secretariat's to close. */
+const ACTION_CLOSERS: readonly Role[] = ['staff', 'secretariat'];
+const chairPresentMinutes = { attendance: [{ staffId: STAFF.mayor.id, mark: 'present' }], guestsPresent: [], summaries: [], decisions: [] };
 
 interface Row {
   readonly method: 'GET' | 'POST' | 'PUT';
@@ -54,6 +60,12 @@ const MATRIX: readonly Row[] = [
   { method: 'GET', path: '/api/v1/meetings/hq-2024-2', allowed: ALL },
   { method: 'GET', path: '/api/v1/meetings/hq-2024-2/materials.docx', allowed: MATERIALS },
   { method: 'PUT', path: '/api/v1/meetings/hq-2024-2/rsvp', allowed: ['secretariat', 'chair'], body: () => ({ response: 'attend' }) },
+  { method: 'GET', path: '/api/v1/meetings/hq-2024-2/minutes', allowed: ALL },
+  // Each caller works on the minutes of a held meeting of their own, so one caller's save or confirmation is not another's.
+  { method: 'PUT', path: '/api/v1/meetings/matrix-held-{persona}/minutes', allowed: RECORDERS, body: () => chairPresentMinutes },
+  { method: 'POST', path: '/api/v1/meetings/matrix-held-{persona}/minutes/confirm', allowed: PRESIDING },
+  { method: 'GET', path: '/api/v1/action-items/mine', allowed: ALL },
+  { method: 'POST', path: '/api/v1/action-items/matrix-action/done', allowed: ACTION_CLOSERS, body: () => ({ note: '' }) },
   { method: 'POST', path: '/api/v1/meetings', allowed: CONVENERS, body: hqMeeting },
   {
     method: 'POST',
@@ -120,6 +132,45 @@ const MATRIX: readonly Row[] = [
   { method: 'PUT', path: '/api/v1/admin/staff/outsider', allowed: ADMINS, body: () => ({ active: true }) },
 ];
 
+/** A held HQ meeting per persona with draft minutes (the chair present), and an action item of the staff persona. */
+async function seedHeldMeetings(world: TabWorld): Promise<void> {
+  const repos = world.ctx.store.repositories;
+  for (const [index, persona] of PERSONAS.entries()) {
+    const meetingId = `matrix-held-${persona}`;
+    await repos.meetings.insert({
+      ...HQ_MEETING,
+      id: meetingId,
+      ordinal: 100 + index,
+      startsAt: new Date('2024-05-01T10:00:00+09:00'),
+      endsAt: new Date('2024-05-01T11:00:00+09:00'),
+    });
+    await repos.minutes.save({
+      meetingId,
+      bodyId: 'hq',
+      status: 'draft',
+      attendance: [{ staffId: STAFF.mayor.id, mark: 'present' }],
+      guestsPresent: [],
+      summaries: [],
+      decisions: [],
+      updatedAt: world.clock.now(),
+      updatedByStaffId: STAFF.secretary.id,
+    });
+  }
+  await repos.actionItems.insertNew([
+    {
+      id: 'matrix-action',
+      meetingId: 'matrix-held-staff',
+      bodyId: 'hq',
+      decisionId: 'd1',
+      title: '権限確認',
+      owner: { kind: 'staff', staffId: STAFF.author.id },
+      dueOn: '2024-06-28',
+      status: 'open',
+      createdAt: world.clock.now(),
+    },
+  ]);
+}
+
 describe('authorisation matrix of the tab API (Teams SSO tokens)', () => {
   let entra: EntraStandIn;
   let world: TabWorld;
@@ -146,6 +197,7 @@ describe('authorisation matrix of the tab API (Teams SSO tokens)', () => {
       startsAt: new Date('2024-07-30T10:00:00+09:00'),
       endsAt: new Date('2024-07-30T11:00:00+09:00'),
     });
+    await seedHeldMeetings(world);
   });
   afterAll(async () => {
     await world?.close();
@@ -190,5 +242,11 @@ describe('authorisation matrix of the tab API (Teams SSO tokens)', () => {
     expect((await repos.audit.listFor('call', 'fy2025-new-initiative')).map((entry) => entry.actorStaffId)).toEqual(['admin']);
     expect(await repos.calendarFeeds.get(STAFF.admin.id)).toBeDefined();
     expect((await repos.audit.listFor('calendarFeed', STAFF.admin.id)).map((entry) => entry.action)).toEqual(['create']);
+    const minutesStatus = async (persona: Persona) => (await repos.minutes.get(`matrix-held-${persona}`))?.status;
+    expect(await minutesStatus('chair')).toBe('confirmed');
+    for (const persona of ['staff', 'secretariat', 'admin'] as const) expect(await minutesStatus(persona)).toBe('draft');
+    expect((await repos.audit.listFor('minutes', 'matrix-held-secretariat')).map((entry) => entry.actorStaffId)).toEqual([STAFF.secretary.id]);
+    expect((await repos.audit.listFor('minutes', 'matrix-held-staff')).map((entry) => entry.action)).toEqual([]);
+    expect((await repos.actionItems.get('matrix-action'))?.doneByStaffId).toBe(STAFF.author.id);
   });
 });

@@ -95,6 +95,31 @@ const WRITING_CASES: Readonly<Record<string, WritingCase>> = {
   },
   'POST /api/v1/meetings/:id/cancel': { as: STAFF.mayor.id, path: '/api/v1/meetings/nul-cancel/cancel' },
   'POST /api/v1/meetings/:id/rsvp-reminder': { as: STAFF.secretary.id, path: `/api/v1/meetings/${HQ_MEETING.id}/rsvp-reminder` },
+  'PUT /api/v1/meetings/:id/minutes': {
+    as: STAFF.secretary.id,
+    path: '/api/v1/meetings/nul-held/minutes',
+    // Minutes are written once the meeting has started.
+    clock: new Date('2024-07-30T15:00:00+09:00'),
+    body: {
+      attendance: [
+        { staffId: STAFF.mayor.id, mark: 'present' },
+        { staffId: STAFF.deputy1.id, mark: 'proxy', proxyName: '代理 太郎' },
+      ],
+      guestsPresent: ['外部 有識者'],
+      summaries: [{ agendaIndex: 0, summary: '予算について意見交換した。' }],
+      decisions: [
+        {
+          id: 'd1',
+          agendaIndex: 0,
+          text: '次回までに試算する。',
+          subject: { kind: 'general' },
+          actions: [{ title: '費用の試算', owner: { kind: 'unit', unitId: 'zaisei-ka' }, dueOn: '2024-08-30' }],
+        },
+      ],
+    },
+  },
+  'POST /api/v1/meetings/:id/minutes/confirm': { as: STAFF.mayor.id, path: '/api/v1/meetings/nul-held/minutes/confirm' },
+  'POST /api/v1/action-items/:id/done': { as: STAFF.author.id, path: '/api/v1/action-items/nul-action/done', body: { note: '試算を提出した。' } },
   'POST /api/v1/project-teams/:id/progress-reports': {
     as: STAFF.ptSecretary.id,
     path: '/api/v1/project-teams/pt-1-4/progress-reports',
@@ -200,6 +225,27 @@ async function seedTargets(ctx: UseCaseContext): Promise<void> {
     recordedByStaffId: STAFF.secretary.id,
     recordedAt: NOW,
   });
+  await conveneMeeting(ctx, STAFF.mayor, {
+    meetingId: 'nul-held',
+    bodyId: 'hq',
+    startsAt: new Date('2024-07-30T10:00:00+09:00'),
+    endsAt: new Date('2024-07-30T11:00:00+09:00'),
+    agenda: [{ title: '予算の確認', kind: 'general' }],
+    guests: [{ name: '外部 有識者', affiliation: '大学' }],
+  });
+  await ctx.store.repositories.actionItems.insertNew([
+    {
+      id: 'nul-action',
+      meetingId: HQ_MEETING.id,
+      bodyId: 'hq',
+      decisionId: 'd1',
+      title: '事例の調査',
+      owner: { kind: 'staff', staffId: STAFF.author.id },
+      dueOn: '2024-06-28',
+      status: 'open',
+      createdAt: NOW,
+    },
+  ]);
   const content = { callId: CALL.id, title: '提出済みの提案', summary: '概要', expectedEffect: '効果' };
   await saveProposalDraft(ctx, STAFF.author, { proposalId: 'nul-withdraw', callId: CALL.id, title: '取り下げる下書き' });
   await submitProposal(ctx, STAFF.author, { ...content, proposalId: 'nul-start' });

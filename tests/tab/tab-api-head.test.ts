@@ -13,13 +13,29 @@ const headersOf = (response: CallResult) => Object.fromEntries([...response.head
  * route answers HEAD as GET would, without the body: the same status and the same headers.
  */
 describe('HEAD on the tab API, over HTTP', () => {
-  const api = useTabApi();
+  // Confirmed minutes of the seeded meeting, which every member of staff may read.
+  const api = useTabApi((ctx) =>
+    ctx.store.repositories.minutes.save({
+      meetingId: HQ_MEETING.id,
+      bodyId: HQ_MEETING.bodyId,
+      status: 'confirmed',
+      attendance: [{ staffId: STAFF.mayor.id, mark: 'present' }],
+      guestsPresent: [],
+      summaries: [{ agendaIndex: 0, summary: '進捗の報告があった。' }],
+      decisions: [],
+      updatedAt: HQ_MEETING.startsAt,
+      updatedByStaffId: STAFF.secretary.id,
+      confirmedAt: HQ_MEETING.endsAt,
+      confirmedByStaffId: STAFF.mayor.id,
+    }),
+  );
   let feed: { personal: string; bodies: { id: string; url: string }[] };
   const secret = () => feed.personal.slice('/api/v1/ical/'.length, -'.ics'.length);
   /** A real value for each path parameter of each GET route: a route added without one fails the test. */
   const VALUES: Record<string, () => Record<string, string>> = {
     '/api/v1/meetings/:id': () => ({ id: HQ_MEETING.id }),
     '/api/v1/meetings/:id/materials.docx': () => ({ id: HQ_MEETING.id }),
+    '/api/v1/meetings/:id/minutes': () => ({ id: HQ_MEETING.id }),
     '/api/v1/project-teams/:id': () => ({ id: TEAMS[0]!.id }),
     '/api/v1/bodies/:id': () => ({ id: 'hq' }),
     '/api/v1/recruitment/:id': () => ({ id: RECRUITMENT.id }),

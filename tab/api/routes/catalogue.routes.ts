@@ -7,6 +7,7 @@ import { searchProjectTeams } from '../../../shared/plan/project-team-search.js'
 import { compareProjectTeams } from '../../../shared/plan/item-order.js';
 import { outOfOrderMilestones } from '../../../shared/schedule/milestone.js';
 import { markPracticeInterest, searchPractices } from '../../../shared/use-cases/practice-catalogue.js';
+import { decisionsConcerningPt } from '../../../shared/use-cases/meeting-minutes.js';
 import { addProgressReport, mayReportProgress, PROGRESS_REPORT_MAX_LENGTH } from '../../../shared/use-cases/pt-progress.js';
 import type { MilestoneDto, PracticeDto, ProjectTeamDetailDto, ProjectTeamSummaryDto } from '../../web/models/api-contract.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
@@ -71,11 +72,15 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
       if (!team) throw new HttpProblem(404, 'notFound');
       const units = await unitRefs();
       const body = viewer.bodies.find((candidate) => candidate.id === team.bodyId);
-      const [reports, meetings, everyMeeting] = await Promise.all([
+      const [reports, meetings, everyMeeting, decisions, confirmed] = await Promise.all([
         repos.projectTeams.listProgressReports(team.id),
         repos.meetings.list({ bodyId: team.bodyId }),
         repos.meetings.list(),
+        decisionsConcerningPt(deps.ctx, team.id),
+        repos.minutes.list({ status: 'confirmed' }),
       ]);
+      const confirmedIds = new Set(confirmed.map((minutes) => minutes.meetingId));
+      const meetingById = new Map(everyMeeting.map((meeting) => [meeting.id, meeting]));
       // Progress is reported at the PT's own meetings and at any meeting whose agenda names the PT (HQ in May and July).
       // A draft convocation not yet issued (HQ, the council) is no meeting to report at yet.
       const reportable = everyMeeting.filter(
@@ -108,9 +113,25 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
           })),
         meetings: meetings
           .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-          .map((meeting) => presentMeetingSummary(meeting, body, { staff: viewer.staff, team })),
+          .map((meeting) => presentMeetingSummary(meeting, body, { staff: viewer.staff, team }, confirmedIds.has(meeting.id))),
         mayReport: viewer.staff !== undefined && (await mayReportProgress(repos, viewer.staff, team)),
         reportableMeetings: reportable.map((meeting) => presentMeetingSummary(meeting, bodyOf(meeting.bodyId), { staff: viewer.staff })),
+        meetingDecisions: decisions.flatMap(({ meetingId, bodyId, decision }) => {
+          const meeting = meetingById.get(meetingId);
+          if (!meeting || decision.subject.kind !== 'pt') return [];
+          const decidedBy = bodyOf(bodyId);
+          return [
+            {
+              meetingId,
+              bodyName: decidedBy?.name ?? bodyId,
+              bodyNameEn: decidedBy?.nameEn ?? bodyId,
+              ordinal: meeting.ordinal,
+              startsAt: meeting.startsAt.toISOString(),
+              text: decision.text,
+              concern: decision.subject.concern,
+            },
+          ];
+        }),
       };
       return { json };
     }),

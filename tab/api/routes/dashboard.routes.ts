@@ -3,7 +3,10 @@ import { isCallOpen } from '../../../shared/calls/proposal-call.js';
 import type { ProposalState } from '../../../shared/proposals/proposal.js';
 import { displayItemNumbers } from '../../../shared/plan/project-team.js';
 import { departmentOf } from '../../../shared/proposals/track-eligibility.js';
-import { daysUntil } from '../../../shared/time/index.js';
+import { isSecretariatOf } from '../../../shared/bodies/convene-permission.js';
+import { daysUntil, jstDateOf } from '../../../shared/time/index.js';
+import { myOpenActionItems, overdueActionItems } from '../../../shared/use-cases/meeting-minutes.js';
+import { presentActionItems } from '../views/minutes-view.js';
 import type { DashboardDto, ViewerDto } from '../../web/models/api-contract.js';
 import { z } from 'zod';
 import { errorMessage } from '../../../shared/i18n/error-messages.js';
@@ -135,6 +138,15 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
           )
         : [];
 
+      const today = jstDateOf(now);
+      const [actionItems, overdueItems] = staff
+        ? await Promise.all([
+            myOpenActionItems(deps.ctx, staff).then((items) => presentActionItems(repos, items, today)),
+            overdueActionItems(deps.ctx, staff).then((items) => presentActionItems(repos, items, today)),
+          ])
+        : [[], []];
+      const followsActions = staff !== undefined && (viewer.roles.admin || viewer.bodies.some((body) => isSecretariatOf(body, staff)));
+
       const dashboard: DashboardDto = {
         viewer: await presentViewer(deps, viewer, locale),
         notices,
@@ -143,6 +155,8 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
           rsvpsToAnswer: summaries.filter((meeting) => meeting.status === 'convened' && meeting.viewerExpected && !meeting.myRsvp),
           reviewsWaiting:
             viewer.roles.secretariat || viewer.roles.admin ? { submitted: counts.submitted ?? 0, underReview: counts.underReview ?? 0 } : undefined,
+          actionItems,
+          overdueActionItems: followsActions ? overdueItems : undefined,
         },
         nextMeetings: summaries.slice(0, NEXT_MEETINGS),
         openCalls: calls.filter((call) => isCallOpen(call, now)).map((call) => presentCall(call, now)),

@@ -98,6 +98,9 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
   const repos = deps.ctx.store.repositories;
   const teamOfBody = async (bodyId: string) => (await repos.projectTeams.list()).find((team) => team.bodyId === bodyId);
   const situationNow = async (): Promise<ConveneSituation> => ({ absences: await repos.postAbsences.list(), at: deps.ctx.clock.now() });
+  /** The meetings (of one body, or all) whose minutes are confirmed. */
+  const confirmedMinutesOf = async (bodyId?: string) =>
+    new Set((await repos.minutes.list({ status: 'confirmed', ...(bodyId ? { bodyIds: [bodyId] } : {}) })).map((minutes) => minutes.meetingId));
 
   server.get(
     '/api/v1/meetings',
@@ -109,11 +112,12 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
         .filter((meeting) => meeting.status !== 'prepared' || maySeeDraft(viewer, bodies.get(meeting.bodyId), situation))
         .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
       const teams = new Map((await repos.projectTeams.list()).map((team) => [team.bodyId, team]));
+      const confirmed = await confirmedMinutesOf(filter.bodyId);
       const staff = viewer.staff;
       const json = await Promise.all(
         meetings.map(async (meeting) => {
           const myRsvp = staff ? (await repos.meetings.listRsvps(meeting.id)).find((rsvp) => rsvp.staffId === staff.id) : undefined;
-          return presentMeetingSummary(meeting, bodies.get(meeting.bodyId), { staff, team: teams.get(meeting.bodyId), myRsvp });
+          return presentMeetingSummary(meeting, bodies.get(meeting.bodyId), { staff, team: teams.get(meeting.bodyId), myRsvp }, confirmed.has(meeting.id));
         }),
       );
       return { json };
@@ -148,6 +152,7 @@ export function mountMeetingRoutes(server: Server, deps: ApiDeps): void {
         viewer: { staff: viewer.staff, team },
         expected: follows ? expectedAttendees(body, staffList, team) : undefined,
         absences: situation.absences,
+        minutesConfirmed: (await repos.minutes.get(meeting.id))?.status === 'confirmed',
       });
       const mayIssue = meeting.status === 'prepared' && mayConvene(viewer, body, situation);
       const mayManage = mayConvene(viewer, body, situation) || (meeting.status === 'prepared' && isSecretariatOf(body, viewer.staff!));

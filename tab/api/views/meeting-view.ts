@@ -14,6 +14,7 @@ export function presentMeetingSummary(
   meeting: Meeting,
   body: Body | undefined,
   viewer: { staff?: Staff | undefined; team?: ProjectTeam | undefined; myRsvp?: Rsvp | undefined },
+  minutesConfirmed = false,
 ): MeetingSummaryDto {
   return {
     id: meeting.id,
@@ -28,6 +29,7 @@ export function presentMeetingSummary(
     demo: meeting.demo,
     myRsvp: viewer.myRsvp?.response,
     viewerExpected: body !== undefined && viewer.staff !== undefined && isExpectedAttendee(body, viewer.staff, viewer.team),
+    minutesConfirmed,
   };
 }
 
@@ -47,6 +49,7 @@ export function presentMeetingDetail(input: {
   viewer: { staff?: Staff | undefined; team?: ProjectTeam | undefined };
   expected?: readonly Staff[] | undefined;
   absences?: readonly PostAbsence[] | undefined;
+  minutesConfirmed?: boolean | undefined;
 }): MeetingDetailDto {
   const { meeting, body, posts, holdersByPost, rsvps, staffById, viewer, expected } = input;
   const absences = input.absences ?? [];
@@ -74,7 +77,7 @@ export function presentMeetingDetail(input: {
   const presiding = whoPresides(body, available);
   const presidingHolder = presiding.postId ? holdersByPost.get(presiding.postId)?.[0] : undefined;
   return {
-    ...presentMeetingSummary(meeting, body, { ...viewer, myRsvp: viewer.staff ? rsvpOf.get(viewer.staff.id) : undefined }),
+    ...presentMeetingSummary(meeting, body, { ...viewer, myRsvp: viewer.staff ? rsvpOf.get(viewer.staff.id) : undefined }, input.minutesConfirmed),
     onlineUrl: meeting.onlineUrl,
     agenda: meeting.agenda.map((item) => ({ title: item.title, kind: item.kind, ptId: item.ptId })),
     guests: meeting.guests.map((guest) => ({ name: guest.name, affiliation: guest.affiliation })),

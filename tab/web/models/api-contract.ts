@@ -111,6 +111,8 @@ export interface MeetingSummaryDto {
   /** The viewer's own answer, when they answered. */
   readonly myRsvp?: RsvpResponse | undefined;
   readonly viewerExpected: boolean;
+  /** The meeting's minutes are confirmed (議事録確定): the record of the meeting is final. */
+  readonly minutesConfirmed: boolean;
 }
 
 export interface RosterLineDto {
@@ -284,6 +286,10 @@ export interface DashboardDto {
     readonly rsvpsToAnswer: readonly MeetingSummaryDto[];
     /** Only for the secretariat: proposals waiting for review to start, and under review waiting for a decision. */
     readonly reviewsWaiting?: { readonly submitted: number; readonly underReview: number } | undefined;
+    /** The viewer's open action items (theirs or their unit's), by due date. */
+    readonly actionItems: readonly ActionItemDto[];
+    /** Only for a body's secretariat (and administrators): open action items past their due date. */
+    readonly overdueActionItems?: readonly ActionItemDto[] | undefined;
   };
   readonly nextMeetings: readonly MeetingSummaryDto[];
   readonly openCalls: readonly CallDto[];
@@ -337,6 +343,18 @@ export interface ProjectTeamDetailDto extends ProjectTeamSummaryDto {
   readonly mayReport: boolean;
   /** Meetings a report may be tied to: the PT's own and those whose agenda names the PT. */
   readonly reportableMeetings: readonly MeetingSummaryDto[];
+  /** Decisions of confirmed minutes that concern this PT (会議での決定事項), oldest first. */
+  readonly meetingDecisions: readonly PtMeetingDecisionDto[];
+}
+
+export interface PtMeetingDecisionDto {
+  readonly meetingId: string;
+  readonly bodyName: string;
+  readonly bodyNameEn: string;
+  readonly ordinal: number;
+  readonly startsAt: string;
+  readonly text: string;
+  readonly concern: 'direction' | 'reportRequested';
 }
 
 export interface ProgressReportInputDto {
@@ -603,4 +621,98 @@ export interface PostAbsenceDto {
 export interface PostAbsencesDto {
   readonly absences: readonly PostAbsenceDto[];
   readonly posts: readonly { readonly id: string; readonly title: string }[];
+}
+
+/** How a member took part, as the minutes record it. */
+export type AttendanceMarkDto = 'present' | 'absent' | 'proxy';
+
+/** What a decision decides, as the secretariat records it (`shared/minutes/minutes.ts` DecisionSubject). */
+export type DecisionSubjectDto =
+  | { readonly kind: 'proposal'; readonly proposalId: string; readonly outcome: Decision }
+  | { readonly kind: 'pt'; readonly ptId: string; readonly concern: 'direction' | 'reportRequested' }
+  | { readonly kind: 'schedule' }
+  | { readonly kind: 'general' };
+
+export type ActionOwnerDto = { readonly kind: 'staff'; readonly staffId: string } | { readonly kind: 'unit'; readonly unitId: string };
+
+/** What `PUT /api/v1/meetings/:id/minutes` takes: the secretariat's content of the minutes. */
+export interface MinutesContentDto {
+  readonly attendance: readonly { readonly staffId: string; readonly mark: AttendanceMarkDto; readonly proxyName?: string | undefined }[];
+  readonly guestsPresent: readonly string[];
+  readonly summaries: readonly { readonly agendaIndex: number; readonly summary: string }[];
+  readonly decisions: readonly {
+    readonly id: string;
+    readonly agendaIndex?: number | undefined;
+    readonly text: string;
+    readonly subject: DecisionSubjectDto;
+    readonly actions: readonly { readonly title: string; readonly owner: ActionOwnerDto; readonly dueOn: string }[];
+  }[];
+}
+
+/** A meeting's minutes as the viewer may read them (`GET /api/v1/meetings/:id/minutes`). */
+export interface MinutesDto {
+  readonly meetingId: string;
+  readonly status: 'draft' | 'confirmed';
+  /** False for the secretariat's fresh draft from the answers, which nothing has saved yet. */
+  readonly saved: boolean;
+  /** The viewer is the body's secretariat and the minutes are still a draft. */
+  readonly mayEdit: boolean;
+  /** The viewer holds the post that presided (the chair, or whoever acted for the chair) and the draft is saved. */
+  readonly mayConfirm: boolean;
+  readonly attendance: readonly {
+    readonly staffId: string;
+    readonly displayName: string;
+    readonly postTitle?: string | undefined;
+    readonly mark: AttendanceMarkDto;
+    readonly proxyName?: string | undefined;
+  }[];
+  /** The guests on the convocation, and which of them attended. */
+  readonly guests: readonly { readonly name: string; readonly present: boolean }[];
+  /** Every agenda item as issued, with its summary (議事の概要; empty when none is recorded). */
+  readonly agenda: readonly { readonly index: number; readonly title: string; readonly summary: string }[];
+  readonly decisions: readonly MinutesDecisionDto[];
+  readonly updatedAt: string;
+  readonly updatedByName: string;
+  readonly confirmedAt?: string | undefined;
+  readonly confirmedByName?: string | undefined;
+  /** What the editor offers (only with `mayEdit`): proposals to decide, PTs, owners. */
+  readonly choices?: MinutesChoicesDto | undefined;
+}
+
+export interface MinutesDecisionDto {
+  readonly id: string;
+  readonly agendaIndex?: number | undefined;
+  readonly text: string;
+  readonly subject: DecisionSubjectDto;
+  /** The proposal (receipt number and title) or the PT (item numbers and title) the decision concerns. */
+  readonly subjectName?: string | undefined;
+  readonly actions: readonly {
+    readonly title: string;
+    readonly owner: ActionOwnerDto;
+    readonly ownerName: string;
+    readonly dueOn: string;
+  }[];
+}
+
+export interface MinutesChoicesDto {
+  readonly proposals: readonly { readonly id: string; readonly name: string; readonly state: ProposalState }[];
+  readonly pts: readonly { readonly id: string; readonly name: string }[];
+  readonly people: readonly { readonly id: string; readonly name: string }[];
+  readonly units: readonly { readonly id: string; readonly name: string }[];
+}
+
+/** An action item (対応事項) of confirmed minutes, on the dashboard. */
+export interface ActionItemDto {
+  readonly id: string;
+  readonly title: string;
+  readonly dueOn: string;
+  readonly status: 'open' | 'done';
+  readonly overdue: boolean;
+  readonly ownerName: string;
+  readonly meetingId: string;
+  readonly bodyName: string;
+  readonly bodyNameEn: string;
+  readonly ordinal: number;
+  readonly doneAt?: string | undefined;
+  readonly doneNote?: string | undefined;
 }

@@ -1,4 +1,4 @@
-import { Link, Text } from '@fluentui/react-components';
+import { Badge, Link, Text } from '@fluentui/react-components';
 import { fiscalYearOf, formatFiscalYear } from '../../../shared/time/fiscal-year.js';
 import { DateText } from '../components/DateText.js';
 import { LoadView } from '../components/LoadView.js';
@@ -53,8 +53,13 @@ function BodyMeetings({ body }: { body: BodyDetailDto }) {
                     {[...inYear]
                       .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
                       .map((meeting) => (
-                        <li key={meeting.id}>
-                          <MeetingLine meeting={meeting} />
+                        <li key={meeting.id} data-minutes-confirmed={meeting.minutesConfirmed}>
+                          <MeetingLine meeting={meeting} />{' '}
+                          {meeting.minutesConfirmed && (
+                            <Badge color="success" appearance="outline">
+                              {t('minutesConfirmedMark')}
+                            </Badge>
+                          )}
                         </li>
                       ))}
                   </ul>

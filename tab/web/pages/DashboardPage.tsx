@@ -11,6 +11,7 @@ import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/locale-context.js';
 import type { MeetingSummaryDto, ProposalState } from '../models/api-contract.js';
 import { programmeApi } from '../services/programme-api.js';
+import { MyActionItems, OverdueActionItems } from './meetings/MinutesActionItems.js';
 
 export function MeetingLine({ meeting }: { meeting: MeetingSummaryDto }) {
   const { t, locale } = useI18n();
@@ -31,8 +32,13 @@ export function DashboardPage() {
   return (
     <LoadView load={dashboard} reload={dashboard.reload}>
       {(data) => {
-        const { drafts, rsvpsToAnswer, reviewsWaiting } = data.tasks;
-        const noTasks = drafts.length === 0 && rsvpsToAnswer.length === 0 && !(reviewsWaiting && reviewsWaiting.submitted + reviewsWaiting.underReview > 0);
+        const { drafts, rsvpsToAnswer, reviewsWaiting, actionItems, overdueActionItems = [] } = data.tasks;
+        const noTasks =
+          drafts.length === 0 &&
+          rsvpsToAnswer.length === 0 &&
+          actionItems.length === 0 &&
+          overdueActionItems.length === 0 &&
+          !(reviewsWaiting && reviewsWaiting.submitted + reviewsWaiting.underReview > 0);
         return (
           <>
             {data.viewer.staffId && (
@@ -42,6 +48,7 @@ export function DashboardPage() {
             )}
             <Section title={t('myTasks')} id="my-tasks">
               {noTasks && <Text>{t('noTasks')}</Text>}
+              <MyActionItems items={actionItems} onChanged={dashboard.reload} />
               {drafts.length > 0 && (
                 <div>
                   <Text weight="semibold">{t('draftsToFinish')}</Text>
@@ -67,6 +74,7 @@ export function DashboardPage() {
                   </ul>
                 </div>
               )}
+              <OverdueActionItems items={overdueActionItems} />
               {reviewsWaiting && reviewsWaiting.submitted + reviewsWaiting.underReview > 0 && (
                 <div>
                   <Text weight="semibold">{t('reviewsWaiting')}</Text>

@@ -36,6 +36,7 @@ import { initialMonth, MonthCalendar, type CalendarDeadline } from '../component
 import { ConveneMeetingForm } from './meetings/ConveneMeetingForm.js';
 import { ManageMeeting } from './meetings/ManageMeeting.js';
 import { MaterialsDownload } from './meetings/MaterialsDownload.js';
+import { MinutesSection } from './meetings/MinutesSection.js';
 import { PreparedConvocation } from './meetings/PreparedConvocation.js';
 import { UnansweredReminder } from './meetings/UnansweredReminder.js';
 
@@ -142,6 +143,11 @@ export function MeetingsPage({ view = 'list', month }: { view?: 'list' | 'calend
                     <TableRow key={meeting.id}>
                       <TableCell>
                         <MeetingLine meeting={meeting} /> {meeting.demo && <Badge color="informative">{t('demo')}</Badge>}
+                        {meeting.minutesConfirmed && (
+                          <Badge color="success" appearance="outline">
+                            {t('minutesConfirmedMark')}
+                          </Badge>
+                        )}
                       </TableCell>
                       <TableCell>{meeting.myRsvp ? RSVP_LABELS[meeting.myRsvp][locale] : meeting.viewerExpected ? t('noAnswer') : '—'}</TableCell>
                     </TableRow>
@@ -305,6 +311,7 @@ export function MeetingPage({ id }: { id: string }) {
                 </>
               )}
             </Section>
+            {(data.status === 'convened' || data.status === 'held') && <MinutesSection meeting={data} />}
             {data.history.length > 0 && (
               <Section title={t('history')}>
                 <ul>

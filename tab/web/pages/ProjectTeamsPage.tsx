@@ -100,7 +100,7 @@ export function ProjectTeamsPage() {
 
 /** One PT: topics, secretariat, member units, unassigned units, progress reports and meetings. */
 export function ProjectTeamPage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const team = useLoad(() => programmeApi.projectTeam(id), [id]);
   return (
     <>
@@ -176,6 +176,26 @@ export function ProjectTeamPage({ id }: { id: string }) {
                       </li>
                     );
                   })}
+                </ul>
+              )}
+            </Section>
+            <Section title={t('ptMeetingDecisions')} id="pt-meeting-decisions">
+              {data.meetingDecisions.length === 0 ? (
+                <Text>{t('empty')}</Text>
+              ) : (
+                <ul>
+                  {data.meetingDecisions.map((decision, index) => (
+                    <li key={`${decision.meetingId}-${index}`}>
+                      <Link href={hrefOf('meetings', decision.meetingId)}>
+                        {locale === 'ja' ? decision.bodyName : decision.bodyNameEn} {t('ordinal', { n: decision.ordinal })}
+                      </Link>{' '}
+                      <DateText value={decision.startsAt} /> ·{' '}
+                      <Badge appearance="outline">{t(decision.concern === 'direction' ? 'ptConcernDirection' : 'ptConcernReportRequested')}</Badge>
+                      <Text block style={{ whiteSpace: 'pre-wrap' }}>
+                        {decision.text}
+                      </Text>
+                    </li>
+                  ))}
                 </ul>
               )}
             </Section>

@@ -35,8 +35,11 @@ import type {
   TrackKind,
   ViewerDto,
   NotificationsOverviewDto,
+  ActionItemDto,
+  MinutesContentDto,
+  MinutesDto,
 } from '../models/api-contract.js';
-import { request, requestJson } from './api-client.js';
+import { ApiError, request, requestJson } from './api-client.js';
 
 export interface ProposalForm {
   callId: string;
@@ -80,6 +83,16 @@ export const programmeApi = {
   meeting: (id: string) => requestJson<MeetingDetailDto>('GET', `/api/v1/meetings/${enc(id)}`),
   answerRsvp: (id: string, response: RsvpResponse, proxyName?: string) =>
     requestJson<unknown>('PUT', `/api/v1/meetings/${enc(id)}/rsvp`, { response, ...(proxyName ? { proxyName } : {}) }),
+  /** The minutes the viewer may read, or `undefined` when there are none they may (404). */
+  minutes: (id: string) =>
+    requestJson<MinutesDto>('GET', `/api/v1/meetings/${enc(id)}/minutes`).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return undefined;
+      throw error;
+    }),
+  saveMinutes: (id: string, content: MinutesContentDto) => requestJson<MinutesDto>('PUT', `/api/v1/meetings/${enc(id)}/minutes`, content),
+  confirmMinutes: (id: string) => requestJson<MinutesDto>('POST', `/api/v1/meetings/${enc(id)}/minutes/confirm`, {}),
+  myActionItems: () => requestJson<ActionItemDto[]>('GET', '/api/v1/action-items/mine'),
+  completeAction: (id: string, note: string) => requestJson<ActionItemDto>('POST', `/api/v1/action-items/${enc(id)}/done`, { note }),
   bodies: () => requestJson<BodyDto[]>('GET', '/api/v1/bodies'),
   conveneMeeting: (input: ConveneMeetingInput) => requestJson<MeetingSummaryDto>('POST', '/api/v1/meetings', input),
   rescheduleMeeting: (id: string, input: { startsAt: string; endsAt: string; place?: string | undefined; reason?: string | undefined }) =>
