@@ -162,11 +162,11 @@ export async function confirmMinutes(ctx: UseCaseContext, confirmer: Staff, meet
     const draft = await tx.minutes.get(meetingId);
     if (!draft) throw new DomainError('minutes.notFound');
     const presiding = await presidingOfficer(tx, meeting, body, draft);
+    if (presiding.basis === 'none' || !presiding.postId) throw new DomainError('minutes.nobodyPresided');
+    if (confirmer.postId !== presiding.postId) throw new DomainError('minutes.notAllowedToConfirm');
     if (draft.status === 'confirmed') {
       return { minutes: draft, decidedProposalIds: [], actionItems: await tx.actionItems.list({ meetingId }) };
     }
-    if (presiding.basis === 'none' || !presiding.postId) throw new DomainError('minutes.nobodyPresided');
-    if (confirmer.postId !== presiding.postId) throw new DomainError('minutes.notAllowedToConfirm');
     const now = ctx.clock.now();
     const minutes: Minutes = { ...draft, status: 'confirmed', confirmedAt: now, confirmedByStaffId: confirmer.id };
     await tx.minutes.save(minutes);

@@ -168,6 +168,8 @@ describe('minutes, decisions and action items of an HQ meeting', () => {
     expect(await notices(people.chief!.id)).toHaveLength(1);
     const again = await confirmMinutes(ctx, people.mayor!, meetingId);
     expect(again.decidedProposalIds).toEqual([]);
+    // Confirmed or not, only the one who presided may confirm.
+    await expect(confirmMinutes(ctx, people.secretary!, meetingId)).rejects.toMatchObject({ code: 'minutes.notAllowedToConfirm' });
     expect(await notices(people.chief!.id)).toHaveLength(1);
   });
 

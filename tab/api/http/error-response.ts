@@ -69,9 +69,6 @@ const CONFLICT_CODES = new Set([
   'store.conflict',
   'team.recruitmentOpen',
   'team.rulesMissing',
-  'minutes.confirmed',
-  'minutes.meetingNotHeld',
-  'minutes.nobodyPresided',
 ]);
 
 /** Input no use case could read at all, refused at the edge like malformed JSON. */

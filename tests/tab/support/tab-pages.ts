@@ -15,7 +15,12 @@ type Role = 'heading' | 'columnheader' | 'button' | 'table';
 export const TAB_PAGES = [
   { name: 'home', hash: '#/', role: 'heading', ready: { ja: 'わたしのタスク', en: 'My tasks' } },
   { name: 'meetings', hash: '#/meetings', role: 'columnheader', ready: { ja: 'わたしの回答', en: 'My answer' } },
-  { name: 'calendar', hash: '#/calendar/2024-05', role: 'table', ready: { ja: '令和6年5月の会議と締切（日本時間）', en: 'Meetings and deadlines in May 2024 (Japan time)' } },
+  {
+    name: 'calendar',
+    hash: '#/calendar/2024-05',
+    role: 'table',
+    ready: { ja: '令和6年5月の会議と締切（日本時間）', en: 'Meetings and deadlines in May 2024 (Japan time)' },
+  },
   { name: 'meeting', hash: '#/meetings/hq-2024-2', role: 'heading', ready: { ja: '出席者名簿', en: 'Roster' } },
   { name: 'bodies', hash: '#/bodies', role: 'heading', ready: { ja: '新たな行政経営への移行実現推進本部（本部）', en: 'Headquarters' } },
   { name: 'pts', hash: '#/pts', role: 'columnheader', ready: { ja: '個票', en: 'Item' } },
