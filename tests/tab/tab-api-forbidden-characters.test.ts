@@ -167,6 +167,7 @@ const WRITING_CASES: Readonly<Record<string, WritingCase>> = {
   'POST /api/v1/admin/staff-import/preview': { as: STAFF.admin.id, path: '/api/v1/admin/staff-import/preview', body: { csv: STAFF_CSV }, writes: false },
   'POST /api/v1/admin/staff-import/apply': { as: STAFF.admin.id, path: '/api/v1/admin/staff-import/apply', body: { csv: STAFF_CSV } },
   'POST /api/v1/admin/rollover': { as: STAFF.admin.id, path: '/api/v1/admin/rollover', body: { toYear: 2025 } },
+  'PUT /api/v1/admin/staff/:id': { as: STAFF.admin.id, path: '/api/v1/admin/staff/outsider', body: { admin: true } },
   'POST /api/v1/admin/programme-import/preview': {
     as: STAFF.admin.id,
     path: '/api/v1/admin/programme-import/preview',
