@@ -87,7 +87,10 @@ describe.skipIf(skipReason !== undefined)('minutes in the tab, in headless Chrom
     expect(await view.innerText()).toContain('提案「');
     expect(await view.innerText()).toContain('実施計画案の作成 — 財政 主任');
     await owner.page.goto(`${tab.world.baseUrl}/tab/#/bodies/hq`);
-    await owner.page.locator(`[data-minutes-confirmed="true"]`).filter({ hasText: '議事録確定' }).waitFor();
+    const record = owner.page.locator(`[data-minutes-confirmed="true"]`).filter({ hasText: '議事録確定' });
+    await record.waitFor();
+    // The body's record for the year: the meeting and what it decided.
+    expect(await record.getByRole('list', { name: '決定事項' }).innerText()).toContain('次年度の取組み項目として採用する。');
     expect(owner.errors).toEqual([]);
     await owner.page.close();
 

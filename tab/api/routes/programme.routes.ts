@@ -41,7 +41,11 @@ export function mountProgrammeRoutes(server: Server, deps: ApiDeps): void {
     authedRoute(deps, async ({ params }) => {
       const body = await repos.bodies.get(pathId(params, 'id'));
       if (!body) throw new HttpProblem(404, 'notFound');
-      const [units, posts] = await Promise.all([repos.units.list(), repos.posts.list()]);
+      const [units, posts, confirmed] = await Promise.all([
+        repos.units.list(),
+        repos.posts.list(),
+        repos.minutes.list({ bodyIds: [body.id], status: 'confirmed' }),
+      ]);
       const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
       const postTitle = new Map(posts.map((post) => [post.id, post.title]));
       const json: BodyDetailDto = {
@@ -63,6 +67,7 @@ export function mountProgrammeRoutes(server: Server, deps: ApiDeps): void {
           rank: entry.rank,
           moderator: entry.moderator,
         })),
+        decisions: confirmed.flatMap((minutes) => minutes.decisions.map((decision) => ({ meetingId: minutes.meetingId, text: decision.text }))),
       };
       return { json };
     }),

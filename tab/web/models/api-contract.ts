@@ -415,6 +415,8 @@ export interface BodyDetailDto {
     readonly rank?: number | undefined;
     readonly moderator?: boolean | undefined;
   }[];
+  /** The decisions in the body's confirmed minutes, by meeting: the body's record (議事録・決定事項). */
+  readonly decisions: readonly { readonly meetingId: string; readonly text: string }[];
 }
 
 export interface MilestoneDto {

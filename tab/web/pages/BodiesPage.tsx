@@ -60,6 +60,15 @@ function BodyMeetings({ body }: { body: BodyDetailDto }) {
                               {t('minutesConfirmedMark')}
                             </Badge>
                           )}
+                          {body.decisions.some((decision) => decision.meetingId === meeting.id) && (
+                            <ul data-field="decisions" aria-label={t('bodyDecisions')}>
+                              {body.decisions
+                                .filter((decision) => decision.meetingId === meeting.id)
+                                .map((decision, index) => (
+                                  <li key={index}>{decision.text}</li>
+                                ))}
+                            </ul>
+                          )}
                         </li>
                       ))}
                   </ul>
