@@ -68,6 +68,7 @@ export function withReadCache(store: Store, ttls: ReadCacheTtls, now: () => numb
       list: () => cached('staff', () => repos.staff.list()),
       upsert: invalidating(repos.staff.upsert.bind(repos.staff)),
       linkEntraObjectId: invalidating(repos.staff.linkEntraObjectId.bind(repos.staff)),
+      recordTeamsUserId: invalidating(repos.staff.recordTeamsUserId.bind(repos.staff)),
     },
     meetings: {
       ...repos.meetings,

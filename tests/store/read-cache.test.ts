@@ -73,6 +73,14 @@ describe('the read cache in front of the store', () => {
     expect((await cached.repositories.staff.findByEntraObjectId('oid-a'))?.active).toBe(false);
   });
 
+  it('lists a Teams user id recorded here at once, for the next shared card’s refresh list', async () => {
+    await cached.repositories.staff.upsert(staffMember({ id: 'mri', entraObjectId: 'oid-mri' }));
+    expect((await cached.repositories.staff.list()).find((person) => person.id === 'mri')?.teamsUserId).toBeUndefined();
+    await cached.repositories.staff.recordTeamsUserId('mri', '29:mri');
+    expect((await cached.repositories.staff.list()).find((person) => person.id === 'mri')?.teamsUserId).toBe('29:mri');
+    expect((await cached.repositories.staff.findByEntraObjectId('oid-mri'))?.teamsUserId).toBe('29:mri');
+  });
+
   it('shows an absence recorded here at once, and one recorded by another instance within the TTL', async () => {
     const absence = (id: string) => ({
       id,
