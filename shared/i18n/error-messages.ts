@@ -237,6 +237,10 @@ export const ERROR_MESSAGES: Messages = {
   'minutes.fieldRequired': { ja: '{field}を入力してください。', en: 'Enter the {field}.' },
   'minutes.tooMany': { ja: '{field}は{max}件までです。', en: 'At most {max} {field}.' },
   'minutes.unknownSubject': { ja: '決定の対象（提案・PT）が見つかりません。', en: 'What the decision concerns (a proposal or a PT) was not found.' },
+  'minutes.proposalNotDecidable': {
+    ja: '提案「{receipt}」は取り下げられたか、別の結果がすでに出ているため、この会議の決定として結果を付けられません。決定事項を見直してください。',
+    en: 'Proposal "{receipt}" was withdrawn or already has another outcome, so this meeting’s decision cannot set it. Review the decision.',
+  },
   'minutes.unknownOwner': { ja: '対応事項の担当者（職員または課）が見つかりません。', en: 'The action item’s owner (a person or a unit) was not found.' },
   'action.notFound': { ja: '対応事項が見つかりません。', en: 'Action item not found.' },
   'action.notOwner': {

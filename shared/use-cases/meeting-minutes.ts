@@ -17,7 +17,7 @@ import {
 } from '../minutes/minutes.js';
 import type { Staff } from '../organisation/staff.js';
 import type { Repositories } from '../ports/store.js';
-import { decide, startReview } from '../proposals/proposal.js';
+import { decide, startReview, type Decision, type Proposal } from '../proposals/proposal.js';
 import { jstDateOf } from '../time/index.js';
 import type { UseCaseContext } from './context.js';
 import { notifyPerson } from './personal-notices.js';
@@ -83,12 +83,25 @@ export async function minutesFor(ctx: UseCaseContext, viewer: Staff | undefined,
   };
 }
 
+/**
+ * A meeting decides a proposal that is submitted or in review (or confirms the outcome it already
+ * has); a withdrawn or otherwise decided proposal is named, so the secretariat corrects the minutes.
+ */
+function assertDecidable(proposal: Proposal, outcome: Decision): void {
+  if (proposal.state === outcome || proposal.state === 'submitted' || proposal.state === 'underReview') return;
+  throw new DomainError('minutes.proposalNotDecidable', { receipt: proposal.receiptNumber ?? proposal.title }, 'decisions');
+}
+
 /** Every decision's subject and every action's owner must exist. */
 async function assertReferencesExist(tx: Repositories, decisions: readonly MeetingDecision[]): Promise<void> {
   const units = new Set((await tx.units.list()).map((unit) => unit.id));
   for (const decision of decisions) {
     const subject = decision.subject;
-    if (subject.kind === 'proposal' && !(await tx.proposals.get(subject.proposalId))) throw new DomainError('minutes.unknownSubject', {}, 'decisions');
+    if (subject.kind === 'proposal') {
+      const proposal = await tx.proposals.get(subject.proposalId);
+      if (!proposal) throw new DomainError('minutes.unknownSubject', {}, 'decisions');
+      assertDecidable(proposal, subject.outcome);
+    }
     if (subject.kind === 'pt' && !(await tx.projectTeams.get(subject.ptId))) throw new DomainError('minutes.unknownSubject', {}, 'decisions');
     for (const action of decision.actions) {
       const known = action.owner.kind === 'staff' ? (await tx.staff.get(action.owner.staffId))?.active === true : units.has(action.owner.unitId);
@@ -185,6 +198,8 @@ export async function confirmMinutes(ctx: UseCaseContext, confirmer: Staff, meet
       if (decision.subject.kind !== 'proposal') continue;
       const proposal = await tx.proposals.get(decision.subject.proposalId);
       if (!proposal || proposal.state === decision.subject.outcome) continue;
+      // Decided or withdrawn since the minutes were saved: confirming must not overrule it silently.
+      assertDecidable(proposal, decision.subject.outcome);
       const inReview = proposal.state === 'submitted' ? startReview(proposal, now) : proposal;
       const decided = decide(inReview, decision.subject.outcome, decision.text, now);
       await tx.proposals.update(decided);

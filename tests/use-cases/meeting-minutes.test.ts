@@ -148,6 +148,23 @@ describe('minutes, decisions and action items of an HQ meeting', () => {
     ).rejects.toMatchObject({ code: 'minutes.fieldTooLong', field: 'summary' });
   });
 
+  it('refuses a decision on a proposal that has another outcome already, naming it', async () => {
+    // Decided on the review board before the minutes were written.
+    const submitted = (await ctx.store.repositories.proposals.get(proposalId))!;
+    const other = { ...submitted, id: 'minutes-decided-elsewhere', receiptNumber: 'R6-新規-990', state: 'rejected' as const, decisionReason: '審査で不採用' };
+    await ctx.store.repositories.proposals.insert(other);
+    const decision = {
+      id: 'dx',
+      text: '採用する。',
+      subject: { kind: 'proposal' as const, proposalId: other.id, outcome: 'acceptedMidYear' as const },
+      actions: [],
+    };
+    await expect(saveMinutes(ctx, people.secretary!, meetingId, content({ decisions: [decision] }))).rejects.toMatchObject({
+      code: 'minutes.proposalNotDecidable',
+      params: { receipt: other.receiptNumber },
+    });
+  });
+
   it('is confirmed by the chair who presided, not by the secretariat or a deputy while the chair was present', async () => {
     await saveMinutes(ctx, people.secretary!, meetingId, content());
     for (const someone of [people.secretary!, people.deputy1!, people.chief!]) {
