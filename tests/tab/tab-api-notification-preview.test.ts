@@ -132,11 +132,33 @@ describe('planned notifications without the bot wired', () => {
         subjectId: 'hq-2024-2',
         dueAt: new Date('2024-06-01T09:00:00+09:00'),
         expiresAt: new Date('2024-07-01T09:00:00+09:00'),
-        payload: { type: 'convocation', meetingId: 'hq-2024-2' } as never,
+        payload: { type: 'convocation', meetingId: 'hq-2024-2' },
       },
     ]);
     const preview = await callApi(world.baseUrl, token, 'GET', '/api/v1/admin/notifications/planned/planned-1/preview', undefined, { 'Accept-Language': 'en' });
     expect(preview.status).toBe(503);
     expect(preview.json().error.message).toContain('not available');
+  });
+
+  it('still lists the planned rows, soonest first, each with its due time in Japan time', async () => {
+    await world.ctx.store.repositories.outbox.plan([
+      {
+        id: 'planned-0',
+        occurrenceKey: 'test:0',
+        seriesKey: 'test',
+        conversationId: '19:nowhere@thread.tacv2',
+        kind: 'convocations',
+        subjectId: 'hq-2024-2',
+        dueAt: new Date('2024-05-20T09:00:00+09:00'),
+        expiresAt: new Date('2024-07-01T09:00:00+09:00'),
+        payload: { type: 'convocation', meetingId: 'hq-2024-2' },
+      },
+    ]);
+    const list = await callApi(world.baseUrl, token, 'GET', '/api/v1/admin/notifications/planned');
+    expect(list.status).toBe(200);
+    expect(list.json().planned.map((row: { id: string; dueAt: string }) => [row.id, row.dueAt])).toEqual([
+      ['planned-0', '2024-05-20T09:00:00+09:00'],
+      ['planned-1', '2024-06-01T09:00:00+09:00'],
+    ]);
   });
 });
