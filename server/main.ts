@@ -11,7 +11,8 @@ import { createHttpServer, listen, MAX_BODY_BYTES, type ReadinessCheck } from '.
 import { addLogFields } from './log-context.js';
 import { createLogger } from './logger.js';
 import { dataFolderInUseMessage } from './startup-messages.js';
-import { createNotificationScheduler } from './notification-scheduler.js';
+import { createNotificationScheduler, createProcessSendBudget } from './notification-scheduler.js';
+import { budgetedSender } from '../shared/notifications/budgeted-sender.js';
 import { openUseCaseContext } from './use-case-context.js';
 
 async function start(): Promise<void> {
@@ -52,18 +53,27 @@ async function start(): Promise<void> {
           onReleaseError: (error) => logger.warn({ err: error }, 'send budget: completion not recorded; the slot lapses with its lease'),
         })
       : undefined;
+  // One renderer and one sender for the scheduler and the tab's preview and test send; one budget for
+  // both, so a test send never lets the dispatcher exceed Teams' limits.
+  const delivery = createNotificationDelivery(config.bot, ctx.store.repositories, { teamsAppId: ctx.teamsAppId });
+  const sendBudget = budget ?? createProcessSendBudget();
   const scheduler = config.notifications.enabled
     ? createNotificationScheduler({
         ctx,
-        ...createNotificationDelivery(config.bot, ctx.store.repositories, { teamsAppId: ctx.teamsAppId }),
+        ...delivery,
         logger,
         leaseMs: config.notifications.leaseMs,
         dispatchIntervalMs: config.notifications.intervalMs,
-        ...(budget ? { budget } : {}),
+        budget: sendBudget,
       })
     : undefined;
+  // With sending switched off the tab may still preview, but sends nothing.
+  const notifications = {
+    renderer: delivery.renderer,
+    ...(config.notifications.enabled ? { sender: budgetedSender(delivery.sender, sendBudget) } : {}),
+  };
   if (scheduler) readiness.push({ name: 'scheduler', check: async () => scheduler.isRunning() });
-  const server = createHttpServer({ store: ctx.store, logger, readiness, mounts: [botRoute, createTab({ ctx, logger, config })] });
+  const server = createHttpServer({ store: ctx.store, logger, readiness, mounts: [botRoute, createTab({ ctx, logger, config, notifications })] });
   const port = await listen(server, config.host, config.port);
   logger.info({ url: `http://${config.host}:${port}`, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'server listening');
 

@@ -36,15 +36,25 @@ export interface NotificationScheduler {
 }
 
 /**
+ * This process's own count of Teams' limits, in real time (Teams counts its limits in wall-clock
+ * seconds, not the business clock). Made once and given to the scheduler and the tab's test send
+ * alike, so both count against one budget.
+ */
+export function createProcessSendBudget(): SendBudget {
+  return new SlidingWindowLimiter(
+    () => Date.now(),
+    (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  );
+}
+
+/**
  * The notification loop of one app instance: every `reconcileIntervalMs` it plans what the
  * current state calls for (deadline and personal reminders), every `dispatchIntervalMs` it sends
  * what is due. Several instances may run it against one PostgreSQL server.
  */
 export function createNotificationScheduler(options: NotificationSchedulerOptions): NotificationScheduler {
   const instanceId = options.instanceId ?? `instance-${randomUUID()}`;
-  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-  // Real time, not the business clock: Teams counts its limits in wall-clock seconds.
-  const budget = options.budget ?? new SlidingWindowLimiter(() => Date.now(), sleep);
+  const budget = options.budget ?? createProcessSendBudget();
   const dispatchEvery = options.dispatchIntervalMs ?? 1_000;
   const reconcileEvery = options.reconcileIntervalMs ?? 60_000;
   let running = false;

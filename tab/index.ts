@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Server } from 'restify';
 import type { UseCaseContext } from '../shared/use-cases/context.js';
-import { createTabRoutes, type TabLogger } from './api/index.js';
+import { createTabRoutes, type TabLogger, type TabNotificationTools } from './api/index.js';
 import { createTabStaticRoute } from './static.js';
 
 export { createTabRoutes } from './api/index.js';
@@ -25,7 +25,13 @@ export interface TabHostConfig {
  * tokens for its app registration (by default the bot's, as the Agents Toolkit's SSO templates
  * register one app for both) from the allowed tenants.
  */
-export function createTab(deps: { ctx: UseCaseContext; logger: TabLogger; config: TabHostConfig; maxBodyBytes?: number }): (server: Server) => void {
+export function createTab(deps: {
+  ctx: UseCaseContext;
+  logger: TabLogger;
+  config: TabHostConfig;
+  maxBodyBytes?: number;
+  notifications?: TabNotificationTools;
+}): (server: Server) => void {
   const { config } = deps;
   const tenants = [...config.allowedTenantIds, ...(config.bot.tenantId ? [config.bot.tenantId] : [])];
   const api = createTabRoutes({
@@ -33,6 +39,7 @@ export function createTab(deps: { ctx: UseCaseContext; logger: TabLogger; config
     logger: deps.logger,
     nodeEnv: config.nodeEnv,
     maxBodyBytes: deps.maxBodyBytes,
+    notifications: deps.notifications,
     auth: config.localMode
       ? { mode: 'local' }
       : { mode: 'entra', clientId: config.tab.clientId ?? config.bot.appId ?? '', domain: config.tab.domain, allowedTenantIds: [...new Set(tenants)] },

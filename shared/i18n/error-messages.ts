@@ -255,6 +255,19 @@ export const ERROR_MESSAGES: Messages = {
     ja: 'このアカウントは、職員名簿の {upn} に結び付けられたアカウントと異なるため、職員として確認できません。管理者（政策企画課）にアカウントの結び付けの確認を依頼してください。',
     en: 'This account differs from the one linked to {upn} in the staff directory, so you cannot be confirmed as that person. Ask the administrator (政策企画課) to check the account link.',
   },
+  'notification.notFound': { ja: '予定されている通知が見つかりません。', en: 'Planned notification not found.' },
+  'notification.notPending': {
+    ja: 'この通知はすでに送信処理に入ったか終わっているため、テスト送信できません（状態: {state}）。',
+    en: 'This notification is being sent or is done, so it cannot be test-sent (state: {state}).',
+  },
+  'notification.wouldSkip': {
+    ja: 'この通知は今送ると送信されない状態のため、テスト送信できません: {reason}',
+    en: 'This notification would be skipped if sent now, so it cannot be test-sent: {reason}',
+  },
+  'conversation.notFound': {
+    ja: 'ボットが参加している有効な会話の中に、指定の送信先が見つかりません。',
+    en: 'The chosen conversation is not an active one the bot is in.',
+  },
   'notice.notFound': { ja: 'お知らせが見つかりません。', en: 'Notice not found.' },
   // A refusal says whom to ask, so a newcomer is not left at a dead end.
   'auth.forbidden': {

@@ -35,6 +35,8 @@ export interface OutboxRepository {
   claimDue(now: Date, limit: number, instanceId: string, leaseUntil: Date): Promise<OutboxEntry[]>;
   /** Pending rows due by `now` (for the catch-up rule), oldest first. */
   listDuePending(now: Date, limit: number): Promise<OutboxEntry[]>;
+  /** Every pending row whatever its due time, soonest first (the tab's list of planned notifications). */
+  listPending(limit: number): Promise<OutboxEntry[]>;
   /** Records a delivery; only a row still claimed by `instanceId` is changed (a late sender loses). */
   markSent(id: string, instanceId: string, activityId: string | undefined, at: Date): Promise<boolean>;
   markSkipped(ids: readonly string[], reason: string): Promise<void>;
@@ -84,6 +86,12 @@ export interface ConversationSender {
   /** Replaces a posted activity (a convocation card after the meeting changed). */
   update(target: ConversationTarget, activityId: string, message: OutgoingMessage): Promise<DeliveryOutcome>;
 }
+
+/**
+ * Posts one new message, as the tab's test send needs: given to the tab API by the server, already
+ * counted against Teams' limits in the same budget the dispatcher uses.
+ */
+export type MessageSender = Pick<ConversationSender, 'send'>;
 
 export type RenderedNotification =
   | { readonly kind: 'send'; readonly message: OutgoingMessage }

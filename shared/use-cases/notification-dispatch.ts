@@ -1,6 +1,6 @@
 import { selectDue } from '../notifications/catch-up.js';
 import type { OutboxEntry } from '../notifications/outbox-entry.js';
-import { TEAMS_SEND_LIMITS } from '../notifications/rate-limiter.js';
+import { sendBudgetKeys } from '../notifications/budgeted-sender.js';
 import type { ConversationSender, DeliveryOutcome, NotificationRenderer } from '../ports/notification-ports.js';
 import type { SendBudget } from '../ports/send-budget.js';
 import type { UseCaseContext } from './context.js';
@@ -108,10 +108,7 @@ async function deliver(deps: DispatchDeps, entry: OutboxEntry, report: DispatchR
   const rendered = await deps.renderer.render(entry, target, now);
   if (rendered.kind === 'skip') return skip(rendered.reason);
 
-  const release = await deps.budget.acquire([
-    { key: `conversation:${target.conversationId}`, windows: TEAMS_SEND_LIMITS.perConversation },
-    { key: `tenant:${target.tenantId}`, windows: TEAMS_SEND_LIMITS.perTenant },
-  ]);
+  const release = await deps.budget.acquire(sendBudgetKeys(target));
   let outcome: DeliveryOutcome;
   try {
     outcome =

@@ -99,6 +99,11 @@ export function outboxRepository(db: Kysely<Database>): OutboxRepository {
       return rows.map(entryOf);
     },
 
+    async listPending(limit) {
+      const rows = await db.selectFrom('outbox').selectAll().where('state', '=', 'pending').orderBy('due_at').orderBy('id').limit(limit).execute();
+      return rows.map(entryOf);
+    },
+
     async markSent(id, instanceId, activityId, at) {
       const result = await db
         .updateTable('outbox')

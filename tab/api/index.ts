@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
 import { createTabAuth, type TabAuth, type TabAuthSettings } from './auth/tab-auth.js';
-import type { ApiDeps, TabLogger } from './http/api-route.js';
+import type { ApiDeps, TabLogger, TabNotificationTools } from './http/api-route.js';
 import { mountAbsenceRoutes } from './routes/absences.routes.js';
 import { mountAdminRoutes } from './routes/admin.routes.js';
 import { mountCatalogueRoutes } from './routes/catalogue.routes.js';
@@ -17,7 +17,7 @@ import { mountRecruitmentRoutes } from './routes/recruitment.routes.js';
 import { mountReviewRoutes } from './routes/review.routes.js';
 
 export type { TabAuthSettings } from './auth/tab-auth.js';
-export type { TabLogger } from './http/api-route.js';
+export type { TabLogger, TabNotificationTools } from './http/api-route.js';
 
 /** Request bodies larger than this are refused with 413 (the host's limit when it gives none). */
 export const DEFAULT_TAB_MAX_BODY_BYTES = 64 * 1024;
@@ -29,6 +29,7 @@ export interface TabRouteDeps {
   /** `production` refuses local-mode authentication outright. */
   readonly nodeEnv: string;
   readonly maxBodyBytes?: number | undefined;
+  readonly notifications?: TabNotificationTools | undefined;
 }
 
 /**
@@ -37,7 +38,13 @@ export interface TabRouteDeps {
  */
 export function createTabRoutes(deps: TabRouteDeps): (server: Server) => void {
   const auth: TabAuth = createTabAuth(deps.auth, deps.nodeEnv);
-  const api: ApiDeps = { ctx: deps.ctx, auth, logger: deps.logger, maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_TAB_MAX_BODY_BYTES };
+  const api: ApiDeps = {
+    ctx: deps.ctx,
+    auth,
+    logger: deps.logger,
+    maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_TAB_MAX_BODY_BYTES,
+    notifications: deps.notifications,
+  };
   return (server) => {
     mountLocalAuthRoutes(server, api);
     mountDashboardRoutes(server, api);

@@ -5,6 +5,7 @@ import { conveneMeeting, prepareConvocation } from '../../shared/use-cases/meeti
 import { startProposalReviews } from '../../shared/use-cases/proposal-review.js';
 import { saveProposalDraft, submitProposal } from '../../shared/use-cases/proposal-submission.js';
 import type { UseCaseContext } from '../../shared/use-cases/context.js';
+import type { TabNotificationTools } from '../../tab/api/index.js';
 import { registeredTabRoutes } from './support/registered-routes.js';
 import { useTabApi } from './support/tab-api-session.js';
 import { CALL, HQ_MEETING, NOW, RECRUITMENT, STAFF } from './support/tab-world.js';
@@ -32,6 +33,7 @@ interface WritingCase {
   readonly writes?: false;
 }
 
+const NUL_CHANNEL = '19:nul-channel@thread.tacv2';
 const hqTimes = { startsAt: '2024-08-01T10:00:00+09:00', endsAt: '2024-08-01T11:00:00+09:00' };
 const proposalBody = {
   callId: CALL.id,
@@ -164,6 +166,12 @@ const WRITING_CASES: Readonly<Record<string, WritingCase>> = {
   },
   'POST /api/v1/absences/:id/end': { as: STAFF.secretary.id, path: '/api/v1/absences/nul-absence/end' },
   'POST /api/v1/calendar-feed/rotate': { as: STAFF.author.id, path: '/api/v1/calendar-feed/rotate' },
+  // Audited: the row stays pending, but the test send is recorded.
+  'POST /api/v1/admin/notifications/planned/:id/test-send': {
+    as: STAFF.secretary.id,
+    path: '/api/v1/admin/notifications/planned/nul-planned/test-send',
+    body: { conversationId: NUL_CHANNEL },
+  },
   'POST /api/v1/admin/staff-import/preview': { as: STAFF.admin.id, path: '/api/v1/admin/staff-import/preview', body: { csv: STAFF_CSV }, writes: false },
   'POST /api/v1/admin/staff-import/apply': { as: STAFF.admin.id, path: '/api/v1/admin/staff-import/apply', body: { csv: STAFF_CSV } },
   'POST /api/v1/admin/rollover': { as: STAFF.admin.id, path: '/api/v1/admin/rollover', body: { toYear: 2025 } },
@@ -201,7 +209,36 @@ function injected(body: unknown, at: readonly (string | number)[], bad: string):
   return copy;
 }
 
+/** The bot's part as the test send needs it: any row renders as a short text, and Teams accepts every message. */
+const stubNotifications = (): TabNotificationTools => ({
+  renderer: { render: () => Promise.resolve({ kind: 'send', message: { text: '通知' } }) },
+  sender: { send: () => Promise.resolve({ ok: true, activityId: 'activity-1' }) },
+});
+
 async function seedTargets(ctx: UseCaseContext): Promise<void> {
+  await ctx.store.repositories.conversations.upsert({
+    conversationId: NUL_CHANNEL,
+    kind: 'channel',
+    serviceUrl: 'http://127.0.0.1:9/',
+    tenantId: 'tenant',
+    botId: '28:local-bot',
+    locale: 'ja',
+    active: true,
+    updatedAt: NOW,
+  });
+  await ctx.store.repositories.outbox.plan([
+    {
+      id: 'nul-planned',
+      occurrenceKey: 'nul:planned',
+      seriesKey: 'nul',
+      conversationId: NUL_CHANNEL,
+      kind: 'convocations',
+      subjectId: HQ_MEETING.id,
+      dueAt: new Date('2024-06-01T09:00:00+09:00'),
+      expiresAt: new Date('2024-07-01T09:00:00+09:00'),
+      payload: { type: 'convocation', meetingId: HQ_MEETING.id },
+    },
+  ]);
   for (const id of ['nul-reschedule', 'nul-cancel']) {
     await conveneMeeting(ctx, STAFF.mayor, {
       meetingId: id,
@@ -255,7 +292,7 @@ async function seedTargets(ctx: UseCaseContext): Promise<void> {
 }
 
 describe('text the store cannot keep (NUL, lone surrogates) is refused at the edge of the tab API', () => {
-  const api = useTabApi(seedTargets);
+  const api = useTabApi(seedTargets, [], stubNotifications);
   const routes = registeredTabRoutes();
   // A person's first signed-in call links their account: done here, so a refused call has nothing else to write.
   beforeAll(async () => {

@@ -13,21 +13,49 @@ const headersOf = (response: CallResult) => Object.fromEntries([...response.head
  * route answers HEAD as GET would, without the body: the same status and the same headers.
  */
 describe('HEAD on the tab API, over HTTP', () => {
-  // Confirmed minutes of the seeded meeting, which every member of staff may read.
-  const api = useTabApi((ctx) =>
-    ctx.store.repositories.minutes.save({
-      meetingId: HQ_MEETING.id,
-      bodyId: HQ_MEETING.bodyId,
-      status: 'confirmed',
-      attendance: [{ staffId: STAFF.mayor.id, mark: 'present' }],
-      guestsPresent: [],
-      summaries: [{ agendaIndex: 0, summary: '進捗の報告があった。' }],
-      decisions: [],
-      updatedAt: HQ_MEETING.startsAt,
-      updatedByStaffId: STAFF.secretary.id,
-      confirmedAt: HQ_MEETING.endsAt,
-      confirmedByStaffId: STAFF.mayor.id,
-    }),
+  // Confirmed minutes of the seeded meeting, which every member of staff may read, and a planned
+  // notification to preview (its renderer a stand-in: what is compared here is HEAD against GET).
+  const api = useTabApi(
+    async (ctx) => {
+      await ctx.store.repositories.conversations.upsert({
+        conversationId: '19:head@thread.tacv2',
+        kind: 'channel',
+        serviceUrl: 'http://127.0.0.1:9/',
+        tenantId: 'tenant',
+        botId: '28:local-bot',
+        locale: 'ja',
+        active: true,
+        updatedAt: HQ_MEETING.startsAt,
+      });
+      await ctx.store.repositories.outbox.plan([
+        {
+          id: 'head-planned',
+          occurrenceKey: 'head:planned',
+          seriesKey: 'head',
+          conversationId: '19:head@thread.tacv2',
+          kind: 'convocations',
+          subjectId: HQ_MEETING.id,
+          dueAt: new Date('2024-06-01T09:00:00+09:00'),
+          expiresAt: new Date('2024-07-01T09:00:00+09:00'),
+          payload: { type: 'convocation', meetingId: HQ_MEETING.id },
+        },
+      ]);
+      await ctx.store.repositories.minutes.save({
+        meetingId: HQ_MEETING.id,
+        bodyId: HQ_MEETING.bodyId,
+        status: 'confirmed',
+        attendance: [{ staffId: STAFF.mayor.id, mark: 'present' }],
+        guestsPresent: [],
+        summaries: [{ agendaIndex: 0, summary: '進捗の報告があった。' }],
+        decisions: [],
+        updatedAt: HQ_MEETING.startsAt,
+        updatedByStaffId: STAFF.secretary.id,
+        confirmedAt: HQ_MEETING.endsAt,
+        confirmedByStaffId: STAFF.mayor.id,
+      });
+    },
+    [],
+    () => ({ renderer: { render: () => Promise.resolve({ kind: 'send', message: { card: { type: 'AdaptiveCard', body: [] } } }) } }),
   );
   let feed: { personal: string; bodies: { id: string; url: string }[] };
   const secret = () => feed.personal.slice('/api/v1/ical/'.length, -'.ics'.length);
@@ -40,6 +68,7 @@ describe('HEAD on the tab API, over HTTP', () => {
     '/api/v1/bodies/:id': () => ({ id: 'hq' }),
     '/api/v1/recruitment/:id': () => ({ id: RECRUITMENT.id }),
     '/api/v1/recruitment/:id/candidates': () => ({ id: RECRUITMENT.id }),
+    '/api/v1/admin/notifications/planned/:id/preview': () => ({ id: 'head-planned' }),
     '/api/v1/ical/:file': () => ({ file: `${secret()}.ics` }),
     '/api/v1/ical/:secret/:file': () => ({ secret: secret(), file: 'hq.ics' }),
   };

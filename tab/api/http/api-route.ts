@@ -1,5 +1,6 @@
 import type { Request, Response } from 'restify';
 import { toLocale, type Locale } from '../../../shared/i18n/locale.js';
+import type { MessageSender, NotificationRenderer } from '../../../shared/ports/notification-ports.js';
 import type { UseCaseContext } from '../../../shared/use-cases/context.js';
 import type { TabAuth } from '../auth/tab-auth.js';
 import { TokenRejected } from '../auth/token-validator.js';
@@ -19,6 +20,18 @@ export interface ApiDeps {
   readonly auth: TabAuth;
   readonly logger: TabLogger;
   readonly maxBodyBytes: number;
+  /** What the admin's notification preview and test send need; the server wires the bot's (the tab never imports it). */
+  readonly notifications?: TabNotificationTools | undefined;
+}
+
+/**
+ * Capabilities of the bot the tab may use through `shared/` ports: the card renderer of the
+ * dispatcher, and a sender counted against the dispatcher's Teams budget. Either may be absent
+ * (sending switched off, or a test that wires neither): the routes needing it answer 503.
+ */
+export interface TabNotificationTools {
+  readonly renderer?: NotificationRenderer | undefined;
+  readonly sender?: MessageSender | undefined;
 }
 
 /** What a handler answers: JSON (200 unless said), or a file download (text, or the bytes of a document). */

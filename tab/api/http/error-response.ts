@@ -15,6 +15,14 @@ const HTTP_MESSAGES: Readonly<Record<string, { ja: string; en: string }>> = {
   'input.invalid': { ja: '入力内容に誤りがあります。', en: 'Some input is not valid.' },
   notFound: { ja: '見つかりません。', en: 'Not found.' },
   'localAuth.unavailable': { ja: 'ローカルモードではありません。', en: 'Local sign-in is not available.' },
+  'notifications.unavailable': {
+    ja: 'この環境では通知のプレビューとテスト送信を利用できません（ボットの送信機能が設定されていません）。',
+    en: 'Notification preview and test sending are not available here (the bot’s sending is not set up).',
+  },
+  'notification.testSendFailed': {
+    ja: 'Teams がテスト送信を受け付けませんでした。時間をおいて再度お試しください。',
+    en: 'Teams did not accept the test message. Please try again later.',
+  },
   internal: { ja: '処理中に問題が発生しました。時間をおいて再度お試しください。', en: 'Something went wrong. Please try again later.' },
 };
 
@@ -64,6 +72,8 @@ const CONFLICT_CODES = new Set([
   'meeting.nobodyReachable',
   'meeting.idInUse',
   'absence.alreadyEnded',
+  'notification.notPending',
+  'notification.wouldSkip',
   'proposal.idInUse',
   'progress.idInUse',
   'store.conflict',

@@ -603,6 +603,30 @@ export interface NotificationsOverviewDto {
   readonly outbox: Readonly<Record<'pending' | 'sending' | 'sent' | 'failed' | 'skipped', number>>;
 }
 
+/** The pending outbox rows, soonest first, and the conversations a test may be sent to. */
+export interface PlannedNotificationsDto {
+  readonly planned: readonly {
+    readonly id: string;
+    readonly kind: string;
+    /** ISO 8601 with +09:00. */
+    readonly dueAt: string;
+    readonly conversationId: string;
+    readonly conversationName?: string | undefined;
+  }[];
+  readonly targets: readonly { readonly conversationId: string; readonly kind: 'personal' | 'groupChat' | 'channel'; readonly name?: string | undefined }[];
+}
+
+/** A planned notification as it would be posted now: the Adaptive Card, or why it would be skipped. */
+export type NotificationPreviewDto =
+  | { readonly outcome: 'card'; readonly card: Readonly<Record<string, unknown>>; readonly text?: string | undefined }
+  | { readonly outcome: 'skip'; readonly reason: string; readonly message: string };
+
+/** A test send the Bot Connector accepted. */
+export interface TestSendDto {
+  readonly conversationId: string;
+  readonly activityId?: string | undefined;
+}
+
 /** A recorded absence (事故) or vacancy (欠けた) of a post, with its period (要綱 art. 3(3)). */
 export interface PostAbsenceDto {
   readonly id: string;

@@ -34,10 +34,13 @@ import type {
   ScheduleDto,
   TrackKind,
   ViewerDto,
+  NotificationPreviewDto,
   NotificationsOverviewDto,
+  PlannedNotificationsDto,
   ActionItemDto,
   MinutesContentDto,
   MinutesDto,
+  TestSendDto,
 } from '../models/api-contract.js';
 import { ApiError, request, requestJson } from './api-client.js';
 
@@ -123,6 +126,10 @@ export const programmeApi = {
   calendarFeed: () => requestJson<CalendarFeedDto>('GET', '/api/v1/calendar-feed'),
   rotateCalendarFeed: () => requestJson<CalendarFeedUrlsDto>('POST', '/api/v1/calendar-feed/rotate', {}),
   notifications: () => requestJson<NotificationsOverviewDto>('GET', '/api/v1/admin/notifications'),
+  plannedNotifications: () => requestJson<PlannedNotificationsDto>('GET', '/api/v1/admin/notifications/planned'),
+  previewNotification: (id: string) => requestJson<NotificationPreviewDto>('GET', `/api/v1/admin/notifications/planned/${enc(id)}/preview`),
+  testSendNotification: (id: string, conversationId: string) =>
+    requestJson<TestSendDto>('POST', `/api/v1/admin/notifications/planned/${enc(id)}/test-send`, { conversationId }),
   staffDirectory: (q: string) => requestJson<StaffDirectoryDto>('GET', `/api/v1/admin/staff${query({ q: q || undefined })}`),
   updateStaffAccess: (staffId: string, change: { active?: boolean; admin?: boolean }) =>
     requestJson<StaffDirectoryEntryDto>('PUT', `/api/v1/admin/staff/${enc(staffId)}`, change),

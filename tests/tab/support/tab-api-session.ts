@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { UseCaseContext } from '../../../shared/use-cases/context.js';
+import type { TabNotificationTools } from '../../../tab/api/index.js';
 import { callApi, type CallResult } from './http-caller.js';
 import { tokensForAllStaff } from './staff-tokens.js';
 import { startTabWorld, type TabWorld } from './tab-world.js';
@@ -9,11 +10,15 @@ import { startTabWorld, type TabWorld } from './tab-world.js';
  * `seed` of its own, whose extra people are named in `extraStaffIds`) and closed after them, and
  * `call(as, …)` answering as any seeded person.
  */
-export function useTabApi(seed?: (ctx: UseCaseContext) => Promise<void>, extraStaffIds: readonly string[] = []) {
+export function useTabApi(
+  seed?: (ctx: UseCaseContext) => Promise<void>,
+  extraStaffIds: readonly string[] = [],
+  notifications?: (ctx: UseCaseContext) => TabNotificationTools,
+) {
   let world: TabWorld | undefined;
   let tokens = new Map<string, string>();
   beforeAll(async () => {
-    world = await startTabWorld({ auth: { mode: 'local' } });
+    world = await startTabWorld({ auth: { mode: 'local' }, ...(notifications ? { notifications } : {}) });
     await seed?.(world.ctx);
     tokens = await tokensForAllStaff(world.baseUrl, extraStaffIds);
   });

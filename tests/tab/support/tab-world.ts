@@ -1,6 +1,6 @@
 import { ManualClock } from '../../../shared/time/clock.js';
 import type { UseCaseContext } from '../../../shared/use-cases/context.js';
-import type { TabAuthSettings } from '../../../tab/api/index.js';
+import type { TabAuthSettings, TabNotificationTools } from '../../../tab/api/index.js';
 import { openInspectablePgliteStore, type TableContents } from '../../support/test-store.js';
 import { NOW, seedProgramme } from './tab-seed.js';
 import { serveTab } from './tab-server.js';
@@ -19,13 +19,20 @@ export interface TabWorld {
 }
 
 /** A real restify server on an ephemeral port with the tab mounted, over a seeded PGlite store. */
-export async function startTabWorld(options: { auth: TabAuthSettings; nodeEnv?: string; distDir?: string; maxBodyBytes?: number }): Promise<TabWorld> {
+export async function startTabWorld(options: {
+  auth: TabAuthSettings;
+  nodeEnv?: string;
+  distDir?: string;
+  maxBodyBytes?: number;
+  /** The bot's renderer and sender for the notification preview and test send (absent: 503). */
+  notifications?: (ctx: UseCaseContext) => TabNotificationTools;
+}): Promise<TabWorld> {
   const clock = new ManualClock(NOW);
   let counter = 0;
   const { store, tables } = await openInspectablePgliteStore();
   const ctx: UseCaseContext = { store, clock, newId: () => `id-${++counter}` };
   await seedProgramme(ctx);
-  const server = await serveTab(ctx, options);
+  const server = await serveTab(ctx, { ...options, notifications: options.notifications?.(ctx) });
   return {
     ctx,
     clock,

@@ -5,6 +5,7 @@ import { Section } from '../../components/Section.js';
 import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/locale-context.js';
 import { programmeApi } from '../../services/programme-api.js';
+import { PlannedNotificationsTable } from './PlannedNotificationsTable.js';
 
 /** Where the bot posts and what each conversation receives (set in Teams with 通知登録), with delivery counts. */
 export function NotificationsSection() {
@@ -41,6 +42,7 @@ export function NotificationsSection() {
           </>
         )}
       </LoadView>
+      <PlannedNotificationsTable />
     </Section>
   );
 }
