@@ -97,8 +97,14 @@ const MESSAGES = {
   rsvpsToAnswer: { ja: '出欠の回答', en: 'RSVPs to answer' },
   reviewsWaiting: { ja: '審査待ち', en: 'Reviews waiting' },
   ptProgress: { ja: 'PTの進捗', en: 'PT progress' },
-  noProgressYet: { ja: '進捗報告なし', en: 'No progress report yet' },
-  progressReportCount: { ja: '進捗報告 {count}件・最新', en: '{count} progress reports, latest' },
+  ptReportingSummary: {
+    ja: '{year}の進捗報告: 報告済み {reported} PT・未報告 {notYet} PT',
+    en: 'Progress reports in {year}: {reported} PTs reported, {notYet} not yet',
+  },
+  ptListLink: { ja: 'PTの一覧を見る', en: 'See all PTs' },
+  noMyProposals: { ja: '提出した提案はありません。', en: 'You have not submitted a proposal.' },
+  openRecruitments: { ja: '受付中の提案型PTメンバー公募', en: 'Open proposal-based PT recruitments' },
+  noOpenRecruitment: { ja: '受付中の公募はありません。', en: 'No recruitment is open.' },
   reviewsWaitingText: {
     ja: '審査開始待ち {submitted} 件・判断待ち {underReview} 件',
     en: '{submitted} waiting to start, {underReview} waiting for a decision',

@@ -295,14 +295,26 @@ export interface DashboardDto {
   readonly openCalls: readonly CallDto[];
   /** Submitted and later states across the programme (drafts stay private). */
   readonly proposalCounts: Readonly<Partial<Record<ProposalState, number>>>;
-  /** Every PT with its latest progress report, in the programme's order. */
-  readonly ptProgress: readonly {
+  /** The viewer's proposals past the draft stage, newest first, with the decision once there is one. */
+  readonly myProposals: readonly {
     readonly id: string;
-    readonly items: string;
     readonly title: string;
-    readonly reports: number;
-    readonly lastReportedAt?: string | undefined;
+    readonly callTitle: string;
+    readonly track: TrackKind;
+    readonly state: ProposalState;
+    readonly receiptNumber?: string | undefined;
+    readonly decidedAt?: string | undefined;
+    readonly decisionReason?: string | undefined;
   }[];
+  /** Proposal-based PT recruitments taking applications now, soonest closing first. */
+  readonly openRecruitments: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly closesAt: string;
+    readonly daysLeft: number;
+  }[];
+  /** How many active PTs have given a progress report in the current fiscal year, and how many not yet. */
+  readonly ptReporting: { readonly fiscalYear: number; readonly reported: number; readonly notYet: number };
 }
 
 export interface UnitRefDto {

@@ -1,5 +1,6 @@
-import { Link, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, Link, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
 import { MEETING_STATUS_LABELS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
+import { formatFiscalYear } from '../../../shared/time/fiscal-year.js';
 import { Countdown } from '../components/Countdown.js';
 import { DateText } from '../components/DateText.js';
 import { DeadlineText } from '../components/DeadlineText.js';
@@ -84,6 +85,33 @@ export function DashboardPage() {
                 </div>
               )}
             </Section>
+            {data.viewer.staffId && (
+              <Section title={t('myProposals')} id="my-proposals">
+                {data.myProposals.length === 0 ? (
+                  <Text>{t('noMyProposals')}</Text>
+                ) : (
+                  <ul data-testid="my-proposals">
+                    {data.myProposals.map((proposal) => (
+                      <li key={proposal.id} data-proposal-state={proposal.state}>
+                        <Link href={hrefOf('proposals', proposal.id)}>{proposal.title || '—'}</Link> ({proposal.callTitle}・
+                        {TRACK_LABELS[proposal.track][locale]}) <Badge appearance="tint">{PROPOSAL_STATE_LABELS[proposal.state][locale]}</Badge>
+                        {proposal.decidedAt && (
+                          <Text block size={200}>
+                            {t('decidedAt')}: <DateText value={proposal.decidedAt} />
+                            {proposal.decisionReason && (
+                              <>
+                                {' '}
+                                · {t('reason')}: {proposal.decisionReason}
+                              </>
+                            )}
+                          </Text>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Section>
+            )}
             <Section title={t('nextMeetings')}>
               {data.nextMeetings.length === 0 ? (
                 <Text>{t('empty')}</Text>
@@ -120,24 +148,25 @@ export function DashboardPage() {
                 </div>
               ))}
             </Section>
-            <Section title={t('ptProgress')}>
-              <ul>
-                {data.ptProgress.map((team) => (
-                  <li key={team.id}>
-                    <Link href={hrefOf('pts', team.id)}>
-                      {team.items} {team.title}
-                    </Link>{' '}
-                    —{' '}
-                    {team.lastReportedAt ? (
-                      <>
-                        {t('progressReportCount', { count: team.reports })} <DateText value={team.lastReportedAt} />
-                      </>
-                    ) : (
-                      t('noProgressYet')
-                    )}
-                  </li>
-                ))}
-              </ul>
+            <Section title={t('openRecruitments')} id="open-recruitments">
+              {data.openRecruitments.length === 0 ? (
+                <Text>{t('noOpenRecruitment')}</Text>
+              ) : (
+                <ul>
+                  {data.openRecruitments.map((project) => (
+                    <li key={project.id}>
+                      <Link href={hrefOf('proposal-pt', project.id)}>{project.title}</Link> <DeadlineText closesAt={project.closesAt} />{' '}
+                      <Countdown daysLeft={project.daysLeft} open />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
+            <Section title={t('ptProgress')} id="pt-reporting">
+              <Text block data-testid="pt-reporting">
+                {t('ptReportingSummary', { year: formatFiscalYear(data.ptReporting.fiscalYear, locale), ...data.ptReporting })}
+              </Text>
+              <Link href={hrefOf('pts')}>{t('ptListLink')}</Link>
             </Section>
             <Section title={t('proposalCounts')}>
               {Object.keys(data.proposalCounts).length === 0 ? (

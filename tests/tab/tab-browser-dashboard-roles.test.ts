@@ -1,0 +1,57 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.js';
+import { chromiumMissing } from './support/chromium.js';
+import { DECIDED_PROPOSAL, seedDashboard } from './support/dashboard-seed.js';
+import { useTabBrowser } from './support/tab-browser.js';
+import { STAFF } from './support/tab-world.js';
+
+const skipReason = chromiumMissing;
+if (skipReason) console.warn(`tab dashboard-by-role browser test skipped: ${skipReason}`);
+
+/** ホーム by role: what each person sees first, and what they do not; axe-clean in light and dark. */
+describe.skipIf(skipReason !== undefined)('the dashboard by role, in headless Chromium', () => {
+  const tab = useTabBrowser((world) => seedDashboard(world.ctx));
+
+  async function openHome(staffId: string, theme: 'default' | 'dark' = 'default'): Promise<{ page: Page; errors: string[] }> {
+    const opened = await tab.signInAs(staffId, theme === 'dark' ? '?theme=dark' : '');
+    await opened.page.getByRole('heading', { name: 'わたしのタスク' }).waitFor();
+    return opened;
+  }
+
+  async function expectNoAxeViolations(staffId: string): Promise<void> {
+    const found: Record<string, unknown> = {};
+    for (const theme of ['default', 'dark'] as const) {
+      const { page } = await openHome(staffId, theme);
+      const violations = await axeViolations(page);
+      if (violations.length) found[theme] = violations;
+      await page.close();
+    }
+    expect(found).toEqual({});
+  }
+
+  it('shows staff their proposals with the decision, the open recruitment counted down and a PT summary, and no review queue', async () => {
+    const { page, errors } = await openHome(STAFF.author.id);
+    const mine = page.getByTestId('my-proposals');
+    await mine.getByRole('link', { name: DECIDED_PROPOSAL.title }).waitFor();
+    const decided = mine.locator('li[data-proposal-state="acceptedNextYear"]');
+    expect(await decided.innerText()).toContain('採用（次年度項目）');
+    expect(await decided.innerText()).toContain(DECIDED_PROPOSAL.reason);
+    expect(await mine.locator('li[data-proposal-state="submitted"]').count()).toBe(1);
+
+    const recruitments = page.locator('#open-recruitments');
+    await recruitments.getByRole('link', { name: '窓口手続きのオンライン化' }).waitFor();
+    expect(await recruitments.innerText()).toContain('あと21日');
+    await page.getByText('あと7日').first().waitFor();
+
+    expect(await page.getByTestId('pt-reporting').innerText()).toBe('令和6年度の進捗報告: 報告済み 0 PT・未報告 2 PT');
+    expect(await page.getByText('進捗報告なし').count()).toBe(0);
+    await page.getByRole('link', { name: 'PTの一覧を見る' }).waitFor();
+
+    expect(await page.getByTestId('secretariat-desk').count()).toBe(0);
+    expect(await page.getByTestId('chair-desk').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+    await expectNoAxeViolations(STAFF.author.id);
+  }, 120_000);
+});
