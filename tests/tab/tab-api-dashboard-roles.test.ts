@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DECIDED_PROPOSAL, seedDashboard } from './support/dashboard-seed.js';
+import { recordPostAbsence } from '../../shared/use-cases/post-absences.js';
+import {
+  CHAIRED_MEETING_ID,
+  DECIDED_PROPOSAL,
+  DEPUTISED_MEETING_ID,
+  PLANNED_MEETING_ID,
+  PREPARED_MEETING_ID,
+  seedDashboard,
+} from './support/dashboard-seed.js';
+import { STAFF } from './support/tab-world.js';
 import { REVIEW_PROPOSALS } from './support/review-seed.js';
 import { useTabApi } from './support/tab-api-session.js';
 
@@ -31,5 +40,45 @@ describe('the dashboard by role over HTTP', () => {
 
   it('lists no proposals for a person who has none, and none of another person’s', async () => {
     expect((await dashboardOf('deputy1')).myProposals).toEqual([]);
+  });
+
+  const ids = (meetings: readonly { id: string }[]) => meetings.map((meeting) => meeting.id);
+
+  it('gives staff no secretariat desk and no chair desk', async () => {
+    const dashboard = await dashboardOf('author');
+    expect(dashboard.secretariatDesk).toBeUndefined();
+    expect(dashboard.chairDesk).toBeUndefined();
+  });
+
+  it('gives HQ 庶務 the review queue by state, the convocations to prepare and awaiting issue, and the failed notifications', async () => {
+    const dashboard = await dashboardOf('secretary');
+    expect(dashboard.secretariatDesk).toEqual({
+      reviewQueue: { submitted: 2, underReview: 1 },
+      convocationsToPrepare: [expect.objectContaining({ id: PLANNED_MEETING_ID, status: 'planned' })],
+      convocationsAwaitingIssue: [expect.objectContaining({ id: PREPARED_MEETING_ID, status: 'prepared' })],
+      failedNotifications: 1,
+    });
+    // The secretariat prepares but does not issue or confirm.
+    expect(dashboard.chairDesk).toBeUndefined();
+    // An administrator outside 庶務 keeps the review line under my tasks, without the desk.
+    const admin = await dashboardOf('admin');
+    expect(admin.secretariatDesk).toBeUndefined();
+    expect(admin.tasks.reviewsWaiting).toEqual({ submitted: 2, underReview: 1 });
+  });
+
+  it('gives the 区長 the convocation to issue and the minutes of the meeting they presided, the deputy those they presided', async () => {
+    const mayor = await dashboardOf('mayor');
+    expect(ids(mayor.chairDesk.convocationsToIssue)).toEqual([PREPARED_MEETING_ID]);
+    expect(ids(mayor.chairDesk.minutesToConfirm)).toEqual([CHAIRED_MEETING_ID]);
+    expect(mayor.secretariatDesk).toBeUndefined();
+    const deputy = await dashboardOf('deputy1');
+    expect(deputy.chairDesk).toEqual({ convocationsToIssue: [], minutesToConfirm: [expect.objectContaining({ id: DEPUTISED_MEETING_ID })] });
+    expect((await dashboardOf('deputy2')).chairDesk).toBeUndefined();
+  });
+
+  it('hands the convocation to the acting chair while the 区長 is recorded absent', async () => {
+    await recordPostAbsence(api.world.ctx, STAFF.secretary, { postId: 'kucho', kind: 'absent', from: new Date('2024-05-01T00:00:00+09:00') });
+    expect(ids((await dashboardOf('deputy1')).chairDesk.convocationsToIssue)).toEqual([PREPARED_MEETING_ID]);
+    expect((await dashboardOf('mayor')).chairDesk.convocationsToIssue).toEqual([]);
   });
 });

@@ -2,7 +2,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import { chromiumMissing } from './support/chromium.js';
-import { DECIDED_PROPOSAL, seedDashboard } from './support/dashboard-seed.js';
+import {
+  CHAIRED_MEETING_ID,
+  DECIDED_PROPOSAL,
+  DEPUTISED_MEETING_ID,
+  PLANNED_MEETING_ID,
+  PREPARED_MEETING_ID,
+  seedDashboard,
+} from './support/dashboard-seed.js';
 import { useTabBrowser } from './support/tab-browser.js';
 import { STAFF } from './support/tab-world.js';
 
@@ -53,5 +60,43 @@ describe.skipIf(skipReason !== undefined)('the dashboard by role, in headless Ch
     expect(errors).toEqual([]);
     await page.close();
     await expectNoAxeViolations(STAFF.author.id);
+  }, 120_000);
+
+  const meetingLink = (page: Page, testId: string, meetingId: string) => page.getByTestId(testId).locator(`a[href$="#/meetings/${meetingId}"]`);
+
+  it('shows HQ 庶務 the review queue by state, the convocations to prepare and to be issued, and the failed notifications', async () => {
+    const { page, errors } = await openHome(STAFF.secretary.id);
+    const queue = page.getByTestId('review-queue');
+    await queue.waitFor();
+    expect(await queue.locator('li[data-state="submitted"]').innerText()).toBe('提出済み 2件');
+    expect(await queue.locator('li[data-state="underReview"]').innerText()).toBe('ヒアリング中 1件');
+    await queue.getByRole('link', { name: '審査ボードを開く' }).waitFor();
+    await meetingLink(page, 'convocations-to-prepare', PLANNED_MEETING_ID).waitFor();
+    await meetingLink(page, 'convocations-awaiting-issue', PREPARED_MEETING_ID).waitFor();
+    const failed = page.getByTestId('failed-notifications');
+    expect(await failed.innerText()).toContain('送信に失敗した通知 1件');
+    expect(await failed.getByRole('link', { name: '管理を開く' }).getAttribute('href')).toMatch(/#\/admin$/);
+    // The queue is on the desk, not a second time under my tasks; the secretariat issues and confirms nothing.
+    expect(await page.locator('#my-tasks').getByText('審査待ち').count()).toBe(0);
+    expect(await page.getByTestId('chair-desk').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+    await expectNoAxeViolations(STAFF.secretary.id);
+  }, 120_000);
+
+  it('shows the 区長 the convocation to issue and the minutes to confirm, and the deputy only the minutes they presided', async () => {
+    const { page, errors } = await openHome(STAFF.mayor.id);
+    await meetingLink(page, 'convocations-to-issue', PREPARED_MEETING_ID).waitFor();
+    await meetingLink(page, 'minutes-to-confirm', CHAIRED_MEETING_ID).waitFor();
+    expect(await page.getByTestId('minutes-to-confirm').getAttribute('data-count')).toBe('1');
+    expect(await page.getByTestId('secretariat-desk').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const deputy = await openHome(STAFF.deputy1.id);
+    await meetingLink(deputy.page, 'minutes-to-confirm', DEPUTISED_MEETING_ID).waitFor();
+    expect(await deputy.page.getByTestId('convocations-to-issue').innerText()).toContain('ありません。');
+    await deputy.page.close();
+    await expectNoAxeViolations(STAFF.mayor.id);
   }, 120_000);
 });

@@ -19,6 +19,7 @@ import { listMyNotices, markNoticeRead } from '../../../shared/use-cases/persona
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { presentCall } from '../views/call-view.js';
 import { presentMeetingSummary } from '../views/meeting-view.js';
+import { presentChairDesk, presentSecretariatDesk } from '../views/dashboard-desks.js';
 
 const NEXT_MEETINGS = 5;
 const NOTICE_LIMIT = 20;
@@ -181,6 +182,8 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
         myProposals,
         openRecruitments,
         ptReporting,
+        secretariatDesk: await presentSecretariatDesk(repos, viewer, counts, now),
+        chairDesk: await presentChairDesk(repos, viewer, { absences: await repos.postAbsences.list(), at: now }),
       };
       return { json: dashboard };
     }),

@@ -313,6 +313,25 @@ export interface DashboardDto {
     readonly closesAt: string;
     readonly daysLeft: number;
   }[];
+  /**
+   * Only for HQ 庶務: the review queue by state, HQ and council meetings set down but not yet drafted
+   * as a convocation, drafts waiting for the chair to issue, and notifications the outbox gave up on.
+   */
+  readonly secretariatDesk?:
+    | {
+        readonly reviewQueue: { readonly submitted: number; readonly underReview: number };
+        readonly convocationsToPrepare: readonly MeetingSummaryDto[];
+        readonly convocationsAwaitingIssue: readonly MeetingSummaryDto[];
+        readonly failedNotifications: number;
+      }
+    | undefined;
+  /** Only for a chair, or the acting chair: draft convocations to issue, and draft minutes of meetings they presided to confirm. */
+  readonly chairDesk?:
+    | {
+        readonly convocationsToIssue: readonly MeetingSummaryDto[];
+        readonly minutesToConfirm: readonly MeetingSummaryDto[];
+      }
+    | undefined;
   /** How many active PTs have given a progress report in the current fiscal year, and how many not yet. */
   readonly ptReporting: { readonly fiscalYear: number; readonly reported: number; readonly notYet: number };
 }

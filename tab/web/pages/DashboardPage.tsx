@@ -26,6 +26,26 @@ export function MeetingLine({ meeting }: { meeting: MeetingSummaryDto }) {
   );
 }
 
+function MeetingList({ title, meetings, testId }: { title: string; meetings: readonly MeetingSummaryDto[]; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid={testId} data-count={meetings.length}>
+      <Text weight="semibold">{title}</Text>
+      {meetings.length === 0 ? (
+        <Text block>{t('noneWaiting')}</Text>
+      ) : (
+        <ul>
+          {meetings.map((meeting) => (
+            <li key={meeting.id}>
+              <MeetingLine meeting={meeting} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /** ホーム: my tasks first, then the next meetings, open calls with countdowns, and proposal counts. */
 export function DashboardPage() {
   const { t, locale } = useI18n();
@@ -33,7 +53,10 @@ export function DashboardPage() {
   return (
     <LoadView load={dashboard} reload={dashboard.reload}>
       {(data) => {
-        const { drafts, rsvpsToAnswer, reviewsWaiting, actionItems, overdueActionItems = [] } = data.tasks;
+        const { drafts, rsvpsToAnswer, actionItems, overdueActionItems = [] } = data.tasks;
+        // The secretariat's desk shows the review queue; only an administrator without it sees the line under my tasks.
+        const desk = data.secretariatDesk;
+        const reviewsWaiting = desk ? undefined : data.tasks.reviewsWaiting;
         const noTasks =
           drafts.length === 0 &&
           rsvpsToAnswer.length === 0 &&
@@ -110,6 +133,36 @@ export function DashboardPage() {
                     ))}
                   </ul>
                 )}
+              </Section>
+            )}
+            {data.chairDesk && (
+              <Section title={t('chairDesk')} id="chair-desk">
+                <div data-testid="chair-desk">
+                  <MeetingList title={t('convocationsToIssue')} meetings={data.chairDesk.convocationsToIssue} testId="convocations-to-issue" />
+                  <MeetingList title={t('minutesToConfirm')} meetings={data.chairDesk.minutesToConfirm} testId="minutes-to-confirm" />
+                </div>
+              </Section>
+            )}
+            {desk && (
+              <Section title={t('secretariatDesk')} id="secretariat-desk">
+                <div data-testid="secretariat-desk">
+                  <div data-testid="review-queue">
+                    <Text weight="semibold">{t('reviewQueue')}</Text>
+                    <ul>
+                      {(['submitted', 'underReview'] as const).map((state) => (
+                        <li key={state} data-state={state}>
+                          {t('reviewQueueCount', { state: PROPOSAL_STATE_LABELS[state][locale], count: desk.reviewQueue[state] })}
+                        </li>
+                      ))}
+                    </ul>
+                    <Link href={hrefOf('review')}>{t('openReviewBoard')}</Link>
+                  </div>
+                  <MeetingList title={t('convocationsToPrepare')} meetings={desk.convocationsToPrepare} testId="convocations-to-prepare" />
+                  <MeetingList title={t('convocationsAwaitingIssue')} meetings={desk.convocationsAwaitingIssue} testId="convocations-awaiting-issue" />
+                  <p data-testid="failed-notifications">
+                    {t('failedNotifications', { count: desk.failedNotifications })} <Link href={hrefOf('admin')}>{t('openAdmin')}</Link>
+                  </p>
+                </div>
               </Section>
             )}
             <Section title={t('nextMeetings')}>
