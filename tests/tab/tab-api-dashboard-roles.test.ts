@@ -81,4 +81,19 @@ describe('the dashboard by role over HTTP', () => {
     expect(ids((await dashboardOf('deputy1')).chairDesk.convocationsToIssue)).toEqual([PREPARED_MEETING_ID]);
     expect((await dashboardOf('mayor')).chairDesk.convocationsToIssue).toEqual([]);
   });
+
+  it('counts the open calls’ proposals by department and state, drafts left out, for everyone', async () => {
+    const overview = (await api.call('author', 'GET', '/api/v1/dashboard/overview')).json();
+    const newInitiative = overview.calls.find((call: { id: string }) => call.id === 'fy2024-new-initiative');
+    expect(newInitiative.states).toEqual(['submitted', 'underReview', 'acceptedMidYear', 'acceptedNextYear', 'deferred', 'rejected', 'withdrawn']);
+    // 財政課's author counts for 政策経営部; the department proposal and 保健 主事's for 保健福祉政策部.
+    expect(newInitiative.departments).toEqual([
+      { id: 'kenko-bu', name: '保健福祉政策部', counts: { submitted: 1, underReview: 1 } },
+      { id: 'seisaku-keiei-bu', name: '政策経営部', counts: { acceptedNextYear: 1 } },
+    ]);
+    expect(overview.calls.find((call: { id: string }) => call.id === 'fy2024-pt-theme').departments).toEqual([
+      { id: 'seisaku-keiei-bu', name: '政策経営部', counts: { submitted: 1 } },
+    ]);
+    expect((await api.call('outsider', 'GET', '/api/v1/dashboard/overview')).status).toBe(200);
+  });
 });

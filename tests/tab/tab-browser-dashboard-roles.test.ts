@@ -30,6 +30,12 @@ describe.skipIf(skipReason !== undefined)('the dashboard by role, in headless Ch
     const found: Record<string, unknown> = {};
     for (const theme of ['default', 'dark'] as const) {
       const { page } = await openHome(staffId, theme);
+      // The overview is read after the dashboard: check the page with its charts drawn.
+      await page.getByTestId('proposals-by-department-fy2024-new-initiative').waitFor();
+      await page
+        .locator('#programme-overview details')
+        .first()
+        .evaluate((details) => ((details as unknown as { open: boolean }).open = true));
       const violations = await axeViolations(page);
       if (violations.length) found[theme] = violations;
       await page.close();
@@ -57,6 +63,20 @@ describe.skipIf(skipReason !== undefined)('the dashboard by role, in headless Ch
 
     expect(await page.getByTestId('secretariat-desk').count()).toBe(0);
     expect(await page.getByTestId('chair-desk').count()).toBe(0);
+
+    // The charts: one picture named and described in words, a legend, and the same figures as a table.
+    const chart = page.getByTestId('proposals-by-department-fy2024-new-initiative');
+    const picture = chart.getByRole('img', { name: /部ごとの提案の状況/ });
+    await picture.waitFor();
+    expect(await picture.locator('desc').textContent()).toBe(
+      '保健福祉政策部: 計2件（提出済み 1、ヒアリング中 1）。 政策経営部: 計1件（採用（次年度項目） 1）。',
+    );
+    await chart.getByText('表で見る').click();
+    const row = chart.getByRole('row', { name: /保健福祉政策部/ });
+    expect((await row.getByRole('cell').allTextContents()).join('|')).toBe('保健福祉政策部|1|1|0|0|0|0|0|2');
+    const pts = page.getByTestId('pt-reporting-chart');
+    expect(await pts.getByRole('img').getAttribute('aria-labelledby')).toBeTruthy();
+    expect(await pts.locator('desc').textContent()).toBe('PT: 計2件（未報告 2）。');
     expect(errors).toEqual([]);
     await page.close();
     await expectNoAxeViolations(STAFF.author.id);

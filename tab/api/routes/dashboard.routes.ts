@@ -20,6 +20,7 @@ import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { presentCall } from '../views/call-view.js';
 import { presentMeetingSummary } from '../views/meeting-view.js';
 import { presentChairDesk, presentSecretariatDesk } from '../views/dashboard-desks.js';
+import { presentProgrammeOverview } from '../views/programme-overview.js';
 
 const NEXT_MEETINGS = 5;
 const NOTICE_LIMIT = 20;
@@ -68,6 +69,12 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
       await markNoticeRead(deps.ctx, requireStaff(viewer), pathId(params, 'id'));
       return { json: { read: true } };
     }),
+  );
+
+  // Apart from the dashboard, so the home page shows before the chart's aggregate is read.
+  server.get(
+    '/api/v1/dashboard/overview',
+    authedRoute(deps, async () => ({ json: await presentProgrammeOverview(deps.ctx.store.repositories, deps.ctx.clock.now()) })),
   );
 
   server.get(

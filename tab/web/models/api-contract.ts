@@ -336,6 +336,22 @@ export interface DashboardDto {
   readonly ptReporting: { readonly fiscalYear: number; readonly reported: number; readonly notYet: number };
 }
 
+/** `GET /api/v1/dashboard/overview`: proposals of each open call by department and state, for the home page's chart. */
+export interface ProgrammeOverviewDto {
+  readonly calls: readonly {
+    readonly id: string;
+    readonly title: string;
+    /** The states counted, in the order a proposal moves through them (no drafts). */
+    readonly states: readonly ProposalState[];
+    /** `id` and `name` are absent for proposals whose department the directory does not give. */
+    readonly departments: readonly {
+      readonly id?: string | undefined;
+      readonly name?: string | undefined;
+      readonly counts: Readonly<Partial<Record<ProposalState, number>>>;
+    }[];
+  }[];
+}
+
 export interface UnitRefDto {
   readonly id: string;
   readonly name: string;

@@ -1,4 +1,4 @@
-import { Badge, Link, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, Link, Table, tokens, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
 import { MEETING_STATUS_LABELS, PROPOSAL_STATE_LABELS, TRACK_LABELS } from '../../../shared/i18n/labels.js';
 import { formatFiscalYear } from '../../../shared/time/fiscal-year.js';
 import { Countdown } from '../components/Countdown.js';
@@ -7,10 +7,11 @@ import { DeadlineText } from '../components/DeadlineText.js';
 import { LoadView } from '../components/LoadView.js';
 import { NoticeList } from '../components/NoticeList.js';
 import { Section } from '../components/Section.js';
+import { StackedBarChart } from '../components/StackedBarChart.js';
 import { hrefOf } from '../components/use-hash-route.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/locale-context.js';
-import type { MeetingSummaryDto, ProposalState } from '../models/api-contract.js';
+import type { DashboardDto, MeetingSummaryDto, ProposalState } from '../models/api-contract.js';
 import { programmeApi } from '../services/programme-api.js';
 import { MyActionItems, OverdueActionItems } from './meetings/MinutesActionItems.js';
 
@@ -43,6 +44,58 @@ function MeetingList({ title, meetings, testId }: { title: string; meetings: rea
         </ul>
       )}
     </div>
+  );
+}
+
+const STATE_COLOURS: Readonly<Record<ProposalState, string>> = {
+  draft: tokens.colorNeutralForeground4,
+  submitted: tokens.colorPaletteBlueBorderActive,
+  underReview: tokens.colorPaletteMarigoldBorderActive,
+  acceptedMidYear: tokens.colorPaletteGreenBorderActive,
+  acceptedNextYear: tokens.colorPaletteTealBorderActive,
+  deferred: tokens.colorPaletteBerryBorderActive,
+  rejected: tokens.colorPaletteRedBorderActive,
+  withdrawn: tokens.colorNeutralForeground4,
+};
+
+/** プログラムの状況: proposals of the open call by department and state, and PT progress reports; read apart from the dashboard. */
+function ProgrammeOverview({ ptReporting }: { ptReporting: DashboardDto['ptReporting'] }) {
+  const { t, locale } = useI18n();
+  const overview = useLoad(() => programmeApi.dashboardOverview(), []);
+  const year = formatFiscalYear(ptReporting.fiscalYear, locale);
+  return (
+    <Section title={t('programmeOverview')} id="programme-overview">
+      <LoadView load={overview} reload={overview.reload}>
+        {(data) => (
+          <>
+            {data.calls.map((call) => (
+              <StackedBarChart
+                key={call.id}
+                testId={`proposals-by-department-${call.id}`}
+                title={t('proposalsByDepartment', { call: call.title })}
+                rowHeader={t('department')}
+                series={call.states.map((state) => ({ key: state, label: PROPOSAL_STATE_LABELS[state][locale], colour: STATE_COLOURS[state] }))}
+                rows={call.departments.map((department) => ({
+                  key: department.id ?? '',
+                  label: department.name ?? t('unknownDepartment'),
+                  values: call.states.map((state) => department.counts[state] ?? 0),
+                }))}
+              />
+            ))}
+          </>
+        )}
+      </LoadView>
+      <StackedBarChart
+        testId="pt-reporting-chart"
+        title={t('ptReportingChart', { year })}
+        rowHeader={t('navPts')}
+        series={[
+          { key: 'reported', label: t('ptReported'), colour: tokens.colorPaletteGreenBorderActive },
+          { key: 'notYet', label: t('ptNotYetReported'), colour: tokens.colorNeutralForeground4 },
+        ]}
+        rows={[{ key: 'pts', label: t('navPts'), values: [ptReporting.reported, ptReporting.notYet] }]}
+      />
+    </Section>
   );
 }
 
@@ -234,6 +287,7 @@ export function DashboardPage() {
                 </ul>
               )}
             </Section>
+            <ProgrammeOverview ptReporting={data.ptReporting} />
           </>
         );
       }}
