@@ -19,13 +19,13 @@ export async function presentProgrammeOverview(repos: Repositories, now: Date): 
   const unitOfStaff = new Map(staff.map((person) => [person.id, person.unitId]));
   const calls = await Promise.all(
     open.map(async (call) => {
-      const proposals = await repos.proposals.list({ callId: call.id, states: SHOWN_STATES });
+      const groups = await repos.proposals.countByAuthorAndState(call.id, SHOWN_STATES);
       const rows = new Map<string, { id?: string | undefined; name?: string | undefined; counts: Partial<Record<ProposalState, number>> }>();
-      for (const proposal of proposals) {
-        const department = departmentOf(proposal.departmentUnitId ?? unitOfStaff.get(proposal.authorStaffId), unitById);
+      for (const group of groups) {
+        const department = departmentOf(group.departmentUnitId ?? unitOfStaff.get(group.authorStaffId), unitById);
         const key = department?.id ?? '';
         const row = rows.get(key) ?? { id: department?.id, name: department?.name, counts: {} };
-        row.counts[proposal.state] = (row.counts[proposal.state] ?? 0) + 1;
+        row.counts[group.state] = (row.counts[group.state] ?? 0) + group.count;
         rows.set(key, row);
       }
       // Departments in the order the units repository lists them; proposals whose department is unknown last.
