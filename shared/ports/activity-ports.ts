@@ -28,6 +28,14 @@ export interface ProposalRepository {
   listByAuthor(staffId: string): Promise<Proposal[]>;
   list(filter?: { callId?: string; states?: readonly ProposalState[] }): Promise<Proposal[]>;
   countByCall(callId: string, states?: readonly ProposalState[]): Promise<number>;
+  /**
+   * How many proposals of a call are in each of `states`, by author and the department a department
+   * proposal speaks for (one aggregate query for the dashboard's overview).
+   */
+  countByAuthorAndState(
+    callId: string,
+    states: readonly ProposalState[],
+  ): Promise<{ authorStaffId: string; departmentUnitId?: string | undefined; state: ProposalState; count: number }[]>;
   /** How many proposals are in each state, across every call (one aggregate query for the dashboard). */
   countByState(): Promise<Partial<Record<ProposalState, number>>>;
   /** Allocates the next receipt sequence within a call; never hands out the same number twice. */

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ProposalRepository } from '../../shared/ports/activity-ports.js';
-import type { Proposal } from '../../shared/proposals/proposal.js';
+import type { Proposal, ProposalState } from '../../shared/proposals/proposal.js';
 import type { Database } from '../database.js';
 import { encodeDocument } from '../document-codec.js';
 import { decodeRows } from './document-table.js';
@@ -53,6 +53,22 @@ export function proposalRepository(db: Kysely<Database>): ProposalRepository {
         query = query.where('state', 'in', [...states]);
       }
       return Number((await query.executeTakeFirstOrThrow()).count);
+    },
+    async countByAuthorAndState(callId, states) {
+      if (states.length === 0) return [];
+      const rows = await db
+        .selectFrom('proposals')
+        .select(['author_staff_id', 'state', sql<string | null>`doc->>'departmentUnitId'`.as('department_unit_id'), sql<number>`count(*)::int`.as('count')])
+        .where('call_id', '=', callId)
+        .where('state', 'in', [...states])
+        .groupBy(['author_staff_id', 'state', sql`doc->>'departmentUnitId'`])
+        .execute();
+      return rows.map((row) => ({
+        authorStaffId: row.author_staff_id,
+        departmentUnitId: row.department_unit_id ?? undefined,
+        state: row.state as ProposalState,
+        count: Number(row.count),
+      }));
     },
     async countByState() {
       const rows = await db

@@ -53,6 +53,7 @@ const csv = 'upn,display_name,grade,unit_id,post_id,app_roles,active\noutsider@c
 const MATRIX: readonly Row[] = [
   { method: 'GET', path: '/api/v1/me', allowed: ALL },
   { method: 'GET', path: '/api/v1/dashboard', allowed: ALL },
+  { method: 'GET', path: '/api/v1/dashboard/overview', allowed: ALL },
   { method: 'GET', path: '/api/v1/bodies', allowed: ALL },
   { method: 'GET', path: '/api/v1/bodies/hq', allowed: ALL },
   { method: 'GET', path: '/api/v1/plan', allowed: ALL },

@@ -1,10 +1,9 @@
 import type { Server } from 'restify';
 import { isCallOpen } from '../../../shared/calls/proposal-call.js';
 import type { ProposalState } from '../../../shared/proposals/proposal.js';
-import { displayItemNumbers } from '../../../shared/plan/project-team.js';
 import { departmentOf } from '../../../shared/proposals/track-eligibility.js';
 import { isSecretariatOf } from '../../../shared/bodies/convene-permission.js';
-import { daysUntil, jstDateOf } from '../../../shared/time/index.js';
+import { daysUntil, fiscalYearOf, fiscalYearRange, jstDateOf } from '../../../shared/time/index.js';
 import { myOpenActionItems, overdueActionItems } from '../../../shared/use-cases/meeting-minutes.js';
 import { presentActionItems } from '../views/minutes-view.js';
 import type { DashboardDto, ViewerDto } from '../../web/models/api-contract.js';
@@ -20,6 +19,8 @@ import { listMyNotices, markNoticeRead } from '../../../shared/use-cases/persona
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
 import { presentCall } from '../views/call-view.js';
 import { presentMeetingSummary } from '../views/meeting-view.js';
+import { presentChairDesk, presentSecretariatDesk } from '../views/dashboard-desks.js';
+import { presentProgrammeOverview } from '../views/programme-overview.js';
 
 const NEXT_MEETINGS = 5;
 const NOTICE_LIMIT = 20;
@@ -70,18 +71,25 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
     }),
   );
 
+  // Apart from the dashboard, so the home page shows before the chart's aggregate is read.
+  server.get(
+    '/api/v1/dashboard/overview',
+    authedRoute(deps, async () => ({ json: await presentProgrammeOverview(deps.ctx.store.repositories, deps.ctx.clock.now()) })),
+  );
+
   server.get(
     '/api/v1/dashboard',
     authedRoute(deps, async ({ viewer, locale }) => {
       const repos = deps.ctx.store.repositories;
       const now = deps.ctx.clock.now();
       const staff = viewer.staff;
-      const [calls, upcoming, teams, mine, stateCounts] = await Promise.all([
+      const [calls, upcoming, teams, mine, stateCounts, recruiting] = await Promise.all([
         repos.calls.list(),
         repos.meetings.listUpcoming(now, { limit: RSVP_HORIZON }),
         repos.projectTeams.list(),
         staff ? repos.proposals.listByAuthor(staff.id) : Promise.resolve([]),
         repos.proposals.countByState(),
+        repos.recruitment.listProjects({ status: 'recruiting' }),
       ]);
       const callById = new Map(calls.map((call) => [call.id, call]));
       const bodyById = new Map(viewer.bodies.map((body) => [body.id, body]));
@@ -116,18 +124,35 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
           };
         });
 
-      const ptProgress = await Promise.all(
-        teams.map(async (team) => {
-          const reports = await repos.projectTeams.listProgressReports(team.id);
-          return {
-            id: team.id,
-            items: displayItemNumbers(team),
-            title: team.title,
-            reports: reports.length,
-            lastReportedAt: reports.at(-1)?.reportedAt.toISOString(),
-          };
-        }),
+      const myProposals = mine
+        .filter((proposal) => proposal.state !== 'draft')
+        .sort((a, b) => (b.submittedAt ?? b.createdAt).getTime() - (a.submittedAt ?? a.createdAt).getTime())
+        .map((proposal) => ({
+          id: proposal.id,
+          title: proposal.title,
+          callTitle: callById.get(proposal.callId)?.title ?? proposal.callId,
+          track: proposal.track,
+          state: proposal.state,
+          receiptNumber: proposal.receiptNumber,
+          decidedAt: proposal.decidedAt?.toISOString(),
+          decisionReason: proposal.decisionReason,
+        }));
+
+      const openRecruitments = recruiting
+        .filter((project) => project.opensAt.getTime() <= now.getTime() && now.getTime() < project.closesAt.getTime())
+        .sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime())
+        .map((project) => ({ id: project.id, title: project.title, closesAt: project.closesAt.toISOString(), daysLeft: daysUntil(now, project.closesAt) }));
+
+      // "This period" is the fiscal year: a PT reports at least once a year to HQ.
+      const fiscalYear = fiscalYearOf(now);
+      const { start } = fiscalYearRange(fiscalYear);
+      const reportedThisYear = await Promise.all(
+        teams
+          .filter((team) => team.status === 'active')
+          .map(async (team) => (await repos.projectTeams.listProgressReports(team.id)).some((report) => report.reportedAt.getTime() >= start.getTime())),
       );
+      const reported = reportedThisYear.filter(Boolean).length;
+      const ptReporting = { fiscalYear, reported, notYet: reportedThisYear.length - reported };
 
       // Drafts stay private to their authors, so the programme-wide counts leave them out.
       const { draft: _drafts, ...counts }: Partial<Record<ProposalState, number>> = stateCounts;
@@ -161,7 +186,11 @@ export function mountDashboardRoutes(server: Server, deps: ApiDeps): void {
         nextMeetings: summaries.slice(0, NEXT_MEETINGS),
         openCalls: calls.filter((call) => isCallOpen(call, now)).map((call) => presentCall(call, now)),
         proposalCounts: counts,
-        ptProgress,
+        myProposals,
+        openRecruitments,
+        ptReporting,
+        secretariatDesk: await presentSecretariatDesk(repos, viewer, counts, now),
+        chairDesk: await presentChairDesk(repos, viewer, { absences: await repos.postAbsences.list(), at: now }),
       };
       return { json: dashboard };
     }),

@@ -295,13 +295,60 @@ export interface DashboardDto {
   readonly openCalls: readonly CallDto[];
   /** Submitted and later states across the programme (drafts stay private). */
   readonly proposalCounts: Readonly<Partial<Record<ProposalState, number>>>;
-  /** Every PT with its latest progress report, in the programme's order. */
-  readonly ptProgress: readonly {
+  /** The viewer's proposals past the draft stage, newest first, with the decision once there is one. */
+  readonly myProposals: readonly {
     readonly id: string;
-    readonly items: string;
     readonly title: string;
-    readonly reports: number;
-    readonly lastReportedAt?: string | undefined;
+    readonly callTitle: string;
+    readonly track: TrackKind;
+    readonly state: ProposalState;
+    readonly receiptNumber?: string | undefined;
+    readonly decidedAt?: string | undefined;
+    readonly decisionReason?: string | undefined;
+  }[];
+  /** Proposal-based PT recruitments taking applications now, soonest closing first. */
+  readonly openRecruitments: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly closesAt: string;
+    readonly daysLeft: number;
+  }[];
+  /**
+   * Only for HQ 庶務: the review queue by state, HQ and council meetings set down but not yet drafted
+   * as a convocation, drafts waiting for the chair to issue, and notifications the outbox gave up on.
+   */
+  readonly secretariatDesk?:
+    | {
+        readonly reviewQueue: { readonly submitted: number; readonly underReview: number };
+        readonly convocationsToPrepare: readonly MeetingSummaryDto[];
+        readonly convocationsAwaitingIssue: readonly MeetingSummaryDto[];
+        readonly failedNotifications: number;
+      }
+    | undefined;
+  /** Only for a chair, or the acting chair: draft convocations to issue, and draft minutes of meetings they presided to confirm. */
+  readonly chairDesk?:
+    | {
+        readonly convocationsToIssue: readonly MeetingSummaryDto[];
+        readonly minutesToConfirm: readonly MeetingSummaryDto[];
+      }
+    | undefined;
+  /** How many active PTs have given a progress report in the current fiscal year, and how many not yet. */
+  readonly ptReporting: { readonly fiscalYear: number; readonly reported: number; readonly notYet: number };
+}
+
+/** `GET /api/v1/dashboard/overview`: proposals of each open call by department and state, for the home page's chart. */
+export interface ProgrammeOverviewDto {
+  readonly calls: readonly {
+    readonly id: string;
+    readonly title: string;
+    /** The states counted, in the order a proposal moves through them (no drafts). */
+    readonly states: readonly ProposalState[];
+    /** `id` and `name` are absent for proposals whose department the directory does not give. */
+    readonly departments: readonly {
+      readonly id?: string | undefined;
+      readonly name?: string | undefined;
+      readonly counts: Readonly<Partial<Record<ProposalState, number>>>;
+    }[];
   }[];
 }
 

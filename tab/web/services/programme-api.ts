@@ -11,6 +11,7 @@ import type {
   PostAbsenceDto,
   PostAbsencesDto,
   DashboardDto,
+  ProgrammeOverviewDto,
   Decision,
   LocalStaffDto,
   MeetingDetailDto,
@@ -82,6 +83,7 @@ export const programmeApi = {
   markNoticeRead: (id: string) => requestJson<{ read: boolean }>('POST', `/api/v1/notices/${enc(id)}/read`),
   savePreferences: (preferences: { locale: 'ja' | 'en' }) => requestJson<ViewerDto>('PUT', '/api/v1/me/preferences', preferences),
   dashboard: () => requestJson<DashboardDto>('GET', '/api/v1/dashboard'),
+  dashboardOverview: () => requestJson<ProgrammeOverviewDto>('GET', '/api/v1/dashboard/overview'),
   meetings: (filter: { bodyId?: string | undefined } = {}) => requestJson<MeetingSummaryDto[]>('GET', `/api/v1/meetings${query(filter)}`),
   meeting: (id: string) => requestJson<MeetingDetailDto>('GET', `/api/v1/meetings/${enc(id)}`),
   answerRsvp: (id: string, response: RsvpResponse, proxyName?: string) =>
