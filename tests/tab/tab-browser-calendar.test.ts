@@ -34,4 +34,23 @@ describe.skipIf(chromiumMissing !== undefined)('the meetings calendar in headles
     await expect(page.locator('td[aria-current="date"]').count()).resolves.toBe(1);
     await page.close();
   });
+
+  it('draws the fiscal year’s milestones on the home page with today marked, and lists them in date order', async () => {
+    const { page, errors } = await tab.signInAs(STAFF.author.id);
+    // The seeded programme is FY2024: the page is told it is 10 May 2024 in Japan.
+    await page.clock.setFixedTime(new Date('2024-05-10T10:00:00+09:00'));
+    await page.reload();
+    const timeline = page.getByTestId('fiscal-year-timeline');
+    await timeline.waitFor();
+    await expect(timeline.getByRole('img', { name: '令和6年度の予定' }).count()).resolves.toBe(1);
+    await expect(timeline.locator('g[data-today="2024-05-10"]').count()).resolves.toBe(1);
+    await timeline.getByText('一覧で見る').click();
+    const items = await page.getByTestId('fiscal-year-timeline-list').locator('li').allTextContents();
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.join('\n')).toContain('令和6年4月');
+    await timeline.getByText('今日（2024-05-10）は赤い線の位置です。').waitFor();
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

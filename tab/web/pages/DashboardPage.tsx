@@ -7,6 +7,7 @@ import { DeadlineText } from '../components/DeadlineText.js';
 import { LoadView } from '../components/LoadView.js';
 import { NoticeList } from '../components/NoticeList.js';
 import { Section } from '../components/Section.js';
+import { FiscalYearTimeline } from '../components/FiscalYearTimeline.js';
 import { StackedBarChart } from '../components/StackedBarChart.js';
 import { hrefOf } from '../components/use-hash-route.js';
 import { useLoad } from '../components/use-load.js';
@@ -62,6 +63,7 @@ const STATE_COLOURS: Readonly<Record<ProposalState, string>> = {
 function ProgrammeOverview({ ptReporting }: { ptReporting: DashboardDto['ptReporting'] }) {
   const { t, locale } = useI18n();
   const overview = useLoad(() => programmeApi.dashboardOverview(), []);
+  const schedule = useLoad(() => programmeApi.schedule(), []);
   const year = formatFiscalYear(ptReporting.fiscalYear, locale);
   return (
     <Section title={t('programmeOverview')} id="programme-overview">
@@ -95,6 +97,7 @@ function ProgrammeOverview({ ptReporting }: { ptReporting: DashboardDto['ptRepor
         ]}
         rows={[{ key: 'pts', label: t('navPts'), values: [ptReporting.reported, ptReporting.notYet] }]}
       />
+      {schedule.state === 'ready' && <FiscalYearTimeline fiscalYear={ptReporting.fiscalYear} milestones={schedule.data.milestones} />}
     </Section>
   );
 }
