@@ -141,7 +141,13 @@ describe('minutes of a meeting, their confirmation and action items, over HTTP',
         concern: 'reportRequested',
       },
     ]);
-    expect((await call('author', 'GET', '/api/v1/project-teams/pt-1-24')).json().meetingDecisions).toEqual([]);
+    // The confirmed summary of the agenda item about 1-4 is on its page too; an empty one is not.
+    expect(pt.meetingSummaries).toEqual([
+      expect.objectContaining({ meetingId: MATERIALS_MEETING_ID, ordinal: 3, summary: '1-4 の棚卸し結果について報告があった。' }),
+    ]);
+    const other = (await call('author', 'GET', '/api/v1/project-teams/pt-1-24')).json();
+    expect(other.meetingDecisions).toEqual([]);
+    expect(other.meetingSummaries).toEqual([]);
   });
 
   it('lists the action item for its owner, on the dashboard too, and lets only them (or the secretariat) mark it done', async () => {

@@ -116,6 +116,28 @@ export function mountCatalogueRoutes(server: Server, deps: ApiDeps): void {
           .map((meeting) => presentMeetingSummary(meeting, body, { staff: viewer.staff, team }, confirmedIds.has(meeting.id))),
         mayReport: viewer.staff !== undefined && (await mayReportProgress(repos, viewer.staff, team)),
         reportableMeetings: reportable.map((meeting) => presentMeetingSummary(meeting, bodyOf(meeting.bodyId), { staff: viewer.staff })),
+        // What the confirmed minutes say about this PT: its own meetings' items, and other bodies' items naming it.
+        meetingSummaries: confirmed.flatMap((minutes) => {
+          const meeting = meetingById.get(minutes.meetingId);
+          if (!meeting) return [];
+          const held = bodyOf(minutes.bodyId);
+          return minutes.summaries.flatMap((summary) => {
+            const item = meeting.agenda[summary.agendaIndex];
+            const aboutThisPt = meeting.bodyId === team.bodyId || item?.ptId === team.id;
+            if (!item || !aboutThisPt || !summary.summary.trim()) return [];
+            return [
+              {
+                meetingId: meeting.id,
+                bodyName: held?.name ?? minutes.bodyId,
+                bodyNameEn: held?.nameEn ?? minutes.bodyId,
+                ordinal: meeting.ordinal,
+                startsAt: meeting.startsAt.toISOString(),
+                agendaTitle: item.title,
+                summary: summary.summary,
+              },
+            ];
+          });
+        }),
         meetingDecisions: decisions.flatMap(({ meetingId, bodyId, decision }) => {
           const meeting = meetingById.get(meetingId);
           if (!meeting || decision.subject.kind !== 'pt') return [];

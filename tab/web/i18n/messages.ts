@@ -402,6 +402,7 @@ const MESSAGES = {
   noBodyMeetings: { ja: 'この会議体の会議はまだありません。', en: 'This body has no meetings yet.' },
   allBodies: { ja: 'すべての会議体', en: 'All bodies' },
   bodyDecisions: { ja: '決定事項', en: 'Decisions' },
+  ptMeetingSummaries: { ja: '会議での議事の概要', en: 'What meetings discussed' },
   conveneMeeting: { ja: '会議を招集する', en: 'Convene a meeting' },
   body: { ja: '会議体', en: 'Body' },
   date: { ja: '開催日', en: 'Date' },

@@ -392,6 +392,18 @@ export interface ProjectTeamDetailDto extends ProjectTeamSummaryDto {
   readonly reportableMeetings: readonly MeetingSummaryDto[];
   /** Decisions of confirmed minutes that concern this PT (会議での決定事項), oldest first. */
   readonly meetingDecisions: readonly PtMeetingDecisionDto[];
+  /** 議事の概要 of agenda items about this PT, from confirmed minutes. */
+  readonly meetingSummaries: readonly PtMeetingSummaryDto[];
+}
+
+export interface PtMeetingSummaryDto {
+  readonly meetingId: string;
+  readonly bodyName: string;
+  readonly bodyNameEn: string;
+  readonly ordinal: number;
+  readonly startsAt: string;
+  readonly agendaTitle: string;
+  readonly summary: string;
 }
 
 export interface PtMeetingDecisionDto {

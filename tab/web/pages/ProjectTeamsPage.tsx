@@ -179,6 +179,23 @@ export function ProjectTeamPage({ id }: { id: string }) {
                 </ul>
               )}
             </Section>
+            {data.meetingSummaries.length > 0 && (
+              <Section title={t('ptMeetingSummaries')} id="pt-meeting-summaries">
+                <ul>
+                  {data.meetingSummaries.map((entry, index) => (
+                    <li key={`${entry.meetingId}-${index}`}>
+                      <Link href={hrefOf('meetings', entry.meetingId)}>
+                        {locale === 'ja' ? entry.bodyName : entry.bodyNameEn} {t('ordinal', { n: entry.ordinal })}
+                      </Link>{' '}
+                      <DateText value={entry.startsAt} /> · {entry.agendaTitle}
+                      <Text block style={{ whiteSpace: 'pre-wrap' }}>
+                        {entry.summary}
+                      </Text>
+                    </li>
+                  ))}
+                </ul>
+              </Section>
+            )}
             <Section title={t('ptMeetingDecisions')} id="pt-meeting-decisions">
               {data.meetingDecisions.length === 0 ? (
                 <Text>{t('empty')}</Text>
