@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildIfChanged } from '../../../bin/build.js';
 import { TAB_DIST_DIR } from '../../../tab/bundler/build-tab.js';
 import { launchChromium, signInAs } from './chromium.js';
-import { startTabWorld, type TabWorld } from './tab-world.js';
+import { startTabWorld, type TabWorld, type TabWorldOptions } from './tab-world.js';
 
 export interface TabBrowser {
   readonly world: TabWorld;
@@ -16,15 +16,16 @@ export interface TabBrowser {
 /**
  * The built tab (rebuilt only when its sources changed) served by a seeded tab world, and a
  * headless Chromium at 1280×900 on it, for one describe block. `prepare` adds what the block's
- * tests need to the world before the browser starts.
+ * tests need to the world before the browser starts; `worldOptions` wires what the world may
+ * take besides (the bot's notification renderer and sender).
  */
-export function useTabBrowser(prepare?: (world: TabWorld) => Promise<void>): TabBrowser {
+export function useTabBrowser(prepare?: (world: TabWorld) => Promise<void>, worldOptions: Pick<TabWorldOptions, 'notifications'> = {}): TabBrowser {
   let world: TabWorld | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   beforeAll(async () => {
     buildIfChanged({ targets: ['tab'] });
-    world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR });
+    world = await startTabWorld({ auth: { mode: 'local' }, distDir: TAB_DIST_DIR, ...worldOptions });
     await prepare?.(world);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -19,14 +19,16 @@ export interface TabWorld {
 }
 
 /** A real restify server on an ephemeral port with the tab mounted, over a seeded PGlite store. */
-export async function startTabWorld(options: {
+export interface TabWorldOptions {
   auth: TabAuthSettings;
   nodeEnv?: string;
   distDir?: string;
   maxBodyBytes?: number;
   /** The bot's renderer and sender for the notification preview and test send (absent: 503). */
   notifications?: (ctx: UseCaseContext) => TabNotificationTools;
-}): Promise<TabWorld> {
+}
+
+export async function startTabWorld(options: TabWorldOptions): Promise<TabWorld> {
   const clock = new ManualClock(NOW);
   let counter = 0;
   const { store, tables } = await openInspectablePgliteStore();
