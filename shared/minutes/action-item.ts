@@ -1,6 +1,6 @@
 import { DomainError } from '../domain-error.js';
 import type { Staff } from '../organisation/staff.js';
-import { addDays, instantAtJst, onOrBeforeBusinessDay, type IsoDate } from '../time/index.js';
+import type { IsoDate } from '../time/index.js';
 import type { ActionOwner } from './minutes.js';
 
 /**
@@ -23,8 +23,6 @@ export interface ActionItem {
 }
 
 export const ACTION_DONE_NOTE_MAX = 1000;
-/** Days before the due date when the owners are reminded, 09:00 JST on a business day. */
-export const ACTION_REMINDER_OFFSETS = [3, 1] as const;
 
 /** True when the item is this person's to do: theirs, or their unit's. */
 export function isOwnedBy(item: ActionItem, staff: Staff): boolean {
@@ -41,26 +39,4 @@ export function completeActionItem(item: ActionItem, byStaffId: string, note: st
   if (note.length > ACTION_DONE_NOTE_MAX) throw new DomainError('minutes.fieldTooLong', { field: 'doneNote', max: ACTION_DONE_NOTE_MAX }, 'doneNote');
   if (item.status === 'done') return item;
   return { ...item, status: 'done', doneAt: at, doneByStaffId: byStaffId, doneNote: note.trim() || undefined };
-}
-
-export interface ActionReminderOccurrence {
-  readonly key: string;
-  readonly seriesKey: string;
-  readonly dueAt: Date;
-  readonly expiresAt: Date;
-}
-
-/**
- * Reminders 3 and 1 days before the due date, 09:00 JST, moved back off weekends and holidays
- * (two that land on the same day are one); each expires at the end of the due day.
- */
-export function planActionReminders(item: ActionItem, hourJst = 9): ActionReminderOccurrence[] {
-  const seriesKey = `action:${item.id}:${item.dueOn}`;
-  const expiresAt = instantAtJst(addDays(item.dueOn, 1), 0, 0);
-  return ACTION_REMINDER_OFFSETS.map((offset) => ({
-    key: `${seriesKey}:d${offset}`,
-    seriesKey,
-    dueAt: instantAtJst(onOrBeforeBusinessDay(addDays(item.dueOn, -offset)), hourJst, 0),
-    expiresAt,
-  })).filter((occurrence, index, all) => all.findIndex((other) => other.dueAt.getTime() === occurrence.dueAt.getTime()) === index);
 }

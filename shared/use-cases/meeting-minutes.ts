@@ -17,7 +17,7 @@ import {
 } from '../minutes/minutes.js';
 import type { Staff } from '../organisation/staff.js';
 import type { Repositories } from '../ports/store.js';
-import { decide, startReview, type Decision, type Proposal } from '../proposals/proposal.js';
+import { decide, startReview, type Decision, type Proposal, type ProposalState } from '../proposals/proposal.js';
 import { jstDateOf } from '../time/index.js';
 import type { UseCaseContext } from './context.js';
 import { notifyPerson } from './personal-notices.js';
@@ -83,12 +83,15 @@ export async function minutesFor(ctx: UseCaseContext, viewer: Staff | undefined,
   };
 }
 
+/** The states of a proposal a meeting may still decide. */
+export const DECIDABLE_STATES = ['submitted', 'underReview'] as const satisfies readonly ProposalState[];
+
 /**
  * A meeting decides a proposal that is submitted or in review (or confirms the outcome it already
  * has); a withdrawn or otherwise decided proposal is named, so the secretariat corrects the minutes.
  */
 function assertDecidable(proposal: Proposal, outcome: Decision): void {
-  if (proposal.state === outcome || proposal.state === 'submitted' || proposal.state === 'underReview') return;
+  if (proposal.state === outcome || (DECIDABLE_STATES as readonly string[]).includes(proposal.state)) return;
   throw new DomainError('minutes.proposalNotDecidable', { receipt: proposal.receiptNumber ?? proposal.title }, 'decisions');
 }
 

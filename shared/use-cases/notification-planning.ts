@@ -4,13 +4,14 @@ import { isTrackOpen } from '../calls/proposal-call.js';
 import { planDeadlineReminders } from '../notifications/deadline-reminders.js';
 import { meetingFingerprint, planMeetingReminder } from '../notifications/meeting-reminders.js';
 import type { NotificationKind } from '../notifications/notification-kind.js';
+import type { NotificationPayload } from '../notifications/notification-payload.js';
 import type { PlannedNotification } from '../notifications/outbox-entry.js';
-import { planDraftReminders, planProgressReportRequest } from '../notifications/personal-reminders.js';
+import { planActionReminders, planDraftReminders, planProgressReportRequest, type PersonalOccurrence } from '../notifications/personal-reminders.js';
 import { wants } from '../notifications/subscription.js';
 import type { Repositories } from '../ports/store.js';
 import type { UseCaseContext } from './context.js';
 import { deliverWaitingNotices, notifyPerson } from './personal-notices.js';
-import { isOwnedBy, planActionReminders } from '../minutes/action-item.js';
+import { isOwnedBy } from '../minutes/action-item.js';
 
 /** Active conversations subscribed to `kind` about this body or call. */
 async function subscribedConversations(tx: Repositories, kind: NotificationKind, about: { bodyId?: string; callId?: string }): Promise<string[]> {
@@ -151,6 +152,18 @@ export async function reconcileNotifications(ctx: UseCaseContext): Promise<numbe
     const teams = await tx.projectTeams.list();
     const staff = (await tx.staff.list()).filter((person) => person.active);
     const personalOf = async (staffId: string) => (await tx.conversations.findPersonalByStaff(staffId))?.conversationId;
+    /** A reminder in someone's personal chat, rendered from the current state when it is due. */
+    const personalRow = (occurrence: PersonalOccurrence, conversationId: string, subjectId: string, payload: NotificationPayload): PlannedNotification => ({
+      id: ctx.newId(),
+      occurrenceKey: occurrence.key,
+      seriesKey: occurrence.seriesKey,
+      conversationId,
+      kind: 'personal',
+      subjectId,
+      dueAt: occurrence.dueAt,
+      expiresAt: occurrence.expiresAt,
+      payload,
+    });
 
     for (const meeting of meetings) {
       rows.push(...(await meetingReminderRows(ctx, tx, meeting)));
@@ -223,17 +236,7 @@ export async function reconcileNotifications(ctx: UseCaseContext): Promise<numbe
         const conversationId = await personalOf(draft.authorStaffId);
         if (!conversationId) continue;
         for (const occurrence of planDraftReminders(draft.id, track).filter(future)) {
-          rows.push({
-            id: ctx.newId(),
-            occurrenceKey: occurrence.key,
-            seriesKey: occurrence.seriesKey,
-            conversationId,
-            kind: 'personal',
-            subjectId: draft.id,
-            dueAt: occurrence.dueAt,
-            expiresAt: occurrence.expiresAt,
-            payload: { type: 'draftReminder', proposalId: draft.id },
-          });
+          rows.push(personalRow(occurrence, conversationId, draft.id, { type: 'draftReminder', proposalId: draft.id }));
         }
       }
     }
@@ -244,17 +247,7 @@ export async function reconcileNotifications(ctx: UseCaseContext): Promise<numbe
         const conversationId = await personalOf(person.id);
         if (!conversationId) continue;
         for (const occurrence of occurrences) {
-          rows.push({
-            id: ctx.newId(),
-            occurrenceKey: occurrence.key,
-            seriesKey: occurrence.seriesKey,
-            conversationId,
-            kind: 'personal',
-            subjectId: item.id,
-            dueAt: occurrence.dueAt,
-            expiresAt: occurrence.expiresAt,
-            payload: { type: 'actionItemReminder', actionItemId: item.id },
-          });
+          rows.push(personalRow(occurrence, conversationId, item.id, { type: 'actionItemReminder', actionItemId: item.id }));
         }
       }
     }

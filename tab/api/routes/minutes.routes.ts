@@ -9,7 +9,15 @@ import { ATTENDANCE_MARKS, MINUTES_LIMITS, type Minutes } from '../../../shared/
 import type { Staff } from '../../../shared/organisation/staff.js';
 import { DECISIONS } from '../../../shared/proposals/proposal.js';
 import { jstDateOf } from '../../../shared/time/index.js';
-import { completeAction, confirmMinutes, minutesFor, myOpenActionItems, presidingOfficer, saveMinutes } from '../../../shared/use-cases/meeting-minutes.js';
+import {
+  completeAction,
+  confirmMinutes,
+  DECIDABLE_STATES,
+  minutesFor,
+  myOpenActionItems,
+  presidingOfficer,
+  saveMinutes,
+} from '../../../shared/use-cases/meeting-minutes.js';
 import type { MinutesChoicesDto, MinutesDto } from '../../web/models/api-contract.js';
 import type { Viewer } from '../auth/viewer.js';
 import { authedRoute, type ApiDeps } from '../http/api-route.js';
@@ -61,9 +69,6 @@ const doneInput = z.strictObject({
     .default(''),
 });
 
-/** Proposals a decision may decide: those submitted or under review (and any the minutes already name). */
-const DECIDABLE = ['submitted', 'underReview'] as const;
-
 /** 議事録 (minutes) of a meeting, their confirmation, and the action items (対応事項) they create. */
 export function mountMinutesRoutes(server: Server, deps: ApiDeps): void {
   const repos = deps.ctx.store.repositories;
@@ -93,7 +98,8 @@ export function mountMinutesRoutes(server: Server, deps: ApiDeps): void {
   const choicesFor = async (meeting: Meeting, minutes: Minutes, names: MinutesNames): Promise<MinutesChoicesDto> => {
     const body = await repos.bodies.get(meeting.bodyId);
     const team = [...names.teams.values()].find((candidate) => candidate.bodyId === meeting.bodyId);
-    const decidable = await repos.proposals.list({ states: DECIDABLE });
+    // Those a decision may still decide, and any the minutes already name.
+    const decidable = await repos.proposals.list({ states: DECIDABLE_STATES });
     const proposals = new Map([...decidable, ...names.proposals.values()].map((proposal) => [proposal.id, proposal]));
     const authors = new Set([...proposals.values()].map((proposal) => proposal.authorStaffId));
     const named = new Set(minutes.decisions.flatMap((d) => d.actions.flatMap((a) => (a.owner.kind === 'staff' ? [a.owner.staffId] : []))));
